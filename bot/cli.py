@@ -1,0 +1,146 @@
+"""Command line: ``python -m bot [console|ask|check|eval|telegram] [--kb DIR]``.
+
+Kept thin: parse, load the knowledge base, hand over to a front end. Telegram's packages are
+imported only by the ``telegram`` command, so console and ``ask`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot import config
+from bot.knowledge import KnowledgeBase, KnowledgeError, load
+from handlers.questions import Responder
+from handlers.reply import Reply
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; every command takes ``--kb``."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--kb", metavar="DIR", help="knowledge folder (default: BOT_KB_DIR or ./knowledge)")
+    parser = argparse.ArgumentParser(prog="python -m bot", parents=[common],
+                                     description="Hội nghị Bot: questions about the 31/12/2020 conference.")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("console", parents=[common], help="chat in the terminal")
+    ask = sub.add_parser("ask", parents=[common], help="answer one question ('-': one per stdin line)")
+    ask.add_argument("question", help="the question, or - to read questions from stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    check = sub.add_parser("check", parents=[common], help="validate the knowledge base and route every example")
+    check.add_argument("--paragraphs", action="store_true", help="also print the report's numbered paragraphs")
+    ev = sub.add_parser("eval", parents=[common], help="accuracy per category on question set files")
+    ev.add_argument("files", nargs="+", type=Path)
+    sub.add_parser("telegram", parents=[common], help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; exit codes: 0 ok, 1 check/eval failed, 2 bad knowledge or usage."""
+    config.load_dotenv()
+    args = build_parser().parse_args(argv)
+    command = args.command
+    if command is None:
+        if os.environ.get("TELEGRAM_BOT_TOKEN"):
+            command = "telegram"
+        else:
+            print("TELEGRAM_BOT_TOKEN is not set: starting the console.", file=sys.stderr)
+            command = "console"
+    try:
+        kb = load(config.kb_dir(args.kb))
+    except KnowledgeError as exc:
+        print(f"The knowledge base has {len(exc.problems)} problem(s):", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    responder = Responder(kb)
+    if command == "console":
+        from bot.console import run
+
+        return run(lambda: responder)
+    if command == "ask":
+        return _ask(responder, args.question, args.json)
+    if command == "check":
+        return _check(kb, responder, args.paragraphs)
+    if command == "eval":
+        return _eval(responder, args.files)
+    if command == "telegram":
+        from bot.telegram_app import run_telegram
+
+        return run_telegram(kb)
+    return 2
+
+
+def reply_json(question: str, reply: Reply) -> dict[str, object]:
+    """The ``ask --json`` contract: question, answer, intent, score, fallback, suggestions, sources."""
+    from bot.plain import render
+
+    return {
+        "question": question,
+        "answer": render(reply),
+        "intent": reply.intent,
+        "score": reply.score,
+        "fallback": reply.fallback,
+        "kind": reply.kind.value,
+        "language": reply.language,
+        "suggestions": [c.label for c in reply.choices],
+        "suggestion_ids": [c.id for c in reply.choices],
+        "sources": list(reply.sources),
+    }
+
+
+def _ask(responder: Responder, question: str, as_json: bool) -> int:
+    """Answer one question, or every stdin line when the question is '-'."""
+    from bot.plain import render
+
+    def emit(q: str) -> None:
+        reply = responder.answer(q)
+        if as_json:
+            sys.stdout.write(json.dumps(reply_json(q, reply), ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(render(reply) + "\n")
+        sys.stdout.flush()
+
+    if question != "-":
+        emit(question)
+        return 0
+    for line in sys.stdin:
+        emit(line.rstrip("\r\n"))
+    return 0
+
+
+def _check(kb: KnowledgeBase, responder: Responder, paragraphs: bool) -> int:
+    """Route every example to its own intent; print a table; fail on any misroute."""
+    if paragraphs:
+        for n, text in enumerate(kb.paragraphs, 1):
+            print(f"§{n}: {text}\n")
+    bad = 0
+    print(f"{'intent':<36} {'kind':<9} {'examples':>8} {'routed':>6}")
+    for intent in kb.intents.values():
+        misses = []
+        for example in intent.examples:
+            reply = responder.answer(example)
+            got = reply.matched if reply.kind.value in (intent.kind, "answer") else None
+            if got != intent.id:
+                misses.append(f"    '{example}' → {got or reply.kind.value} ({reply.score:.1f})")
+        bad += len(misses)
+        routed = len(intent.examples) - len(misses)
+        print(f"{intent.id:<36} {intent.kind:<9} {len(intent.examples):>8} {routed:>6}")
+        for line in misses:
+            print(line)
+    total = sum(len(i.examples) for i in kb.intents.values())
+    print(f"\n{len(kb.intents)} intents, {total} examples, {bad} misrouted.")
+    return 1 if bad else 0
+
+
+def _eval(responder: Responder, files: list[Path]) -> int:
+    """Print accuracy per category for each question set."""
+    from bot.evaluate import evaluate, load_cases, report
+
+    for path in files:
+        print(f"== {path}")
+        print(report(evaluate(responder, load_cases(path))))
+    return 0

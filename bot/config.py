@@ -1,0 +1,36 @@
+"""Settings from the environment, with a ``.env`` file as a fallback for local runs.
+
+Real environment variables win over ``.env``; secrets (the bot token) are only ever read
+here and are never logged or echoed back.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bot.knowledge import DEFAULT_KB_DIR
+
+
+def load_dotenv(path: Path = Path(".env")) -> None:
+    """Put ``KEY=value`` lines of ``path`` into the environment unless already set."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        key = key.strip().removeprefix("export ").strip()
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        os.environ.setdefault(key, value)
+
+
+def kb_dir(cli_value: str | None) -> Path:
+    """The knowledge folder: ``--kb``, else ``BOT_KB_DIR``, else the bundled one."""
+    chosen = cli_value or os.environ.get("BOT_KB_DIR")
+    return Path(chosen) if chosen else DEFAULT_KB_DIR

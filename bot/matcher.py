@@ -1,0 +1,258 @@
+"""Ranking intents for a question: pure functions over a prebuilt index, no I/O.
+
+A question is scored against every intent by three measures:
+
+* the best single example: how much of the question's information (words and word pairs
+  weighted by rarity, i.e. IDF) the example explains, and how much of the example it uses;
+* the intent as a whole: how much of the question its examples and answers explain together,
+  which rewards paraphrases that mix words from several examples;
+* a fuzzy one (rapidfuzz ``token_sort_ratio``) that forgives typos and word order.
+
+Words the knowledge base has never seen keep their full weight and explain nothing, so a
+question about "Bạc Liêu" or "2019" scores low and falls back instead of borrowing the
+nearest answer. Unknown words are first corrected against the vocabulary (Telex leftovers,
+then edit distance), so "hoij nghij" still counts as "hoi nghi".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import Enum
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import KnowledgeBase
+from bot.schema import OutOfScope
+from bot.textnorm import untelex
+
+#: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
+#: the best single example (F-beta), the intent's whole vocabulary (share of the question it
+#: explains), and the best fuzzy ratio.
+EXAMPLE_WEIGHT = 0.3
+UNION_WEIGHT = 0.35
+FUZZY_WEIGHT = 0.35
+#: Recall of the question matters more than coverage of the example (F-beta's beta).
+RECALL_BETA = 2.0
+#: Word pairs count this much relative to single words.
+PAIR_WEIGHT = 0.5
+#: An answer's own text may match a paraphrase, but counts for less than an example.
+ANSWER_TEXT_FACTOR = 0.85
+#: Unknown numbers (another year, a ninth task) weigh more than unknown words.
+UNKNOWN_NUMBER_FACTOR = 2.0
+#: Intents kept for fuzzy re-scoring after the lexical pass.
+SHORTLIST = 12
+#: Minimum rapidfuzz ratio to accept a spelling correction.
+CORRECTION_CUTOFF = 80.0
+
+
+class Verdict(Enum):
+    """What the matcher concluded; the handler turns it into words."""
+
+    ANSWER = "answer"
+    CLARIFY = "clarify"
+    OUT_OF_SCOPE = "out_of_scope"
+    FALLBACK = "fallback"
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An intent and its 0–100 score for one question."""
+
+    intent_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's full account of one question, for replies, logs and reports."""
+
+    verdict: Verdict
+    tokens: tuple[str, ...]
+    candidates: tuple[Candidate, ...]
+    out_of_scope: OutOfScope | None = None
+
+    @property
+    def best(self) -> Candidate | None:
+        """The top-ranked candidate, if any."""
+        return self.candidates[0] if self.candidates else None
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """One matchable text of an intent, preprocessed at load."""
+
+    intent_id: str
+    features: frozenset[str]
+    weight: float
+    text: str
+    factor: float
+
+
+def _features(tokens: list[str]) -> set[str]:
+    """Words and adjacent word pairs (pairs carry word order: "dan van" is not "van dong")."""
+    feats = set(tokens)
+    feats.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    return feats
+
+
+class Matcher:
+    """An index over one knowledge base; build once per load, then call ``match``."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        docs: list[tuple[str, list[str], float]] = []
+        for intent in kb.intents.values():
+            for text in (intent.title, intent.title_en, *intent.examples):
+                docs.append((intent.id, kb.tokens(text), 1.0))
+            for text in (intent.answer, intent.answer_en):
+                docs.append((intent.id, kb.tokens(text), ANSWER_TEXT_FACTOR))
+
+        vocab_count: dict[str, int] = defaultdict(int)
+        intent_feats: dict[str, set[str]] = defaultdict(set)
+        for intent_id, tokens, _ in docs:
+            intent_feats[intent_id].update(_features(tokens))
+            for tok in tokens:
+                vocab_count[tok] += 1
+        for paragraph in kb.paragraphs:
+            for tok in kb.tokens(paragraph):
+                vocab_count[tok] += 1
+
+        n = max(len(intent_feats), 1)
+        df: dict[str, int] = defaultdict(int)
+        for feats in intent_feats.values():
+            for f in feats:
+                df[f] += 1
+        self._idf = {f: math.log((n + 1) / (d + 0.5)) for f, d in df.items()}
+        self._unknown_idf = math.log((n + 1) / 0.5)
+        self._vocab = set(vocab_count) | kb.rewriter.known_words()
+        # Most frequent first, so a spelling tie resolves to the common word.
+        self._vocab_list = sorted(vocab_count, key=lambda t: (-vocab_count[t], t))
+        self._corrections: dict[str, str] = {}
+
+        self._docs: list[_Doc] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._intent_docs: dict[str, list[int]] = defaultdict(list)
+        for intent_id, tokens, factor in docs:
+            feats = frozenset(_features(tokens))
+            if not feats:
+                continue
+            idx = len(self._docs)
+            self._docs.append(_Doc(intent_id, feats, self._weight(feats), " ".join(tokens), factor))
+            self._intent_docs[intent_id].append(idx)
+            for f in feats:
+                self._postings[f].append(idx)
+        self._intent_postings: dict[str, list[str]] = defaultdict(list)
+        for intent_id, feats in intent_feats.items():
+            for f in feats:
+                self._intent_postings[f].append(intent_id)
+
+        self._triggers = [
+            (tuple(kb.tokens(t)), oos) for oos in kb.out_of_scope for t in oos.triggers
+        ]
+
+    # -- query side -------------------------------------------------------------------
+
+    def normalize(self, text: str) -> list[str]:
+        """The question as the matcher sees it: normalized, synonyms expanded, typos fixed.
+
+        Synonyms go first (so "task" is not "corrected" to "ask"), then unknown words are
+        corrected, then synonyms once more for words the correction produced ("hdnđ").
+        """
+        tokens = self.kb.tokens(text)
+        fixed = [self._correct(t) for t in tokens]
+        return self.kb.rewriter.rewrite(fixed) if fixed != tokens else tokens
+
+    def match(self, text: str) -> Match:
+        """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
+        tokens = self.normalize(text)
+        if not tokens:
+            return Match(Verdict.EMPTY, (), ())
+        oos = self._out_of_scope(tokens)
+        candidates = self._rank(tokens)
+        if oos is not None:
+            return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
+        return Match(self._decide(candidates), tuple(tokens), candidates)
+
+    def _decide(self, candidates: tuple[Candidate, ...]) -> Verdict:
+        """Apply the accept threshold and the clarification margin."""
+        cfg = self.kb.matching
+        if not candidates or candidates[0].score < cfg.accept_score:
+            return Verdict.FALLBACK
+        if len(candidates) > 1 and candidates[1].score >= cfg.accept_score and \
+                candidates[0].score - candidates[1].score < cfg.clarify_margin:
+            return Verdict.CLARIFY
+        return Verdict.ANSWER
+
+    def _correct(self, token: str) -> str:
+        """Map a word the knowledge base never uses to the closest one it does, if close."""
+        if token in self._vocab or token.isdigit() or len(token) < 3:
+            return token
+        cached = self._corrections.get(token)
+        if cached is not None:
+            return cached
+        fixed = untelex(token)
+        if fixed not in self._vocab:
+            found = process.extractOne(token, self._vocab_list, scorer=fuzz.ratio,
+                                       score_cutoff=CORRECTION_CUTOFF)
+            fixed = found[0] if found else token
+        if len(self._corrections) < 50_000:
+            self._corrections[token] = fixed
+        return fixed
+
+    def _out_of_scope(self, tokens: list[str]) -> OutOfScope | None:
+        """The first out-of-scope name the question mentions, as whole words."""
+        joined = f" {' '.join(tokens)} "
+        for trigger, oos in self._triggers:
+            if trigger and f" {' '.join(trigger)} " in joined:
+                return oos
+        return None
+
+    def _weight(self, feats: frozenset[str] | set[str]) -> float:
+        """Total information in a feature set; unknown numbers weigh double."""
+        total = 0.0
+        for f in feats:
+            idf = self._idf.get(f)
+            if idf is None:
+                idf = self._unknown_idf * (UNKNOWN_NUMBER_FACTOR if f.isdigit() else 1.0)
+            total += idf * (PAIR_WEIGHT if " " in f else 1.0)
+        return total
+
+    def _rank(self, tokens: list[str]) -> tuple[Candidate, ...]:
+        """Lexical pass over the postings, then fuzzy re-scoring of a shortlist."""
+        q_feats = _features(tokens)
+        q_weight = self._weight(q_feats)
+        overlap: dict[int, float] = defaultdict(float)
+        covered: dict[str, float] = defaultdict(float)
+        for f in q_feats:
+            w = self._idf.get(f, 0.0) * (PAIR_WEIGHT if " " in f else 1.0)
+            for idx in self._postings.get(f, ()):
+                overlap[idx] += w
+            for intent_id in self._intent_postings.get(f, ()):
+                covered[intent_id] += w
+        if not overlap:
+            return ()
+
+        best_example: dict[str, float] = defaultdict(float)
+        beta2 = RECALL_BETA ** 2
+        for idx, inter in overlap.items():
+            doc = self._docs[idx]
+            recall = inter / q_weight
+            precision = inter / doc.weight
+            f_score = (1 + beta2) * precision * recall / (beta2 * precision + recall) * doc.factor
+            if f_score > best_example[doc.intent_id]:
+                best_example[doc.intent_id] = f_score
+        lexical = {i: EXAMPLE_WEIGHT * best_example[i] + UNION_WEIGHT * covered[i] / q_weight
+                   for i in best_example}
+
+        shortlist = sorted(lexical, key=lexical.__getitem__, reverse=True)[:SHORTLIST]
+        query = " ".join(tokens)
+        scored = []
+        for intent_id in shortlist:
+            fuzzy = max(fuzz.token_sort_ratio(query, self._docs[idx].text) / 100.0 * self._docs[idx].factor
+                        for idx in self._intent_docs[intent_id])
+            scored.append(Candidate(intent_id, round(100.0 * (lexical[intent_id] + FUZZY_WEIGHT * fuzzy), 2)))
+        scored.sort(key=lambda c: c.score, reverse=True)
+        return tuple(scored)

@@ -1,0 +1,104 @@
+"""The shape of every knowledge file, as pydantic models.
+
+``extra="forbid"`` turns a misspelt key into an error instead of a silently ignored field;
+the validators catch what a curator is likely to get wrong (empty answers, bad ids,
+paragraphs that do not exist).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=48)]
+
+#: Paragraphs of the report (non-empty lines); an answer may cite only these.
+PARAGRAPH_COUNT = 8
+
+
+class Strict(BaseModel):
+    """Base for curator-facing models: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Intent(Strict):
+    """One question the bot can answer, with the ways people ask it and its answers."""
+
+    id: Id
+    kind: Literal["answer", "smalltalk", "refusal"] = "answer"
+    topic: Id
+    title: Text
+    title_en: Text
+    examples: list[Text] = Field(min_length=2)
+    answer: Text
+    answer_en: Text
+    detail: Text | None = None
+    detail_en: Text | None = None
+    related: list[Id] = Field(default_factory=list, max_length=6)
+    sources: list[int] = Field(default_factory=list)
+
+    @field_validator("sources")
+    @classmethod
+    def _paragraphs_exist(cls, value: list[int]) -> list[int]:
+        bad = [n for n in value if not 1 <= n <= PARAGRAPH_COUNT]
+        if bad:
+            raise ValueError(f"paragraph(s) {bad} do not exist: the report has 1 to {PARAGRAPH_COUNT}")
+        return value
+
+
+class Topic(Strict):
+    """A heading for /topics and the fallback's suggestions."""
+
+    id: Id
+    title: Text
+    title_en: Text
+
+
+class OutOfScope(Strict):
+    """Names the report never covers; a question naming one gets this honest reply."""
+
+    id: Id
+    triggers: list[Text] = Field(min_length=1)
+    answer: Text
+    answer_en: Text
+
+
+class Messages(Strict):
+    """The bot's own sentences, in Vietnamese and English."""
+
+    welcome: Text
+    welcome_en: Text
+    help: Text
+    help_en: Text
+    about: Text
+    about_en: Text
+    fallback: Text
+    fallback_en: Text
+    clarify: Text
+    clarify_en: Text
+    empty: Text
+    empty_en: Text
+    truncated: Text
+    truncated_en: Text
+    non_text: Text
+    non_text_en: Text
+    error: Text
+    error_en: Text
+    source_line: Text
+    source_line_en: Text
+    related_heading: Text
+    related_heading_en: Text
+    topics_heading: Text
+    topics_heading_en: Text
+
+
+class Matching(Strict):
+    """Matcher thresholds; the defaults are the tuned values (see knowledge/README.md)."""
+
+    accept_score: float = Field(default=60.0, ge=0, le=100)
+    clarify_margin: float = Field(default=3.0, ge=0, le=50)
+    max_question_chars: int = Field(default=500, ge=20, le=10_000)
+    max_suggestions: int = Field(default=3, ge=0, le=8)

@@ -1,0 +1,54 @@
+"""Replies to commands (/start, /help, /about, /topics) and to picking a topic."""
+
+from __future__ import annotations
+
+from bot.language import Language
+from handlers.questions import Responder, pick
+from handlers.reply import Choice, Kind, Reply
+
+
+def welcome(responder: Responder, lang: Language) -> Reply:
+    """/start: what the bot knows, how to ask, and the topics to start from."""
+    msgs = responder.kb.messages
+    return Reply(pick(lang, msgs.welcome, msgs.welcome_en), Kind.COMMAND, lang,
+                 choices=responder.topic_choices(lang),
+                 choices_heading=pick(lang, msgs.topics_heading, msgs.topics_heading_en))
+
+
+def help_text(responder: Responder, lang: Language) -> Reply:
+    """/help and unknown commands: how to ask, with examples and the commands."""
+    msgs = responder.kb.messages
+    return Reply(pick(lang, msgs.help, msgs.help_en), Kind.COMMAND, lang)
+
+
+def about(responder: Responder, lang: Language) -> Reply:
+    """/about: the source report, its date and byline."""
+    msgs = responder.kb.messages
+    return Reply(pick(lang, msgs.about, msgs.about_en), Kind.COMMAND, lang)
+
+
+def topics(responder: Responder, lang: Language) -> Reply:
+    """/topics: the topics, each opening its questions."""
+    msgs = responder.kb.messages
+    return Reply(pick(lang, msgs.topics_heading, msgs.topics_heading_en), Kind.COMMAND, lang,
+                 choices=responder.topic_choices(lang))
+
+
+def topic_questions(responder: Responder, topic_id: str, lang: Language) -> Reply | None:
+    """The questions of one topic, as choices; None if the topic no longer exists."""
+    topic = responder.kb.topics.get(topic_id)
+    if topic is None:
+        return None
+    choices = tuple(
+        Choice("intent", i.id, pick(lang, i.title, i.title_en))
+        for i in responder.kb.intents.values() if i.topic == topic_id and i.kind == "answer"
+    )
+    return Reply(pick(lang, topic.title, topic.title_en), Kind.COMMAND, lang, choices=choices)
+
+
+COMMANDS = {"start": welcome, "help": help_text, "about": about, "topics": topics}
+
+
+def command(responder: Responder, name: str, lang: Language) -> Reply:
+    """The reply to ``/name``; unknown commands get the help text."""
+    return COMMANDS.get(name.lower(), help_text)(responder, lang)

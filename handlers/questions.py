@@ -1,0 +1,134 @@
+"""Turning a user's message into a ``Reply``: the one place that decides what to answer.
+
+The matcher ranks intents; this module picks the language, applies the length cap, and
+words the outcome (answer, "Ý bạn là…?", or the honest fallback) with its choices and source
+line. Nothing here knows about Telegram.
+"""
+
+from __future__ import annotations
+
+from bot.knowledge import KnowledgeBase
+from bot.language import Language, LanguageDetector
+from bot.matcher import Match, Matcher, Verdict
+from bot.schema import Intent
+from handlers.reply import Choice, Kind, Reply
+
+_INTENT_KIND = {"answer": Kind.ANSWER, "smalltalk": Kind.SMALLTALK, "refusal": Kind.REFUSAL}
+
+
+def pick(language: Language, vi: str, en: str) -> str:
+    """The text in the reply's language."""
+    return en if language == "en" else vi
+
+
+class Responder:
+    """Answers questions from one knowledge base; rebuild it when the knowledge changes."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.matcher = Matcher(kb)
+        self.detector = LanguageDetector(
+            text for i in kb.intents.values() for text in (i.answer_en, i.title_en)
+        )
+
+    # -- questions --------------------------------------------------------------------
+
+    def answer(self, text: str, language: Language | None = None) -> Reply:
+        """Answer a free-text question; ``language`` overrides detection (e.g. for buttons)."""
+        limit = self.kb.matching.max_question_chars
+        truncated = len(text) > limit
+        text = text[:limit]
+        lang = language or self.detector.detect(text)
+        match = self.matcher.match(text)
+        reply = self._word(match, lang)
+        if truncated:
+            note = pick(lang, self.kb.messages.truncated, self.kb.messages.truncated_en)
+            reply = _with_note(reply, note.format(limit=limit))
+        return reply
+
+    def answer_intent(self, intent_id: str, language: Language) -> Reply | None:
+        """The reply for a chosen question (a button or a numbered choice); None if gone."""
+        intent = self.kb.intents.get(intent_id)
+        if intent is None:
+            return None
+        return self._intent_reply(intent, language, score=100.0)
+
+    def _word(self, match: Match, lang: Language) -> Reply:
+        """Put the matcher's verdict into words."""
+        msgs = self.kb.messages
+        best = match.best
+        score = best.score if best else 0.0
+        if match.verdict is Verdict.EMPTY:
+            return Reply(pick(lang, msgs.empty, msgs.empty_en), Kind.EMPTY, lang,
+                         choices=self.topic_choices(lang),
+                         choices_heading=pick(lang, msgs.topics_heading, msgs.topics_heading_en))
+        if match.verdict is Verdict.ANSWER and best is not None:
+            return self._intent_reply(self.kb.intents[best.intent_id], lang, score)
+        if match.verdict is Verdict.CLARIFY:
+            close = [c.intent_id for c in match.candidates[:2]]
+            return Reply(pick(lang, msgs.clarify, msgs.clarify_en), Kind.CLARIFY, lang,
+                         score=score, choices=self.intent_choices(close, lang))
+        closest = self._closest(match)
+        if match.verdict is Verdict.OUT_OF_SCOPE and match.out_of_scope is not None:
+            oos = match.out_of_scope
+            return Reply(pick(lang, oos.answer, oos.answer_en), Kind.OUT_OF_SCOPE, lang,
+                         score=score, choices=closest,
+                         choices_heading=pick(lang, msgs.related_heading, msgs.related_heading_en))
+        return Reply(pick(lang, msgs.fallback, msgs.fallback_en), Kind.FALLBACK, lang,
+                     score=score, choices=closest or self.topic_choices(lang),
+                     choices_heading="" if closest else
+                     pick(lang, msgs.topics_heading, msgs.topics_heading_en))
+
+    def _intent_reply(self, intent: Intent, lang: Language, score: float) -> Reply:
+        """An intent's answer with its source line and related questions."""
+        msgs = self.kb.messages
+        kind = _INTENT_KIND[intent.kind]
+        return Reply(
+            pick(lang, intent.answer, intent.answer_en), kind, lang,
+            matched=intent.id,
+            score=score,
+            sources=tuple(intent.sources),
+            choices=self.intent_choices(intent.related, lang),
+            choices_heading=pick(lang, msgs.related_heading, msgs.related_heading_en),
+            source_line=self.source_line(intent.sources, lang),
+        )
+
+    def _closest(self, match: Match) -> tuple[Choice, ...]:
+        """Up to N answerable intents nearest to a question the bot would not answer."""
+        ids = [c.intent_id for c in match.candidates
+               if self.kb.intents[c.intent_id].kind == "answer"]
+        return self.intent_choices(ids, "vi")
+
+    # -- shared pieces ----------------------------------------------------------------
+
+    def intent_choices(self, ids: list[str], lang: Language) -> tuple[Choice, ...]:
+        """Buttons for intents, labelled with their questions in the reply's language."""
+        out = []
+        for intent_id in ids[: self.kb.matching.max_suggestions]:
+            intent = self.kb.intents.get(intent_id)
+            if intent is not None:
+                out.append(Choice("intent", intent.id, pick(lang, intent.title, intent.title_en)))
+        return tuple(out)
+
+    def topic_choices(self, lang: Language) -> tuple[Choice, ...]:
+        """Every topic that has answerable questions, in the curators' order."""
+        used = {i.topic for i in self.kb.intents.values() if i.kind == "answer"}
+        return tuple(Choice("topic", t.id, pick(lang, t.title, t.title_en))
+                     for t in self.kb.topics.values() if t.id in used)
+
+    def source_line(self, paragraphs: list[int] | tuple[int, ...], lang: Language) -> str:
+        """"Nguồn: đoạn 1, 7 bài tường thuật" (empty when nothing is cited)."""
+        if not paragraphs:
+            return ""
+        nums = ", ".join(str(p) for p in paragraphs)
+        if lang == "en":
+            where = f"paragraph{'s' if len(paragraphs) > 1 else ''} {nums}"
+            return self.kb.messages.source_line_en.format(paragraphs=where)
+        return self.kb.messages.source_line.format(paragraphs=f"đoạn {nums}")
+
+
+def _with_note(reply: Reply, note: str) -> Reply:
+    """A copy of ``reply`` carrying a note for the user (e.g. that the question was cut)."""
+    from dataclasses import replace
+
+    return replace(reply, note=note)

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set up (once) and run the bot: Telegram when TELEGRAM_BOT_TOKEN is set (environment or .env),
+# otherwise the console. Extra arguments go to `python -m bot` (e.g. `./run.sh ask "câu hỏi"`).
+set -euo pipefail
+cd "$(dirname "$0")"
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+if ! .venv/bin/python -c "import bot, telegram, rapidfuzz, aiosqlite" 2>/dev/null; then
+  .venv/bin/pip install --quiet --disable-pip-version-check -e .
+fi
+exec .venv/bin/python -m bot "$@"

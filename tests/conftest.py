@@ -1,0 +1,33 @@
+"""Shared fixtures: the real knowledge base, loaded once, and a responder over it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import DEFAULT_KB_DIR, KnowledgeBase, load
+from handlers.questions import Responder
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The bundled knowledge base."""
+    return load(DEFAULT_KB_DIR)
+
+
+@pytest.fixture(scope="session")
+def responder(kb: KnowledgeBase) -> Responder:
+    """A responder over the bundled knowledge base."""
+    return Responder(kb)
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    """A writable copy of the knowledge folder, for tests that break or edit it."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KB_DIR, target)
+    return target
