@@ -159,7 +159,7 @@ def _index(entries: list[Entry], problems: list[Problem]) -> dict[str, Entry]:
             _, first_doc, first_at = seen[item.id]
             problems.append(Problem(
                 doc.file, doc.line_of((*at, "id")), describe((*at, "id")),
-                f"id '{item.id}' is used twice (also {first_doc.file}:{first_doc.line_of((*first_at, 'id'))})"))
+                f"id '{item.id}' is used twice (also {first_doc.file}, line {first_doc.line_of((*first_at, 'id'))})"))
             continue
         seen[item.id] = entry
     return seen
@@ -229,4 +229,4 @@ def _check_shared_examples(entries: Iterable[Entry], rewriter: PhraseRewriter,
             if first[0] != intent.id:
                 problems.append(Problem(
                     doc.file, doc.line_of(path), describe(path),
-                    f"'{example}' is also an example of '{first[0]}' ({first[1]}:{first[2]})"))
+                    f"'{example}' is also an example of '{first[0]}' ({first[1]}, line {first[2]})"))

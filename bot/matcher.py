@@ -174,17 +174,31 @@ class Matcher:
         candidates = self._rank(tokens)
         if oos is not None:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
+        if any(t.isdigit() and t not in self._vocab for t in tokens):
+            # A number the report never uses (another year, a ninth task, a head count) means
+            # the question is about something else, however close its other words are.
+            return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         return Match(self._decide(candidates), tuple(tokens), candidates)
 
     def _decide(self, candidates: tuple[Candidate, ...]) -> Verdict:
-        """Apply the accept threshold and the clarification margin."""
+        """Apply the accept threshold and the clarification margin.
+
+        Two close intents that the curators marked as related are neighbours by design: the
+        best one is answered and the other is offered beside it, instead of a question back.
+        """
         cfg = self.kb.matching
         if not candidates or candidates[0].score < cfg.accept_score:
             return Verdict.FALLBACK
         if len(candidates) > 1 and candidates[1].score >= cfg.accept_score and \
-                candidates[0].score - candidates[1].score < cfg.clarify_margin:
+                candidates[0].score - candidates[1].score < cfg.clarify_margin and \
+                not self._related(candidates[0].intent_id, candidates[1].intent_id):
             return Verdict.CLARIFY
         return Verdict.ANSWER
+
+    def _related(self, a: str, b: str) -> bool:
+        """Whether either intent lists the other as related."""
+        intents = self.kb.intents
+        return b in intents[a].related or a in intents[b].related
 
     def _correct(self, token: str) -> str:
         """Map a word the knowledge base never uses to the closest one it does, if close."""

@@ -1,0 +1,221 @@
+"""python-telegram-bot callbacks: translate updates to handler calls and replies to messages.
+
+The deciding is done by ``handlers`` (what to answer); this module only knows Telegram:
+who is addressed in a group, which button was pressed, how a reply is sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update, User
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.language import Language
+from bot.telegram_render import callback_data, keyboard, parse_callback, to_messages
+from handlers.commands import command, topic_questions, topics
+from handlers.questions import Responder
+from handlers.reply import Reply
+
+logger = logging.getLogger("bot.telegram")
+
+#: Show "typing…" only if answering takes longer than this (a match takes well under 1 ms).
+TYPING_DELAY_S = 0.5
+
+
+@dataclass
+class Services:
+    """What the callbacks need, kept in ``application.bot_data``."""
+
+    responder: Callable[[], Responder]
+    admin_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    """The shared services object."""
+    svc: Services = context.application.bot_data["services"]
+    return svc
+
+
+def user_language(user: User | None) -> Language:
+    """The language for commands and buttons: English for English-speaking clients."""
+    return "en" if user is not None and (user.language_code or "").startswith("en") else "vi"
+
+
+@contextlib.asynccontextmanager
+async def typing_after(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> AsyncIterator[None]:
+    """Send the "typing…" action only if the body is still running after a moment."""
+
+    async def later() -> None:
+        await asyncio.sleep(TYPING_DELAY_S)
+        with contextlib.suppress(TelegramError):
+            await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+
+    task = asyncio.create_task(later())
+    try:
+        yield
+    finally:
+        task.cancel()
+
+
+async def send_reply(message: Message, reply: Reply, quote: bool,
+                     extra_rows: list[list[InlineKeyboardButton]] | None = None) -> None:
+    """Send a reply as one or more HTML messages, the keyboard on the last."""
+    for out in to_messages(reply, extra_rows):
+        await message.reply_html(out.html, reply_markup=out.keyboard, do_quote=quote,
+                                 disable_web_page_preview=True)
+
+
+# -- commands ---------------------------------------------------------------------------
+
+async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start, /help, /about, /topics, and any unknown command (which gets the help)."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    name = message.text.split()[0][1:].split("@")[0]
+    reply = command(services(context).responder(), name, user_language(update.effective_user))
+    await send_reply(message, reply, quote=_is_group(update))
+
+
+# -- questions --------------------------------------------------------------------------
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a question: any text in a private chat, or a group message addressed to us."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    text = message.text
+    if _is_group(update):
+        if not _addressed_to_bot(message, context.bot.id, context.bot.username):
+            return  # group chatter not meant for us: stay quiet
+        text = _strip_mention(message, context.bot.username)
+    async with typing_after(context, message.chat_id):
+        reply = services(context).responder().answer(text)
+    await send_reply(message, reply, quote=_is_group(update))
+
+
+async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos, voice, locations…: a friendly hint to type a question."""
+    message = update.effective_message
+    if message is None:
+        return
+    if _is_group(update) and not _addressed_to_bot(message, context.bot.id, context.bot.username):
+        return
+    msgs = services(context).responder().kb.messages
+    lang = user_language(update.effective_user)
+    await message.reply_text(msgs.non_text_en if lang == "en" else msgs.non_text,
+                             do_quote=_is_group(update))
+
+
+# -- buttons ----------------------------------------------------------------------------
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A pressed button: a question to answer, a topic to open, or back to the topics."""
+    query = update.callback_query
+    if query is None:
+        return
+    parsed = parse_callback(query.data or "")
+    responder = services(context).responder()
+    if parsed is None:
+        await query.answer()
+        return
+    kind, lang, ident = parsed
+    message = query.message if isinstance(query.message, Message) else None
+    if kind == "q":
+        await query.answer()
+        # An intent removed from the knowledge base since: offer the topics instead.
+        reply = responder.answer_intent(ident, lang) or topics(responder, lang)
+        if message is not None:
+            await send_reply(message, reply, quote=False)
+        return
+    await query.answer()
+    if message is None:
+        return
+    if kind == "t":
+        opened = topic_questions(responder, ident, lang) or topics(responder, lang)
+        label = "⬅ Topics" if lang == "en" else "⬅ Các chủ đề"
+        back = [[InlineKeyboardButton(label, callback_data=callback_data("b", lang, "topics"))]]
+        await _edit(message, opened, keyboard(opened.choices, lang, back))
+    elif kind == "b":
+        listing = topics(responder, lang)
+        await _edit(message, listing, keyboard(listing.choices, lang))
+
+
+async def _edit(message: Message, reply: Reply, markup: InlineKeyboardMarkup | None) -> None:
+    """Replace a menu message in place; "not modified" (a double tap) is not an error."""
+    try:
+        await message.edit_text(html.escape(reply.text), parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+# -- errors -----------------------------------------------------------------------------
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure (the token is redacted by the logging filter) and tell the user."""
+    logger.error("error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    msgs = services(context).responder().kb.messages
+    text = msgs.error_en if user_language(update.effective_user) == "en" else msgs.error
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_message(update.effective_chat.id, text)
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+def _is_group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+def _addressed_to_bot(message: Message, bot_id: int, username: str | None) -> bool:
+    """A group message is ours if it mentions us or replies to one of our messages."""
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        return True
+    handle = f"@{username}".lower() if username else None
+    for entity, text in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        if entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == bot_id:
+            return True
+        if handle and text.lower() == handle:
+            return True
+    return False
+
+
+def _strip_mention(message: Message, username: str | None) -> str:
+    """The question without our @username."""
+    text = message.text or ""
+    if username:
+        for entity, mention in message.parse_entities([MessageEntity.MENTION]).items():
+            if mention.lower() == f"@{username}".lower():
+                text = text.replace(mention, " ")
+    return text.strip()
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    """Register the handlers in the order they must be tried."""
+    app.add_handler(CommandHandler(["start", "help", "about", "topics"], on_command))
+    app.add_handler(CallbackQueryHandler(on_button))
+    # Unknown commands get the help text (CommandHandler above has taken the known ones).
+    app.add_handler(MessageHandler(filters.COMMAND, on_command))
+    app.add_handler(MessageHandler(filters.TEXT, on_text))
+    # Catch-all last: anything that is not text (stickers, photos, voice, locations…).
+    app.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, on_non_text))
+    app.add_error_handler(on_error)

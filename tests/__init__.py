@@ -1,0 +1,1 @@
+"""Tests, mirroring the package: answers, knowledge loading, front ends, storage."""
