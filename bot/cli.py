@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from bot import config
 from bot.knowledge import KnowledgeBase, KnowledgeError, load
+from bot.live import LiveKnowledge, watch_in_thread
 from handlers.questions import Responder
 from handlers.reply import Reply
 
@@ -60,9 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "console":
         from bot.console import run
 
-        return run(lambda: responder)
+        live = _live(responder)
+        return run(live.current)
     if command == "ask":
-        return _ask(responder, args.question, args.json)
+        if args.question == "-":
+            return _ask_stream(_live(responder), args.json)
+        _emit(responder, args.question, args.json)
+        return 0
     if command == "check":
         return _check(kb, responder, args.paragraphs)
     if command == "eval":
@@ -92,23 +98,28 @@ def reply_json(question: str, reply: Reply) -> dict[str, object]:
     }
 
 
-def _ask(responder: Responder, question: str, as_json: bool) -> int:
-    """Answer one question, or every stdin line when the question is '-'."""
+def _live(responder: Responder) -> LiveKnowledge:
+    """Serve ``responder`` and pick up knowledge edits in the background (long-running modes)."""
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", level=logging.WARNING)
+    live = LiveKnowledge(responder)
+    watch_in_thread(live)
+    return live
+
+
+def _emit(responder: Responder, question: str, as_json: bool) -> None:
+    """Print one answer (plain or one JSON line) and flush, so pipes see it at once."""
     from bot.plain import render
 
-    def emit(q: str) -> None:
-        reply = responder.answer(q)
-        if as_json:
-            sys.stdout.write(json.dumps(reply_json(q, reply), ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(render(reply) + "\n")
-        sys.stdout.flush()
+    reply = responder.answer(question)
+    text = json.dumps(reply_json(question, reply), ensure_ascii=False) if as_json else render(reply)
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
 
-    if question != "-":
-        emit(question)
-        return 0
+
+def _ask_stream(live: LiveKnowledge, as_json: bool) -> int:
+    """Answer every stdin line with the knowledge serving at that moment."""
     for line in sys.stdin:
-        emit(line.rstrip("\r\n"))
+        _emit(live.current(), line.rstrip("\r\n"), as_json)
     return 0
 
 

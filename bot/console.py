@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from bot.language import Language
 from bot.plain import render
 from handlers.commands import command, topic_questions
 from handlers.questions import Responder
@@ -48,13 +49,13 @@ class ConsoleSession:
     def __init__(self, responder: Callable[[], Responder]) -> None:
         self._responder = responder
         self._choices: tuple[Choice, ...] = ()
-        self._lang: str = "vi"
+        self._lang: Language = "vi"
 
     def handle(self, line: str) -> Reply:
         """The reply to one typed line."""
         responder = self._responder()
         text = line.strip()
-        lang = "en" if self._lang == "en" else "vi"
+        lang = self._lang
         reply: Reply | None = None
         if text.isdigit() and self._choices and 1 <= int(text) <= len(self._choices):
             chosen = self._choices[int(text) - 1]
@@ -65,7 +66,7 @@ class ConsoleSession:
         elif text.startswith("/"):
             reply = command(responder, text[1:].split()[0] if text[1:] else "help", lang)
         if reply is None:
-            reply = responder.answer(line)
+            reply = responder.answer(line, prefer=lang)
             self._lang = reply.language
         self._choices = reply.choices
         return reply

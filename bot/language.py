@@ -52,8 +52,12 @@ class LanguageDetector:
             if not tok.isascii()
         )
 
-    def detect(self, text: str) -> Language:
-        """'en' for an English question, 'vi' for everything else."""
+    def detect(self, text: str, prefer: Language | None = None) -> Language:
+        """'en' for an English question, 'vi' for everything else.
+
+        A single English word and nothing else ("task 5", "thanks") is weak evidence: then
+        ``prefer`` (the chat's language so far) decides, if given.
+        """
         en = vi = 0
         for raw in _RAW_WORD.findall(clean(text).lower()):
             token = fold(raw)
@@ -63,4 +67,6 @@ class LanguageDetector:
                 vi += 1
             elif token in _ENGLISH:
                 en += 1
+        if prefer is not None and en == 1 and vi == 0:
+            return prefer
         return "en" if en > vi else "vi"

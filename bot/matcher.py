@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import KnowledgeBase
 from bot.schema import OutOfScope
-from bot.textnorm import untelex
+from bot.textnorm import raw_words, untelex, words
 
 #: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
 #: the best single example (F-beta), the intent's whole vocabulary (share of the question it
@@ -127,7 +127,12 @@ class Matcher:
                 df[f] += 1
         self._idf = {f: math.log((n + 1) / (d + 0.5)) for f, d in df.items()}
         self._unknown_idf = math.log((n + 1) / 0.5)
-        self._vocab = set(vocab_count) | kb.rewriter.known_words()
+        # Out-of-scope names as spelt and folded: "đánh giá lại" must not read as "Gia Lai".
+        self._triggers = [(tuple(raw_words(t)), tuple(words(t)), o)
+                          for o in kb.out_of_scope for t in o.triggers if words(t)]
+        # Words of synonyms and out-of-scope names are known too: never "correct" them away.
+        self._vocab = set(vocab_count) | kb.rewriter.known_words() | {
+            tok for _, folded, _ in self._triggers for tok in folded}
         # Most frequent first, so a spelling tie resolves to the common word.
         self._vocab_list = sorted(vocab_count, key=lambda t: (-vocab_count[t], t))
         self._corrections: dict[str, str] = {}
@@ -149,10 +154,6 @@ class Matcher:
             for f in feats:
                 self._intent_postings[f].append(intent_id)
 
-        self._triggers = [
-            (tuple(kb.tokens(t)), oos) for oos in kb.out_of_scope for t in oos.triggers
-        ]
-
     # -- query side -------------------------------------------------------------------
 
     def normalize(self, text: str) -> list[str]:
@@ -170,7 +171,7 @@ class Matcher:
         tokens = self.normalize(text)
         if not tokens:
             return Match(Verdict.EMPTY, (), ())
-        oos = self._out_of_scope(tokens)
+        oos = self._out_of_scope(text)
         candidates = self._rank(tokens)
         if oos is not None:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
@@ -216,12 +217,20 @@ class Matcher:
             self._corrections[token] = fixed
         return fixed
 
-    def _out_of_scope(self, tokens: list[str]) -> OutOfScope | None:
-        """The first out-of-scope name the question mentions, as whole words."""
-        joined = f" {' '.join(tokens)} "
-        for trigger, oos in self._triggers:
-            if trigger and f" {' '.join(trigger)} " in joined:
-                return oos
+    def _out_of_scope(self, text: str) -> OutOfScope | None:
+        """The first out-of-scope name the question mentions, as whole words.
+
+        A word typed with diacritics must match the name as spelt; a word typed without
+        them matches any spelling ("kien giang" and "Kiên Giang" both name the province,
+        "giá lại" does not name Gia Lai).
+        """
+        typed, folded = raw_words(text), words(text)
+        for spelt, plain, oos in self._triggers:
+            size = len(plain)
+            for i in range(len(folded) - size + 1):
+                if all(folded[i + k] == plain[k] and (typed[i + k] == spelt[k] or typed[i + k].isascii())
+                       for k in range(size)):
+                    return oos
         return None
 
     def _weight(self, feats: frozenset[str] | set[str]) -> float:

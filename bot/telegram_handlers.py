@@ -104,8 +104,11 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not _addressed_to_bot(message, context.bot.id, context.bot.username):
             return  # group chatter not meant for us: stay quiet
         text = _strip_mention(message, context.bot.username)
+    chat_data = context.chat_data if context.chat_data is not None else {}
+    prefer = chat_data.get("lang") or user_language(update.effective_user)
     async with typing_after(context, message.chat_id):
-        reply = services(context).responder().answer(text)
+        reply = services(context).responder().answer(text, prefer=prefer)
+    chat_data["lang"] = reply.language
     await send_reply(message, reply, quote=_is_group(update))
 
 

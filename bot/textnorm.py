@@ -7,6 +7,7 @@ once at load, a question once per message.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -15,6 +16,8 @@ from collections.abc import Mapping, Sequence
 # joiners, RTL/LTR marks, BOM), and unassigned/private/surrogate code points.
 _INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
 _WORD = re.compile(r"\w+")
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 
 # Telex leftovers: people whose input method is off type "hooij nghij" for "hội nghị".
 _TELEX_TONE = frozenset("sfrxj")
@@ -32,25 +35,53 @@ def clean(text: str) -> str:
     )
 
 
+def _fold_table() -> dict[int, str | None]:
+    """Latin letters with diacritics → their base letter; combining marks → nothing.
+
+    Built once from Unicode's own decompositions, so every Vietnamese letter (and the rest
+    of Latin) is covered without a hand-written list; đ/Đ have no decomposition and are
+    mapped by hand.
+    """
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base.isascii() and base != chr(code):
+            table[code] = base.lower()
+    for code in range(0x0300, 0x0370):  # stray combining marks (NFD input NFC cannot compose)
+        table[code] = None
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip Vietnamese diacritics (đ→d included), keeping other scripts."""
     text = clean(text).lower()
-    if text.isascii():
-        return text
-    text = text.replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", stripped)
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+def strip_markup(text: str) -> str:
+    """Drop HTML a user pasted or typed: script/style blocks, tags; decode entities.
+
+    "<b>nhiệm vụ thứ 4</b> là gì &amp; <script>…</script>" is still a question about task 4.
+    """
+    if "<" in text:
+        text = _SCRIPT.sub(" ", text)
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text
 
 
 def words(text: str) -> list[str]:
-    """Fold and split into word tokens (letters and digits); punctuation is dropped."""
-    return _WORD.findall(fold(text))
+    """Fold and split into word tokens (letters and digits); punctuation and markup are dropped."""
+    return _WORD.findall(fold(strip_markup(text)))
 
 
 def raw_words(text: str) -> list[str]:
     """Lower-cased word tokens with their diacritics, aligned one-to-one with ``words``."""
-    return _WORD.findall(clean(text).lower())
+    return _WORD.findall(clean(strip_markup(text)).lower())
 
 
 def untelex(token: str) -> str:
@@ -77,7 +108,11 @@ class PhraseRewriter:
     def __init__(self, loose: Table, exact: Table | None = None) -> None:
         self._loose = dict(loose)
         self._exact = dict(exact or {})
-        self._longest = max((len(k) for k in (*self._loose, *self._exact)), default=0)
+        # Phrase lengths by first word, longest first: most words start no phrase at all.
+        lengths: dict[str, set[int]] = {}
+        for key in (*self._loose, *self._exact):
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._sizes = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
 
     def rewrite(self, tokens: Sequence[str], raw: Sequence[str] | None = None) -> list[str]:
         """Return the folded ``tokens`` with every known phrase replaced by its expansion.
@@ -87,14 +122,14 @@ class PhraseRewriter:
         out: list[str] = []
         i, n = 0, len(tokens)
         while i < n:
-            for size in range(min(self._longest, n - i), 0, -1):
-                if raw is not None:
-                    hit = self._exact.get(tuple(raw[i:i + size]))
-                    if hit is not None:
-                        out.extend(hit)
-                        i += size
-                        break
-                hit = self._loose.get(tuple(tokens[i:i + size]))
+            sizes = [*self._sizes.get(raw[i], ())] if raw is not None else []
+            sizes.extend(self._sizes.get(tokens[i], ()))
+            for size in sorted(set(sizes), reverse=True):
+                if size > n - i:
+                    continue
+                hit = self._exact.get(tuple(raw[i:i + size])) if raw is not None else None
+                if hit is None:
+                    hit = self._loose.get(tuple(tokens[i:i + size]))
                 if hit is not None:
                     out.extend(hit)
                     i += size

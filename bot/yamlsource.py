@@ -70,7 +70,8 @@ def read_yaml(path: Path, display: str) -> Located:
     except (OSError, UnicodeDecodeError) as exc:
         doc.problems.append(Problem(display, None, "", f"cannot read the file: {exc}"))
         return doc
-    loader = yaml.SafeLoader(text)
+    # libyaml's parser when PyYAML has it (the usual wheels do): same nodes and marks, ~10x faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         doc.data = _convert(loader, node, (), doc) if node is not None else None
@@ -86,7 +87,7 @@ def read_yaml(path: Path, display: str) -> Located:
     return doc
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: Located) -> Any:
+def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Located) -> Any:
     """Build plain Python values from a node tree, recording lines and duplicate keys."""
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):

@@ -33,12 +33,13 @@ class Responder:
 
     # -- questions --------------------------------------------------------------------
 
-    def answer(self, text: str, language: Language | None = None) -> Reply:
-        """Answer a free-text question; ``language`` overrides detection (e.g. for buttons)."""
+    def answer(self, text: str, prefer: Language | None = None) -> Reply:
+        """Answer a free-text question; ``prefer`` settles a language too close to call."""
         limit = self.kb.matching.max_question_chars
         truncated = len(text) > limit
-        text = text[:limit]
-        lang = language or self.detector.detect(text)
+        if truncated:
+            text = first_question(text[:limit])
+        lang = self.detector.detect(text, prefer)
         match = self.matcher.match(text)
         reply = self._word(match, lang)
         if truncated:
@@ -125,6 +126,15 @@ class Responder:
             where = f"paragraph{'s' if len(paragraphs) > 1 else ''} {nums}"
             return self.kb.messages.source_line_en.format(paragraphs=where)
         return self.kb.messages.source_line.format(paragraphs=f"đoạn {nums}")
+
+
+def first_question(text: str) -> str:
+    """The first question of a long message (up to its first '?' or line break), if it has one.
+
+    A message over the cap is often a question followed by pasted text; its start is what to answer.
+    """
+    ends = [i for i in (text.find("?"), text.find("\n")) if i > 0]
+    return text[: min(ends) + 1] if ends else text
 
 
 def _with_note(reply: Reply, note: str) -> Reply:

@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, InlineKeyboardButton
-from telegram import InlineKeyboardMarkup, Update
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
 from telegram.error import BadRequest, Conflict, EndPointNotFound
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-if str(Path(__file__).resolve().parents[1]) not in sys.path:  # `pytest` without rootdir on path
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from tests.fake_telegram.formatting import EntityParseError, parse_html  # noqa: E402
-from tests.fake_telegram.process import FakeTelegramServer, fake_telegram_fixture  # noqa: E402
+from tests.fake_telegram.client import ControlRequestError, FakeTelegramClient
+from tests.fake_telegram.formatting import EntityParseError, parse_html
+from tests.fake_telegram.process import FakeTelegramServer, fake_telegram_fixture
 
 fake_telegram = fake_telegram_fixture(scope="module")
+Control = Callable[[int], FakeTelegramClient]
 USER = 4242
 
 
@@ -35,6 +40,20 @@ def keyboard(*data: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(d[:10] or "-", callback_data=d) for d in data]])
 
 
+@pytest.fixture
+def control(fake_telegram: FakeTelegramServer) -> Iterator[Control]:
+    """Make sync control clients for bot ids; all are closed after the test."""
+    clients: list[FakeTelegramClient] = []
+
+    def make(bot_id: int) -> FakeTelegramClient:
+        clients.append(fake_telegram.client(bot_id))
+        return clients[-1]
+
+    yield make
+    for client in clients:
+        client.close()
+
+
 @asynccontextmanager
 async def ptb_bot(server: FakeTelegramServer, bot_id: int) -> AsyncIterator[Bot]:
     """An initialised PTB Bot talking to the fake server."""
@@ -43,7 +62,6 @@ async def ptb_bot(server: FakeTelegramServer, bot_id: int) -> AsyncIterator[Bot]
         yield bot
 
 
-@pytest.mark.asyncio
 async def test_get_me(fake_telegram: FakeTelegramServer) -> None:
     async with ptb_bot(fake_telegram, 1001) as bot:
         me = await bot.get_me()
@@ -52,9 +70,8 @@ async def test_get_me(fake_telegram: FakeTelegramServer) -> None:
     assert not me.supports_inline_queries
 
 
-@pytest.mark.asyncio
-async def test_send_message_html(fake_telegram: FakeTelegramServer) -> None:
-    client = fake_telegram.client(1002)
+async def test_send_message_html(fake_telegram: FakeTelegramServer, control: Control) -> None:
+    client = control(1002)
     client.send_text(USER, "/start")
     html = ('<b>Hi</b> <a href="https://example.org/?a=1&amp;b=2">link</a> AT&T '
             '<pre><code class="language-python">x = 1</code></pre>')
@@ -72,7 +89,6 @@ async def test_send_message_html(fake_telegram: FakeTelegramServer) -> None:
     assert entry["parse_mode"] == "HTML" and entry["message_id"] == message.message_id
 
 
-@pytest.mark.asyncio
 @pytest.mark.parametrize(("html", "description"), [
     ("<b>bold", "Can't find end tag corresponding to start tag b"),
     ("1 < 2", 'Unsupported start tag "" at byte offset 2'),
@@ -82,12 +98,12 @@ async def test_send_message_html(fake_telegram: FakeTelegramServer) -> None:
     ("<span>s</span>", 'Tag "span" must have class "tg-spoiler" at byte offset 0'),
     ("é <b", "Unclosed start tag at byte offset 3"),
 ])
-async def test_send_message_rejects_bad_html(fake_telegram: FakeTelegramServer, html: str,
-                                             description: str) -> None:
-    client = fake_telegram.client(1003)
+async def test_send_message_rejects_bad_html(fake_telegram: FakeTelegramServer, control: Control,
+                                             html: str, description: str) -> None:
+    client = control(1003)
     client.send_text(USER, "hi")
     async with ptb_bot(fake_telegram, 1003) as bot:
-        with pytest.raises(BadRequest, match="^Can't parse entities"):
+        with pytest.raises(BadRequest, match=r"^Can't parse entities"):
             await bot.send_message(USER, html, parse_mode="HTML")
     error = client.errors()[-1]
     assert error["method"] == "sendMessage" and error["error_code"] == 400
@@ -100,23 +116,21 @@ def test_strict_html_rejects_bare_ampersand() -> None:
         parse_html("Q&A", strict_amp=True)
 
 
-@pytest.mark.asyncio
-async def test_text_limits(fake_telegram: FakeTelegramServer) -> None:
-    fake_telegram.client(1004).send_text(USER, "hi")
+async def test_text_limits(fake_telegram: FakeTelegramServer, control: Control) -> None:
+    control(1004).send_text(USER, "hi")
     async with ptb_bot(fake_telegram, 1004) as bot:
         with pytest.raises(BadRequest, match="Message is too long"):
             await bot.send_message(USER, "a" * 5000)
         with pytest.raises(BadRequest, match="Message text is empty"):
             await bot.send_message(USER, "<b> </b>", parse_mode="HTML")
         ok = await bot.send_message(USER, f"<b>{'a' * 4096}</b>", parse_mode="HTML")
-    assert len(ok.text) == 4096
-    assert fake_telegram.client(1004).errors()[0]["description"] == (
+    assert ok.text == "a" * 4096
+    assert control(1004).errors()[0]["description"] == (
         "Bad Request: message is too long")
 
 
-@pytest.mark.asyncio
-async def test_keyboard_limits(fake_telegram: FakeTelegramServer) -> None:
-    fake_telegram.client(1005).send_text(USER, "hi")
+async def test_keyboard_limits(fake_telegram: FakeTelegramServer, control: Control) -> None:
+    control(1005).send_text(USER, "hi")
     async with ptb_bot(fake_telegram, 1005) as bot:
         await bot.send_message(USER, "64 bytes", reply_markup=keyboard("é" * 32))
         with pytest.raises(BadRequest, match="Button_data_invalid"):
@@ -128,13 +142,12 @@ async def test_keyboard_limits(fake_telegram: FakeTelegramServer) -> None:
         blank = InlineKeyboardMarkup([[InlineKeyboardButton(" ", callback_data="b")]])
         with pytest.raises(BadRequest, match="Button_text_invalid"):
             await bot.send_message(USER, "blank", reply_markup=blank)
-    descriptions = [e["description"] for e in fake_telegram.client(1005).errors()]
+    descriptions = [e["description"] for e in control(1005).errors()]
     assert descriptions == ["Bad Request: BUTTON_DATA_INVALID",
                             "Bad Request: reply markup is too long",
                             "Bad Request: BUTTON_TEXT_INVALID"]
 
 
-@pytest.mark.asyncio
 async def test_long_poll_returns_a_user_message(fake_telegram: FakeTelegramServer) -> None:
     async with ptb_bot(fake_telegram, 1006) as bot, fake_telegram.async_client(1006) as client:
         started = time.monotonic()
@@ -150,9 +163,8 @@ async def test_long_poll_returns_a_user_message(fake_telegram: FakeTelegramServe
     assert [(e.type, e.offset, e.length) for e in message.entities] == [("bot_command", 0, 5)]
 
 
-@pytest.mark.asyncio
-async def test_offset_confirms_updates(fake_telegram: FakeTelegramServer) -> None:
-    client = fake_telegram.client(1007)
+async def test_offset_confirms_updates(fake_telegram: FakeTelegramServer, control: Control) -> None:
+    client = control(1007)
     first = client.send_text(USER, "one")["update"]["update_id"]
     client.send_text(USER, "two")
     async with ptb_bot(fake_telegram, 1007) as bot:
@@ -164,10 +176,9 @@ async def test_offset_confirms_updates(fake_telegram: FakeTelegramServer) -> Non
     assert client.pending()["count"] == 0
 
 
-@pytest.mark.asyncio
-async def test_group_mention_reply_and_edit(fake_telegram: FakeTelegramServer) -> None:
+async def test_group_mention_reply_and_edit(fake_telegram: FakeTelegramServer, control: Control) -> None:
     group = -100500
-    client = fake_telegram.client(1008)
+    client = control(1008)
     client.send_text(group, "hey @test_1008_bot!", user_id=USER, chat_type="supergroup",
                      title="Team")
     async with ptb_bot(fake_telegram, 1008) as bot:
@@ -187,9 +198,8 @@ async def test_group_mention_reply_and_edit(fake_telegram: FakeTelegramServer) -
     assert edited is not None and edited.text == "thanks!" and edited.edit_date is not None
 
 
-@pytest.mark.asyncio
-async def test_callback_query_and_edits(fake_telegram: FakeTelegramServer) -> None:
-    client = fake_telegram.client(1009)
+async def test_callback_query_and_edits(fake_telegram: FakeTelegramServer, control: Control) -> None:
+    client = control(1009)
     client.send_text(USER, "menu")
     async with ptb_bot(fake_telegram, 1009) as bot:
         menu = await bot.send_message(USER, "Pick", reply_markup=keyboard("a", "b"))
@@ -206,6 +216,7 @@ async def test_callback_query_and_edits(fake_telegram: FakeTelegramServer) -> No
                                         reply_markup=keyboard("a", "b"))
         edited = await bot.edit_message_text("<i>Picked</i>", USER, menu.message_id,
                                              parse_mode="HTML")
+        assert isinstance(edited, Message)
         assert edited.text == "Picked" and edited.reply_markup is None
         await bot.edit_message_reply_markup(USER, menu.message_id, reply_markup=keyboard("c"))
         with pytest.raises(BadRequest, match="Message to edit not found"):
@@ -214,14 +225,13 @@ async def test_callback_query_and_edits(fake_telegram: FakeTelegramServer) -> No
     methods = [(e["method"], e["text"]) for e in client.sent(USER)]
     assert methods == [("sendMessage", "Pick"), ("editMessageText", "Picked"),
                        ("editMessageReplyMarkup", "Picked")]
-    with pytest.raises(Exception, match="no button"):
+    with pytest.raises(ControlRequestError, match="no button"):
         client.press_button(USER, menu.message_id, "zzz")
 
 
-@pytest.mark.asyncio
-async def test_commands_actions_webhook_and_unknown_methods(
-        fake_telegram: FakeTelegramServer) -> None:
-    client = fake_telegram.client(1010)
+async def test_commands_actions_webhook_and_unknown_methods(fake_telegram: FakeTelegramServer,
+                                                            control: Control) -> None:
+    client = control(1010)
     client.send_text(USER, "hi")
     async with ptb_bot(fake_telegram, 1010) as bot:
         scope = BotCommandScopeAllPrivateChats()
@@ -249,10 +259,10 @@ async def test_commands_actions_webhook_and_unknown_methods(
     assert client.errors()[-1]["description"] == "Not Found"
 
 
-@pytest.mark.asyncio
 async def test_state_file_keeps_unconfirmed_updates(tmp_path: Path) -> None:
     with FakeTelegramServer(state_file=tmp_path / "state.json") as server:
-        created = server.client(1011).send_text(USER, "before the crash")
+        with server.client(1011) as client:
+            created = client.send_text(USER, "before the crash")
         server.kill()
         server.start()
         async with ptb_bot(server, 1011) as bot:
@@ -264,15 +274,14 @@ async def test_state_file_keeps_unconfirmed_updates(tmp_path: Path) -> None:
             assert answer.message_id == created["message_id"] + 1
             await bot.get_updates(offset=update.update_id + 1, timeout=0)
         server.restart()
-        client = server.client(1011)
-        assert client.pending()["count"] == 0
-        again = client.send_text(USER, "after")
+        with server.client(1011) as client:
+            assert client.pending()["count"] == 0
+            again = client.send_text(USER, "after")
         assert again["update"]["update_id"] == update.update_id + 1
         assert again["message_id"] == answer.message_id + 1
         assert again["seq"] == 1
 
 
-@pytest.mark.asyncio
 async def test_ptb_application_echo(fake_telegram: FakeTelegramServer) -> None:
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_message is not None

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from .formatting import EntityParseError, parse_html
-from .state import ApiError, BotState, JsonDict, Store, now
+from .state import ApiError, BotState, JsonDict, Store, now, quoted
 
 Method = Callable[[BotState, "Params"], Awaitable[Any]]
 
@@ -165,11 +165,6 @@ def _with_optional(message: JsonDict, **fields: Any) -> JsonDict:
     return result
 
 
-def _quoted(message: JsonDict) -> JsonDict:
-    """A message as it appears inside another's reply_to_message (no deeper nesting)."""
-    return {k: v for k, v in message.items() if k != "reply_to_message"}
-
-
 class BotApi:
     """Implements the supported Bot API methods over a Store."""
 
@@ -280,7 +275,7 @@ class BotApi:
             {"message_id": bot.next_message_id(chat["id"]), "from": bot.user, "chat": chat,
              "date": now(), "text": plain},
             entities=entities, reply_markup=inline_markup(markup),
-            reply_to_message=_quoted(replied) if replied else None)
+            reply_to_message=quoted(replied) if replied else None)
         bot.save_message(message)
         bot.record_sent({"method": "sendMessage", "chat_id": chat["id"],
                          "message_id": message["message_id"], "date": message["date"],
@@ -388,7 +383,9 @@ class BotApi:
         bot.save_message(new)
         bot.record_sent({"method": method, "chat_id": new["chat"]["id"],
                          "message_id": new["message_id"], "date": new["edit_date"],
-                         "text": new["text"], "entities": new.get("entities", []), **log})
+                         "text": new["text"], "entities": new.get("entities", []),
+                         "reply_to_message_id": new.get("reply_to_message", {}).get("message_id"),
+                         **log})
         return new
 
     async def edit_message_text(self, bot: BotState, p: Params) -> JsonDict:

@@ -9,11 +9,12 @@ from typing import Any
 from aiohttp import web
 
 from .formatting import detect_entities
-from .state import TOKEN_RE, ApiError, BotState, JsonDict, Store, now
+from .state import TOKEN_RE, ApiError, BotState, JsonDict, Store, now, quoted
 
 CHAT_TYPES = ("private", "group", "supergroup")
 MEDIA_KINDS = ("sticker", "photo", "location", "voice")
 MAX_WAIT_SECONDS = 120.0
+Handler = Callable[[BotState, web.Request], Awaitable[Any]]
 _DEFAULT_LOCATION = {"latitude": 52.52, "longitude": 13.405}
 
 
@@ -70,10 +71,12 @@ class ControlApi:
     def add_routes(self, app: web.Application) -> None:
         """Register ``/_test/health`` and the per-bot endpoints."""
         app.router.add_get("/_test/health", self.health)
-        posts = {"message": self.message, "edit": self.edit, "callback": self.callback}
-        gets = {"sent": self.sent, "wait": self.wait, "actions": self.actions,
-                "answered_callbacks": self.answered_callbacks, "commands": self.commands,
-                "errors": self.errors, "webhook": self.webhook, "pending": self.pending}
+        posts: dict[str, Handler] = {
+            "message": self.message, "edit": self.edit, "callback": self.callback}
+        gets: dict[str, Handler] = {
+            "sent": self.sent, "wait": self.wait, "actions": self.actions,
+            "answered_callbacks": self.answered_callbacks, "commands": self.commands,
+            "errors": self.errors, "webhook": self.webhook, "pending": self.pending}
         for name, handler in posts.items():
             app.router.add_post(f"/_test/{{bot}}/{name}", self._wrap(handler))
         for name, handler in gets.items():
@@ -83,8 +86,7 @@ class ControlApi:
         """Readiness probe."""
         return web.json_response({"ok": True})
 
-    def _wrap(self, handler: Callable[[BotState, web.Request], Awaitable[Any]]
-              ) -> Callable[[web.Request], Awaitable[web.Response]]:
+    def _wrap(self, handler: Handler) -> Callable[[web.Request], Awaitable[web.Response]]:
         async def endpoint(request: web.Request) -> web.Response:
             try:
                 result = await handler(self._bot(request.match_info["bot"]), request)
@@ -121,8 +123,8 @@ class ControlApi:
         if user_id <= 0:
             raise ControlError(400, "user_id must be positive")
         known = bot.users.get(user_id, {})
-        user = {"id": user_id, "is_bot": False,
-                "first_name": body.get("first_name") or known.get("first_name") or f"User {user_id}"}
+        first_name = body.get("first_name") or known.get("first_name") or f"User {user_id}"
+        user = {"id": user_id, "is_bot": False, "first_name": first_name}
         for name in ("last_name", "username", "language_code"):
             value = body.get(name) or known.get(name)
             if value:
@@ -161,8 +163,7 @@ class ControlApi:
                              "chat": chat, "date": now()}
         if body.get("reply_to_message_id") is not None:
             replied = self._message(bot, chat_id, _int_field(body, "reply_to_message_id"))
-            message["reply_to_message"] = {k: v for k, v in replied.items()
-                                           if k != "reply_to_message"}
+            message["reply_to_message"] = quoted(replied)
         for kind in MEDIA_KINDS:
             if kind in content:
                 file_id = f"fake-{kind}-{bot.bot_id}-{chat_id}-{message['message_id']}"

@@ -77,7 +77,7 @@ class FakeTelegramServer:
         """Start the subprocess and wait until it answers ``/_test/health``."""
         if self._process is not None:
             raise RuntimeError("the fake Telegram server is already running")
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the process
         self._process = subprocess.Popen(self.command(), cwd=REPO_ROOT, stdin=subprocess.DEVNULL,
                                          stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + self.startup_timeout

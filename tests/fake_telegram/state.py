@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
 import json
 import os
 import re
@@ -32,6 +33,11 @@ def now() -> int:
     return int(time.time())
 
 
+def quoted(message: JsonDict) -> JsonDict:
+    """A message as it appears in another's reply_to_message (no deeper nesting)."""
+    return {k: v for k, v in message.items() if k != "reply_to_message"}
+
+
 class Signal:
     """Wakes every coroutine currently waiting for a change."""
 
@@ -45,10 +51,8 @@ class Signal:
 
     async def wait(self, timeout: float) -> None:
         """Wait for the next fire or ``timeout`` seconds, whichever comes first."""
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._event.wait(), max(timeout, 0.0))
-        except TimeoutError:
-            pass
 
 
 @dataclass
@@ -178,7 +182,7 @@ class BotState:
         if chat_id is not None:
             entries = self.sent_by_chat.get(chat_id, [])
             return entries[bisect.bisect_right(entries, after_seq, key=lambda e: e["seq"]) :]
-        merged = [e for entries in self.sent_by_chat.values() for e in entries if e["seq"] > after_seq]
+        merged = [e for chat in self.sent_by_chat.values() for e in chat if e["seq"] > after_seq]
         return sorted(merged, key=lambda e: e["seq"])
 
     def log_error(self, method: str, error: ApiError, params: JsonDict) -> None:
