@@ -2,8 +2,13 @@
 
 ``generate(folder, n_intents, seed)`` writes ``folder/intents/gen_*.yaml`` with ``n_intents``
 synthetic intents and copies every non-intent file (topics, synonyms, stopwords, out of scope,
-messages, matching, the report) from the real knowledge folder, so the result loads with
-``bot.knowledge.load`` exactly like the real one.
+messages, matching, follow-ups, the report) from the real knowledge folder, so the result loads
+with ``bot.knowledge.load`` exactly like the real one. The real intents are kept too
+(``intents/real.yaml``, as validated when generation started): the non-intent files name some
+of them (follow-ups point at the "who is …?" intents), and a grown knowledge base would still
+hold them, so real questions keep their real answers among the generated ones. The folder
+therefore has ``n_intents`` + the real count (75 today); ``keep_real=False`` leaves them out
+(the load then fails if another file names a real intent).
 
 The text is "Vietnamese-ish": every word comes from the real knowledge base. Each intent gets
 a *subject* (two or three word pairs taken from real examples, e.g. "chính quyền" + "biên
@@ -28,12 +33,13 @@ import random
 import re
 import shutil
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from bot.knowledge import DEFAULT_KB_DIR, KnowledgeBase, load
+from bot.knowledge import DEFAULT_KB_DIR, KnowledgeBase, KnowledgeError, load
 from bot.language import LanguageDetector
 from bot.textnorm import fold
 
@@ -134,13 +140,26 @@ def _example(rng: random.Random, pools: _Pools, subject: list[str]) -> str:
     return text
 
 
-def generate(folder: Path, n_intents: int, seed: int) -> Path:
+def _load_real(attempts: int = 5) -> KnowledgeBase:
+    """The bundled knowledge base; retried briefly, as curators may be mid-edit."""
+    for attempt in range(attempts):
+        try:
+            return load(DEFAULT_KB_DIR)
+        except KnowledgeError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(2)
+    raise AssertionError("unreachable")
+
+
+def generate(folder: Path, n_intents: int, seed: int, keep_real: bool = True) -> Path:
     """Write a knowledge folder with ``n_intents`` generated intents; return ``folder``.
 
-    ``folder`` is created (or emptied of intents); the result is deterministic in ``seed``.
+    ``folder`` is created (or emptied of intents); the generated part is deterministic in
+    ``seed`` and the real knowledge base.
     """
     folder = Path(folder)
-    real = load(DEFAULT_KB_DIR)
+    real = _load_real()
     pools = _pools(real)
     topics = list(real.topics)
     rng = random.Random(seed)
@@ -153,6 +172,11 @@ def generate(folder: Path, n_intents: int, seed: int) -> Path:
     if intents_dir.exists():
         shutil.rmtree(intents_dir)
     intents_dir.mkdir()
+    if keep_real:
+        snapshot = [i.model_dump(mode="json", exclude_none=True) for i in real.intents.values()]
+        with (intents_dir / "real.yaml").open("w", encoding="utf-8") as fh:
+            fh.write("# The real intents, as loaded when this folder was generated.\n")
+            yaml.dump(snapshot, fh, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
     # The real examples are not in the generated folder, but keeping clear of them too means
     # a real question never lands on a generated example word for word by accident.
@@ -207,13 +231,13 @@ def generate(folder: Path, n_intents: int, seed: int) -> Path:
 
 
 def questions(kb: KnowledgeBase, n: int, seed: int) -> list[str]:
-    """``n`` questions about a generated knowledge base: its examples, lightly garbled.
+    """``n`` questions about a generated knowledge base: its generated examples, lightly garbled.
 
     A third are asked as written, the rest with a word dropped, two words swapped, the
     diacritics stripped or a letter doubled, so the matcher's fuzzy and correction paths run.
     """
     rng = random.Random(seed)
-    ids = sorted(kb.intents)
+    ids = sorted(i for i in kb.intents if i.startswith("gen_")) or sorted(kb.intents)
     out: list[str] = []
     for _ in range(n):
         example = rng.choice(kb.intents[rng.choice(ids)].examples)
@@ -243,7 +267,8 @@ def main(argv: list[str]) -> int:
     folder = generate(Path(argv[0]), int(argv[1]), int(argv[2]) if len(argv) == 3 else 1)
     kb = load(folder)
     total = sum(len(i.examples) for i in kb.intents.values())
-    print(f"{folder}: {len(kb.intents)} intents, {total} examples; loads cleanly.")
+    generated = sum(1 for i in kb.intents if i.startswith("gen_"))
+    print(f"{folder}: {len(kb.intents)} intents ({generated} generated), {total} examples; loads cleanly.")
     return 0
 
 

@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.schema import Intent, Matching, Messages, OutOfScope, Topic
-from bot.textnorm import PhraseRewriter, raw_words, words
+from bot.schema import Followups, Intent, Matching, Messages, OutOfScope, Topic
+from bot.textnorm import Phrase, PhraseRewriter, raw_words, words
 from bot.yamlsource import Located, Problem, describe, read_yaml
 
 REPORT_FILE = "bao-cao-hoi-nghi-dan-van-2020.txt"
@@ -42,6 +42,7 @@ class KnowledgeBase:
     out_of_scope: tuple[OutOfScope, ...]
     messages: Messages
     matching: Matching
+    followups: Followups
     rewriter: PhraseRewriter
 
     def tokens(self, text: str) -> list[str]:
@@ -65,13 +66,20 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
     intents = _index(intent_items, problems)
     out_of_scope = [m for m, _, _ in _load_list(folder / "out_of_scope.yaml", OutOfScope,
                                                  problems, folder)]
-    messages = _load_one(folder / "messages.yaml", Messages, problems, folder)
-    matching = _load_one(folder / "matching.yaml", Matching, problems, folder)
+    messages, _ = _load_one(folder / "messages.yaml", Messages, problems, folder)
+    matching, _ = _load_one(folder / "matching.yaml", Matching, problems, folder)
+    followups, followups_doc = _load_one(folder / "followups.yaml", Followups, problems, folder)
     rewriter = _rewriter(folder, problems)
 
     _check_references(intent_items, intents, topics, problems)
     _check_shared_examples(intent_items, rewriter, problems)
-    if problems or messages is None or matching is None:
+    if followups is not None and followups_doc is not None:
+        for i, person in enumerate(followups.people):
+            if person.intent not in intents:
+                path = ("people", i, "intent")
+                problems.append(Problem(followups_doc.file, followups_doc.line_of(path), describe(path),
+                                        f"no intent has id '{person.intent}'"))
+    if problems or messages is None or matching is None or followups is None:
         raise KnowledgeError(problems)
     return KnowledgeBase(
         folder=folder,
@@ -81,6 +89,7 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
         out_of_scope=tuple(out_of_scope),
         messages=messages,
         matching=matching,
+        followups=followups,
         rewriter=rewriter,
     )
 
@@ -114,12 +123,12 @@ def _load_list(path: Path, model: type[M], problems: list[Problem], root: Path) 
     return entries
 
 
-def _load_one(path: Path, model: type[M], problems: list[Problem], root: Path) -> M | None:
-    """Validate a file holding one YAML mapping of ``model`` fields."""
+def _load_one(path: Path, model: type[M], problems: list[Problem], root: Path) -> tuple[M | None, Located | None]:
+    """Validate a file holding one YAML mapping of ``model`` fields; also return the document."""
     doc = _read(path, problems, root)
     if doc is None:
-        return None
-    return _validate(model, doc.data if doc.data is not None else {}, doc, (), problems)
+        return None, None
+    return _validate(model, doc.data if doc.data is not None else {}, doc, (), problems), doc
 
 
 def _read(path: Path, problems: list[Problem], root: Path) -> Located | None:
@@ -168,10 +177,9 @@ def _index(entries: list[Entry], problems: list[Problem]) -> dict[str, Entry]:
 def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
     """Synonyms (phrase → meaning) and stopwords (phrase → nothing) as one rewriter.
 
-    Stopwords written with diacritics drop only that exact spelling ("hả", not "Hà").
+    Stopwords are strict: "hả" is dropped only when typed so, never "Hà" or a plain "ha".
     """
-    table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    exact: dict[tuple[str, ...], tuple[str, ...]] = {}
+    phrases: list[Phrase] = []
     syn = _read(folder / "synonyms.yaml", problems, folder)
     if syn is not None and syn.data is not None:
         if not isinstance(syn.data, dict):
@@ -182,7 +190,7 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
                     problems.append(Problem(syn.file, syn.line_of((key,)), key,
                                             "needs a non-empty text on both sides of ':'"))
                     continue
-                table[tuple(words(key))] = tuple(words(value))
+                phrases.append(_phrase(key, tuple(words(value)), strict=False))
     stop = _read(folder / "stopwords.yaml", problems, folder)
     if stop is not None and stop.data is not None:
         if not isinstance(stop.data, list):
@@ -192,10 +200,16 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
                 if not isinstance(phrase, str) or not words(phrase):
                     problems.append(Problem(stop.file, stop.line_of((i,)), f"[{i}]", "needs a non-empty phrase"))
                     continue
-                typed = tuple(raw_words(phrase))
-                folded = tuple(words(phrase))
-                (exact if typed != folded else table).setdefault(typed, ())
-    return PhraseRewriter(table, exact)
+                phrases.append(_phrase(phrase, (), strict=True))
+    return PhraseRewriter(phrases)
+
+
+def _phrase(text: str, replacement: tuple[str, ...], strict: bool) -> Phrase:
+    """A rewrite rule from a curator's spelling of a phrase."""
+    typed, folded = tuple(raw_words(text)), tuple(words(text))
+    if len(typed) != len(folded):  # odd marks split the words differently: compare folded only
+        typed = folded
+    return Phrase(typed, folded, replacement, strict)
 
 
 def _check_references(entries: Iterable[Entry], intents: dict[str, Entry],

@@ -191,9 +191,14 @@ class Matcher:
         if not candidates or candidates[0].score < cfg.accept_score:
             return Verdict.FALLBACK
         if len(candidates) > 1 and candidates[1].score >= cfg.accept_score and \
-                candidates[0].score - candidates[1].score < cfg.clarify_margin and \
-                not self._related(candidates[0].intent_id, candidates[1].intent_id):
-            return Verdict.CLARIFY
+                candidates[0].score - candidates[1].score < cfg.clarify_margin:
+            first, second = (self.kb.intents[c.intent_id] for c in candidates[:2])
+            if "refusal" in (first.kind, second.kind):
+                # Too close to tell an answer from "the report does not say": go with the
+                # best (a refusal is a fallback), the other one is offered beside it.
+                return Verdict.ANSWER
+            if not self._related(first.id, second.id):
+                return Verdict.CLARIFY
         return Verdict.ANSWER
 
     def _related(self, a: str, b: str) -> bool:
@@ -225,6 +230,8 @@ class Matcher:
         "giá lại" does not name Gia Lai).
         """
         typed, folded = raw_words(text), words(text)
+        if len(typed) != len(folded):
+            typed = folded
         for spelt, plain, oos in self._triggers:
             size = len(plain)
             for i in range(len(folded) - size + 1):

@@ -102,3 +102,22 @@ class Matching(Strict):
     clarify_margin: float = Field(default=3.0, ge=0, le=50)
     max_question_chars: int = Field(default=500, ge=20, le=10_000)
     max_suggestions: int = Field(default=3, ge=0, le=8)
+
+
+class Person(Strict):
+    """Someone a follow-up pronoun ("ông ấy", "she") can point back to."""
+
+    intent: Id
+    name: Text
+    pronoun: Literal["he", "she"]
+
+
+class Followups(Strict):
+    """Phrases that make a short message a follow-up to the previous answer."""
+
+    next: list[Text] = Field(min_length=1)
+    more: list[Text] = Field(min_length=1)
+    source: list[Text] = Field(min_length=1)
+    he: list[Text] = Field(min_length=1)
+    she: list[Text] = Field(min_length=1)
+    people: list[Person] = Field(default_factory=list)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 # Unicode categories that carry no meaning for matching: controls, format marks (zero-width
 # joiners, RTL/LTR marks, BOM), and unassigned/private/surrogate code points.
@@ -18,6 +19,15 @@ _INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
 _WORD = re.compile(r"\w+")
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+# Old-style tone marks on the first vowel of "oa", "oe", "uy" → new style on the second.
+_NEW_TONES = {
+    old: new
+    for first, second, marks_old, marks_new in (
+        ("o", "a", "òóỏõọ", "àáảãạ"), ("o", "e", "òóỏõọ", "èéẻẽẹ"), ("u", "y", "ùúủũụ", "ỳýỷỹỵ"))
+    for old, new in (
+        (f"{first}{m_new}", f"{m_old}{second}") for m_old, m_new in zip(marks_old, marks_new, strict=True))
+}
+_OLD_TONES = re.compile("|".join(_NEW_TONES))
 
 # Telex leftovers: people whose input method is off type "hooij nghij" for "hội nghị".
 _TELEX_TONE = frozenset("sfrxj")
@@ -80,8 +90,15 @@ def words(text: str) -> list[str]:
 
 
 def raw_words(text: str) -> list[str]:
-    """Lower-cased word tokens with their diacritics, aligned one-to-one with ``words``."""
-    return _WORD.findall(clean(strip_markup(text)).lower())
+    """Lower-cased word tokens with their diacritics, aligned one-to-one with ``words``.
+
+    Old-style tone placement is moved to the new style ("hoà" → "hòa", "thuỷ" → "thủy") so
+    both spellings compare equal.
+    """
+    text = clean(strip_markup(text)).lower()
+    if not text.isascii():
+        text = _OLD_TONES.sub(lambda m: _NEW_TONES[m.group(0)], text)
+    return _WORD.findall(text)
 
 
 def untelex(token: str) -> str:
@@ -93,46 +110,62 @@ def untelex(token: str) -> str:
     return token
 
 
-Table = Mapping[tuple[str, ...], tuple[str, ...]]
+@dataclass(frozen=True)
+class Phrase:
+    """One rewrite rule: the words as the curator spelt them, folded, and what they become.
+
+    ``strict`` phrases (fillers such as "hả") match only when typed with those diacritics;
+    others also match words typed without any ("bay" for "bảy"), but never a word typed with
+    different ones ("bày" is not "bảy", "ở" is not "ô").
+    """
+
+    typed: tuple[str, ...]
+    folded: tuple[str, ...]
+    replacement: tuple[str, ...]
+    strict: bool = False
+
+    def matches(self, typed: Sequence[str], folded: Sequence[str], at: int) -> bool:
+        """Whether the phrase stands at position ``at`` of a tokenized text."""
+        for k, (key_typed, key_folded) in enumerate(zip(self.typed, self.folded, strict=True)):
+            word_typed, word_folded = typed[at + k], folded[at + k]
+            if word_folded != key_folded:
+                return False
+            plain_key = key_typed == key_folded
+            plain_word = word_typed == word_folded
+            if not (plain_key or word_typed == key_typed or (plain_word and not self.strict)):
+                return False
+        return True
 
 
 class PhraseRewriter:
-    """Rewrites token sequences by tables of phrases, longest match first.
+    """Rewrites token sequences by a list of phrases, longest match first.
 
-    ``loose`` keys match folded tokens: "bdv", "BĐV" and "bđv" all expand to "ban dan van".
-    ``exact`` keys match the typed tokens with their diacritics, for short fillers whose
-    folded form is a real word: "hả" is dropped, "Hà" (Nội) is not. Keys and expansions are
-    token tuples; expansions are folded.
+    Used for abbreviations and synonyms ("bdv" → "ban dan van") and for dropping filler
+    ("cho mình hỏi" → nothing). Output tokens are folded.
     """
 
-    def __init__(self, loose: Table, exact: Table | None = None) -> None:
-        self._loose = dict(loose)
-        self._exact = dict(exact or {})
-        # Phrase lengths by first word, longest first: most words start no phrase at all.
-        lengths: dict[str, set[int]] = {}
-        for key in (*self._loose, *self._exact):
-            lengths.setdefault(key[0], set()).add(len(key))
-        self._sizes = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
+        self._by_first: dict[str, list[Phrase]] = {}
+        for phrase in phrases:
+            self._by_first.setdefault(phrase.folded[0], []).append(phrase)
+        for group in self._by_first.values():
+            group.sort(key=lambda p: len(p.folded), reverse=True)
 
-    def rewrite(self, tokens: Sequence[str], raw: Sequence[str] | None = None) -> list[str]:
-        """Return the folded ``tokens`` with every known phrase replaced by its expansion.
+    def rewrite(self, tokens: Sequence[str], typed: Sequence[str] | None = None) -> list[str]:
+        """Return the folded ``tokens`` with every known phrase replaced.
 
-        ``raw`` (the same tokens with diacritics) enables the exact table.
+        ``typed`` (the same words with their diacritics) lets spelling decide between
+        phrases that fold alike; without it every word counts as typed plain.
         """
+        # Stray combining marks can split a word differently before folding: then ignore spelling.
+        spelt = typed if typed is not None and len(typed) == len(tokens) else tokens
         out: list[str] = []
         i, n = 0, len(tokens)
         while i < n:
-            sizes = [*self._sizes.get(raw[i], ())] if raw is not None else []
-            sizes.extend(self._sizes.get(tokens[i], ()))
-            for size in sorted(set(sizes), reverse=True):
-                if size > n - i:
-                    continue
-                hit = self._exact.get(tuple(raw[i:i + size])) if raw is not None else None
-                if hit is None:
-                    hit = self._loose.get(tuple(tokens[i:i + size]))
-                if hit is not None:
-                    out.extend(hit)
-                    i += size
+            for phrase in self._by_first.get(tokens[i], ()):
+                if len(phrase.folded) <= n - i and phrase.matches(spelt, tokens, i):
+                    out.extend(phrase.replacement)
+                    i += len(phrase.folded)
                     break
             else:
                 out.append(tokens[i])
@@ -140,6 +173,5 @@ class PhraseRewriter:
         return out
 
     def known_words(self) -> set[str]:
-        """Every folded word the tables mention, so spelling correction leaves them alone."""
-        return {t for table in (self._loose, self._exact) for key in table for t in key} | {
-            t for table in (self._loose, self._exact) for value in table.values() for t in value}
+        """Every folded word the phrases mention, so spelling correction leaves them alone."""
+        return {t for group in self._by_first.values() for p in group for t in (*p.folded, *p.replacement)}

@@ -7,6 +7,8 @@ line. Nothing here knows about Telegram.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.knowledge import KnowledgeBase
 from bot.language import Language, LanguageDetector
 from bot.matcher import Match, Matcher, Verdict
@@ -41,10 +43,10 @@ class Responder:
             text = first_question(text[:limit])
         lang = self.detector.detect(text, prefer)
         match = self.matcher.match(text)
-        reply = self._word(match, lang)
+        reply = replace(self._word(match, lang), normalized=" ".join(match.tokens))
         if truncated:
             note = pick(lang, self.kb.messages.truncated, self.kb.messages.truncated_en)
-            reply = _with_note(reply, note.format(limit=limit))
+            reply = replace(reply, note=note.format(limit=limit))
         return reply
 
     def answer_intent(self, intent_id: str, language: Language) -> Reply | None:
@@ -136,9 +138,3 @@ def first_question(text: str) -> str:
     ends = [i for i in (text.find("?"), text.find("\n")) if i > 0]
     return text[: min(ends) + 1] if ends else text
 
-
-def _with_note(reply: Reply, note: str) -> Reply:
-    """A copy of ``reply`` carrying a note for the user (e.g. that the question was cut)."""
-    from dataclasses import replace
-
-    return replace(reply, note=note)

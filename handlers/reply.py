@@ -45,6 +45,7 @@ class Reply:
     choices_heading: str = ""
     note: str = ""
     source_line: str = ""
+    normalized: str = ""
 
     @property
     def intent(self) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from bot.textnorm import PhraseRewriter, clean, fold, untelex, words
+from bot.textnorm import Phrase, PhraseRewriter, clean, fold, raw_words, untelex, words
 
 
 def test_diacritics_and_d_are_folded() -> None:
@@ -35,6 +35,26 @@ def test_untelex_undoes_raw_keystrokes() -> None:
     assert untelex("dduwowcj") == "duoc"
 
 
+def _rewrite(rw: PhraseRewriter, text: str) -> list[str]:
+    return rw.rewrite(words(text), raw_words(text))
+
+
 def test_phrase_rewriter_prefers_longest_match() -> None:
-    rw = PhraseRewriter({("bdv",): ("ban", "dan", "van"), ("bdv", "tw"): ("bdvtw",), ("a",): ()})
-    assert rw.rewrite(["bdv", "tw", "a", "bdv"]) == ["bdvtw", "ban", "dan", "van"]
+    rw = PhraseRewriter([Phrase(("bdv",), ("bdv",), ("ban", "dan", "van")),
+                         Phrase(("bdv", "tw"), ("bdv", "tw"), ("bdvtw",)),
+                         Phrase(("z",), ("z",), ())])
+    assert _rewrite(rw, "BDV TW z bdv") == ["bdvtw", "ban", "dan", "van"]
+
+
+def test_spelling_decides_between_words_that_fold_alike() -> None:
+    rw = PhraseRewriter([Phrase(("bảy",), ("bay",), ("7",)), Phrase(("hả",), ("ha",), (), strict=True)])
+    assert _rewrite(rw, "nhiệm vụ bảy") == ["nhiem", "vu", "7"]
+    assert _rewrite(rw, "nhiem vu bay") == ["nhiem", "vu", "7"]      # typed plain: could be bảy
+    assert _rewrite(rw, "bày tỏ") == ["bay", "to"]                   # typed otherwise: not bảy
+    assert _rewrite(rw, "thật hả") == ["that"]                       # a filler, typed so
+    assert _rewrite(rw, "Hà Nội") == ["ha", "noi"]                   # not the filler
+    assert _rewrite(rw, "ha noi") == ["ha", "noi"]                   # strict: plain is not "hả"
+
+
+def test_old_and_new_tone_placement_are_one_spelling() -> None:
+    assert raw_words("hoà thuỷ") == raw_words("hòa thủy")

@@ -1,0 +1,138 @@
+"""Follow-ups: short messages that only make sense after the previous answer.
+
+"ông ấy là ai?" after an answer about Trần Quốc Vượng, "còn nhiệm vụ tiếp theo?" after task 3,
+"nói rõ hơn", "nguồn?". The chat's context (last intent, last person) is a small value that
+front ends keep per chat and persist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+
+from bot.language import Language
+from bot.schema import Followups, Person
+from bot.textnorm import words
+from handlers.questions import Responder, pick
+from handlers.reply import Kind, Reply
+
+#: A pronoun follow-up ("bà ấy giữ chức vụ gì") is a short message; longer ones are new questions.
+MAX_FOLLOWUP_WORDS = 7
+#: "nguồn?", "nói rõ hơn", "còn nhiệm vụ tiếp theo?": the phrase plus at most this many words.
+MAX_EXTRA_WORDS = 3
+
+
+@dataclass(frozen=True)
+class ChatContext:
+    """What a chat was last told about; JSON-friendly for persistence."""
+
+    last_intent: str | None = None
+    person: str | None = None
+    language: Language = "vi"
+
+    def to_dict(self) -> dict[str, object]:
+        """A plain dict for storage."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object] | None) -> ChatContext:
+        """Rebuild from storage, ignoring anything unexpected."""
+        if not data:
+            return cls()
+        last, person, lang = data.get("last_intent"), data.get("person"), data.get("language")
+        return cls(last_intent=last if isinstance(last, str) else None,
+                   person=person if isinstance(person, str) else None,
+                   language="en" if lang == "en" else "vi")
+
+
+def _has(tokens: list[str], phrases: list[str], max_extra: int = MAX_FOLLOWUP_WORDS) -> str | None:
+    """The first phrase (as folded words) in ``tokens`` with at most ``max_extra`` other words."""
+    joined = f" {' '.join(tokens)} "
+    for phrase in phrases:
+        folded = words(phrase)
+        if folded and f" {' '.join(folded)} " in joined and len(tokens) - len(folded) <= max_extra:
+            return " ".join(folded)
+    return None
+
+
+class FollowupResolver:
+    """Answers follow-ups from a chat's context; None means "treat it as a new question"."""
+
+    def __init__(self, responder: Responder) -> None:
+        self.responder = responder
+        self.rules: Followups = responder.kb.followups
+
+    def resolve(self, text: str, ctx: ChatContext, prefer: Language) -> Reply | None:
+        """The reply to a follow-up, or None if ``text`` is not one (or there is nothing to follow)."""
+        tokens = words(text)
+        if not tokens or len(tokens) > MAX_FOLLOWUP_WORDS:
+            return None
+        kb = self.responder.kb
+        last = kb.intents.get(ctx.last_intent or "")
+        lang = self.responder.detector.detect(text, prefer)
+        if last is not None and _has(tokens, self.rules.source, MAX_EXTRA_WORDS):
+            return self._source(last.sources, last.id, lang)
+        if last is not None and _has(tokens, self.rules.more, MAX_EXTRA_WORDS):
+            if last.detail:
+                reply = self.responder.answer_intent(last.id, lang)
+                if reply is not None:
+                    return replace(reply, text=pick(lang, last.detail, last.detail_en or last.detail))
+            return self._source(last.sources, last.id, lang)
+        if last is not None and _has(tokens, self.rules.next, MAX_EXTRA_WORDS):
+            following = self._next_in_topic(last.id)
+            if following is not None:
+                return self.responder.answer_intent(following, lang)
+        return self._pronoun(text, tokens, ctx, prefer)
+
+    def _pronoun(self, text: str, tokens: list[str], ctx: ChatContext, prefer: Language) -> Reply | None:
+        """Replace "ông ấy"/"bà ấy"/"he"/"she" by the person last talked about, then answer."""
+        for pronoun, phrases in (("he", self.rules.he), ("she", self.rules.she)):
+            found = _has(tokens, phrases)
+            if found is None:
+                continue
+            person = self._person(ctx, pronoun)
+            if person is None:
+                return None
+            rewritten = " ".join(tokens).replace(found, " ".join(words(person.name)), 1)
+            return self.responder.answer(rewritten, prefer=self.responder.detector.detect(text, prefer))
+        return None
+
+    def _person(self, ctx: ChatContext, pronoun: str) -> Person | None:
+        """The context's person if the pronoun fits, else the one the last answer names."""
+        people = self.rules.people
+        current = next((p for p in people if p.intent == ctx.person), None)
+        if current is not None and current.pronoun == pronoun:
+            return current
+        last = self.responder.kb.intents.get(ctx.last_intent or "")
+        if last is None:
+            return None
+        return next((p for p in people if p.pronoun == pronoun and p.name in last.answer), None)
+
+    def _next_in_topic(self, intent_id: str) -> str | None:
+        """The intent after ``intent_id`` in its topic, in the curators' order."""
+        intents = self.responder.kb.intents
+        topic = intents[intent_id].topic
+        same = [i.id for i in intents.values() if i.topic == topic and i.kind == "answer"]
+        position = same.index(intent_id) if intent_id in same else -1
+        return same[position + 1] if 0 <= position < len(same) - 1 else None
+
+    def _source(self, paragraphs: list[int], intent_id: str, lang: Language) -> Reply:
+        """The report's paragraphs, verbatim, with their numbers."""
+        kb = self.responder.kb
+        label = "Paragraph" if lang == "en" else "Đoạn"
+        text = "\n\n".join(f"{label} {n}: {kb.paragraphs[n - 1]}" for n in paragraphs
+                           if 0 < n <= len(kb.paragraphs))
+        return Reply(text or pick(lang, kb.messages.fallback, kb.messages.fallback_en),
+                     Kind.ANSWER, lang, matched=intent_id, score=100.0, sources=tuple(paragraphs),
+                     source_line=self.responder.source_line(paragraphs, lang))
+
+    def update(self, ctx: ChatContext, reply: Reply) -> ChatContext:
+        """The context after ``reply`` was sent."""
+        if reply.kind not in (Kind.ANSWER,) or reply.matched is None:
+            return replace(ctx, language=reply.language)
+        people = self.rules.people
+        person = next((p.intent for p in people if p.intent == reply.matched), None)
+        if person is None:
+            intent = self.responder.kb.intents[reply.matched]
+            named = [p.intent for p in people if p.name in intent.answer]
+            person = named[0] if len(named) == 1 else ctx.person
+        return ChatContext(last_intent=reply.matched, person=person, language=reply.language)
