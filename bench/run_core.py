@@ -57,6 +57,9 @@ class SizePlan:
     breakdown: int          # questions timed stage by stage
     breakdown_reps: int     # each stage timed this often per question (fastest kept)
     load_split: bool        # also time YAML parsing and text normalization on their own
+    sample_answers: int     # questions answered under the line sampler
+    sample_build: bool      # one more load + build under the line sampler
+    gc_off_build: bool      # one more index build with the garbage collector paused
 
 
 @dataclass(frozen=True)
@@ -77,13 +80,13 @@ class Plan:
 
 FULL = Plan("full", real_load_reps=7, real_warm_budget_s=8.0, real_max_warm=40, real_breakdown=260,
             real_breakdown_reps=5,
-            sizes=(SizePlan(1_000, 3, 260, 8.0, 6, 120, 3, True),
-                   SizePlan(10_000, 1, 120, 20.0, 2, 40, 1, True)),
+            sizes=(SizePlan(1_000, 3, 260, 8.0, 6, 120, 3, True, 260, True, True),
+                   SizePlan(10_000, 2, 120, 15.0, 2, 30, 1, True, 40, False, True)),
             throughput_n=2000, throughput_reps=3, cold_runs=7, importtime_runs=3,
             memory_questions=1000)
 QUICK = Plan("quick", real_load_reps=3, real_warm_budget_s=2.0, real_max_warm=8, real_breakdown=100,
              real_breakdown_reps=3,
-             sizes=(SizePlan(1_000, 1, 80, 2.0, 1, 20, 3, False),),
+             sizes=(SizePlan(1_000, 1, 80, 2.0, 1, 20, 3, False, 80, True, False),),
              throughput_n=300, throughput_reps=1, cold_runs=3, importtime_runs=1,
              memory_questions=300)
 
@@ -311,6 +314,57 @@ def _load_split(folder: Path, kb: Any) -> dict[str, float | None]:
     return out
 
 
+class LineSampler:
+    """Which lines of ``bot/`` and ``handlers/`` the calling thread spends its time on.
+
+    A background thread looks at the measured thread's stack every ``interval`` seconds and
+    counts the innermost frame that belongs to the project (time in rapidfuzz, pydantic or
+    YAML code is charged to the project line that called it). Needs no change to the code
+    measured and survives its refactorings; costs some speed while active, so it runs in a
+    pass of its own, never during the timed ones.
+    """
+
+    def __init__(self, interval: float = 0.0005) -> None:
+        self.interval = interval
+        self.counts: dict[tuple[str, int, str], int] = {}
+        self._stop = threading.Event()
+        self._target = threading.get_ident()
+        self._roots = tuple(str(ROOT / d) + os.sep for d in ("bot", "handlers"))
+
+    def __enter__(self) -> LineSampler:
+        self._old = sys.getswitchinterval()
+        sys.setswitchinterval(self.interval / 5)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        sys.setswitchinterval(self._old)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            frame = sys._current_frames().get(self._target)
+            while frame is not None and not frame.f_code.co_filename.startswith(self._roots):
+                frame = frame.f_back
+            if frame is not None:
+                key = (frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name)
+                self.counts[key] = self.counts.get(key, 0) + 1
+            time.sleep(self.interval)
+
+    def top(self, n: int) -> dict[str, Any]:
+        """The ``n`` hottest lines as (share, "file:line", function, source text)."""
+        import linecache
+
+        total = sum(self.counts.values())
+        rows = []
+        for (path, line, func), count in sorted(self.counts.items(), key=lambda kv: -kv[1])[:n]:
+            code = " ".join(linecache.getline(path, line).split())
+            rows.append((count / total, f"{Path(path).parent.name}/{Path(path).name}:{line}", func, code))
+        return {"samples": total, "lines": rows}
+
+
 def worker_main(spec: dict[str, Any]) -> dict[str, Any]:
     """Load a knowledge base, answer questions, report timings and peak memory."""
     t0 = time.perf_counter()
@@ -350,6 +404,7 @@ def worker_main(spec: dict[str, Any]) -> dict[str, Any]:
         from bench.gen_kb import questions as gen_questions
 
         questions += gen_questions(responder.kb, spec["generated"], spec["seed"])
+        random.Random(spec["seed"]).shuffle(questions)  # so any prefix mixes both kinds
 
     watch = GcWatch()
     gc.callbacks.append(watch)
@@ -360,7 +415,39 @@ def worker_main(spec: dict[str, Any]) -> dict[str, Any]:
     gen2_before = len(watch.pauses_ms)
     breakdown = (_stage_breakdown(responder, questions[: spec["breakdown"]], spec.get("breakdown_reps", 3))
                  if spec["breakdown"] else None)
-    split = _load_split(folder, responder.kb) if spec.get("load_split") else None
+    hot_answer = None
+    if spec.get("sample_answers"):
+        with LineSampler() as sampler:
+            for q in questions[: spec["sample_answers"]]:
+                responder.answer(q)
+        hot_answer = sampler.top(6)
+    # Measured with everything loaded so far frozen out of the collector's sight, so the
+    # knowledge base held in this process does not slow the collections of the measurement.
+    split = None
+    if spec.get("load_split"):
+        gc.collect()
+        gc.freeze()
+        split = _load_split(folder, responder.kb)
+        gc.unfreeze()
+    rss_peak = rss_mb()
+
+    # Extras that would raise the memory high-water mark: after it has been read.
+    kb = responder.kb
+    responder = None
+    hot_build = None
+    if spec.get("sample_build"):
+        gc.collect()
+        with LineSampler() as sampler:
+            Responder(load(folder))
+        hot_build = sampler.top(6)
+    build_nogc = None
+    if spec.get("gc_off_build"):
+        gc.collect()
+        gc.disable()
+        t = time.perf_counter()
+        Responder(kb)
+        build_nogc = (time.perf_counter() - t) * 1000
+        gc.enable()
     return {
         "intents": len(responder.kb.intents),
         "generated_intents": sum(1 for i in responder.kb.intents if i.startswith("gen_")),
@@ -369,7 +456,8 @@ def worker_main(spec: dict[str, Any]) -> dict[str, Any]:
         "cold": cold, "warm": warm, "passes": passes, "questions": len(questions),
         "gc2": watch.pauses_ms[:gen2_before],
         "breakdown": breakdown, "split": split,
-        "rss_imports": rss_imports, "rss_loaded": rss_loaded, "rss_peak": rss_mb(),
+        "rss_imports": rss_imports, "rss_loaded": rss_loaded, "rss_peak": rss_peak,
+        "hot_answer": hot_answer, "hot_build": hot_build, "build_nogc_ms": build_nogc,
     }
 
 
@@ -587,7 +675,9 @@ def report_kb(table: Table, name: str, res: dict[str, Any], aim_ms: float | None
     table.row(f"{name}: size", f"{res['intents']:,} intents{mix} · {res['examples']:,} examples")
     table.row("  load (YAML + validation)",
               f"{fmt_ms(statistics.median(loads))}  (median of {reps})")
-    table.row("  index build (Responder)", f"{fmt_ms(statistics.median(builds))}  (median of {reps})")
+    nogc = res.get("build_nogc_ms")
+    table.row("  index build (Responder)", f"{fmt_ms(statistics.median(builds))}  (median of {reps})"
+              + (f" · {fmt_ms(nogc)} with GC paused (1 run)" if nogc is not None else ""))
     split = res.get("split")
     if split:
         yaml_ms = split.get("yaml_ms")
@@ -623,6 +713,12 @@ def report_kb(table: Table, name: str, res: dict[str, Any], aim_ms: float | None
             table.row("    index touched per question",
                       f"{idx['features']:.0f} features → {idx['visited']:,.0f} postings entries, "
                       f"{idx['touched']:,.0f} of {idx['docs']:,} docs scored")
+    for key, what in (("hot_answer", "answer()"), ("hot_build", "load + index build")):
+        hot = res.get(key)
+        if hot and hot["samples"]:
+            table.row(f"  hot lines in {what}", f"(line sampler, {hot['samples']:,} samples)")
+            for share, where, func, code in hot["lines"]:
+                table.row(f"    {share:4.0%} {where}", f"{func}: {code[:90]}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -660,7 +756,8 @@ def main(argv: list[str] | None = None) -> int:
     real = worker({"folder": str(DEFAULT_KB_DIR), "load_reps": plan.real_load_reps, "questions": questions,
                    "warm_budget_s": plan.real_warm_budget_s, "max_warm": plan.real_max_warm,
                    "breakdown": plan.real_breakdown, "breakdown_reps": plan.real_breakdown_reps,
-                   "load_split": True, "seed": SEED})
+                   "load_split": True, "sample_answers": len(questions), "sample_build": not args.quick,
+                   "gc_off_build": True, "seed": SEED})
     table.section("answer latency (Responder.answer, in process, time.perf_counter_ns)")
     report_kb(table, "real KB", real, AIM_P99_REAL_MS)
 
@@ -680,7 +777,8 @@ def main(argv: list[str] | None = None) -> int:
             res = worker({"folder": str(folder), "load_reps": size.load_reps, "questions": mix,
                           "generated": size.questions - len(mix), "warm_budget_s": size.warm_budget_s,
                           "max_warm": size.max_warm, "breakdown": size.breakdown,
-                          "breakdown_reps": size.breakdown_reps,
+                          "breakdown_reps": size.breakdown_reps, "sample_answers": size.sample_answers,
+                          "sample_build": size.sample_build, "gc_off_build": size.gc_off_build,
                           "load_split": size.load_split, "seed": SEED})
             res["gen_s"] = gen_s
             gen_results[size.intents] = res

@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", parents=[common], help="accuracy per category on question set files")
     ev.add_argument("files", nargs="+", type=Path)
     sub.add_parser("telegram", parents=[common], help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    purge = sub.add_parser("purge", parents=[common], help="delete logged exchanges older than a period")
+    purge.add_argument("--older-than", required=True, metavar="AGE", help="e.g. 90d, 12h, 2w")
+    rep = sub.add_parser("report", parents=[common], help="what users asked and what the bot missed")
+    rep.add_argument("--since", default="7d", metavar="AGE", help="period to cover (default 7d)")
+    rep.add_argument("--format", default="text", choices=("text", "md", "csv"))
     return parser
 
 
@@ -62,8 +67,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "console":
         from bot.console import run
 
+        from bot.store_thread import BackgroundStore
+
         live = _live(responder)
-        return run(live.current)
+        store = BackgroundStore(config.db_path(), config.pseudonym_secret())
+        try:
+            return run(live.current, store)
+        finally:
+            store.close()
     if command == "ask":
         if args.question == "-":
             return _ask_stream(_live(responder), args.json)
@@ -77,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.telegram_app import run_telegram
 
         return run_telegram(kb)
+    if command in ("purge", "report"):
+        return _log_command(args, kb)
     return 2
 
 
@@ -96,6 +109,37 @@ def reply_json(question: str, reply: Reply) -> dict[str, object]:
         "suggestion_ids": [c.id for c in reply.choices],
         "sources": list(reply.sources),
     }
+
+
+def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
+    """``purge`` and ``report`` over the conversation log."""
+    import asyncio
+
+    from bot.report import report_from_db
+    from bot.storage import Store, parse_duration
+
+    try:
+        age = parse_duration(args.older_than if args.command == "purge" else args.since)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    path = config.db_path()
+    if not path.exists():
+        print(f"No conversation log at {path} (set BOT_DB_PATH).", file=sys.stderr)
+        return 2
+    if args.command == "report":
+        print(asyncio.run(report_from_db(path, age, kb.matching.accept_score, args.format)))
+        return 0
+
+    async def purge() -> int:
+        store = await Store.open(path, config.pseudonym_secret())
+        try:
+            return await store.purge(age)
+        finally:
+            await store.close()
+
+    print(f"Deleted {asyncio.run(purge())} exchange(s) older than {args.older_than}.")
+    return 0
 
 
 def _live(responder: Responder) -> LiveKnowledge:

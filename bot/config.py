@@ -34,3 +34,17 @@ def kb_dir(cli_value: str | None) -> Path:
     """The knowledge folder: ``--kb``, else ``BOT_KB_DIR``, else the bundled one."""
     chosen = cli_value or os.environ.get("BOT_KB_DIR")
     return Path(chosen) if chosen else DEFAULT_KB_DIR
+
+
+#: Where the conversation log lives unless BOT_DB_PATH says otherwise.
+DEFAULT_DB_PATH = Path("data/bot.sqlite3")
+
+
+def db_path() -> Path:
+    """The conversation log's SQLite file: ``BOT_DB_PATH`` or ``data/bot.sqlite3``."""
+    return Path(os.environ.get("BOT_DB_PATH") or DEFAULT_DB_PATH)
+
+
+def pseudonym_secret() -> str | None:
+    """The key for pseudonymising ids in the log (``BOT_PSEUDONYM_SECRET``), if set."""
+    return os.environ.get("BOT_PSEUDONYM_SECRET") or None

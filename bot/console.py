@@ -11,14 +11,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from bot.language import Language
 from bot.plain import render
+from bot.store_thread import BackgroundStore
 from handlers.commands import command, topic_questions
+from handlers.conversation import Conversation, Turn
+from handlers.followups import ChatContext
 from handlers.questions import Responder
-from handlers.reply import Choice, Reply
+from handlers.reply import Choice, Kind, Reply
 
 HISTORY_FILE = Path.home() / ".hoi_nghi_bot_history"
 EXIT_WORDS = frozenset({"/quit", "/exit", "/thoat", "/thoát"})
+#: The console is one conversation; its context is saved under this key.
+CONSOLE_CHAT = "console"
 
 
 def _enable_line_editing() -> None:
@@ -44,43 +48,68 @@ def _enable_line_editing() -> None:
 
 
 class ConsoleSession:
-    """One console conversation: remembers the last choices so "2" picks the second."""
+    """One console conversation: context, the log, and "2" picking the second choice."""
 
-    def __init__(self, responder: Callable[[], Responder]) -> None:
+    def __init__(self, responder: Callable[[], Responder], store: BackgroundStore | None = None,
+                 chat: str = CONSOLE_CHAT) -> None:
         self._responder = responder
+        self._store = store
+        self._chat = chat
+        self._conversation = Conversation(responder, "console", recorder=store)
+        self._ctx = ChatContext.from_dict(store.load_context(chat) if store else None)
         self._choices: tuple[Choice, ...] = ()
-        self._lang: Language = "vi"
+        self._last_exchange = ""
 
     def handle(self, line: str) -> Reply:
         """The reply to one typed line."""
         responder = self._responder()
         text = line.strip()
-        lang = self._lang
+        lang = self._ctx.language
+        turn: Turn | None = None
         reply: Reply | None = None
         if text.isdigit() and self._choices and 1 <= int(text) <= len(self._choices):
             chosen = self._choices[int(text) - 1]
             if chosen.target == "topic":
                 reply = topic_questions(responder, chosen.id, lang)
             else:
-                reply = responder.answer_intent(chosen.id, lang)
+                turn = self._conversation.choose(chosen.id, lang, self._ctx, self._chat, self._chat)
+        elif text.lower() in ("/good", "/bad"):
+            reply = self._rate(1 if text.lower() == "/good" else -1)
         elif text.startswith("/"):
             reply = command(responder, text[1:].split()[0] if text[1:] else "help", lang)
-        if reply is None:
-            reply = responder.answer(line, prefer=lang)
-            self._lang = reply.language
+        if reply is None and turn is None:
+            turn = self._conversation.ask(line, self._ctx, self._chat, self._chat)
+        if turn is not None:
+            reply = turn.reply
+            self._last_exchange = turn.exchange_id or ""
+            if turn.context != self._ctx and self._store is not None:
+                self._store.save_context(self._chat, turn.context.to_dict())
+            self._ctx = turn.context
+        assert reply is not None
         self._choices = reply.choices
         return reply
 
+    def _rate(self, rating: int) -> Reply:
+        """/good and /bad: rate the last answer."""
+        lang = self._ctx.language
+        stored = self._store is not None and self._store.feedback(self._last_exchange, rating, self._chat)
+        if lang == "en":
+            text = "Thanks, noted." if stored else "There is no answer to rate yet (or no conversation log)."
+        else:
+            text = "Cảm ơn, mình đã ghi nhận." if stored else "Chưa có câu trả lời nào để đánh giá (hoặc chưa có nhật ký)."
+        return Reply(text, Kind.COMMAND, lang)
 
-def run(responder: Callable[[], Responder], stdin: TextIO = sys.stdin,
-        stdout: TextIO = sys.stdout) -> int:
+
+def run(responder: Callable[[], Responder], store: BackgroundStore | None = None,
+        stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """Read questions until Ctrl-D, Ctrl-C or /quit; print each answer."""
     interactive = stdin.isatty()
     if interactive:
         _enable_line_editing()
-    session = ConsoleSession(responder)
+    session = ConsoleSession(responder, store)
     print(render(command(responder(), "start", "vi")), file=stdout)
-    print("\n(Gõ /help để được trợ giúp, /quit hoặc Ctrl-D để thoát.)", file=stdout)
+    print("\n(Gõ /help để được trợ giúp, /good hoặc /bad để đánh giá câu trả lời vừa rồi, "
+          "/quit hoặc Ctrl-D để thoát.)", file=stdout)
     while True:
         try:
             line = input("\nBạn: ") if interactive else _read_line(stdin)

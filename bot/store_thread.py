@@ -63,6 +63,25 @@ class BackgroundStore:
             logger.warning("feedback not stored: %s", exc)
             return False
 
+    def load_context(self, chat: str) -> dict[str, object] | None:
+        """The chat's saved context, or None (also when the store is unavailable)."""
+        if self._store is None:
+            return None
+        try:
+            return self._call(self._store.load_context(chat))
+        except Exception as exc:  # a locked database: start without the old context
+            logger.warning("chat context not loaded: %s", exc)
+            return None
+
+    def save_context(self, chat: str, data: dict[str, object]) -> None:
+        """Save the chat's context; failures are logged, never raised."""
+        if self._store is None:
+            return
+        try:
+            self._call(self._store.save_context(chat, data))
+        except Exception as exc:  # the answer matters more than the saved context
+            logger.warning("chat context not saved: %s", exc)
+
     def close(self) -> None:
         """Write what is queued and stop the loop."""
         if self._store is not None:

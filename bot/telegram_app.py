@@ -20,7 +20,11 @@ from urllib.parse import urlsplit
 from telegram import BotCommand, Update
 from telegram.ext import Application, ApplicationBuilder, BaseUpdateProcessor
 
+from bot import config
 from bot.knowledge import KnowledgeBase
+from bot.live import LiveKnowledge, watch
+from bot.storage import Store
+from bot.telegram_admin import tell_admins
 from bot.telegram_handlers import Services, register
 from handlers.questions import Responder
 
@@ -151,16 +155,31 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
 
 
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
-    """Start-up calls: the command menu, in Vietnamese and for English clients."""
+    """Start-up: open the conversation log, watch the knowledge folder, set the command menu."""
+    svc: Services = app.bot_data["services"]
+    try:
+        svc.store = await Store.open(config.db_path(), config.pseudonym_secret())
+    except Exception as exc:  # answering matters more than logging: run without the log
+        logger.warning("conversation log disabled: cannot open %s (%s)", config.db_path(), exc)
+    app.bot_data["watcher"] = asyncio.create_task(
+        watch(svc.live, lambda result: tell_admins(app, result)), name="knowledge watcher")
     await app.bot.set_my_commands(COMMANDS_VI)
     await app.bot.set_my_commands(COMMANDS_EN, language_code="en")
-    me = app.bot
-    logger.info("bot @%s is up", me.username)
+    logger.info("bot @%s is up", app.bot.username)
+
+
+async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    """Stop watching the knowledge folder and write what the log still holds."""
+    watcher = app.bot_data.get("watcher")
+    if watcher is not None:
+        watcher.cancel()
+    svc: Services = app.bot_data["services"]
+    if svc.store is not None:
+        await svc.store.close()
 
 
 def build_application(settings: TelegramSettings, kb: KnowledgeBase) -> Application:  # type: ignore[type-arg]
     """The configured Application with every handler registered."""
-    responder = Responder(kb)
     app = (
         ApplicationBuilder()
         .token(settings.token)
@@ -168,9 +187,10 @@ def build_application(settings: TelegramSettings, kb: KnowledgeBase) -> Applicat
         .base_file_url(settings.base_file_url)
         .concurrent_updates(ChatOrderedProcessor(256))
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
         .build()
     )
-    app.bot_data["services"] = Services(responder=lambda: responder, admin_ids=settings.admin_ids)
+    app.bot_data["services"] = Services(LiveKnowledge(Responder(kb)), admin_ids=settings.admin_ids)
     register(app)
     return app
 

@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import html
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update, User
@@ -26,10 +26,14 @@ from telegram.ext import (
 )
 
 from bot.language import Language
+from bot.live import LiveKnowledge
+from bot.storage import Exchange, Store
 from bot.telegram_render import callback_data, keyboard, parse_callback, to_messages
 from handlers.commands import command, topic_questions, topics
+from handlers.conversation import Conversation, Turn
+from handlers.followups import ChatContext
 from handlers.questions import Responder
-from handlers.reply import Reply
+from handlers.reply import Kind, Reply
 
 logger = logging.getLogger("bot.telegram")
 
@@ -39,10 +43,49 @@ TYPING_DELAY_S = 0.5
 
 @dataclass
 class Services:
-    """What the callbacks need, kept in ``application.bot_data``."""
+    """What the callbacks need, kept in ``application.bot_data``.
 
-    responder: Callable[[], Responder]
+    It is also the conversation's recorder: exchanges go to the store once it is open.
+    """
+
+    live: LiveKnowledge
     admin_ids: frozenset[int] = field(default_factory=frozenset)
+    store: Store | None = None
+    contexts: dict[int, ChatContext] = field(default_factory=dict)
+    conversation: Conversation = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.conversation = Conversation(self.live.current, "telegram", recorder=self)
+
+    def responder(self) -> Responder:
+        """The responder serving now (it changes when the knowledge is edited)."""
+        return self.live.current()
+
+    def log(self, exchange: Exchange) -> str:
+        """Queue an exchange in the conversation log; '' while there is no store."""
+        return self.store.log(exchange) if self.store is not None else ""
+
+    async def context_for(self, chat_id: int) -> ChatContext:
+        """The chat's context: from memory, else from the store (it survives restarts)."""
+        ctx = self.contexts.get(chat_id)
+        if ctx is None:
+            saved = None
+            if self.store is not None:
+                with contextlib.suppress(Exception):  # a locked database must not stop answers
+                    saved = await self.store.load_context(str(chat_id))
+            ctx = self.contexts[chat_id] = ChatContext.from_dict(saved)
+        return ctx
+
+    async def remember(self, chat_id: int, ctx: ChatContext) -> None:
+        """Keep the chat's new context in memory and, if it changed, in the store."""
+        if self.contexts.get(chat_id) == ctx:
+            return
+        self.contexts[chat_id] = ctx
+        if self.store is not None:
+            try:
+                await self.store.save_context(str(chat_id), ctx.to_dict())
+            except Exception as exc:  # the answer matters more than the saved context
+                logger.warning("chat context not saved: %s", exc)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -80,6 +123,16 @@ async def send_reply(message: Message, reply: Reply, quote: bool,
                                  disable_web_page_preview=True)
 
 
+async def send_turn(message: Message, turn: Turn, quote: bool) -> None:
+    """Send a conversation turn; answers carry 👍/👎 buttons tied to their log entry."""
+    rows = None
+    if turn.exchange_id and turn.reply.kind not in (Kind.EMPTY, Kind.COMMAND, Kind.CLARIFY):
+        lang = turn.reply.language
+        rows = [[InlineKeyboardButton("👍", callback_data=callback_data("u", lang, turn.exchange_id)),
+                 InlineKeyboardButton("👎", callback_data=callback_data("d", lang, turn.exchange_id))]]
+    await send_reply(message, turn.reply, quote, rows)
+
+
 # -- commands ---------------------------------------------------------------------------
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -104,12 +157,14 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not _addressed_to_bot(message, context.bot.id, context.bot.username):
             return  # group chatter not meant for us: stay quiet
         text = _strip_mention(message, context.bot.username)
-    chat_data = context.chat_data if context.chat_data is not None else {}
-    prefer = chat_data.get("lang") or user_language(update.effective_user)
+    svc = services(context)
+    ctx = await svc.context_for(message.chat_id)
+    prefer = ctx.language if ctx.last_intent else user_language(update.effective_user)
     async with typing_after(context, message.chat_id):
-        reply = services(context).responder().answer(text, prefer=prefer)
-    chat_data["lang"] = reply.language
-    await send_reply(message, reply, quote=_is_group(update))
+        turn = svc.conversation.ask(text, ctx, chat=str(message.chat_id), user=_user_key(update),
+                                    prefer=prefer)
+    await svc.remember(message.chat_id, turn.context)
+    await send_turn(message, turn, quote=_is_group(update))
 
 
 async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -139,12 +194,21 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     kind, lang, ident = parsed
     message = query.message if isinstance(query.message, Message) else None
+    if kind in ("u", "d"):
+        await _feedback(update, context, ident, 1 if kind == "u" else -1, lang)
+        return
     if kind == "q":
         await query.answer()
-        # An intent removed from the knowledge base since: offer the topics instead.
-        reply = responder.answer_intent(ident, lang) or topics(responder, lang)
-        if message is not None:
-            await send_reply(message, reply, quote=False)
+        if message is None:
+            return
+        svc = services(context)
+        ctx = await svc.context_for(message.chat_id)
+        turn = svc.conversation.choose(ident, lang, ctx, chat=str(message.chat_id), user=_user_key(update))
+        if turn is None:  # an intent removed from the knowledge base since: offer the topics
+            await send_reply(message, topics(responder, lang), quote=False)
+            return
+        await svc.remember(message.chat_id, turn.context)
+        await send_turn(message, turn, quote=False)
         return
     await query.answer()
     if message is None:
@@ -157,6 +221,24 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif kind == "b":
         listing = topics(responder, lang)
         await _edit(message, listing, keyboard(listing.choices, lang))
+
+
+async def _feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, exchange_id: str,
+                    rating: int, lang: Language) -> None:
+    """Store a 👍/👎 against its exchange and acknowledge it in the client."""
+    query = update.callback_query
+    assert query is not None
+    store = services(context).store
+    stored = False
+    if store is not None:
+        try:
+            stored = await store.feedback(exchange_id, rating, _user_key(update))
+        except Exception as exc:  # a locked database: thank the user anyway, log it
+            logger.warning("feedback not stored: %s", exc)
+    thanks = "Thanks for the feedback!" if lang == "en" else "Cảm ơn bạn đã góp ý!"
+    sorry = "Sorry, this answer can no longer be rated." if lang == "en" else \
+        "Xin lỗi, không ghi nhận được góp ý cho câu trả lời này."
+    await query.answer(thanks if stored else sorry)
 
 
 async def _edit(message: Message, reply: Reply, markup: InlineKeyboardMarkup | None) -> None:
@@ -182,6 +264,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 # -- helpers ----------------------------------------------------------------------------
+
+def _user_key(update: Update) -> str:
+    """The user's id as text, for the (pseudonymised) log."""
+    return str(update.effective_user.id) if update.effective_user is not None else ""
+
 
 def _is_group(update: Update) -> bool:
     chat = update.effective_chat
@@ -214,7 +301,10 @@ def _strip_mention(message: Message, username: str | None) -> str:
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
     """Register the handlers in the order they must be tried."""
+    from bot.telegram_admin import on_admin
+
     app.add_handler(CommandHandler(["start", "help", "about", "topics"], on_command))
+    app.add_handler(CommandHandler(["stats", "unanswered", "reload"], on_admin))
     app.add_handler(CallbackQueryHandler(on_button))
     # Unknown commands get the help text (CommandHandler above has taken the known ones).
     app.add_handler(MessageHandler(filters.COMMAND, on_command))

@@ -27,9 +27,11 @@ class BotProcess:
                  args: tuple[str, ...] = ()) -> None:
         self.server = server
         self.args = args
+        self._db_dir = tempfile.TemporaryDirectory()
+        self.db_path = Path(self._db_dir.name) / "bot.sqlite3"
         self.env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": server.base_url,
                     "TELEGRAM_BASE_FILE_URL": server.file_base_url, "LOG_LEVEL": "INFO",
-                    **(extra_env or {})}
+                    "BOT_DB_PATH": str(self.db_path), **(extra_env or {})}
         self._log: IO[bytes] | None = None
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -80,6 +82,7 @@ class BotProcess:
         self.stop()
         if self._log is not None:
             self._log.close()
+        self._db_dir.cleanup()
 
 
 class User:
