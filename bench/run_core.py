@@ -24,7 +24,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -216,7 +216,7 @@ def _stage_breakdown(responder: Any, questions: list[str], reps: int) -> dict[st
     try:
         if rank is not None:
             rank(list(m.normalize("hội nghị")))
-    except Exception:  # noqa: BLE001 - a changed private signature only loses these figures
+    except Exception:
         rank = None
     real_fuzz = getattr(bm, "fuzz", None)
 
@@ -302,7 +302,7 @@ def _load_split(folder: Path, kb: Any) -> dict[str, float | None]:
         for f in files:
             read_yaml(f, f.name)
         out["yaml_ms"] = (time.perf_counter() - t) * 1000
-    except Exception:  # noqa: BLE001 - a renamed helper only loses this figure
+    except Exception:
         pass
     texts = [t for i in kb.intents.values()
              for t in (i.title, i.title_en, *i.examples, i.answer, i.answer_en)]
@@ -348,7 +348,7 @@ class LineSampler:
             frame = sys._current_frames().get(self._target)
             while frame is not None and not frame.f_code.co_filename.startswith(self._roots):
                 frame = frame.f_back
-            if frame is not None:
+            if frame is not None and frame.f_lineno is not None:
                 key = (frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name)
                 self.counts[key] = self.counts.get(key, 0) + 1
             time.sleep(self.interval)

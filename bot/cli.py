@@ -66,7 +66,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     responder = Responder(kb)
     if command == "console":
         from bot.console import run
-
         from bot.store_thread import BackgroundStore
 
         live = _live(responder)

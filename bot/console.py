@@ -6,6 +6,7 @@ under an answer can be picked by typing their number.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -31,18 +32,14 @@ def _enable_line_editing() -> None:
         import readline
     except ImportError:
         return
-    try:
+    with contextlib.suppress(OSError):
         readline.read_history_file(HISTORY_FILE)
-    except OSError:
-        pass
     readline.set_history_length(1000)
     import atexit
 
     def save() -> None:
-        try:
+        with contextlib.suppress(OSError):
             readline.write_history_file(HISTORY_FILE)
-        except OSError:
-            pass
 
     atexit.register(save)
 
@@ -96,7 +93,8 @@ class ConsoleSession:
         if lang == "en":
             text = "Thanks, noted." if stored else "There is no answer to rate yet (or no conversation log)."
         else:
-            text = "Cảm ơn, mình đã ghi nhận." if stored else "Chưa có câu trả lời nào để đánh giá (hoặc chưa có nhật ký)."
+            text = ("Cảm ơn, mình đã ghi nhận." if stored
+                    else "Chưa có câu trả lời nào để đánh giá (hoặc chưa có nhật ký).")
         return Reply(text, Kind.COMMAND, lang)
 
 

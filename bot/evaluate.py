@@ -91,8 +91,10 @@ def report(outcome: Outcome) -> str:
     for cat in sorted(outcome.totals):
         hit, total = outcome.hits[cat], outcome.totals[cat]
         lines.append(f"{cat:<16} {hit:>5} / {total:<5} {hit / total:6.1%}")
-    lines.append(f"answerable accuracy: {outcome.answer_accuracy:.1%} ({sum(outcome.answerable)}/{len(outcome.answerable)})")
-    lines.append(f"out-of-scope rejection: {outcome.rejection_rate:.1%} ({sum(outcome.rejected)}/{len(outcome.rejected)})")
+    right, asked = sum(outcome.answerable), len(outcome.answerable)
+    refused, traps = sum(outcome.rejected), len(outcome.rejected)
+    lines.append(f"answerable accuracy: {outcome.answer_accuracy:.1%} ({right}/{asked})")
+    lines.append(f"out-of-scope rejection: {outcome.rejection_rate:.1%} ({refused}/{traps})")
     for case, reply in outcome.misses:
         got = reply.intent or reply.kind.value
         lines.append(f"  MISS [{case.category}] {case.question!r}: expected {'|'.join(case.expect)}, "

@@ -21,26 +21,33 @@ _RAW_WORD = re.compile(r"\w+")
 
 # Words that are not also common Vietnamese syllables once diacritics are gone
 # ("to", "do", "can", "it", "an", "so" are left out for that reason).
-_ENGLISH = frozenset("""
-about above after again all also am and any are as ask asked at attend attended be been before
-being between both but by could conference chair chaired date did does during each eighth
-english fifth first for fourth from gave give given has have held her here him his how i if
-into is its last list main many more most my name named not now of one online or other our
-people person province provinces requirement requirements report role said says second seventh
-she should sixth some speech spoke summary task tasks tell thank thanks that the their them
-there these they third this those took under up us was we were what when where which while who
-whom whose why will with would year years you your hello hi hey bye goodbye please help morning
-weather place happen happened delegates attendees participants organized organised organizer
-host hosted discuss discussed mass mobilization mobilisation work party congress central
-committee chairs bridge point points attended presented present who's what's main key
-""".split())
+_ENGLISH = frozenset({
+    "about", "above", "after", "again", "all", "also", "am", "and", "any", "are", "as", "ask", "asked",
+    "at", "attend", "attended", "attendees", "be", "been", "before", "being", "between", "both",
+    "bridge", "but", "by", "bye", "central", "chair", "chaired", "chairs", "committee", "conference",
+    "congress", "could", "date", "delegates", "did", "discuss", "discussed", "does", "during", "each",
+    "eighth", "english", "fifth", "first", "for", "fourth", "from", "gave", "give", "given", "goodbye",
+    "happen", "happened", "has", "have", "held", "hello", "help", "her", "here", "hey", "hi", "him",
+    "his", "host", "hosted", "how", "i", "if", "into", "is", "its", "key", "last", "list", "main",
+    "many", "mass", "mobilisation", "mobilization", "more", "morning", "most", "my", "name", "named",
+    "not", "now", "of", "one", "online", "or", "organised", "organized", "organizer", "other", "our",
+    "participants", "party", "people", "person", "place", "please", "point", "points", "present",
+    "presented", "province", "provinces", "report", "requirement", "requirements", "role", "said",
+    "says", "second", "seventh", "she", "should", "sixth", "some", "speech", "spoke", "summary", "task",
+    "tasks", "tell", "thank", "thanks", "that", "the", "their", "them", "there", "these", "they",
+    "third", "this", "those", "took", "under", "up", "us", "was", "we", "weather", "were", "what",
+    "what's", "when", "where", "which", "while", "who", "who's", "whom", "whose", "why", "will", "with",
+    "work", "would", "year", "years", "you", "your",
+})
 
-_VIETNAMESE = frozenset("""
-ai gi la cua nhung cac duoc trong nhu nao nay khi ngay nam hoi nghi dan van dong chi tinh uy
-bi thu truong pho chinh tri trung uong nhiem vu yeu cau phat bieu ket luan tham du diem cau
-bao cao cong tac chuc dien ra ong ba khong voi cho thi se da dang tai nguoi nhan vien bo dai
-dau tien thu may nhieu sao vay nha nhe oi minh toi em chu ko j dc ns
-""".split())
+_VIETNAMESE = frozenset({
+    "ai", "ba", "bao", "bi", "bieu", "bo", "cac", "cao", "cau", "chi", "chinh", "cho", "chu", "chuc",
+    "cong", "cua", "da", "dai", "dan", "dang", "dau", "dc", "diem", "dien", "dong", "du", "duoc", "em",
+    "gi", "hoi", "j", "ket", "khi", "khong", "ko", "la", "luan", "may", "minh", "nam", "nao", "nay",
+    "ngay", "nghi", "nguoi", "nha", "nhan", "nhe", "nhiem", "nhieu", "nhu", "nhung", "ns", "oi", "ong",
+    "phat", "pho", "ra", "sao", "se", "tac", "tai", "tham", "thi", "thu", "tien", "tinh", "toi", "tri",
+    "trong", "trung", "truong", "uong", "uy", "van", "vay", "vien", "voi", "vu", "yeu",
+})
 
 
 class LanguageDetector:

@@ -16,6 +16,7 @@ then edit distance), so "hoij nghij" still counts as "hoi nghi".
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ class _Doc:
 def _features(tokens: list[str]) -> set[str]:
     """Words and adjacent word pairs (pairs carry word order: "dan van" is not "van dong")."""
     feats = set(tokens)
-    feats.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    feats.update(f"{a} {b}" for a, b in itertools.pairwise(tokens))
     return feats
 
 
@@ -141,13 +142,13 @@ class Matcher:
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._intent_docs: dict[str, list[int]] = defaultdict(list)
         for intent_id, tokens, factor in docs:
-            feats = frozenset(_features(tokens))
-            if not feats:
+            doc_feats = frozenset(_features(tokens))
+            if not doc_feats:
                 continue
             idx = len(self._docs)
-            self._docs.append(_Doc(intent_id, feats, self._weight(feats), " ".join(tokens), factor))
+            self._docs.append(_Doc(intent_id, doc_feats, self._weight(doc_feats), " ".join(tokens), factor))
             self._intent_docs[intent_id].append(idx)
-            for f in feats:
+            for f in doc_feats:
                 self._postings[f].append(idx)
         self._intent_postings: dict[str, list[str]] = defaultdict(list)
         for intent_id, feats in intent_feats.items():

@@ -293,7 +293,7 @@ def _strip_mention(message: Message, username: str | None) -> str:
     """The question without our @username."""
     text = message.text or ""
     if username:
-        for entity, mention in message.parse_entities([MessageEntity.MENTION]).items():
+        for mention in message.parse_entities([MessageEntity.MENTION]).values():
             if mention.lower() == f"@{username}".lower():
                 text = text.replace(mention, " ")
     return text.strip()

@@ -102,7 +102,7 @@ def test_unknown_command_gets_the_help(client: FakeTelegramClient) -> None:
 def test_pressing_a_related_button_answers_it_and_stops_the_spinner(client: FakeTelegramClient) -> None:
     user = User(client, 1009)
     first = user.say("Trương Thị Mai là ai?")
-    label, data = next(b for b in buttons(first[-1]) if b[1].startswith("q:"))
+    _, data = next(b for b in buttons(first[-1]) if b[1].startswith("q:"))
     answered_before = len(client.answered_callbacks())
     second = user.press(first[-1], data)
     assert second and "Nguồn: đoạn" in text_of(second)
@@ -112,7 +112,8 @@ def test_pressing_a_related_button_answers_it_and_stops_the_spinner(client: Fake
 def test_topic_buttons_open_questions_and_go_back(client: FakeTelegramClient) -> None:
     user = User(client, 1010)
     start = user.say("/topics")
-    _, data = next(b for b in buttons(start[-1]) if b[0] == "Bảy nhiệm vụ năm 2021 (kết luận của đồng chí Trương Thị Mai)")
+    tasks_topic = "Bảy nhiệm vụ năm 2021 (kết luận của đồng chí Trương Thị Mai)"
+    _, data = next(b for b in buttons(start[-1]) if b[0] == tasks_topic)
     opened = user.press(start[-1], data)
     assert opened[-1]["method"] == "editMessageText"
     labels = [label for label, _ in buttons(opened[-1])]
