@@ -5,7 +5,10 @@ cd "$(dirname "$0")"
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/pip install --quiet --disable-pip-version-check -e ".[test]" 2>&1 | grep -v "is ignored: it is neither" || true
+if ! .venv/bin/pip install --quiet --disable-pip-version-check -e ".[test]" > .venv/install.log 2>&1; then
+  cat .venv/install.log
+  exit 1
+fi
 .venv/bin/ruff check bot handlers tests
 .venv/bin/mypy
 .venv/bin/python -m bot check > /dev/null || { .venv/bin/python -m bot check; exit 1; }

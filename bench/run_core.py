@@ -434,6 +434,9 @@ def worker_main(spec: dict[str, Any]) -> dict[str, Any]:
     # Extras that would raise the memory high-water mark: after it has been read.
     kb = responder.kb
     responder = None
+    sizes = {"intents": len(kb.intents),
+             "generated_intents": sum(1 for i in kb.intents if i.startswith("gen_")),
+             "examples": sum(len(i.examples) for i in kb.intents.values())}
     hot_build = None
     if spec.get("sample_build"):
         gc.collect()
@@ -449,9 +452,7 @@ def worker_main(spec: dict[str, Any]) -> dict[str, Any]:
         build_nogc = (time.perf_counter() - t) * 1000
         gc.enable()
     return {
-        "intents": len(responder.kb.intents),
-        "generated_intents": sum(1 for i in responder.kb.intents if i.startswith("gen_")),
-        "examples": sum(len(i.examples) for i in responder.kb.intents.values()),
+        **sizes,
         "import_ms": import_ms, "load_ms": loads, "build_ms": builds,
         "cold": cold, "warm": warm, "passes": passes, "questions": len(questions),
         "gc2": watch.pauses_ms[:gen2_before],
