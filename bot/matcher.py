@@ -134,6 +134,11 @@ class Matcher:
         # Words of synonyms and out-of-scope names are known too: never "correct" them away.
         self._vocab = set(vocab_count) | kb.rewriter.known_words() | {
             tok for _, folded, _ in self._triggers for tok in folded}
+        # Numbers the report and the answerable intents use. Refusal examples are left out:
+        # they name numbers ("hội nghị năm 2019") precisely because the report does not.
+        texts = [*kb.paragraphs, *(t for i in kb.intents.values() if i.kind != "refusal"
+                                   for t in (i.title, i.title_en, i.answer, i.answer_en, *i.examples))]
+        self._numbers = {t for text in texts for t in kb.tokens(text) if t.isdigit()}
         # Most frequent first, so a spelling tie resolves to the common word.
         self._vocab_list = sorted(vocab_count, key=lambda t: (-vocab_count[t], t))
         self._corrections: dict[str, str] = {}
@@ -176,10 +181,14 @@ class Matcher:
         candidates = self._rank(tokens)
         if oos is not None:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
-        if any(t.isdigit() and t not in self._vocab for t in tokens):
+        if any(t.isdigit() and t not in self._numbers for t in tokens):
             # A number the report never uses (another year, a ninth task, a head count) means
-            # the question is about something else, however close its other words are.
-            return Match(Verdict.FALLBACK, tuple(tokens), candidates)
+            # the question is about something else, however close its other words are; a
+            # curated refusal for it ("hội nghị năm 2019") still says so in its own words.
+            best = candidates[0] if candidates else None
+            refused = best is not None and self.kb.intents[best.intent_id].kind == "refusal" \
+                and best.score >= self.kb.matching.accept_score
+            return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
         return Match(self._decide(candidates), tuple(tokens), candidates)
 
     def _decide(self, candidates: tuple[Candidate, ...]) -> Verdict:
@@ -199,7 +208,9 @@ class Matcher:
                 # best (a refusal is a fallback), the other one is offered beside it.
                 return Verdict.ANSWER
             if not self._related(first.id, second.id):
-                return Verdict.CLARIFY
+                # Two strong candidates: ask which. Two weak ones: the honest fallback,
+                # which offers both among the closest questions.
+                return Verdict.CLARIFY if candidates[0].score >= cfg.clarify_min_score else Verdict.FALLBACK
         return Verdict.ANSWER
 
     def _related(self, a: str, b: str) -> bool:

@@ -100,6 +100,7 @@ class Matching(Strict):
 
     accept_score: float = Field(default=60.0, ge=0, le=100)
     clarify_margin: float = Field(default=3.0, ge=0, le=50)
+    clarify_min_score: float = Field(default=60.0, ge=0, le=100)
     max_question_chars: int = Field(default=500, ge=20, le=10_000)
     max_suggestions: int = Field(default=3, ge=0, le=8)
 
