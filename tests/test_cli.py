@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from .conftest import ROOT
 
+_LOG_DIR = tempfile.TemporaryDirectory()
+
 
 def run_bot(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
             timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
-    full_env.pop("TELEGRAM_BOT_TOKEN", None) if env is None or "TELEGRAM_BOT_TOKEN" not in env else None
+    """``python -m bot ARGS`` with a private conversation log and no token unless given."""
+    full_env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    full_env["BOT_DB_PATH"] = os.path.join(_LOG_DIR.name, "bot.sqlite3")
+    full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
                           text=True, cwd=ROOT, env=full_env, timeout=timeout)
 
@@ -97,3 +103,17 @@ def test_malformed_token_stops_with_one_clear_line() -> None:
     assert "Traceback" not in result.stderr
     assert "not-a-token" not in result.stderr
     assert "TELEGRAM_BOT_TOKEN" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_console_logs_exchanges_and_rates_the_last_answer(tmp_path: Path) -> None:
+    db = tmp_path / "log.sqlite3"
+    result = run_bot("console", stdin="ai chu tri hoi nghi\n/bad\n", env={"BOT_DB_PATH": str(db)})
+    assert result.returncode == 0, result.stderr
+    assert "Cảm ơn, mình đã ghi nhận." in result.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT intent, channel FROM exchanges").fetchall() == [("event_chair", "console")]
+        assert conn.execute("SELECT rating FROM feedback").fetchall() == [(-1,)]
+    report = run_bot("report", "--since", "1d", "--format", "csv", env={"BOT_DB_PATH": str(db)})
+    assert report.returncode == 0 and "event_chair" in report.stdout
+    purge = run_bot("purge", "--older-than", "1d", env={"BOT_DB_PATH": str(db)})
+    assert "Deleted 0 exchange(s)" in purge.stdout
