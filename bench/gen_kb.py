@@ -29,6 +29,7 @@ Run ``python -m bench.gen_kb DIR N [SEED]`` to write one by hand.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import shutil
@@ -97,7 +98,7 @@ def _pools(kb: KnowledgeBase) -> _Pools:
                     heads.add(" ".join(ws[:k]))
                     tails.add(" ".join(ws[-k:]))
             if not english:
-                for a, b in zip(ws, ws[1:], strict=False):
+                for a, b in itertools.pairwise(ws):
                     pairs_vi.add(f"{a} {b}")
                 for i in range(1, len(ws) - 2):
                     middles_vi.add(" ".join(ws[i:i + 2]))

@@ -82,7 +82,7 @@ class Plan:
 FULL = Plan("full", real_load_reps=7, real_warm_budget_s=8.0, real_max_warm=40, real_breakdown=260,
             real_breakdown_reps=5,
             sizes=(SizePlan(1_000, 3, 260, 8.0, 6, 120, 3, True, 260, True, True),
-                   SizePlan(10_000, 2, 120, 15.0, 2, 30, 1, True, 40, False, True)),
+                   SizePlan(10_000, 2, 100, 15.0, 2, 20, 1, True, 30, False, True)),
             throughput_n=2000, throughput_reps=3, cold_runs=7, importtime_runs=3,
             memory_questions=1000, sample_budget_s=3.0)
 QUICK = Plan("quick", real_load_reps=3, real_warm_budget_s=2.0, real_max_warm=8, real_breakdown=100,
@@ -112,8 +112,21 @@ def fmt_ms(ms: float) -> str:
     return f"{ms:.2f} ms"
 
 
-def rss_mb() -> float:
-    """Peak resident set size of this process so far, in MB (Linux reports KiB)."""
+def rss_mb(field: str = "VmHWM") -> float:
+    """Peak (``VmHWM``) or current (``VmRSS``) resident set size of this process, in MB.
+
+    Not ``ru_maxrss``: on Linux a child's ru_maxrss starts at its parent's high-water mark
+    (it is carried across fork and exec), so a benchmark parent holding a big generated
+    knowledge base would inflate every child's figure. VmHWM counts the process's own memory
+    only; ru_maxrss is the fallback where /proc is missing.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024 / 1e6
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
 
 
@@ -151,7 +164,8 @@ def worker(spec: dict[str, Any]) -> dict[str, Any]:
     if proc.returncode != 0:
         tail = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
         return {"error": f"worker exited {proc.returncode}: {tail}"}
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
 
 
 # -- the worker: everything measured inside one process ---------------------------------
@@ -230,11 +244,11 @@ def _stage_breakdown(responder: Any, questions: list[str], reps: int) -> dict[st
     no_fuzz = _NoFuzz()
 
     def rank_nofuzzy(tokens: list[str]) -> object:
-        bm.fuzz = no_fuzz  # type: ignore[assignment]
+        setattr(bm, "fuzz", no_fuzz)  # noqa: B010 - swapped for one call, restored below
         try:
             return rank(tokens)  # type: ignore[misc]
         finally:
-            bm.fuzz = real_fuzz
+            setattr(bm, "fuzz", real_fuzz)  # noqa: B010
 
     for q in questions:
         text = q[:limit]
@@ -368,15 +382,16 @@ def worker_main(spec: dict[str, Any]) -> dict[str, Any]:
     from bot.knowledge import load
     from handlers.questions import Responder
     import_ms = (time.perf_counter() - t0) * 1000
-    rss_imports = rss_mb()
+    rss_imports = rss_mb("VmRSS")
 
     folder = Path(spec["folder"])
     loads, builds = [], []
     responder = None
     from bot.knowledge import KnowledgeError
 
+    kb = None
     for rep in range(spec["load_reps"]):
-        responder = None
+        responder = kb = None  # the previous load must not count towards this one's peak
         gc.collect()
         t = time.perf_counter()
         try:
@@ -424,17 +439,17 @@ def worker_main(spec: dict[str, Any]) -> dict[str, Any]:
                 if time.perf_counter() - start >= spec.get("sample_budget_s", 0):
                     break
         hot_answer = sampler.top(6)
-    # Measured with everything loaded so far frozen out of the collector's sight, so the
-    # knowledge base held in this process does not slow the collections of the measurement.
+    rss_peak = rss_mb()
+
+    # Extras that would raise the memory high-water mark: after it has been read.
+    # The split is measured with everything loaded so far frozen out of the collector's
+    # sight, so the knowledge base held in this process does not slow its collections.
     split = None
     if spec.get("load_split"):
         gc.collect()
         gc.freeze()
         split = _load_split(folder, responder.kb)
         gc.unfreeze()
-    rss_peak = rss_mb()
-
-    # Extras that would raise the memory high-water mark: after it has been read.
     kb = responder.kb
     responder = None
     sizes = {"intents": len(kb.intents),
@@ -565,8 +580,8 @@ def import_costs(runs: int) -> dict[str, Any]:
     ranked = sorted(((statistics.median(v), k) for k, v in groups.items()), reverse=True)
     out = []
     for ms, key in ranked:
-        mods = sorted(((statistics.median(v), n) for n, v in heaviest[key].items()), reverse=True)
-        out.append((key, ms, [(n, m) for m, n in mods[:2]]))
+        top = sorted(((statistics.median(v), n) for n, v in heaviest[key].items()), reverse=True)
+        out.append((key, ms, [(n, m) for m, n in top[:2]]))
     return {"groups": out, "total": statistics.median(totals) if totals else 0.0}
 
 
@@ -615,16 +630,18 @@ def throughput(questions: list[str], n: int, reps: int) -> dict[str, Any]:
 def real_memory(sample: list[str], questions: int) -> dict[str, Any]:
     """Peak RSS of a process that loads the bundled knowledge and answers ``questions``."""
     script = f"""
-import json, os, resource, sys
+import json, sys
+def rss_mb(field):
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(l.split()[1]) * 1024 / 1e6 for l in fh if l.startswith(field + ":"))
 qs = json.load(sys.stdin)
 from bot.knowledge import DEFAULT_KB_DIR, load
 from handlers.questions import Responder
-with open("/proc/self/statm") as fh:
-    after_imports = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+after_imports = rss_mb("VmRSS")
 r = Responder(load(DEFAULT_KB_DIR))
 for i in range({questions}):
     r.answer(qs[i % len(qs)])
-print(json.dumps([after_imports, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6]))
+print(json.dumps([after_imports, rss_mb("VmHWM")]))
 """
     proc = run_child(["-c", script], stdin=json.dumps(sample))
     if proc.returncode != 0:
@@ -837,7 +854,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # 5. Memory.
     progress("memory")
-    table.section("peak memory (ru_maxrss of a fresh process)")
+    table.section("peak memory (peak RSS, VmHWM, of a fresh process; see README for why not ru_maxrss)")
     mem = real_memory(questions, plan.memory_questions)
     if "error" in mem:
         table.row("real KB", mem["error"])

@@ -20,16 +20,20 @@ have passed. ``--burst``: every user sends all its questions at once, without wa
 Measurement: one long poll on the control API's ``wait`` (no chat filter, ``after_seq`` of
 the last entry seen) observes every message the bot sends; the first reply in a chat after a
 question answers it (per chat, first in first out). Latency = the moment the observer gets
-the reply - the moment just before the question's POST to the control API. Injection runs
-through at most 20 requests at a time (the control client keeps 20 connections alive), and
-its clock starts only once the request may go, so the injector's queue is not counted.
+the reply - the moment just before the question's POST to the control API. At most 20
+questions are in flight to the control API at a time, and a question's clock starts only
+once it may go, so the injector's own queue is not counted. The control calls go through
+aiohttp, not tests/fake_telegram/client.py's httpx (see ``Control``), to keep this process
+from taking CPU from the bot.
 
 Printed per run and per bot (median of its two runs): messages sent, replies received,
 lost (no reply within 30 s), p50/p95/p99 latency of the replies received (ms), messages per
-second (replies / wall time from the first question to the last reply), the CPU seconds the
-fake server, the bot and this process (injector and observer) used during the load, then
-ours/echo ratios of p95 and throughput. "extra" counts bot messages beyond one per question
-(a reply split in two parts, or a reply after its question was given up as lost).
+second (replies / wall time from the first question to the last reply), the CPU ms per
+question used during the load by the fake server, the bot and this process (injector and
+observer), and the CPU the rest of the machine used meanwhile (in % of one CPU: other work
+on a shared machine skews every figure), then ours/echo ratios of p95 and throughput.
+"extra" counts bot messages beyond one per question (a reply split in two parts, or a reply
+after its question was given up as lost).
 Nothing is asserted: the aims (nothing lost, p95 and throughput no worse than echo's) are
 printed beside the figures. Every process is stopped by its own pid (SIGTERM, then SIGKILL).
 """
@@ -52,9 +56,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+import aiohttp
 import yaml
 
-from tests.fake_telegram.client import AsyncFakeTelegramClient
 from tests.fake_telegram.process import FakeTelegramServer
 from tests.telegram_harness import TOKEN, BotProcess
 
@@ -102,17 +106,45 @@ class RunResult:
     p99_ms: float
     per_s: float
     wall_s: float
-    cpu_server_s: float
-    cpu_bot_s: float
-    cpu_bench_s: float
+    cpu_server_ms: float
+    cpu_bot_ms: float
+    cpu_bench_ms: float
+    others_pct: float
     timed_out: bool
+
+
+class Control:
+    """The two control-API calls the load makes (``message`` and ``wait``), over aiohttp.
+
+    tests/fake_telegram/client.py does the same over httpx, which here costs 1.5-4 ms of CPU
+    per request (more with more requests in flight): as much as the echo bot spends on a
+    whole message, taken from the same two CPUs. aiohttp costs about 0.2 ms.
+    """
+
+    def __init__(self, session: aiohttp.ClientSession, concurrency: int) -> None:
+        self.session = session
+        self.gate = asyncio.Semaphore(concurrency)
+
+    async def send_text(self, chat_id: int, text: str) -> None:
+        """A user sends ``text`` in their private chat."""
+        async with self.session.post(f"/_test/{TOKEN}/message",
+                                     json={"chat_id": chat_id, "text": text}) as response:
+            response.raise_for_status()
+
+    async def wait(self, after_seq: int, timeout: float) -> list[dict[str, Any]]:
+        """Everything the bot sent after ``after_seq``, in any chat, once there is some."""
+        async with self.session.get(f"/_test/{TOKEN}/wait",
+                                    params={"after_seq": after_seq, "timeout": timeout}) as response:
+            response.raise_for_status()
+            entries: list[dict[str, Any]] = await response.json()
+            return entries
 
 
 class Observer:
     """Follows everything the bot sends with one long poll; pairs replies with questions."""
 
-    def __init__(self, client: AsyncFakeTelegramClient, chat_ids: list[int], after_seq: int) -> None:
-        self.client = client
+    def __init__(self, control: Control, chat_ids: list[int], after_seq: int) -> None:
+        self.control = control
         self.after_seq = after_seq
         self.extra = 0
         self.questions: list[Question] = []
@@ -128,7 +160,7 @@ class Observer:
     async def run(self) -> None:
         """Long-poll the outgoing log until cancelled."""
         while True:
-            entries = await self.client.wait_for_reply(None, self.after_seq, OBSERVE_POLL_S)
+            entries = await self.control.wait(self.after_seq, OBSERVE_POLL_S)
             seen = time.perf_counter()
             for entry in entries:
                 self.after_seq = entry["seq"]
@@ -146,45 +178,50 @@ class Observer:
 # -- load -------------------------------------------------------------------------------
 
 
-async def _ask(observer: Observer, client: AsyncFakeTelegramClient, gate: asyncio.Semaphore,
-               chat_id: int, text: str) -> Question:
-    """Send one question through the injection gate."""
-    async with gate:
+async def _ask(observer: Observer, control: Control, chat_id: int, text: str) -> Question:
+    """Send one question once the injection gate lets it go."""
+    async with control.gate:
         question = observer.expect(chat_id)
-        await client.send_text(chat_id, text)
+        await control.send_text(chat_id, text)
     return question
 
 
-async def _converse(observer: Observer, client: AsyncFakeTelegramClient, gate: asyncio.Semaphore,
-                    chat_id: int, texts: list[str]) -> None:
+async def _await_reply(question: Question) -> None:
+    """Wait until the question is answered or LOST_AFTER_S have passed since it was sent."""
+    remaining = LOST_AFTER_S - (time.perf_counter() - question.injected)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(question.done.wait(), max(remaining, 0.0))
+
+
+async def _converse(observer: Observer, control: Control, chat_id: int, texts: list[str]) -> None:
     """Ask one question at a time, each after the previous reply (or after LOST_AFTER_S)."""
     for text in texts:
-        question = await _ask(observer, client, gate, chat_id, text)
-        remaining = LOST_AFTER_S - (time.perf_counter() - question.injected)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(question.done.wait(), max(remaining, 0.0))
+        await _await_reply(await _ask(observer, control, chat_id, text))
 
 
-async def _burst(observer: Observer, client: AsyncFakeTelegramClient, gate: asyncio.Semaphore,
-                 chat_id: int, texts: list[str]) -> None:
-    """Send every question without waiting, then wait for the replies (LOST_AFTER_S each)."""
-    questions = [await _ask(observer, client, gate, chat_id, text) for text in texts]
+async def _burst(observer: Observer, control: Control, chat_id: int, texts: list[str]) -> None:
+    """Send every question without waiting, then wait for the replies."""
+    questions = [await _ask(observer, control, chat_id, text) for text in texts]
     for question in questions:
-        remaining = LOST_AFTER_S - (time.perf_counter() - question.injected)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(question.done.wait(), max(remaining, 0.0))
+        await _await_reply(question)
+
+
+def _session(server: FakeTelegramServer, connections: int, timeout: float) -> aiohttp.ClientSession:
+    return aiohttp.ClientSession(server.base_url, connector=aiohttp.TCPConnector(limit=connections),
+                                 timeout=aiohttp.ClientTimeout(total=timeout))
 
 
 async def _load(server: FakeTelegramServer, scripts: dict[int, list[str]], burst: bool,
                 after_seq: int, run_timeout: float) -> tuple[Observer, bool]:
     """Run every user's script; returns the observer and whether the run deadline cut it short."""
-    async with server.async_client(TOKEN) as inject, server.async_client(TOKEN) as watch:
-        observer = Observer(watch, list(scripts), after_seq)
-        gate = asyncio.Semaphore(INJECT_CONCURRENCY)
+    async with (_session(server, INJECT_CONCURRENCY, LOST_AFTER_S) as inject,
+                _session(server, 1, OBSERVE_POLL_S + LOST_AFTER_S) as watch):
+        control = Control(inject, INJECT_CONCURRENCY)
+        observer = Observer(Control(watch, 1), list(scripts), after_seq)
         user = _burst if burst else _converse
         watcher = asyncio.create_task(observer.run())
         try:
-            await asyncio.wait_for(asyncio.gather(*(user(observer, inject, gate, chat_id, texts)
+            await asyncio.wait_for(asyncio.gather(*(user(observer, control, chat_id, texts)
                                                     for chat_id, texts in scripts.items())),
                                    run_timeout)
             timed_out = False
@@ -273,6 +310,19 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
+def _machine_busy_seconds() -> float:
+    """CPU time every process on the machine has used (all CPUs), from /proc/stat."""
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (
+        int(x) for x in Path("/proc/stat").read_text().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS
+
+
+def _snapshot(server_pid: int, bot_pid: int) -> list[float]:
+    """CPU seconds so far of the server, the bot, this process, the machine; and the clock."""
+    return [_cpu_seconds(server_pid), _cpu_seconds(bot_pid), time.process_time(),
+            _machine_busy_seconds(), time.perf_counter()]
+
+
 # -- runs -------------------------------------------------------------------------------
 
 
@@ -283,11 +333,10 @@ def run_once(kind: str, scripts: dict[int, list[str]], warm_text: str, burst: bo
     with FakeTelegramServer() as server, start_bot(server) as bot:
         assert server.pid is not None
         after_seq = _warm_up(server, bot, warm_text)
-        before = (_cpu_seconds(server.pid), _cpu_seconds(bot.pid), time.process_time())
+        before = _snapshot(server.pid, bot.pid)
         observer, timed_out = asyncio.run(_load(server, scripts, burst, after_seq, run_timeout))
-        after = (_cpu_seconds(server.pid), _cpu_seconds(bot.pid), time.process_time())
-    cpu = [b - a for a, b in zip(before, after, strict=True)]
-    return summarise(kind, observer, timed_out, cpu)
+        after = _snapshot(server.pid, bot.pid)
+    return summarise(kind, observer, timed_out, [b - a for a, b in zip(before, after, strict=True)])
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -297,19 +346,22 @@ def percentile(values: list[float], p: float) -> float:
     return values[max(math.ceil(p / 100 * len(values)) - 1, 0)]
 
 
-def summarise(kind: str, observer: Observer, timed_out: bool, cpu: list[float]) -> RunResult:
-    """The figures of one run from its questions."""
+def summarise(kind: str, observer: Observer, timed_out: bool, used: list[float]) -> RunResult:
+    """The figures of one run from its questions and the CPU ``used`` (see ``_snapshot``)."""
     questions = observer.questions
-    answered = [q for q in questions if q.latency is not None]
-    latencies = sorted(q.latency for q in answered if q.latency is not None)
-    wall = (max(q.replied for q in answered if q.replied is not None)
-            - min(q.injected for q in questions)) if answered else math.nan
+    latencies = sorted(q.latency for q in questions if q.latency is not None)
+    replied = [q.replied for q in questions if q.latency is not None and q.replied is not None]
+    wall = max(replied) - min(q.injected for q in questions) if replied else math.nan
+    server, bot, bench, machine, elapsed = used
+    per_question = 1000 / max(len(questions), 1)
     return RunResult(
-        bot=kind, sent=len(questions), replies=len(answered), lost=len(questions) - len(answered),
+        bot=kind, sent=len(questions), replies=len(latencies), lost=len(questions) - len(latencies),
         extra=observer.extra, p50_ms=percentile(latencies, 50) * 1000,
         p95_ms=percentile(latencies, 95) * 1000, p99_ms=percentile(latencies, 99) * 1000,
-        per_s=len(answered) / wall if answered else 0.0, wall_s=wall,
-        cpu_server_s=cpu[0], cpu_bot_s=cpu[1], cpu_bench_s=cpu[2], timed_out=timed_out)
+        per_s=len(latencies) / wall if replied else 0.0, wall_s=wall,
+        cpu_server_ms=server * per_question, cpu_bot_ms=bot * per_question,
+        cpu_bench_ms=bench * per_question,
+        others_pct=max(machine - server - bot - bench, 0.0) / elapsed * 100, timed_out=timed_out)
 
 
 # -- report -----------------------------------------------------------------------------
@@ -317,8 +369,8 @@ def summarise(kind: str, observer: Observer, timed_out: bool, cpu: list[float]) 
 COLUMNS = (("sent", "sent", "{:.0f}"), ("replies", "replies", "{:.0f}"), ("lost", "lost", "{:.0f}"),
            ("extra", "extra", "{:.0f}"), ("p50 ms", "p50_ms", "{:.1f}"), ("p95 ms", "p95_ms", "{:.1f}"),
            ("p99 ms", "p99_ms", "{:.1f}"), ("msg/s", "per_s", "{:.1f}"), ("wall s", "wall_s", "{:.2f}"),
-           ("cpu srv s", "cpu_server_s", "{:.2f}"), ("cpu bot s", "cpu_bot_s", "{:.2f}"),
-           ("cpu bench s", "cpu_bench_s", "{:.2f}"))
+           ("srv ms/q", "cpu_server_ms", "{:.2f}"), ("bot ms/q", "cpu_bot_ms", "{:.2f}"),
+           ("bench ms/q", "cpu_bench_ms", "{:.2f}"), ("others %", "others_pct", "{:.0f}"))
 
 
 def figures(result: RunResult) -> dict[str, float]:
@@ -344,7 +396,8 @@ def report(results: list[RunResult]) -> str:
         mine = [figures(r) for r in results if r.bot == kind]
         medians[kind] = {key: statistics.median(f[key] for f in mine) for _, key, _ in COLUMNS}
     ours, echo = medians["ours"], medians["echo"]
-    lines = ["Runs:", table(runs)]
+    lines = ["Runs (ms/q: CPU ms per question used by the fake server, the bot, this process;",
+             "others %: CPU the rest of the machine used meanwhile, in % of one CPU):", table(runs)]
     if any(r.timed_out for r in results):
         lines.append("* cut short by --run-timeout: questions never sent are not counted")
     lines += ["", "Per bot (median of its two runs):", table(list(medians.items())), "",

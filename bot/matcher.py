@@ -136,9 +136,9 @@ class Matcher:
             tok for _, folded, _ in self._triggers for tok in folded}
         # Numbers the report and the answerable intents use. Refusal examples are left out:
         # they name numbers ("hội nghị năm 2019") precisely because the report does not.
-        texts = [*kb.paragraphs, *(t for i in kb.intents.values() if i.kind != "refusal"
-                                   for t in (i.title, i.title_en, i.answer, i.answer_en, *i.examples))]
-        self._numbers = {t for text in texts for t in kb.tokens(text) if t.isdigit()}
+        self._numbers = {t for p in kb.paragraphs for t in kb.tokens(p) if t.isdigit()} | {
+            t for intent_id, tokens, _ in docs if kb.intents[intent_id].kind != "refusal"
+            for t in tokens if t.isdigit()}
         # Most frequent first, so a spelling tie resolves to the common word.
         self._vocab_list = sorted(vocab_count, key=lambda t: (-vocab_count[t], t))
         self._corrections: dict[str, str] = {}

@@ -38,7 +38,7 @@ _TELEX_VOWELS = (("aa", "a"), ("aw", "a"), ("ee", "e"), ("oo", "o"), ("ow", "o")
 def clean(text: str) -> str:
     """NFC-compose and replace invisible or control characters with spaces."""
     text = unicodedata.normalize("NFC", text)
-    if text.isascii() and text.isprintable():
+    if text.isprintable():  # the common case, checked in C: nothing invisible to replace
         return text
     return "".join(
         " " if unicodedata.category(ch) in _INVISIBLE else ch for ch in text
