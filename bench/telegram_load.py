@@ -426,17 +426,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--run-timeout", type=float, default=300.0,
                         help="seconds one run's load may take at most (default 300)")
     args = parser.parse_args(argv)
-    users = args.users or (10 if args.quick else 50)
-    count = args.questions or (5 if args.quick else 20)
-    texts = load_questions(count)
+    users = (10 if args.quick else 50) if args.users is None else args.users
+    count = (5 if args.quick else 20) if args.questions is None else args.questions
+    if users < 1 or count < 1:
+        parser.error("--users and --questions must be at least 1")
+    *texts, warm_text = load_questions(count + 1)  # the warm-up question is not in the load
     scripts = {FIRST_CHAT_ID + i: texts[i % count:] + texts[:i % count] for i in range(users)}
     mode = "burst" if args.burst else "conversation"
     print(f"{users} users x {count} questions, {mode} mode, {os.cpu_count()} CPUs, "
           f"lost after {LOST_AFTER_S:.0f} s", flush=True)
-    results = []
+    results: list[RunResult] = []
     for i, kind in enumerate(RUN_ORDER, 1):
         print(f"run {i}/{len(RUN_ORDER)}: {kind} ...", file=sys.stderr, flush=True)
-        results.append(run_once(kind, scripts, texts[0], args.burst, args.run_timeout))
+        results.append(run_once(kind, scripts, warm_text, args.burst, args.run_timeout))
     print(report(results))
     return 0
 
