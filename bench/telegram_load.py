@@ -121,9 +121,8 @@ class Control:
     whole message, taken from the same two CPUs. aiohttp costs about 0.2 ms.
     """
 
-    def __init__(self, session: aiohttp.ClientSession, concurrency: int) -> None:
+    def __init__(self, session: aiohttp.ClientSession) -> None:
         self.session = session
-        self.gate = asyncio.Semaphore(concurrency)
 
     async def send_text(self, chat_id: int, text: str) -> None:
         """A user sends ``text`` in their private chat."""
@@ -178,9 +177,10 @@ class Observer:
 # -- load -------------------------------------------------------------------------------
 
 
-async def _ask(observer: Observer, control: Control, chat_id: int, text: str) -> Question:
+async def _ask(observer: Observer, control: Control, gate: asyncio.Semaphore, chat_id: int,
+               text: str) -> Question:
     """Send one question once the injection gate lets it go."""
-    async with control.gate:
+    async with gate:
         question = observer.expect(chat_id)
         await control.send_text(chat_id, text)
     return question
@@ -193,20 +193,23 @@ async def _await_reply(question: Question) -> None:
         await asyncio.wait_for(question.done.wait(), max(remaining, 0.0))
 
 
-async def _converse(observer: Observer, control: Control, chat_id: int, texts: list[str]) -> None:
+async def _converse(observer: Observer, control: Control, gate: asyncio.Semaphore, chat_id: int,
+                    texts: list[str]) -> None:
     """Ask one question at a time, each after the previous reply (or after LOST_AFTER_S)."""
     for text in texts:
-        await _await_reply(await _ask(observer, control, chat_id, text))
+        await _await_reply(await _ask(observer, control, gate, chat_id, text))
 
 
-async def _burst(observer: Observer, control: Control, chat_id: int, texts: list[str]) -> None:
+async def _burst(observer: Observer, control: Control, gate: asyncio.Semaphore, chat_id: int,
+                 texts: list[str]) -> None:
     """Send every question without waiting, then wait for the replies."""
-    questions = [await _ask(observer, control, chat_id, text) for text in texts]
+    questions = [await _ask(observer, control, gate, chat_id, text) for text in texts]
     for question in questions:
         await _await_reply(question)
 
 
 def _session(server: FakeTelegramServer, connections: int, timeout: float) -> aiohttp.ClientSession:
+    """An aiohttp session to the fake server keeping at most ``connections`` open."""
     return aiohttp.ClientSession(server.base_url, connector=aiohttp.TCPConnector(limit=connections),
                                  timeout=aiohttp.ClientTimeout(total=timeout))
 
@@ -216,12 +219,12 @@ async def _load(server: FakeTelegramServer, scripts: dict[int, list[str]], burst
     """Run every user's script; returns the observer and whether the run deadline cut it short."""
     async with (_session(server, INJECT_CONCURRENCY, LOST_AFTER_S) as inject,
                 _session(server, 1, OBSERVE_POLL_S + LOST_AFTER_S) as watch):
-        control = Control(inject, INJECT_CONCURRENCY)
-        observer = Observer(Control(watch, 1), list(scripts), after_seq)
+        control, gate = Control(inject), asyncio.Semaphore(INJECT_CONCURRENCY)
+        observer = Observer(Control(watch), list(scripts), after_seq)
         user = _burst if burst else _converse
         watcher = asyncio.create_task(observer.run())
         try:
-            await asyncio.wait_for(asyncio.gather(*(user(observer, control, chat_id, texts)
+            await asyncio.wait_for(asyncio.gather(*(user(observer, control, gate, chat_id, texts)
                                                     for chat_id, texts in scripts.items())),
                                    run_timeout)
             timed_out = False
@@ -272,6 +275,7 @@ def _echo_bot(server: FakeTelegramServer) -> Iterator[Running]:
 
 
 def _read(log: IO[bytes]) -> str:
+    """Everything written to ``log`` so far."""
     log.seek(0)
     return log.read().decode("utf-8", "replace")
 

@@ -42,6 +42,8 @@ RECALL_BETA = 2.0
 PAIR_WEIGHT = 0.5
 #: An answer's own text may match a paraphrase, but counts for less than an example.
 ANSWER_TEXT_FACTOR = 0.85
+#: Numbers the knowledge base knows weigh this much more than words of the same rarity.
+NUMBER_FACTOR = 2.0
 #: Unknown numbers (another year, a ninth task) weigh more than unknown words.
 UNKNOWN_NUMBER_FACTOR = 2.0
 #: Intents kept for fuzzy re-scoring after the lexical pass.
@@ -257,15 +259,22 @@ class Matcher:
                     return oos
         return None
 
+    def _feature_weight(self, f: str) -> float:
+        """A feature's information: its IDF, less for word pairs, more for numbers.
+
+        Numbers tell "nhiệm vụ 2" from "nhiệm vụ 4" and 2020 from 2019, so they weigh double;
+        an unknown one weighs as much as the rarest known feature, doubled again.
+        """
+        idf = self._idf.get(f)
+        if idf is None:
+            idf = self._unknown_idf * (UNKNOWN_NUMBER_FACTOR if f.isdigit() else 1.0)
+        elif f.isdigit():
+            idf *= NUMBER_FACTOR
+        return idf * (PAIR_WEIGHT if " " in f else 1.0)
+
     def _weight(self, feats: frozenset[str] | set[str]) -> float:
-        """Total information in a feature set; unknown numbers weigh double."""
-        total = 0.0
-        for f in feats:
-            idf = self._idf.get(f)
-            if idf is None:
-                idf = self._unknown_idf * (UNKNOWN_NUMBER_FACTOR if f.isdigit() else 1.0)
-            total += idf * (PAIR_WEIGHT if " " in f else 1.0)
-        return total
+        """Total information in a feature set."""
+        return sum(map(self._feature_weight, feats))
 
     def _rank(self, tokens: list[str]) -> tuple[Candidate, ...]:
         """Three passes, each on fewer intents: coverage, best example, fuzzy.
@@ -278,7 +287,7 @@ class Matcher:
         """
         q_feats = _features(tokens)
         q_weight = self._weight(q_feats)
-        weights = {f: self._idf[f] * (PAIR_WEIGHT if " " in f else 1.0) for f in q_feats if f in self._idf}
+        weights = {f: self._feature_weight(f) for f in q_feats if f in self._idf}
         covered: dict[str, float] = defaultdict(float)
         budget = POSTINGS_BUDGET
         late = []

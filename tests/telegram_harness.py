@@ -126,3 +126,8 @@ def buttons(message: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, callback data) of every inline button of a sent message."""
     markup = message.get("reply_markup") or {}
     return [(b["text"], b.get("callback_data", "")) for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def text_of(messages: list[dict[str, Any]]) -> str:
+    """All the text the bot sent, joined."""
+    return "\n".join(str(m.get("text", "")) for m in messages)

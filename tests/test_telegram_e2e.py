@@ -19,7 +19,7 @@ from bot.knowledge import KnowledgeBase
 
 from .fake_telegram.client import FakeTelegramClient
 from .fake_telegram.process import FakeTelegramServer, free_port
-from .telegram_harness import TOKEN, USERNAME, BotProcess, User, buttons
+from .telegram_harness import TOKEN, USERNAME, BotProcess, User, buttons, text_of
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +37,8 @@ def bot(server: FakeTelegramServer) -> Iterator[BotProcess]:
 
 @pytest.fixture(scope="module")
 def client(server: FakeTelegramServer, bot: BotProcess) -> FakeTelegramClient:
+    """A control client for the server the bot is polling (the bot is running)."""
     return server.client(TOKEN)
-
-
-def text_of(messages: list[dict[str, object]]) -> str:
-    return "\n".join(str(m.get("text", "")) for m in messages)
 
 
 def test_commands_are_registered_in_vietnamese_and_english(client: FakeTelegramClient) -> None:

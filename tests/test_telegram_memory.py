@@ -11,7 +11,7 @@ import pytest
 
 from .fake_telegram.client import FakeTelegramClient
 from .fake_telegram.process import FakeTelegramServer
-from .telegram_harness import TOKEN, BotProcess, User, buttons
+from .telegram_harness import TOKEN, BotProcess, User, buttons, text_of
 
 ADMIN = 9001
 
@@ -41,11 +41,8 @@ def bot(server: FakeTelegramServer, kb_dir: Path) -> Iterator[BotProcess]:
 
 @pytest.fixture(scope="module")
 def client(server: FakeTelegramServer, bot: BotProcess) -> FakeTelegramClient:
+    """A control client for the server the bot is polling (the bot is running)."""
     return server.client(TOKEN)
-
-
-def text_of(messages: list[dict[str, object]]) -> str:
-    return "\n".join(str(m.get("text", "")) for m in messages)
 
 
 def _rows(db: Path, sql: str) -> list[tuple[object, ...]]:
