@@ -80,7 +80,7 @@ class ConsoleSession:
             reply = turn.reply
             self._last_exchange = turn.exchange_id or ""
             if turn.context != self._ctx and self._store is not None:
-                self._store.save_context(self._chat, turn.context.to_dict())
+                self._store.remember(self._chat, turn.context.to_dict())
             self._ctx = turn.context
         assert reply is not None
         self._choices = reply.choices

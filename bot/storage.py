@@ -115,6 +115,8 @@ class Stats:
 
 
 _COLUMNS = tuple(f.name for f in fields(Exchange))
+_UPSERT_CONTEXT = ("INSERT INTO chat_context (chat, data, updated) VALUES (?, ?, ?) ON CONFLICT (chat) "
+                   "DO UPDATE SET data = excluded.data, updated = excluded.updated")
 _INSERT = (f"INSERT INTO exchanges (id, {', '.join(_COLUMNS)}) "
            f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})")
 _FALLBACK_SQL = ", ".join(f"'{kind}'" for kind in FALLBACK_KINDS)
@@ -218,6 +220,7 @@ class Store:
         self._stored_secret = stored_secret  # written into a replacement file, see _connection
         self._busy_timeout_ms = busy_timeout_ms
         self._queue: deque[Row] = deque()
+        self._contexts: dict[str, tuple[str, str, float]] = {}  # pseudonym → row, latest wins
         self._dropped = 0
         self._failing = False
         self._closed = False
@@ -292,19 +295,24 @@ class Store:
         ) as cursor:
             return cursor.rowcount > 0
 
-    async def save_context(self, chat: str, data: dict[str, object]) -> None:
-        """Remember a conversation's context (JSON-serialisable) across restarts."""
-        async with self._transaction() as db:
-            await db.execute(
-                "INSERT INTO chat_context (chat, data, updated) VALUES (?, ?, ?) ON CONFLICT (chat) "
-                "DO UPDATE SET data = excluded.data, updated = excluded.updated",
-                (self.pseudonym(chat), json.dumps(data, ensure_ascii=False), time.time()),
-            )
+    def remember(self, chat: str, data: dict[str, object]) -> None:
+        """Queue a conversation's context (JSON-serialisable) for the writer; never waits.
+
+        Only the latest context of a chat is kept until written, so a busy chat costs one row.
+        """
+        key = self.pseudonym(chat)
+        self._contexts[key] = (key, json.dumps(data, ensure_ascii=False), time.time())
 
     async def load_context(self, chat: str) -> dict[str, object] | None:
-        """The context last saved for ``chat``, or None."""
-        rows = await self._fetch("SELECT data FROM chat_context WHERE chat = ?", (self.pseudonym(chat),))
-        value: object = json.loads(rows[0][0]) if rows else None
+        """The context last remembered for ``chat`` (written or still queued), or None."""
+        key = self.pseudonym(chat)
+        queued = self._contexts.get(key)
+        if queued is not None:
+            text = queued[1]
+        else:
+            rows = await self._fetch("SELECT data FROM chat_context WHERE chat = ?", (key,))
+            text = rows[0][0] if rows else "null"
+        value: object = json.loads(text)
         return value if isinstance(value, dict) else None
 
     async def purge(self, older_than: float) -> int:
@@ -376,14 +384,18 @@ class Store:
         """
         while True:
             async with self._lock:
-                if not self._queue:
+                if not self._queue and not self._contexts:
                     return True
                 batch = [self._queue.popleft() for _ in range(min(BATCH_SIZE, len(self._queue)))]
+                contexts, self._contexts = self._contexts, {}
                 try:
                     async with _atomic(await self._connection()) as db:
                         await db.executemany(_INSERT, batch)
+                        await db.executemany(_UPSERT_CONTEXT, list(contexts.values()))
                 except _WRITE_ERRORS as exc:
                     self._queue.extendleft(reversed(batch))
+                    for key, row in contexts.items():  # a newer context queued meanwhile wins
+                        self._contexts.setdefault(key, row)
                     self._trim()
                     self._warn_once("Cannot write the conversation log to %s (%s); keeping up to %d rows "
                                     "in memory and retrying", self._path, exc, MAX_QUEUED)

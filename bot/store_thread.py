@@ -73,14 +73,11 @@ class BackgroundStore:
             logger.warning("chat context not loaded: %s", exc)
             return None
 
-    def save_context(self, chat: str, data: dict[str, object]) -> None:
-        """Save the chat's context; failures are logged, never raised."""
-        if self._store is None:
-            return
-        try:
-            self._call(self._store.save_context(chat, data))
-        except Exception as exc:  # the answer matters more than the saved context
-            logger.warning("chat context not saved: %s", exc)
+    def remember(self, chat: str, data: dict[str, object]) -> None:
+        """Queue the chat's context for the store's writer."""
+        store = self._store
+        if store is not None:
+            self._loop.call_soon_threadsafe(store.remember, chat, data)
 
     def close(self) -> None:
         """Write what is queued and stop the loop."""

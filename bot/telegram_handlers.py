@@ -76,16 +76,13 @@ class Services:
             ctx = self.contexts[chat_id] = ChatContext.from_dict(saved)
         return ctx
 
-    async def remember(self, chat_id: int, ctx: ChatContext) -> None:
-        """Keep the chat's new context in memory and, if it changed, in the store."""
+    def remember(self, chat_id: int, ctx: ChatContext) -> None:
+        """Keep the chat's new context in memory and, if it changed, queue it for the store."""
         if self.contexts.get(chat_id) == ctx:
             return
         self.contexts[chat_id] = ctx
         if self.store is not None:
-            try:
-                await self.store.save_context(str(chat_id), ctx.to_dict())
-            except Exception as exc:  # the answer matters more than the saved context
-                logger.warning("chat context not saved: %s", exc)
+            self.store.remember(str(chat_id), ctx.to_dict())
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -163,7 +160,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with typing_after(context, message.chat_id):
         turn = svc.conversation.ask(text, ctx, chat=str(message.chat_id), user=_user_key(update),
                                     prefer=prefer)
-    await svc.remember(message.chat_id, turn.context)
+    svc.remember(message.chat_id, turn.context)
     await send_turn(message, turn, quote=_is_group(update))
 
 
@@ -207,7 +204,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if turn is None:  # an intent removed from the knowledge base since: offer the topics
             await send_reply(message, topics(responder, lang), quote=False)
             return
-        await svc.remember(message.chat_id, turn.context)
+        svc.remember(message.chat_id, turn.context)
         await send_turn(message, turn, quote=False)
         return
     await query.answer()

@@ -93,7 +93,8 @@ async def test_migrates_older_files_keeping_rows(db_path: Path, version: int) ->
     try:
         [row] = await store.exchanges_since(0)
         assert (row.id, row.question, row.intent, row.down) == ("old1", "q", "chair", int(version >= 2))
-        await store.save_context("chat", {"ok": True})  # v3 table usable
+        store.remember("chat", {"ok": True})  # v3 table usable
+        assert await store.flush()
         assert await store.feedback("old1", 1, "someone")
     finally:
         await store.close()
@@ -236,8 +237,9 @@ async def test_feedback_upserts_per_user(store: Store) -> None:
 
 async def test_context_survives_restart(db_path: Path) -> None:
     first = await Store.open(db_path)
-    await first.save_context("-1009999", {"last_intent": "chair", "choices": ["a", "b"], "lang": "vi"})
-    await first.save_context("-1009999", {"last_intent": "date", "lang": "vi"})
+    first.remember("-1009999", {"last_intent": "chair", "choices": ["a", "b"], "lang": "vi"})
+    first.remember("-1009999", {"last_intent": "date", "lang": "vi"})
+    assert await first.load_context("-1009999") == {"last_intent": "date", "lang": "vi"}  # queued
     await first.close()
     second = await Store.open(db_path)
     try:
