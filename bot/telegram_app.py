@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, BaseUpdateProcessor
 
 from bot import config
@@ -163,8 +164,11 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
         logger.warning("conversation log disabled: cannot open %s (%s)", config.db_path(), exc)
     app.bot_data["watcher"] = asyncio.create_task(
         watch(svc.live, lambda result: tell_admins(app, result)), name="knowledge watcher")
-    await app.bot.set_my_commands(COMMANDS_VI)
-    await app.bot.set_my_commands(COMMANDS_EN, language_code="en")
+    try:
+        await app.bot.set_my_commands(COMMANDS_VI)
+        await app.bot.set_my_commands(COMMANDS_EN, language_code="en")
+    except TelegramError as exc:  # a server without command menus: the commands still work
+        logger.warning("could not set the command menu: %s", exc)
     logger.info("bot @%s is up", app.bot.username)
 
 
@@ -196,21 +200,32 @@ def build_application(settings: TelegramSettings, kb: KnowledgeBase) -> Applicat
 
 
 def run_telegram(kb: KnowledgeBase) -> int:
-    """Run until interrupted: webhook mode if TELEGRAM_WEBHOOK_URL is set, else long polling."""
+    """Run until interrupted; an unreachable Bot API server is waited for (bootstrap retries)."""
     try:
         settings = TelegramSettings.from_env()
     except ConfigError as exc:
         print(f"Cannot start the Telegram bot: {exc}", file=sys.stderr)
         return 2
     configure_logging(settings.token)
-    app = build_application(settings, kb)
+    try:
+        _run(build_application(settings, kb), settings)
+    except InvalidToken:
+        print("Cannot start the Telegram bot: the Bot API server rejected TELEGRAM_BOT_TOKEN.", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _run(app: Application, settings: TelegramSettings) -> None:  # type: ignore[type-arg]
+    """Serve until interrupted: a webhook if TELEGRAM_WEBHOOK_URL is set, else long polling.
+
+    ``bootstrap_retries=-1`` makes start-up wait for a Bot API server that is not up yet.
+    """
     if settings.webhook_url:
         path = urlsplit(settings.webhook_url).path.strip("/")
         logger.info("webhook mode on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
         app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, url_path=path,
                         secret_token=settings.webhook_secret, webhook_url=settings.webhook_url,
-                        allowed_updates=Update.ALL_TYPES)
+                        allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
     else:
         logger.info("long polling %s", urlsplit(settings.base_url).netloc)
         app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
-    return 0

@@ -13,7 +13,7 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update, User
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update, User
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -187,7 +187,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     parsed = parse_callback(query.data or "")
     responder = services(context).responder()
     if parsed is None:
-        await query.answer()
+        await _ack(query)
         return
     kind, lang, ident = parsed
     message = query.message if isinstance(query.message, Message) else None
@@ -195,7 +195,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _feedback(update, context, ident, 1 if kind == "u" else -1, lang)
         return
     if kind == "q":
-        await query.answer()
+        await _ack(query)
         if message is None:
             return
         svc = services(context)
@@ -207,7 +207,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         svc.remember(message.chat_id, turn.context)
         await send_turn(message, turn, quote=False)
         return
-    await query.answer()
+    await _ack(query)
     if message is None:
         return
     if kind == "t":
@@ -218,6 +218,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif kind == "b":
         listing = topics(responder, lang)
         await _edit(message, listing, keyboard(listing.choices, lang))
+
+
+async def _ack(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer a callback query so the client's spinner stops; a failure here must not stop
+    the answer itself."""
+    with contextlib.suppress(TelegramError):
+        await query.answer(text)
 
 
 async def _feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, exchange_id: str,
@@ -235,16 +242,18 @@ async def _feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, exchange
     thanks = "Thanks for the feedback!" if lang == "en" else "Cảm ơn bạn đã góp ý!"
     sorry = "Sorry, this answer can no longer be rated." if lang == "en" else \
         "Xin lỗi, không ghi nhận được góp ý cho câu trả lời này."
-    await query.answer(thanks if stored else sorry)
+    await _ack(query, thanks if stored else sorry)
 
 
 async def _edit(message: Message, reply: Reply, markup: InlineKeyboardMarkup | None) -> None:
-    """Replace a menu message in place; "not modified" (a double tap) is not an error."""
+    """Replace a menu message in place; "not modified" (a double tap) is not an error, and a
+    message that cannot be edited (too old, or a server without edits) gets a new one."""
     try:
         await message.edit_text(html.escape(reply.text), parse_mode=ParseMode.HTML, reply_markup=markup)
     except BadRequest as exc:
-        if "not modified" not in str(exc).lower():
-            raise
+        if "not modified" in str(exc).lower():
+            return
+        await message.reply_html(html.escape(reply.text), reply_markup=markup, do_quote=False)
 
 
 # -- errors -----------------------------------------------------------------------------

@@ -226,3 +226,18 @@ def _check_webhook(server: FakeTelegramServer) -> None:
         assert right.status_code == 200
         assert "Nhiệm vụ thứ 6" in text_of(fake.wait_for_reply(chat, seq, 10))
         assert proc.alive()
+
+
+def test_bot_started_before_its_server_waits_for_it() -> None:
+    port = free_port()
+    waiting = FakeTelegramServer(port=port)
+    bot = BotProcess(waiting)
+    bot.start(wait_for_commands=False)
+    try:
+        time.sleep(1.5)  # the server is not there yet: the bot must keep trying, not exit
+        assert bot.alive(), bot.log()
+        with waiting:
+            reply = User(waiting.client(TOKEN), 6001).say("ai chu tri hoi nghi", timeout=40)
+            assert "Trương Thị Mai" in text_of(reply)
+    finally:
+        bot.stop()
