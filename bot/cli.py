@@ -93,12 +93,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def reply_json(question: str, reply: Reply) -> dict[str, object]:
-    """The ``ask --json`` contract: question, answer, intent, score, fallback, suggestions, sources."""
-    from bot.plain import render
+    """The ``ask --json`` contract: question, answer, intent, score, fallback, suggestions, sources.
 
+    ``answer`` is what the bot says (and its note); the choices and sources have their own fields.
+    """
     return {
         "question": question,
-        "answer": render(reply),
+        "answer": "\n\n".join(part for part in (reply.text, reply.note) if part),
         "intent": reply.intent,
         "score": reply.score,
         "fallback": reply.fallback,
