@@ -102,69 +102,89 @@ def _features(tokens: list[str]) -> set[str]:
     return feats
 
 
+@dataclass(frozen=True)
+class _Text:
+    """One matchable text of an intent: an example or title (full weight) or an answer."""
+
+    intent_id: str
+    tokens: list[str]
+    is_example: bool
+
+    @property
+    def factor(self) -> float:
+        """How much a match on this text counts."""
+        return 1.0 if self.is_example else ANSWER_TEXT_FACTOR
+
+
 class Matcher:
     """An index over one knowledge base; build once per load, then call ``match``."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        docs: list[tuple[str, list[str], float]] = []
-        for intent in kb.intents.values():
-            for text in (intent.title, intent.title_en, *intent.examples):
-                docs.append((intent.id, kb.tokens(text), 1.0))
-            for text in (intent.answer, intent.answer_en):
-                docs.append((intent.id, kb.tokens(text), ANSWER_TEXT_FACTOR))
+        texts = [_Text(intent.id, kb.tokens(text), True)
+                 for intent in kb.intents.values() for text in (intent.title, intent.title_en, *intent.examples)]
+        texts += [_Text(intent.id, kb.tokens(text), False)
+                  for intent in kb.intents.values() for text in (intent.answer, intent.answer_en)]
+        report_tokens = [kb.tokens(p) for p in kb.paragraphs]
+        self._build_vocabulary(texts, report_tokens)
+        self._build_index(texts)
 
+    def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:
+        """Known words (for spelling correction), known numbers, IDF, out-of-scope names."""
+        kb = self.kb
         vocab_count: dict[str, int] = defaultdict(int)
-        intent_feats: dict[str, set[str]] = defaultdict(set)
-        for intent_id, tokens, _ in docs:
-            intent_feats[intent_id].update(_features(tokens))
+        for tokens in (*(t.tokens for t in texts), *report_tokens):
             for tok in tokens:
                 vocab_count[tok] += 1
-        for paragraph in kb.paragraphs:
-            for tok in kb.tokens(paragraph):
-                vocab_count[tok] += 1
-
-        n = max(len(intent_feats), 1)
-        df: dict[str, int] = defaultdict(int)
-        for feats in intent_feats.values():
-            for f in feats:
-                df[f] += 1
-        self._idf = {f: math.log((n + 1) / (d + 0.5)) for f, d in df.items()}
-        self._unknown_idf = math.log((n + 1) / 0.5)
         # Out-of-scope names as spelt and folded: "đánh giá lại" must not read as "Gia Lai".
-        self._triggers = [(tuple(raw_words(t)), tuple(words(t)), o)
-                          for o in kb.out_of_scope for t in o.triggers if words(t)]
+        self._triggers_by_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], OutOfScope]]] = {}
+        for oos in kb.out_of_scope:
+            for trigger in oos.triggers:
+                plain = tuple(words(trigger))
+                if plain:
+                    self._triggers_by_word.setdefault(plain[0], []).append(
+                        (tuple(raw_words(trigger)), plain, oos))
         # Words of synonyms and out-of-scope names are known too: never "correct" them away.
         self._vocab = set(vocab_count) | kb.rewriter.known_words() | {
-            tok for _, folded, _ in self._triggers for tok in folded}
-        # Numbers the report and the answerable intents use. Refusal examples are left out:
-        # they name numbers ("hội nghị năm 2019") precisely because the report does not.
-        self._numbers = {t for p in kb.paragraphs for t in kb.tokens(p) if t.isdigit()} | {
-            t for intent_id, tokens, _ in docs if kb.intents[intent_id].kind != "refusal"
-            for t in tokens if t.isdigit()}
+            tok for group in self._triggers_by_word.values() for _, plain, _ in group for tok in plain}
         # Most frequent first, so a spelling tie resolves to the common word.
         self._vocab_list = sorted(vocab_count, key=lambda t: (-vocab_count[t], t))
         self._corrections: dict[str, str] = {}
+        # Numbers the report and the answerable intents use. Refusal examples are left out:
+        # they name numbers ("hội nghị năm 2019") precisely because the report does not.
+        self._numbers = {t for tokens in report_tokens for t in tokens if t.isdigit()} | {
+            t for text in texts if kb.intents[text.intent_id].kind != "refusal"
+            for t in text.tokens if t.isdigit()}
 
-        # Each intent's documents (examples, titles, answers) as (features, weight, factor),
-        # and its examples and titles as sorted words for the fuzzy measure.
-        self._intent_docs: dict[str, list[tuple[frozenset[str], float, float]]] = defaultdict(list)
-        self._fuzzy_docs: dict[str, list[str]] = defaultdict(list)
-        for intent_id, tokens, factor in docs:
-            doc_feats = frozenset(_features(tokens))
-            if not doc_feats:
-                continue
-            self._intent_docs[intent_id].append((doc_feats, self._weight(doc_feats), factor))
-            if factor == 1.0:
-                self._fuzzy_docs[intent_id].append(" ".join(sorted(tokens)))
+        intent_feats: dict[str, set[str]] = defaultdict(set)
+        for text in texts:
+            intent_feats[text.intent_id].update(_features(text.tokens))
         self._intent_feats = {i: frozenset(f) for i, f in intent_feats.items()}
+        df: dict[str, int] = defaultdict(int)
+        for feats in self._intent_feats.values():
+            for f in feats:
+                df[f] += 1
+        n = max(len(self._intent_feats), 1)
+        self._idf = {f: math.log((n + 1) / (d + 0.5)) for f, d in df.items()}
+        self._unknown_idf = math.log((n + 1) / 0.5)
+
+    def _build_index(self, texts: list[_Text]) -> None:
+        """Postings from features to intents, each intent's scored texts and fuzzy strings."""
         self._intent_postings: dict[str, list[str]] = defaultdict(list)
         for intent_id, union in self._intent_feats.items():
             for f in union:
                 self._intent_postings[f].append(intent_id)
-        self._triggers_by_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], OutOfScope]]] = {}
-        for spelt, plain, oos in self._triggers:
-            self._triggers_by_word.setdefault(plain[0], []).append((spelt, plain, oos))
+        # Each intent's texts as (features, weight, factor) for the best-example measure, and
+        # its examples and titles as sorted words for the fuzzy one (token_sort_ratio).
+        self._intent_docs: dict[str, list[tuple[frozenset[str], float, float]]] = defaultdict(list)
+        self._fuzzy_docs: dict[str, list[str]] = defaultdict(list)
+        for text in texts:
+            feats = frozenset(_features(text.tokens))
+            if not feats:
+                continue
+            self._intent_docs[text.intent_id].append((feats, self._weight(feats), text.factor))
+            if text.is_example:
+                self._fuzzy_docs[text.intent_id].append(" ".join(sorted(text.tokens)))
 
     # -- query side -------------------------------------------------------------------
 
