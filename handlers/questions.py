@@ -66,12 +66,12 @@ class Responder:
                          choices=self.topic_choices(lang),
                          choices_heading=pick(lang, msgs.topics_heading, msgs.topics_heading_en))
         if match.verdict is Verdict.ANSWER and best is not None:
-            return self._intent_reply(self.kb.intents[best.intent_id], lang, score)
+            return self._intent_reply(self.kb.intents[best.intent_id], lang, score, self._runner_up(match))
         if match.verdict is Verdict.CLARIFY:
             close = [c.intent_id for c in match.candidates[:2]]
             return Reply(pick(lang, msgs.clarify, msgs.clarify_en), Kind.CLARIFY, lang,
                          score=score, choices=self.intent_choices(close, lang))
-        closest = self._closest(match)
+        closest = self._closest(match, lang)
         if match.verdict is Verdict.OUT_OF_SCOPE and match.out_of_scope is not None:
             oos = match.out_of_scope
             return Reply(pick(lang, oos.answer, oos.answer_en), Kind.OUT_OF_SCOPE, lang,
@@ -82,25 +82,35 @@ class Responder:
                      choices_heading="" if closest else
                      pick(lang, msgs.topics_heading, msgs.topics_heading_en))
 
-    def _intent_reply(self, intent: Intent, lang: Language, score: float) -> Reply:
-        """An intent's answer with its source line and related questions."""
+    def _intent_reply(self, intent: Intent, lang: Language, score: float,
+                      runner_up: str | None = None) -> Reply:
+        """An intent's answer with its source line and related questions (a close runner-up first)."""
         msgs = self.kb.messages
         kind = _INTENT_KIND[intent.kind]
+        related = [runner_up] if runner_up and runner_up not in intent.related else []
         return Reply(
             pick(lang, intent.answer, intent.answer_en), kind, lang,
             matched=intent.id,
             score=score,
             sources=tuple(intent.sources),
-            choices=self.intent_choices(intent.related, lang),
+            choices=self.intent_choices([*related, *intent.related], lang),
             choices_heading=pick(lang, msgs.related_heading, msgs.related_heading_en),
             source_line=self.source_line(intent.sources, lang),
         )
 
-    def _closest(self, match: Match) -> tuple[Choice, ...]:
+    def _runner_up(self, match: Match) -> str | None:
+        """The second candidate when it was within the clarification margin of the first."""
+        if len(match.candidates) < 2:
+            return None
+        first, second = match.candidates[:2]
+        close = first.score - second.score < self.kb.matching.clarify_margin
+        return second.intent_id if close and self.kb.intents[second.intent_id].kind == "answer" else None
+
+    def _closest(self, match: Match, lang: Language) -> tuple[Choice, ...]:
         """Up to N answerable intents nearest to a question the bot would not answer."""
         ids = [c.intent_id for c in match.candidates
                if self.kb.intents[c.intent_id].kind == "answer"]
-        return self.intent_choices(ids, "vi")
+        return self.intent_choices(ids, lang)
 
     # -- shared pieces ----------------------------------------------------------------
 

@@ -113,3 +113,30 @@ def test_empty_and_emoji_only_messages_get_a_nudge(responder: Responder) -> None
         reply = responder.answer(text)
         assert reply.kind is Kind.EMPTY
         assert "câu hỏi" in reply.text
+
+
+def test_english_fallback_offers_english_labels(responder: Responder) -> None:
+    reply = responder.answer("What is the gold price in Ho Chi Minh City today?")
+    assert reply.fallback and reply.language == "en"
+    assert reply.choices and all(c.label.isascii() or "?" in c.label for c in reply.choices)
+    titles_en = {i.title_en for i in responder.kb.intents.values()} | {t.title_en for t in responder.kb.topics.values()}
+    assert all(c.label in titles_en for c in reply.choices)
+
+
+def test_a_close_runner_up_is_offered_beside_the_answer(responder: Responder) -> None:
+    from pathlib import Path
+
+    from bot.evaluate import load_cases
+
+    margin = responder.kb.matching.clarify_margin
+    checked = 0
+    for case in load_cases(Path(__file__).parent / "questions" / "tune.yaml"):
+        reply = responder.answer(case.question)
+        candidates = responder.matcher.match(case.question).candidates
+        if reply.kind is not Kind.ANSWER or len(candidates) < 2:
+            continue
+        first, second = candidates[:2]
+        if first.score - second.score < margin and responder.kb.intents[second.intent_id].kind == "answer":
+            assert second.intent_id in [c.id for c in reply.choices], case.question
+            checked += 1
+    assert checked, "no question in the tune set has a close runner-up to check"
