@@ -49,7 +49,7 @@ UNKNOWN_NUMBER_FACTOR = 2.0
 #: Intents kept for fuzzy re-scoring after the lexical pass.
 SHORTLIST = 12
 #: Intents whose examples are scored one by one, the leaders by coverage.
-COVERAGE_SHORTLIST = 16
+COVERAGE_SHORTLIST = 12
 #: Postings entries walked per question before common features are only checked on the
 #: intents already found (keeps a 10,000-intent knowledge base fast).
 POSTINGS_BUDGET = 4000
