@@ -58,11 +58,13 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
         raise KnowledgeError([Problem(str(folder), None, "", "no such knowledge folder")])
 
     paragraphs = _read_report(folder, problems)
-    topics = _index(_load_list(folder / "topics.yaml", Topic, problems, folder), problems)
+    topic_ids: set[str] = set()
+    intent_ids: set[str] = set()
+    topics = _index(_load_list(folder / "topics.yaml", Topic, problems, folder, topic_ids), problems)
     intent_docs = sorted((folder / "intents").glob("*.yaml"))
     if not intent_docs:
         problems.append(Problem("intents/", None, "", "no intent files (intents/*.yaml)"))
-    intent_items = [item for f in intent_docs for item in _load_list(f, Intent, problems, folder)]
+    intent_items = [item for f in intent_docs for item in _load_list(f, Intent, problems, folder, intent_ids)]
     intents = _index(intent_items, problems)
     out_of_scope = [m for m, _, _ in _load_list(folder / "out_of_scope.yaml", OutOfScope,
                                                  problems, folder)]
@@ -71,11 +73,11 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
     followups, followups_doc = _load_one(folder / "followups.yaml", Followups, problems, folder)
     rewriter = _rewriter(folder, problems)
 
-    _check_references(intent_items, intents, topics, problems)
+    _check_references(intent_items, intent_ids, topic_ids, problems)
     _check_shared_examples(intent_items, rewriter, problems)
     if followups is not None and followups_doc is not None:
         for i, person in enumerate(followups.people):
-            if person.intent not in intents:
+            if person.intent not in intent_ids:
                 path = ("people", i, "intent")
                 problems.append(Problem(followups_doc.file, followups_doc.line_of(path), describe(path),
                                         f"no intent has id '{person.intent}'"))
@@ -107,8 +109,13 @@ def _read_report(folder: Path, problems: list[Problem]) -> tuple[str, ...]:
 Entry = tuple[Any, Located, tuple[str | int, ...]]
 
 
-def _load_list(path: Path, model: type[M], problems: list[Problem], root: Path) -> list[Entry]:
-    """Validate a file holding a YAML list of ``model`` items; keep where each came from."""
+def _load_list(path: Path, model: type[M], problems: list[Problem], root: Path,
+               declared: set[str] | None = None) -> list[Entry]:
+    """Validate a file holding a YAML list of ``model`` items; keep where each came from.
+
+    ``declared`` collects every id the file names, valid entry or not, so one broken entry is
+    reported once and not again by every reference to it.
+    """
     doc = _read(path, problems, root)
     if doc is None or doc.data is None:
         return []
@@ -117,6 +124,8 @@ def _load_list(path: Path, model: type[M], problems: list[Problem], root: Path) 
         return []
     entries: list[Entry] = []
     for i, raw in enumerate(doc.data):
+        if declared is not None and isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            declared.add(raw["id"])
         item = _validate(model, raw, doc, (i,), problems)
         if item is not None:
             entries.append((item, doc, (i,)))
@@ -212,18 +221,21 @@ def _phrase(text: str, replacement: tuple[str, ...], strict: bool) -> Phrase:
     return Phrase(typed, folded, replacement, strict)
 
 
-def _check_references(entries: Iterable[Entry], intents: dict[str, Entry],
-                      topics: dict[str, Entry], problems: list[Problem]) -> None:
-    """Related ids and topics must exist; answer intents must cite the report."""
+def _check_references(entries: Iterable[Entry], intent_ids: set[str], topic_ids: set[str],
+                      problems: list[Problem]) -> None:
+    """Related ids and topics must exist; answer intents must cite the report.
+
+    An unreadable topics.yaml is reported once, by itself: its topics are then not checked.
+    """
     for intent, doc, at in entries:
         for j, rel in enumerate(intent.related):
-            if rel not in intents:
+            if rel not in intent_ids:
                 problems.append(Problem(doc.file, doc.line_of((*at, "related", j)),
                                         describe((*at, "related", j)), f"no intent has id '{rel}'"))
             elif rel == intent.id:
                 problems.append(Problem(doc.file, doc.line_of((*at, "related", j)),
                                         describe((*at, "related", j)), "an intent cannot be related to itself"))
-        if intent.topic not in topics:
+        if topic_ids and intent.topic not in topic_ids:
             problems.append(Problem(doc.file, doc.line_of((*at, "topic")), describe((*at, "topic")),
                                     f"no topic has id '{intent.topic}' (see topics.yaml)"))
         if intent.kind == "answer" and not intent.sources:

@@ -106,3 +106,13 @@ def test_cli_reports_problems_without_traceback(kb_copy: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "intents/event.yaml, line" in result.stderr and "answr_en" in result.stderr
+
+
+def test_one_mistake_is_reported_once_not_by_everything_that_refers_to_it(kb_copy: Path) -> None:
+    _edit(kb_copy / "topics.yaml", "- id: people", "\t- id: people")   # a tab breaks the whole file
+    f = kb_copy / "intents" / "event.yaml"
+    _edit(f, "  examples:\n", "  examples: one string instead of a list\n")  # breaks one intent others cite
+    problems = _problems(kb_copy)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("topics.yaml, line") and "tab" in problems[0]
+    assert "intents/event.yaml, line" in problems[1] and "field 'examples'" in problems[1]
