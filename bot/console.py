@@ -7,7 +7,9 @@ under an answer can be picked by typing their number.
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -117,7 +119,17 @@ def run(responder: Callable[[], Responder], store: BackgroundStore | None = None
         if line.strip().lower() in EXIT_WORDS:
             print("Tạm biệt!", file=stdout)
             return 0
-        print("\nBot: " + render(session.handle(line)), file=stdout, flush=True)
+        text = "Bot: " + render(session.handle(line))
+        print("\n" + (_wrap(text) if interactive else text), file=stdout, flush=True)
+
+
+def _wrap(text: str) -> str:
+    """Wrap long lines at word boundaries to the terminal's width (keeping list indents)."""
+    width = max(shutil.get_terminal_size().columns - 1, 40)
+    return "\n".join(
+        textwrap.fill(line, width, subsequent_indent=" " * (len(line) - len(line.lstrip()) + 3))
+        if len(line) > width else line
+        for line in text.split("\n"))
 
 
 def _read_line(stdin: TextIO) -> str:

@@ -116,8 +116,7 @@ async def send_reply(message: Message, reply: Reply, quote: bool,
                      extra_rows: list[list[InlineKeyboardButton]] | None = None) -> None:
     """Send a reply as one or more HTML messages, the keyboard on the last."""
     for out in to_messages(reply, extra_rows):
-        await message.reply_html(out.html, reply_markup=out.keyboard, do_quote=quote,
-                                 disable_web_page_preview=True)
+        await message.reply_html(out.html, reply_markup=out.keyboard, do_quote=quote)
 
 
 async def send_turn(message: Message, turn: Turn, quote: bool) -> None:
