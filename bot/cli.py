@@ -161,9 +161,18 @@ def _emit(responder: Responder, question: str, as_json: bool) -> None:
 
 
 def _ask_stream(live: LiveKnowledge, as_json: bool) -> int:
-    """Answer every stdin line with the knowledge serving at that moment."""
-    for line in sys.stdin:
-        _emit(live.current(), line.rstrip("\r\n"), as_json)
+    """Answer every stdin line with the knowledge serving at that moment.
+
+    A reader that goes away (``| head``) or Ctrl-C ends the stream quietly.
+    """
+    try:
+        for line in sys.stdin:
+            _emit(live.current(), line.rstrip("\r\n"), as_json)
+    except BrokenPipeError:
+        sys.stderr.close()  # nothing more can be written; avoid the interpreter's own complaint
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except KeyboardInterrupt:
+        return 130
     return 0
 
 

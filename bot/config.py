@@ -36,6 +36,10 @@ def kb_dir(cli_value: str | None) -> Path:
     return Path(chosen) if chosen else DEFAULT_KB_DIR
 
 
+#: How long a write may wait for a locked database before the writer retries later: short,
+#: because the same connection serves the reads a reply may wait for.
+DB_BUSY_TIMEOUT_MS = 250
+
 #: Where the conversation log lives unless BOT_DB_PATH says otherwise.
 DEFAULT_DB_PATH = Path("data/bot.sqlite3")
 

@@ -59,6 +59,12 @@ class ConsoleSession:
         self._choices: tuple[Choice, ...] = ()
         self._last_exchange = ""
 
+    def welcome(self) -> Reply:
+        """The opening reply; its topics are the first numbered choices."""
+        reply = command(self._responder(), "start", self._ctx.language)
+        self._choices = reply.choices
+        return reply
+
     def handle(self, line: str) -> Reply:
         """The reply to one typed line."""
         responder = self._responder()
@@ -85,7 +91,8 @@ class ConsoleSession:
                 self._store.remember(self._chat, turn.context.to_dict())
             self._ctx = turn.context
         assert reply is not None
-        self._choices = reply.choices
+        if reply.kind is not Kind.COMMAND or reply.choices:  # /good, /bad, /help keep the numbers
+            self._choices = reply.choices
         return reply
 
     def _rate(self, rating: int) -> Reply:
@@ -107,7 +114,7 @@ def run(responder: Callable[[], Responder], store: BackgroundStore | None = None
     if interactive:
         _enable_line_editing()
     session = ConsoleSession(responder, store)
-    print(render(command(responder(), "start", "vi")), file=stdout)
+    print(render(session.welcome()), file=stdout)
     print("\n(Gõ /help để được trợ giúp, /good hoặc /bad để đánh giá câu trả lời vừa rồi, "
           "/quit hoặc Ctrl-D để thoát.)", file=stdout)
     while True:

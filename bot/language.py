@@ -53,17 +53,18 @@ _VIETNAMESE = frozenset({
 class LanguageDetector:
     """Votes on a question's language, ignoring the Vietnamese names English answers use."""
 
-    def __init__(self, english_texts: Iterable[str] = ()) -> None:
-        self._neutral = frozenset(
-            fold(tok) for text in english_texts for tok in _RAW_WORD.findall(clean(text).lower())
-            if not tok.isascii()
-        )
+    def __init__(self, english_texts: Iterable[str] = (), vietnamese_texts: Iterable[str] = ()) -> None:
+        english = {tok for text in english_texts for tok in _RAW_WORD.findall(clean(text).lower())}
+        vietnamese = {tok for text in vietnamese_texts for tok in _RAW_WORD.findall(clean(text).lower())}
+        # Words of the English answers that carry diacritics, or that the Vietnamese answers use
+        # too, are the names and terms English keeps in Vietnamese ("Ban Dân vận Trung ương").
+        self._neutral = frozenset(fold(tok) for tok in english if not tok.isascii() or tok in vietnamese)
 
     def detect(self, text: str, prefer: Language | None = None) -> Language:
         """'en' for an English question, 'vi' for everything else.
 
-        A single English word and nothing else ("task 5", "thanks") is weak evidence: then
-        ``prefer`` (the chat's language so far) decides, if given.
+        No evidence, or a single English word and nothing else ("task 5", "source?"), is too
+        little: then ``prefer`` (the chat's language so far) decides, if given.
         """
         en = vi = 0
         for raw in _RAW_WORD.findall(clean(text).lower()):
@@ -74,6 +75,6 @@ class LanguageDetector:
                 vi += 1
             elif token in _ENGLISH:
                 en += 1
-        if prefer is not None and en == 1 and vi == 0:
+        if prefer is not None and vi == 0 and en <= 1:
             return prefer
         return "en" if en > vi else "vi"

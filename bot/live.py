@@ -35,9 +35,12 @@ class ReloadResult:
 
 
 def fingerprint(folder: Path) -> Fingerprint:
-    """Name, size and modification time of every file below ``folder``."""
+    """Name, size and modification time of every knowledge file below ``folder``.
+
+    Only YAML and the report count: an editor's swap or backup file is not an edit.
+    """
     entries = []
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".txt")):
         try:
             st = path.stat()
         except OSError:
@@ -84,6 +87,9 @@ class LiveKnowledge:
                        f"{len(exc.problems)} problem(s):\n{lines}")
             logger.warning("%s", message)
             return ReloadResult(False, message)
+        except Exception as exc:  # whatever an edit does, the bot keeps serving and watching
+            logger.exception("knowledge edit could not be loaded; still serving the previous version")
+            return ReloadResult(False, f"knowledge edit rejected, still serving the previous version: {exc!r}")
         self._responder = Responder(kb)
         message = f"knowledge reloaded: {len(kb.intents)} intents"
         logger.info("%s", message)

@@ -147,6 +147,7 @@ class Matcher:
         # Words of synonyms and out-of-scope names are known too: never "correct" them away.
         self._vocab = set(vocab_count) | kb.rewriter.known_words() | {
             tok for group in self._triggers_by_word.values() for _, plain, _ in group for tok in plain}
+        self._vague = {w for phrase in kb.matching.vague_words for w in kb.tokens(phrase)}
         # Most frequent first, so a spelling tie resolves to the common word.
         self._vocab_list = sorted(vocab_count, key=lambda t: (-vocab_count[t], t))
         self._corrections: dict[str, str] = {}
@@ -205,6 +206,8 @@ class Matcher:
             return Match(Verdict.EMPTY, (), ())
         oos = self._out_of_scope(text)
         candidates = self._rank(tokens)
+        if set(tokens) <= self._vague:  # "ai?", "when?": nothing to tell one answer from another
+            return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         if oos is not None:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
         if any(t.isdigit() and t not in self._numbers for t in tokens):

@@ -103,6 +103,7 @@ class Matching(Strict):
     clarify_min_score: float = Field(default=60.0, ge=0, le=100)
     max_question_chars: int = Field(default=500, ge=20, le=10_000)
     max_suggestions: int = Field(default=3, ge=0, le=8)
+    vague_words: list[str] = Field(default_factory=list)
 
 
 class Person(Strict):

@@ -127,13 +127,18 @@ Row = tuple[Any, ...]  # SQLite values are dynamically typed
 Identity = tuple[int, int] | None
 
 
+#: Durations beyond this are typos, and would overflow date arithmetic.
+_LONGEST = 100 * 365 * 86400.0
+
+
 def parse_duration(text: str) -> float:
     """Seconds in "30m", "12h", "7d" or "2w", for retention and report windows."""
     match = _DURATION.fullmatch(text)
-    if match is None or float(match[1]) <= 0:
+    seconds = float(match[1]) * _UNIT_SECONDS[match[2].lower()] if match else 0.0
+    if not 0 < seconds <= _LONGEST:
         raise ValueError(f"cannot read {text!r} as a duration: use a positive number and m, h, d or w "
-                         "(minutes, hours, days, weeks), e.g. 30m, 12h, 90d, 2w")
-    return float(match[1]) * _UNIT_SECONDS[match[2].lower()]
+                         "(minutes, hours, days, weeks) up to 100 years, e.g. 30m, 12h, 90d, 2w")
+    return seconds
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -14,6 +14,7 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bot.config import DB_BUSY_TIMEOUT_MS
 from bot.storage import Exchange, Store
 
 logger = logging.getLogger("bot.storage")
@@ -32,7 +33,7 @@ class BackgroundStore:
         self._thread.start()
         self._store: Store | None = None
         try:
-            self._store = self._call(Store.open(path, secret))
+            self._store = self._call(Store.open(path, secret, busy_timeout_ms=DB_BUSY_TIMEOUT_MS))
         except Exception as exc:  # any failure to open: answer anyway, without a log
             logger.warning("conversation log disabled: cannot open %s (%s)", path, exc)
 

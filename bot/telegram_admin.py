@@ -1,16 +1,18 @@
 """Admin commands on Telegram: /stats, /unanswered, /reload, for the user ids in ADMIN_IDS.
 
-Anyone else gets exactly what an unknown command gets (the help text), so the commands are
-not even revealed to them.
+Anyone else, and anyone in a group (where other users' questions must not be shown), gets
+exactly what an unknown command gets (the help text), so the commands are not even revealed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 import time
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
@@ -28,12 +30,14 @@ async def on_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     user = update.effective_user
     message = update.effective_message
-    if user is None or message is None or user.id not in svc.admin_ids:
+    chat = update.effective_chat
+    private = chat is not None and chat.type == ChatType.PRIVATE  # users' questions stay out of groups
+    if user is None or message is None or user.id not in svc.admin_ids or not private:
         await on_command(update, context)
         return
     name = (message.text or "").split()[0][1:].split("@")[0].lower()
     if name == "reload":
-        result = svc.live.reload()
+        result = await asyncio.to_thread(svc.live.reload)  # loading must not stall other chats
         await message.reply_text(("✅ " if result.ok else "❌ ") + result.message)
         return
     if svc.store is None:

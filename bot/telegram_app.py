@@ -10,6 +10,7 @@ import asyncio
 import logging
 import os
 import re
+import secrets
 import sys
 from collections import defaultdict
 from collections.abc import Awaitable
@@ -63,7 +64,7 @@ class TelegramSettings:
     webhook_url: str | None
     webhook_listen: str
     webhook_port: int
-    webhook_secret: str | None
+    webhook_secret: str
     admin_ids: frozenset[int]
 
     @classmethod
@@ -87,7 +88,9 @@ class TelegramSettings:
             webhook_url=os.environ.get("TELEGRAM_WEBHOOK_URL") or None,
             webhook_listen=os.environ.get("TELEGRAM_WEBHOOK_LISTEN", "127.0.0.1"),
             webhook_port=port,
-            webhook_secret=os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None,
+            # Without a configured secret, a random one: Telegram learns it from setWebhook, and
+            # updates posted by anyone else are refused.
+            webhook_secret=os.environ.get("TELEGRAM_WEBHOOK_SECRET") or secrets.token_urlsafe(32),
             admin_ids=admins,
         )
 
@@ -118,8 +121,9 @@ class RedactingFilter(logging.Filter):
 
 def configure_logging(token: str) -> None:
     """Log to stderr; httpx down to WARNING (its INFO lines are URLs holding the token)."""
+    level = os.environ.get("LOG_LEVEL", "INFO").upper()
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        level=os.environ.get("LOG_LEVEL", "INFO").upper())
+                        level=level if level in logging.getLevelNamesMapping() else "INFO")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     redactor = RedactingFilter(token)
     for handler in logging.getLogger().handlers:
@@ -159,7 +163,8 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     """Start-up: open the conversation log, watch the knowledge folder, set the command menu."""
     svc: Services = app.bot_data["services"]
     try:
-        svc.store = await Store.open(config.db_path(), config.pseudonym_secret())
+        svc.store = await Store.open(config.db_path(), config.pseudonym_secret(),
+                                     busy_timeout_ms=config.DB_BUSY_TIMEOUT_MS)
     except Exception as exc:  # answering matters more than logging: run without the log
         logger.warning("conversation log disabled: cannot open %s (%s)", config.db_path(), exc)
     app.bot_data["watcher"] = asyncio.create_task(

@@ -10,11 +10,11 @@ import asyncio
 import contextlib
 import html
 import logging
-from collections.abc import AsyncIterator
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update, User
-from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
@@ -37,8 +37,10 @@ from handlers.reply import Kind, Reply
 
 logger = logging.getLogger("bot.telegram")
 
-#: Show "typing…" only if answering takes longer than this (a match takes well under 1 ms).
-TYPING_DELAY_S = 0.5
+#: How many chats' contexts stay in memory (the rest are reloaded from the store on demand).
+CONTEXTS_IN_MEMORY = 10_000
+#: How long a chat's first message waits for its saved context before starting afresh.
+CONTEXT_LOAD_S = 0.3
 
 
 @dataclass
@@ -51,7 +53,7 @@ class Services:
     live: LiveKnowledge
     admin_ids: frozenset[int] = field(default_factory=frozenset)
     store: Store | None = None
-    contexts: dict[int, ChatContext] = field(default_factory=dict)
+    contexts: OrderedDict[int, ChatContext] = field(default_factory=OrderedDict)
     conversation: Conversation = field(init=False)
 
     def __post_init__(self) -> None:
@@ -71,16 +73,25 @@ class Services:
         if ctx is None:
             saved = None
             if self.store is not None:
-                with contextlib.suppress(Exception):  # a locked database must not stop answers
-                    saved = await self.store.load_context(str(chat_id))
-            ctx = self.contexts[chat_id] = ChatContext.from_dict(saved)
+                # A locked or broken database must not hold up the answer: start afresh instead.
+                with contextlib.suppress(Exception):
+                    saved = await asyncio.wait_for(self.store.load_context(str(chat_id)), CONTEXT_LOAD_S)
+            ctx = ChatContext.from_dict(saved)
+            self._keep(chat_id, ctx)
         return ctx
+
+    def _keep(self, chat_id: int, ctx: ChatContext) -> None:
+        """Remember a context in memory, forgetting the least recently used chats beyond the cap."""
+        self.contexts[chat_id] = ctx
+        self.contexts.move_to_end(chat_id)
+        while len(self.contexts) > CONTEXTS_IN_MEMORY:
+            self.contexts.popitem(last=False)
 
     def remember(self, chat_id: int, ctx: ChatContext) -> None:
         """Keep the chat's new context in memory and, if it changed, queue it for the store."""
         if self.contexts.get(chat_id) == ctx:
             return
-        self.contexts[chat_id] = ctx
+        self._keep(chat_id, ctx)
         if self.store is not None:
             self.store.remember(str(chat_id), ctx.to_dict())
 
@@ -94,22 +105,6 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
 def user_language(user: User | None) -> Language:
     """The language for commands and buttons: English for English-speaking clients."""
     return "en" if user is not None and (user.language_code or "").startswith("en") else "vi"
-
-
-@contextlib.asynccontextmanager
-async def typing_after(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> AsyncIterator[None]:
-    """Send the "typing…" action only if the body is still running after a moment."""
-
-    async def later() -> None:
-        await asyncio.sleep(TYPING_DELAY_S)
-        with contextlib.suppress(TelegramError):
-            await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
-
-    task = asyncio.create_task(later())
-    try:
-        yield
-    finally:
-        task.cancel()
 
 
 async def send_reply(message: Message, reply: Reply, quote: bool,
@@ -141,6 +136,17 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await send_reply(message, reply, quote=_is_group(update))
 
 
+async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An unknown command gets the help; in a group only if it names us ("/x@our_bot")."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    target = message.text.split()[0].partition("@")[2].lower()
+    if _is_group(update) and target != (context.bot.username or "").lower():
+        return  # another bot's command, or one not addressed to anyone: not ours to answer
+    await on_command(update, context)
+
+
 # -- questions --------------------------------------------------------------------------
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -156,9 +162,8 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     ctx = await svc.context_for(message.chat_id)
     prefer = ctx.language if ctx.last_intent else user_language(update.effective_user)
-    async with typing_after(context, message.chat_id):
-        turn = svc.conversation.ask(text, ctx, chat=str(message.chat_id), user=_user_key(update),
-                                    prefer=prefer)
+    # No "typing…" action: a match takes well under a millisecond, so it would only add a call.
+    turn = svc.conversation.ask(text, ctx, chat=str(message.chat_id), user=_user_key(update), prefer=prefer)
     svc.remember(message.chat_id, turn.context)
     await send_turn(message, turn, quote=_is_group(update))
 
@@ -308,12 +313,13 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     """Register the handlers in the order they must be tried."""
     from bot.telegram_admin import on_admin
 
-    app.add_handler(CommandHandler(["start", "help", "about", "topics"], on_command))
-    app.add_handler(CommandHandler(["stats", "unanswered", "reload"], on_admin))
+    chats = filters.ChatType.PRIVATE | filters.ChatType.GROUPS  # not channels: nobody to answer there
+    app.add_handler(CommandHandler(["start", "help", "about", "topics"], on_command, filters=chats))
+    app.add_handler(CommandHandler(["stats", "unanswered", "reload"], on_admin, filters=chats))
     app.add_handler(CallbackQueryHandler(on_button))
     # Unknown commands get the help text (CommandHandler above has taken the known ones).
-    app.add_handler(MessageHandler(filters.COMMAND, on_command))
-    app.add_handler(MessageHandler(filters.TEXT, on_text))
+    app.add_handler(MessageHandler(filters.COMMAND & chats, on_unknown_command))
+    app.add_handler(MessageHandler(filters.TEXT & chats, on_text))
     # Catch-all last: anything that is not text (stickers, photos, voice, locations…).
-    app.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, on_non_text))
+    app.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL & chats, on_non_text))
     app.add_error_handler(on_error)

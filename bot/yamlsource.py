@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 Path_ = tuple[str | int, ...]
+_ALIAS_PROBLEM = "YAML aliases (*name) are not supported in knowledge files: write the value out"
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def read_yaml(path: Path, display: str) -> Located:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
-        doc.data = _convert(loader, node, (), doc) if node is not None else None
+        doc.data = _convert(loader, node, (), doc, set()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -87,9 +88,20 @@ def read_yaml(path: Path, display: str) -> Located:
     return doc
 
 
-def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Located) -> Any:
-    """Build plain Python values from a node tree, recording lines and duplicate keys."""
+def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Located, seen: set[int]) -> Any:
+    """Build plain Python values from a node tree, recording lines and duplicate keys.
+
+    A list or mapping met twice is a YAML alias (``*name``): curators never need one, and a
+    self-referencing or nested ("billion laughs") alias would recurse or blow up, so it is a
+    problem, not a value.
+    """
     doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.CollectionNode):
+        if id(node) in seen:
+            if not any(p.message == _ALIAS_PROBLEM for p in doc.problems):  # once per file is enough
+                doc.problems.append(Problem(doc.file, node.start_mark.line + 1, describe(path), _ALIAS_PROBLEM))
+            return None
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -104,8 +116,8 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Located) -> Any:
                     f"key '{key}' is given twice (first on line {doc.lines[child]})"))
                 continue
             doc.lines[child] = line
-            result[key] = _convert(loader, value_node, child, doc)
+            result[key] = _convert(loader, value_node, child, doc, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(loader, item, (*path, i), doc) for i, item in enumerate(node.value)]
+        return [_convert(loader, item, (*path, i), doc, seen) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)

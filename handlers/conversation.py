@@ -58,7 +58,8 @@ class Conversation:
         reply = responder.answer_intent(intent_id, lang)
         if reply is None:
             return None
-        title = responder.kb.intents[intent_id].title
+        intent = responder.kb.intents[intent_id]
+        title = intent.title_en if lang == "en" else intent.title
         return self._finish(FollowupResolver(responder), reply, ctx, title, chat, user, started)
 
     def _finish(self, resolver: FollowupResolver, reply: Reply, ctx: ChatContext, question: str,

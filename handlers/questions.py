@@ -30,7 +30,8 @@ class Responder:
         self.kb = kb
         self.matcher = Matcher(kb)
         self.detector = LanguageDetector(
-            text for i in kb.intents.values() for text in (i.answer_en, i.title_en)
+            (text for i in kb.intents.values() for text in (i.answer_en, i.title_en)),
+            (text for i in kb.intents.values() for text in (i.answer, i.title)),
         )
 
     # -- questions --------------------------------------------------------------------

@@ -116,3 +116,12 @@ def test_one_mistake_is_reported_once_not_by_everything_that_refers_to_it(kb_cop
     assert len(problems) == 2, problems
     assert problems[0].startswith("topics.yaml, line") and "tab" in problems[0]
     assert "intents/event.yaml, line" in problems[1] and "field 'examples'" in problems[1]
+
+
+def test_yaml_aliases_are_refused_quickly_not_expanded(kb_copy: Path) -> None:
+    (kb_copy / "intents" / "zz.yaml").write_text("- &a {id: x, title: [*a]}\n", encoding="utf-8")
+    laughs = "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=True))
+    (kb_copy / "matching.yaml").write_text("a: &a [x, x, x, x, x, x, x, x, x]\n" + laughs, encoding="utf-8")
+    problems = _problems(kb_copy)
+    assert any(p.startswith("intents/zz.yaml, line 1") and "aliases" in p for p in problems), problems
+    assert sum("aliases" in p for p in problems if p.startswith("matching.yaml")) == 1, problems

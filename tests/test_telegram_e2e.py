@@ -137,6 +137,8 @@ def test_group_answers_mentions_and_replies_only(client: FakeTelegramClient) -> 
     follow = alice.say("còn task 7 thì sao", reply_to_message_id=answered[-1]["message_id"])
     assert "Nhiệm vụ thứ 7" in text_of(follow)
     assert "/topics" in text_of(alice.say(f"/help@{USERNAME}"))
+    assert alice.say("/start@some_other_bot", timeout=1.5) == []   # another bot's command
+    assert alice.say("/weather", timeout=1.5) == []                # an unknown command for nobody
 
 
 def test_many_users_at_once_each_get_their_own_answer(client: FakeTelegramClient, kb: KnowledgeBase) -> None:

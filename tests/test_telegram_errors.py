@@ -38,7 +38,7 @@ async def test_failure_is_reported_to_the_user_and_the_bot_keeps_answering(
     with FakeTelegramServer() as server:
         settings = TelegramSettings(token=TOKEN, base_url=server.api_base_url, base_file_url=server.file_base_url,
                                     webhook_url=None, webhook_listen="127.0.0.1", webhook_port=0,
-                                    webhook_secret=None, admin_ids=frozenset())
+                                    webhook_secret="unused", admin_ids=frozenset())
         configure_logging(TOKEN)  # also puts the redacting filter on pytest's capture handler
         app = build_application(settings, kb)
         app.add_handler(MessageHandler(filters.Regex("boom"), explode), group=-1)

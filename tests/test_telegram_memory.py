@@ -11,7 +11,7 @@ import pytest
 
 from .fake_telegram.client import FakeTelegramClient
 from .fake_telegram.process import FakeTelegramServer
-from .telegram_harness import TOKEN, BotProcess, User, buttons, text_of
+from .telegram_harness import TOKEN, USERNAME, BotProcess, User, buttons, text_of
 
 ADMIN = 9001
 
@@ -91,6 +91,8 @@ def test_admin_commands_for_admins_only(client: FakeTelegramClient) -> None:
     assert "today" in stats and "Fallback rate" in stats
     assert "giá vàng hôm nay" in text_of(admin.say("/unanswered"))
     assert "knowledge reloaded" in text_of(admin.say("/reload"))
+    in_group = text_of(User(client, ADMIN, chat_id=-7001, chat_type="group").say(f"/unanswered@{USERNAME}"))
+    assert "giá vàng" not in in_group and "/topics" in in_group  # no users' questions shown in groups
     outsider = User(client, 5004)
     for name in ("/stats", "/unanswered", "/reload"):
         reply = text_of(outsider.say(name))
