@@ -46,8 +46,8 @@ ANSWER_TEXT_FACTOR = 0.85
 NUMBER_FACTOR = 2.0
 #: Unknown numbers (another year, a ninth task) weigh more than unknown words.
 UNKNOWN_NUMBER_FACTOR = 2.0
-#: Intents kept for fuzzy re-scoring after the lexical pass.
-SHORTLIST = 12
+#: Intents kept for fuzzy re-scoring after the lexical pass (of the COVERAGE_SHORTLIST).
+SHORTLIST = 8
 #: Intents whose examples are scored one by one, the leaders by coverage.
 COVERAGE_SHORTLIST = 12
 #: Postings entries walked per question before common features are only checked on the

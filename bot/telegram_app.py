@@ -162,6 +162,9 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     """Start-up: open the conversation log, watch the knowledge folder, set the command menu."""
     svc: Services = app.bot_data["services"]
+    if config.pseudonym_secret() is None:
+        logger.warning("BOT_PSEUDONYM_SECRET is not set: the pseudonym key is kept inside the database, "
+                       "so whoever has the file could link pseudonyms to Telegram ids")
     try:
         svc.store = await Store.open(config.db_path(), config.pseudonym_secret(),
                                      busy_timeout_ms=config.DB_BUSY_TIMEOUT_MS)
