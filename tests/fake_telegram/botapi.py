@@ -262,14 +262,18 @@ class BotApi:
             raise ApiError(400, "Bad Request: chat not found")
         return chat
 
+    def _text_and_markup(self, p: Params) -> tuple[str | None, str | None, str, Any, JsonDict | None]:
+        """parse_mode, the text as sent, as shown, its entities, and the checked reply markup."""
+        parse_mode = p.string("parse_mode")
+        source = p.string("text")
+        plain, entities = render_text(source, parse_mode, p.decoded("entities"), self.store.strict_html)
+        markup = check_reply_markup(p.decoded("reply_markup", "reply keyboard markup"))
+        return parse_mode, source, plain, entities, markup
+
     async def send_message(self, bot: BotState, p: Params) -> JsonDict:
         """sendMessage with text checks, inline keyboards and replies."""
         chat = self._chat(bot, p)
-        parse_mode = p.string("parse_mode")
-        source = p.string("text")
-        plain, entities = render_text(source, parse_mode, p.decoded("entities"),
-                                      self.store.strict_html)
-        markup = check_reply_markup(p.decoded("reply_markup", "reply keyboard markup"))
+        parse_mode, source, plain, entities, markup = self._text_and_markup(p)
         replied = self._replied_message(bot, chat["id"], p)
         message = _with_optional(
             {"message_id": bot.next_message_id(chat["id"]), "from": bot.user, "chat": chat,
@@ -391,11 +395,7 @@ class BotApi:
     async def edit_message_text(self, bot: BotState, p: Params) -> JsonDict:
         """editMessageText; without reply_markup the inline keyboard is removed, as in Telegram."""
         old = self._editable(bot, p)
-        parse_mode = p.string("parse_mode")
-        source = p.string("text")
-        plain, entities = render_text(source, parse_mode, p.decoded("entities"),
-                                      self.store.strict_html)
-        markup = check_reply_markup(p.decoded("reply_markup", "reply keyboard markup"))
+        parse_mode, source, plain, entities, markup = self._text_and_markup(p)
         new = _with_optional(old, text=plain, entities=entities,
                              reply_markup=inline_markup(markup))
         return self._apply_edit(bot, "editMessageText", old, new,
