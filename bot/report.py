@@ -85,17 +85,19 @@ def _lowest_rated(rows: Sequence[LoggedExchange]) -> list[tuple[str, int, int]]:
                   key=lambda item: (item[2] - item[1], -item[1], item[0]))
 
 
-def _near_misses(rows: Sequence[LoggedExchange], accept_score: float) -> list[tuple[float, int, str]]:
-    """(best score, count, question) for fallbacks just under the acceptance score.
+def _near_misses(rows: Sequence[LoggedExchange], accept_score: float) -> list[tuple[str, float, int, str]]:
+    """(nearest intent, best score, count, question) for fallbacks just under the acceptance score.
 
-    The matcher almost had these: adding them as examples of the right intent fixes them.
+    The matcher almost had these: if the nearest intent is right, add the question to its
+    examples; if not, to the intent that should answer it.
     """
     near: defaultdict[str, list[LoggedExchange]] = defaultdict(list)
     for row in rows:
         if row.kind == "fallback" and accept_score - NEAR_MISS <= row.score < accept_score:
             near[_form(row.question)].append(row)
-    return sorted(((max(r.score for r in same), len(same), same[0].question) for same in near.values()),
-                  key=lambda item: (-item[0], -item[1], item[2]))
+    return sorted(((same[0].candidate or "-", max(r.score for r in same), len(same), same[0].question)
+                   for same in near.values()),
+                  key=lambda item: (-item[1], -item[2], item[3]))
 
 
 def _sections(rows: Sequence[LoggedExchange], accept_score: float, since_label: str) -> list[Section]:
@@ -122,7 +124,8 @@ def _sections(rows: Sequence[LoggedExchange], accept_score: float, since_label: 
                 (("intent", "Intent"), ("down", "👎"), ("up", "👍")), tuple(_lowest_rated(rows)[:LIMIT])),
         Section("suggested", f"Suggested example questions (fell back within {NEAR_MISS:g} points "
                 f"of the acceptance score {accept_score:g})",
-                (("score", "Score"), ("count", "Count"), ("question", "Question")),
+                (("intent", "Nearest intent"), ("score", "Score"), ("count", "Count"),
+                 ("question", "Question")),
                 tuple(_near_misses(rows, accept_score)[:LIMIT])),
     ]
 

@@ -74,6 +74,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX chat_context_updated ON chat_context (updated);
     CREATE INDEX exchanges_ts ON exchanges (ts);
     """,
+    # v4: the best candidate even when the bot fell back, so near misses name their intent.
+    """
+    ALTER TABLE exchanges ADD COLUMN candidate TEXT;
+    """,
 )
 
 
@@ -82,7 +86,7 @@ class Exchange:
     """One question and how it was answered; ``chat`` and ``user`` are raw until logged."""
 
     ts: float  # unix seconds
-    channel: str  # "telegram" | "console" | "ask"
+    channel: str  # "telegram" | "console"
     chat: str
     user: str
     question: str
@@ -92,6 +96,7 @@ class Exchange:
     score: float  # 0-100
     language: str  # "vi" | "en"
     elapsed_ms: float
+    candidate: str | None  # the best-scoring intent, answered or not (None for commands)
 
 
 @dataclass(frozen=True)

@@ -70,5 +70,5 @@ class Conversation:
                 ts=time.time(), channel=self.channel, chat=chat, user=user, question=question,
                 normalized=reply.normalized, intent=reply.matched, kind=reply.kind.value,
                 score=reply.score, language=reply.language,
-                elapsed_ms=(time.perf_counter() - started) * 1000.0))
+                elapsed_ms=(time.perf_counter() - started) * 1000.0, candidate=reply.candidate))
         return Turn(reply, resolver.update(ctx, reply), exchange_id)

@@ -44,7 +44,8 @@ class Responder:
             text = first_question(text[:limit])
         lang = self.detector.detect(text, prefer)
         match = self.matcher.match(text)
-        reply = replace(self._word(match, lang), normalized=" ".join(match.tokens))
+        reply = replace(self._word(match, lang), normalized=" ".join(match.tokens),
+                        candidate=match.best.intent_id if match.best else None)
         if truncated:
             note = pick(lang, self.kb.messages.truncated, self.kb.messages.truncated_en)
             reply = replace(reply, note=note.format(limit=limit))
@@ -55,7 +56,7 @@ class Responder:
         intent = self.kb.intents.get(intent_id)
         if intent is None:
             return None
-        return self._intent_reply(intent, language, score=100.0)
+        return replace(self._intent_reply(intent, language, score=100.0), candidate=intent.id)
 
     def _word(self, match: Match, lang: Language) -> Reply:
         """Put the matcher's verdict into words."""

@@ -39,6 +39,7 @@ class Reply:
     kind: Kind
     language: Language
     matched: str | None = None
+    candidate: str | None = None  # the best-scoring intent, even when the bot fell back
     score: float = 0.0
     sources: tuple[int, ...] = ()
     choices: tuple[Choice, ...] = ()

@@ -25,7 +25,7 @@ def row(question: str = "ai chủ trì?", *, ts: float = DAY1, intent: str | Non
     """An exchange as ``Store.exchanges_since`` returns it."""
     return LoggedExchange(ts=ts, channel="telegram", chat="c0ffee", user="f00d", question=question,
                           normalized=question, intent=intent, kind=kind, score=score, language="vi",
-                          elapsed_ms=3.0, id=f"id{next(_ids)}", up=up, down=down)
+                          elapsed_ms=3.0, candidate=intent or "event_chair", id=f"id{next(_ids)}", up=up, down=down)
 
 
 ROWS = [
@@ -79,8 +79,8 @@ def test_csv_report() -> None:
     assert sum(int(count) for count, _ in unanswered) == 9  # the empty message is not listed
     assert [(r["intent"], r["down"], r["up"]) for r in report["lowest_rated"]] == [
         ("chair", "4", "1"), ("date", "2", "5"), ("place", "1", "4")]  # same balance: more 👎 first
-    assert [(r["score"], r["count"], r["question"]) for r in report["suggested"]] == [
-        ("65.0", "2", "hội nghị có bao nhiêu đại biểu")]
+    assert [(r["intent"], r["score"], r["count"], r["question"]) for r in report["suggested"]] == [
+        ("event_chair", "65.0", "2", "hội nghị có bao nhiêu đại biểu")]  # names the nearest intent
 
 
 def test_markdown_report() -> None:
@@ -123,7 +123,7 @@ async def test_report_from_db(tmp_path: Path) -> None:
     now = time.time()
     base = Exchange(ts=now, channel="telegram", chat="-100777", user="555", question="ai chủ trì hội nghị?",
                     normalized="ai chu tri hoi nghi", intent=None, kind="fallback", score=20.0,
-                    language="vi", elapsed_ms=2.0)
+                    language="vi", elapsed_ms=2.0, candidate="event_chair")
     store.log(base)
     store.log(replace(base, question="ai chu tri hoi nghi", ts=now - 3600))
     store.log(replace(base, ts=now - 30 * 86400))  # outside the window

@@ -26,7 +26,7 @@ def exchange(**changes: object) -> Exchange:
     """A logged question with sensible defaults."""
     base = Exchange(ts=NOW, channel="telegram", chat="-1001234567", user="424242", question="ai chủ trì?",
                     normalized="ai chu tri", intent="chair", kind="answer", score=91.0, language="vi",
-                    elapsed_ms=4.2)
+                    elapsed_ms=4.2, candidate="chair")
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -80,7 +80,7 @@ async def test_creates_schema_in_an_empty_file(db_path: Path) -> None:
     assert {"meta", "exchanges", "feedback", "chat_context"} <= tables
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 async def test_migrates_older_files_keeping_rows(db_path: Path, version: int) -> None:
     db_path.parent.mkdir()
     with sqlite3.connect(db_path) as old:
@@ -93,6 +93,7 @@ async def test_migrates_older_files_keeping_rows(db_path: Path, version: int) ->
     try:
         [row] = await store.exchanges_since(0)
         assert (row.id, row.question, row.intent, row.down) == ("old1", "q", "chair", int(version >= 2))
+        assert row.candidate is None  # v4's column, empty for rows logged before it
         store.remember("chat", {"ok": True})  # v3 table usable
         assert await store.flush()
         assert await store.feedback("old1", 1, "someone")
