@@ -254,8 +254,8 @@ async def _edit(message: Message, reply: Reply, markup: InlineKeyboardMarkup | N
     message that cannot be edited (too old, or a server without edits) gets a new one."""
     try:
         await message.edit_text(html.escape(reply.text), parse_mode=ParseMode.HTML, reply_markup=markup)
-    except BadRequest as exc:
-        if "not modified" in str(exc).lower():
+    except TelegramError as exc:
+        if isinstance(exc, BadRequest) and "not modified" in str(exc).lower():
             return
         await message.reply_html(html.escape(reply.text), reply_markup=markup, do_quote=False)
 
