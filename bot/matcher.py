@@ -232,9 +232,9 @@ class Matcher:
         if len(candidates) > 1 and candidates[1].score >= cfg.accept_score and \
                 candidates[0].score - candidates[1].score < cfg.clarify_margin:
             first, second = (self.kb.intents[c.intent_id] for c in candidates[:2])
-            if "refusal" in (first.kind, second.kind):
-                # Too close to tell an answer from "the report does not say": go with the
-                # best (a refusal is a fallback), the other one is offered beside it.
+            if {"refusal", "smalltalk"} & {first.kind, second.kind}:
+                # Too close to tell an answer from "the report does not say" or from small talk:
+                # go with the best; an answer beside it is offered as a choice.
                 return Verdict.ANSWER
             if not self._related(first.id, second.id):
                 # Two strong candidates: ask which. Two weak ones: the honest fallback,
