@@ -109,9 +109,18 @@ def user_language(user: User | None) -> Language:
 
 async def send_reply(message: Message, reply: Reply, quote: bool,
                      extra_rows: list[list[InlineKeyboardButton]] | None = None) -> None:
-    """Send a reply as one or more HTML messages, the keyboard on the last."""
+    """Send a reply as one or more HTML messages, the keyboard on the last.
+
+    A quote (in groups) that the server refuses, e.g. because the question was deleted, is
+    dropped rather than losing the answer.
+    """
     for out in to_messages(reply, extra_rows):
-        await message.reply_html(out.html, reply_markup=out.keyboard, do_quote=quote)
+        try:
+            await message.reply_html(out.html, reply_markup=out.keyboard, do_quote=quote)
+        except BadRequest:
+            if not quote:
+                raise
+            await message.reply_html(out.html, reply_markup=out.keyboard, do_quote=False)
 
 
 async def send_turn(message: Message, turn: Turn, quote: bool) -> None:
