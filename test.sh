@@ -9,7 +9,7 @@ if ! .venv/bin/pip install --quiet --disable-pip-version-check -e ".[test]" > .v
   cat .venv/install.log
   exit 1
 fi
-.venv/bin/ruff check bot handlers tests
+.venv/bin/ruff check bot handlers tests bench
 .venv/bin/mypy
 .venv/bin/python -m bot check > /dev/null || { .venv/bin/python -m bot check; exit 1; }
 exec .venv/bin/python -m pytest "$@"

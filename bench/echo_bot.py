@@ -4,7 +4,7 @@
 
 Replies to every text message with the same text, over long polling. It uses
 ``concurrent_updates(256)``: the same 256 concurrent updates as the real bot's
-``ChatOrderedProcessor(256)`` (bot/telegram_app.py), minus its per-chat ordering, and polls
+``ChatOrderedProcessor(256)`` (bot/channels/telegram/app.py), minus its per-chat ordering, and polls
 with the same ``allowed_updates``, so the comparison measures our handler, not a setting.
 """
 

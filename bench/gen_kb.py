@@ -3,7 +3,7 @@
 ``generate(folder, n_intents, seed)`` writes ``folder/intents/gen_*.yaml`` with ``n_intents``
 synthetic intents and copies every non-intent file (topics, synonyms, stopwords, out of scope,
 messages, matching, follow-ups, the report) from the real knowledge folder, so the result loads
-with ``bot.knowledge.load`` exactly like the real one. The real intents are kept too
+with ``bot.kb.loader.load`` exactly like the real one. The real intents are kept too
 (``intents/real.yaml``, as validated when generation started): the non-intent files name some
 of them (follow-ups point at the "who is …?" intents), and a grown knowledge base would still
 hold them, so real questions keep their real answers among the generated ones. The folder
@@ -40,9 +40,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.knowledge import DEFAULT_KB_DIR, KnowledgeBase, KnowledgeError, load
-from bot.language import LanguageDetector
-from bot.textnorm import fold
+from bot.engine.language import LanguageDetector
+from bot.kb.loader import DEFAULT_KB_DIR, KnowledgeBase, KnowledgeError, load
+from bot.text.normalize import fold
 
 INTENTS_PER_FILE = 500
 _SPLIT = re.compile(r"[\w/]+|[^\w\s]")

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import config
-from bot.knowledge import KnowledgeBase, KnowledgeError, load
-from bot.live import LiveKnowledge, watch_in_thread
+from bot.kb.live import LiveKnowledge, watch_in_thread
+from bot.kb.loader import KnowledgeBase, KnowledgeError, load
 from handlers.questions import Responder
 from handlers.reply import Reply
 
@@ -65,11 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     responder = Responder(kb)
     if command == "console":
-        from bot.console import run
-        from bot.store_thread import BackgroundStore
+        from bot.channels.console import run
+        from bot.store.writer import BackgroundStore
 
         live = _live(responder)
-        store = BackgroundStore(config.db_path(), config.pseudonym_secret())
+        store = BackgroundStore(config.log_config())
         try:
             return run(live.current, store)
         finally:
@@ -84,9 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "eval":
         return _eval(responder, args.files)
     if command == "telegram":
-        from bot.telegram_app import run_telegram
+        from bot.channels.telegram.app import run_telegram
 
-        return run_telegram(kb)
+        return run_telegram(kb, config.log_config())
     if command in ("purge", "report"):
         return _log_command(args, kb)
     return 2
@@ -115,8 +115,8 @@ def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
     """``purge`` and ``report`` over the conversation log."""
     import asyncio
 
-    from bot.report import report_from_db
-    from bot.storage import Store, parse_duration
+    from bot.store.database import Store, parse_duration
+    from bot.store.report import report_from_db
 
     try:
         age = parse_duration(args.older_than if args.command == "purge" else args.since)
@@ -142,17 +142,17 @@ def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
     return 0
 
 
-def _live(responder: Responder) -> LiveKnowledge:
+def _live(responder: Responder) -> LiveKnowledge[Responder]:
     """Serve ``responder`` and pick up knowledge edits in the background (long-running modes)."""
     logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", level=logging.WARNING)
-    live = LiveKnowledge(responder)
+    live = LiveKnowledge(responder.kb, Responder, responder)
     watch_in_thread(live)
     return live
 
 
 def _emit(responder: Responder, question: str, as_json: bool) -> None:
     """Print one answer (plain or one JSON line) and flush, so pipes see it at once."""
-    from bot.plain import render
+    from bot.channels.plain import render
 
     reply = responder.answer(question)
     text = json.dumps(reply_json(question, reply), ensure_ascii=False) if as_json else render(reply)
@@ -160,7 +160,7 @@ def _emit(responder: Responder, question: str, as_json: bool) -> None:
     sys.stdout.flush()
 
 
-def _ask_stream(live: LiveKnowledge, as_json: bool) -> int:
+def _ask_stream(live: LiveKnowledge[Responder], as_json: bool) -> int:
     """Answer every stdin line with the knowledge serving at that moment.
 
     A reader that goes away (``| head``) or Ctrl-C ends the stream quietly.
@@ -202,7 +202,7 @@ def _check(kb: KnowledgeBase, responder: Responder, paragraphs: bool) -> int:
 
 def _eval(responder: Responder, files: list[Path]) -> int:
     """Print accuracy per category for each question set."""
-    from bot.evaluate import evaluate, load_cases, report
+    from bot.tools.evaluate import evaluate, load_cases, report
 
     for path in files:
         print(f"== {path}")

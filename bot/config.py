@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bot.knowledge import DEFAULT_KB_DIR
+from bot.kb.loader import DEFAULT_KB_DIR
+from bot.store.database import LogConfig
 
 
 def load_dotenv(path: Path = Path(".env")) -> None:
@@ -36,10 +37,6 @@ def kb_dir(cli_value: str | None) -> Path:
     return Path(chosen) if chosen else DEFAULT_KB_DIR
 
 
-#: How long a write may wait for a locked database before the writer retries later: short,
-#: because the same connection serves the reads a reply may wait for.
-DB_BUSY_TIMEOUT_MS = 250
-
 #: Where the conversation log lives unless BOT_DB_PATH says otherwise.
 DEFAULT_DB_PATH = Path("data/bot.sqlite3")
 
@@ -52,3 +49,8 @@ def db_path() -> Path:
 def pseudonym_secret() -> str | None:
     """The key for pseudonymising ids in the log (``BOT_PSEUDONYM_SECRET``), if set."""
     return os.environ.get("BOT_PSEUDONYM_SECRET") or None
+
+
+def log_config() -> LogConfig:
+    """The conversation log's file and pseudonym key, as the front ends open it."""
+    return LogConfig(db_path(), pseudonym_secret())

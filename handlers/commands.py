@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.language import Language
+from bot.engine.language import Language
 from handlers.questions import Responder, pick
 from handlers.reply import Choice, Kind, Reply
 

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.language import Language
-from bot.storage import Exchange
+from bot.engine.language import Language
+from bot.store.database import Exchange
 from handlers.followups import ChatContext, FollowupResolver
 from handlers.questions import Responder
 from handlers.reply import Reply

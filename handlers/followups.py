@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
-from bot.language import Language
-from bot.schema import Followups, Person
-from bot.textnorm import words
+from bot.engine.language import Language
+from bot.kb.schema import Followups, Person
+from bot.text.normalize import words
 from handlers.questions import Responder, pick
 from handlers.reply import Kind, Reply
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.knowledge import KnowledgeBase
-from bot.language import Language, LanguageDetector
-from bot.matcher import Match, Matcher, Verdict
-from bot.schema import Intent
+from bot.engine.language import Language, LanguageDetector
+from bot.engine.matcher import Match, Matcher, Verdict
+from bot.kb.loader import KnowledgeBase
+from bot.kb.schema import Intent
 from handlers.reply import Choice, Kind, Reply
 
 _INTENT_KIND = {"answer": Kind.ANSWER, "smalltalk": Kind.SMALLTALK, "refusal": Kind.REFUSAL}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from bot.language import Language
+from bot.engine.language import Language
 
 
 class Kind(Enum):

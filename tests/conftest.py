@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import DEFAULT_KB_DIR, KnowledgeBase, load
+from bot.kb.loader import DEFAULT_KB_DIR, KnowledgeBase, load
 from handlers.questions import Responder
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The question sets (tune, holdout, and the independent ones).
+QUESTIONS = Path(__file__).resolve().parent / "questions"
 
 
 @pytest.fixture(scope="session")

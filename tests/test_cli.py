@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 _LOG_DIR = tempfile.TemporaryDirectory()
 

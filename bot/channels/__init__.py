@@ -1,0 +1,6 @@
+"""Front ends: the console, Telegram and the plain-text renderer they share.
+
+Owns how people reach the bot, nothing about what it answers. May import ``handlers``,
+``bot.engine``, ``bot.kb``, ``bot.store`` and ``bot.text``; never ``bot.cli`` or ``bot.config``
+(settings are passed in by the command line).
+"""

@@ -1,0 +1,258 @@
+"""Loading and validating the knowledge folder into one immutable ``KnowledgeBase``.
+
+Every problem found is collected (not just the first) and reported with its file, line and
+field, so a curator fixes a broken edit in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from bot.kb.schema import Followups, Intent, Matching, Messages, OutOfScope, Topic
+from bot.kb.yamlsource import Located, Problem, describe, read_yaml
+from bot.text.normalize import Phrase, PhraseRewriter, raw_words, words
+
+REPORT_FILE = "bao-cao-hoi-nghi-dan-van-2020.txt"
+DEFAULT_KB_DIR = Path(__file__).resolve().parents[2] / "knowledge"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class KnowledgeError(Exception):
+    """The knowledge folder does not validate; ``problems`` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the bot knows, validated and ready for the matcher."""
+
+    folder: Path
+    paragraphs: tuple[str, ...]
+    intents: dict[str, Intent]
+    topics: dict[str, Topic]
+    out_of_scope: tuple[OutOfScope, ...]
+    messages: Messages
+    matching: Matching
+    followups: Followups
+    rewriter: PhraseRewriter
+
+    def tokens(self, text: str) -> list[str]:
+        """Folded words with synonyms expanded and filler dropped: the matcher's view of text."""
+        return self.rewriter.rewrite(words(text), raw_words(text))
+
+
+def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
+    """Read and validate a knowledge folder; raise ``KnowledgeError`` listing every problem."""
+    folder = Path(folder)
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        raise KnowledgeError([Problem(str(folder), None, "", "no such knowledge folder")])
+
+    paragraphs = _read_report(folder, problems)
+    topic_ids: set[str] = set()
+    intent_ids: set[str] = set()
+    topics = _index(_load_list(folder / "topics.yaml", Topic, problems, folder, topic_ids), problems)
+    intent_docs = sorted((folder / "intents").glob("*.yaml"))
+    if not intent_docs:
+        problems.append(Problem("intents/", None, "", "no intent files (intents/*.yaml)"))
+    intent_items = [item for f in intent_docs for item in _load_list(f, Intent, problems, folder, intent_ids)]
+    intents = _index(intent_items, problems)
+    out_of_scope = [m for m, _, _ in _load_list(folder / "out_of_scope.yaml", OutOfScope,
+                                                 problems, folder)]
+    messages, _ = _load_one(folder / "messages.yaml", Messages, problems, folder)
+    matching, _ = _load_one(folder / "matching.yaml", Matching, problems, folder)
+    followups, followups_doc = _load_one(folder / "followups.yaml", Followups, problems, folder)
+    rewriter = _rewriter(folder, problems)
+
+    _check_references(intent_items, intent_ids, topic_ids, problems)
+    _check_shared_examples(intent_items, rewriter, problems)
+    if followups is not None and followups_doc is not None:
+        for i, person in enumerate(followups.people):
+            if person.intent not in intent_ids:
+                path = ("people", i, "intent")
+                problems.append(Problem(followups_doc.file, followups_doc.line_of(path), describe(path),
+                                        f"no intent has id '{person.intent}'"))
+    if problems or messages is None or matching is None or followups is None:
+        raise KnowledgeError(problems)
+    return KnowledgeBase(
+        folder=folder,
+        paragraphs=paragraphs,
+        intents={k: v[0] for k, v in intents.items()},
+        topics={k: v[0] for k, v in topics.items()},
+        out_of_scope=tuple(out_of_scope),
+        messages=messages,
+        matching=matching,
+        followups=followups,
+        rewriter=rewriter,
+    )
+
+
+def _read_report(folder: Path, problems: list[Problem]) -> tuple[str, ...]:
+    """The report's paragraphs (its non-empty lines), numbered from 1 by position."""
+    try:
+        text = (folder / REPORT_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(REPORT_FILE, None, "", f"cannot read the report: {exc}"))
+        return ()
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+Entry = tuple[Any, Located, tuple[str | int, ...]]
+
+
+def _load_list(path: Path, model: type[M], problems: list[Problem], root: Path,
+               declared: set[str] | None = None) -> list[Entry]:
+    """Validate a file holding a YAML list of ``model`` items; keep where each came from.
+
+    ``declared`` collects every id the file names, valid entry or not, so one broken entry is
+    reported once and not again by every reference to it.
+    """
+    doc = _read(path, problems, root)
+    if doc is None or doc.data is None:
+        return []
+    if not isinstance(doc.data, list):
+        problems.append(Problem(doc.file, doc.line_of(()), "", "expected a list of entries ('- id: ...')"))
+        return []
+    entries: list[Entry] = []
+    for i, raw in enumerate(doc.data):
+        if declared is not None and isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            declared.add(raw["id"])
+        item = _validate(model, raw, doc, (i,), problems)
+        if item is not None:
+            entries.append((item, doc, (i,)))
+    return entries
+
+
+def _load_one(path: Path, model: type[M], problems: list[Problem], root: Path) -> tuple[M | None, Located | None]:
+    """Validate a file holding one YAML mapping of ``model`` fields; also return the document."""
+    doc = _read(path, problems, root)
+    if doc is None:
+        return None, None
+    return _validate(model, doc.data if doc.data is not None else {}, doc, (), problems), doc
+
+
+def _read(path: Path, problems: list[Problem], root: Path) -> Located | None:
+    """Parse one YAML file, moving its syntax problems into ``problems``."""
+    display = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    if not path.exists():
+        problems.append(Problem(display, None, "", "file is missing"))
+        return None
+    doc = read_yaml(path, display)
+    problems.extend(doc.problems)
+    return None if doc.problems and doc.data is None else doc
+
+
+def _validate(model: type[M], raw: Any, doc: Located, at: tuple[str | int, ...],
+              problems: list[Problem]) -> M | None:
+    """Validate ``raw`` as ``model``, turning pydantic's errors into located problems."""
+    if not isinstance(raw, dict):
+        problems.append(Problem(doc.file, doc.line_of(at), describe(at), "expected a mapping of fields"))
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            path = (*at, *err["loc"])
+            name = err["loc"][0] if err["loc"] else ""
+            msg = "unknown field (misspelt?)" if err["type"] == "extra_forbidden" else err["msg"]
+            problems.append(Problem(doc.file, doc.line_of(path), describe(path) or str(name), msg))
+        return None
+
+
+def _index(entries: list[Entry], problems: list[Problem]) -> dict[str, Entry]:
+    """Map id → entry, reporting ids used twice."""
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        item, doc, at = entry
+        if item.id in seen:
+            _, first_doc, first_at = seen[item.id]
+            problems.append(Problem(
+                doc.file, doc.line_of((*at, "id")), describe((*at, "id")),
+                f"id '{item.id}' is used twice (also {first_doc.file}, line {first_doc.line_of((*first_at, 'id'))})"))
+            continue
+        seen[item.id] = entry
+    return seen
+
+
+def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
+    """Synonyms (phrase → meaning) and stopwords (phrase → nothing) as one rewriter.
+
+    Stopwords are strict: "hả" is dropped only when typed so, never "Hà" or a plain "ha".
+    """
+    phrases: list[Phrase] = []
+    syn = _read(folder / "synonyms.yaml", problems, folder)
+    if syn is not None and syn.data is not None:
+        if not isinstance(syn.data, dict):
+            problems.append(Problem(syn.file, syn.line_of(()), "", "expected 'what people type: what it means' lines"))
+        else:
+            for key, value in syn.data.items():
+                if not isinstance(value, str) or not words(value) or not words(key):
+                    problems.append(Problem(syn.file, syn.line_of((key,)), key,
+                                            "needs a non-empty text on both sides of ':'"))
+                    continue
+                phrases.append(_phrase(key, tuple(words(value)), strict=False))
+    stop = _read(folder / "stopwords.yaml", problems, folder)
+    if stop is not None and stop.data is not None:
+        if not isinstance(stop.data, list):
+            problems.append(Problem(stop.file, stop.line_of(()), "", "expected a list of phrases ('- ạ')"))
+        else:
+            for i, phrase in enumerate(stop.data):
+                if not isinstance(phrase, str) or not words(phrase):
+                    problems.append(Problem(stop.file, stop.line_of((i,)), f"[{i}]", "needs a non-empty phrase"))
+                    continue
+                phrases.append(_phrase(phrase, (), strict=True))
+    return PhraseRewriter(phrases)
+
+
+def _phrase(text: str, replacement: tuple[str, ...], strict: bool) -> Phrase:
+    """A rewrite rule from a curator's spelling of a phrase."""
+    typed, folded = tuple(raw_words(text)), tuple(words(text))
+    if len(typed) != len(folded):  # odd marks split the words differently: compare folded only
+        typed = folded
+    return Phrase(typed, folded, replacement, strict)
+
+
+def _check_references(entries: Iterable[Entry], intent_ids: set[str], topic_ids: set[str],
+                      problems: list[Problem]) -> None:
+    """Related ids and topics must exist; answer intents must cite the report.
+
+    An unreadable topics.yaml is reported once, by itself: its topics are then not checked.
+    """
+    for intent, doc, at in entries:
+        for j, rel in enumerate(intent.related):
+            if rel not in intent_ids:
+                problems.append(Problem(doc.file, doc.line_of((*at, "related", j)),
+                                        describe((*at, "related", j)), f"no intent has id '{rel}'"))
+            elif rel == intent.id:
+                problems.append(Problem(doc.file, doc.line_of((*at, "related", j)),
+                                        describe((*at, "related", j)), "an intent cannot be related to itself"))
+        if topic_ids and intent.topic not in topic_ids:
+            problems.append(Problem(doc.file, doc.line_of((*at, "topic")), describe((*at, "topic")),
+                                    f"no topic has id '{intent.topic}' (see topics.yaml)"))
+        if intent.kind == "answer" and not intent.sources:
+            problems.append(Problem(doc.file, doc.line_of((*at, "id")), describe((*at, "sources")),
+                                    "an answer must cite at least one report paragraph"))
+
+
+def _check_shared_examples(entries: Iterable[Entry], rewriter: PhraseRewriter,
+                           problems: list[Problem]) -> None:
+    """The same question (after normalization) may not be an example of two intents."""
+    owner: dict[tuple[str, ...], tuple[str, str, int | None]] = {}
+    for intent, doc, at in entries:
+        for j, example in enumerate(intent.examples):
+            key = tuple(rewriter.rewrite(words(example), raw_words(example)))
+            path = (*at, "examples", j)
+            first = owner.setdefault(key, (intent.id, doc.file, doc.line_of(path)))
+            if first[0] != intent.id:
+                problems.append(Problem(
+                    doc.file, doc.line_of(path), describe(path),
+                    f"'{example}' is also an example of '{first[0]}' ({first[1]}, line {first[2]})"))

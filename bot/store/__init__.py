@@ -1,0 +1,5 @@
+"""The conversation log: the SQLite store and its migrations (database), a thread that runs it
+for synchronous front ends (writer), and the curators' report over it (report).
+
+May import ``bot.text`` only.
+"""

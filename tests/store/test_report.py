@@ -1,0 +1,137 @@
+"""The admins' report: grouping of unanswered questions, ordering, and the three formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.store.database import Exchange, LoggedExchange, Store
+from bot.store.report import build_report, group_questions, report_from_db
+
+DAY1 = 1_700_000_000.0  # 2023-11-14 UTC
+DAY2 = DAY1 + 86400
+ACCEPT = 70.0
+
+_ids = iter(range(1_000_000))
+
+
+def row(question: str = "ai chủ trì?", *, ts: float = DAY1, intent: str | None = None, kind: str = "fallback",
+        score: float = 30.0, up: int = 0, down: int = 0) -> LoggedExchange:
+    """An exchange as ``Store.exchanges_since`` returns it."""
+    return LoggedExchange(ts=ts, channel="telegram", chat="c0ffee", user="f00d", question=question,
+                          normalized=question, intent=intent, kind=kind, score=score, language="vi",
+                          elapsed_ms=3.0, candidate=intent or "event_chair", id=f"id{next(_ids)}", up=up, down=down)
+
+
+ROWS = [
+    row("ai chu tri hoi nghi 2019"),
+    row("ai chu tri hoi nghi 2019", ts=DAY2),
+    row("ai chủ trì hội nghị năm 2019?", ts=DAY2),
+    row("Ai chủ trì hội nghị năm 2019", kind="out_of_scope"),
+    row("hội nghị"),  # contained in the above, but a different question
+    row("thời tiết | hôm nay?", kind="refusal"),
+    row("", kind="empty"),
+    row("hội nghị có bao nhiêu đại biểu", score=65.0),  # near miss
+    row("hoi nghi co bao nhieu dai bieu", score=62.0, ts=DAY2),
+    row("ngày họp là khi nào", score=59.9),  # just outside the window
+    row(intent="chair", kind="answer", score=95.0, up=1, down=3),
+    row(intent="chair", kind="answer", score=95.0, ts=DAY2, down=1),
+    row(intent="date", kind="answer", score=90.0, up=5, down=2),
+    row(intent="place", kind="answer", score=88.0, up=0, down=1),
+    row(intent="place", kind="answer", score=88.0, ts=DAY2, up=4),
+    row("/help", kind="command", score=0.0),
+]
+
+
+def sections(text: str) -> dict[str, list[dict[str, str]]]:
+    """The CSV report's rows by section."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for record in csv.DictReader(io.StringIO(text)):
+        out.setdefault(record["section"], []).append(record)
+    return out
+
+
+def test_similar_unanswered_questions_are_grouped() -> None:
+    groups = group_questions(["ai chu tri hoi nghi 2019", "ai chủ trì hội nghị năm 2019?", "hội nghị",
+                              "AI CHU TRI HOI NGHI 2019", "", "?!"])
+    assert groups == [(3, "ai chu tri hoi nghi 2019"), (1, "hội nghị")]
+
+
+def test_csv_report() -> None:
+    report = sections(build_report(ROWS, ACCEPT, "csv", "since yesterday"))
+    summary = {r["metric"]: r["value"] for r in report["summary"]}
+    assert summary == {"period": "since yesterday", "exchanges": "16", "questions": "15",
+                       "unanswered": "10", "fallback_rate": "66.7%"}
+    assert [(r["day"], r["exchanges"], r["unanswered"]) for r in report["volume"]] == [
+        ("2023-11-14", "11", "7"), ("2023-11-15", "5", "3")]
+    assert [(r["intent"], r["count"]) for r in report["intents"]] == [
+        ("chair", "2"), ("place", "2"), ("date", "1")]
+    unanswered = [(r["count"], r["question"]) for r in report["unanswered"]]
+    assert unanswered[0] == ("4", "ai chu tri hoi nghi 2019")
+    assert ("2", "hội nghị có bao nhiêu đại biểu") in unanswered
+    assert ("1", "hội nghị") in unanswered
+    assert ("1", "thời tiết | hôm nay?") in unanswered
+    assert sum(int(count) for count, _ in unanswered) == 9  # the empty message is not listed
+    assert [(r["intent"], r["down"], r["up"]) for r in report["lowest_rated"]] == [
+        ("chair", "4", "1"), ("date", "2", "5"), ("place", "1", "4")]  # same balance: more 👎 first
+    assert [(r["intent"], r["score"], r["count"], r["question"]) for r in report["suggested"]] == [
+        ("event_chair", "65.0", "2", "hội nghị có bao nhiêu đại biểu")]  # names the nearest intent
+
+
+def test_markdown_report() -> None:
+    report = build_report(ROWS, ACCEPT, "md", "since yesterday")
+    assert report.startswith("# ")
+    headings = [line for line in report.splitlines() if line.startswith("## ")]
+    assert len(headings) == 6
+    for block in report.split("\n## ")[1:]:
+        table = [line for line in block.splitlines() if line.startswith("|")]
+        assert table, block
+        assert len({line.replace("\\|", "").count("|") for line in table}) == 1, block
+        assert set(table[1]) <= set("|-:")
+    assert "thời tiết \\| hôm nay?" in report
+
+
+def test_text_report_aligns_columns() -> None:
+    report = build_report(ROWS, ACCEPT, "text", "since yesterday")
+    lines = report.splitlines()
+    start = lines.index("Lowest-rated answers")
+    table = lines[start + 2:start + 6]
+    assert table[1].split() == ["chair", "4", "1"]
+    assert len({len(line) for line in table[1:]}) == 1  # numbers right-aligned to one width
+    assert "since yesterday" in report
+
+
+def test_empty_report() -> None:
+    assert "(none)" in build_report([], ACCEPT, "text")
+    assert "_None._" in build_report([], ACCEPT, "md")
+    assert set(sections(build_report([], ACCEPT, "csv"))) == {"summary"}
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(ValueError, match="text, md, csv"):
+        build_report(ROWS, ACCEPT, "html")
+
+
+async def test_report_from_db(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    store = await Store.open(path)
+    now = time.time()
+    base = Exchange(ts=now, channel="telegram", chat="-100777", user="555", question="ai chủ trì hội nghị?",
+                    normalized="ai chu tri hoi nghi", intent=None, kind="fallback", score=20.0,
+                    language="vi", elapsed_ms=2.0, candidate="event_chair")
+    store.log(base)
+    store.log(replace(base, question="ai chu tri hoi nghi", ts=now - 3600))
+    store.log(replace(base, ts=now - 30 * 86400))  # outside the window
+    answered = store.log(replace(base, intent="chair", kind="answer", score=95.0))
+    assert await store.feedback(answered, -1, "555")
+    await store.close()
+    report = sections(await report_from_db(path, 7 * 86400, ACCEPT, "csv"))
+    assert [(r["count"], r["question"]) for r in report["unanswered"]] == [("2", "ai chủ trì hội nghị?")]
+    assert [(r["intent"], r["down"], r["up"]) for r in report["lowest_rated"]] == [("chair", "1", "0")]
+    with pytest.raises(FileNotFoundError):
+        await report_from_db(tmp_path / "missing.db", 86400, ACCEPT)

@@ -1,0 +1,60 @@
+"""Normalization: the ways people type the same Vietnamese word must meet."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bot.text.normalize import Phrase, PhraseRewriter, clean, fold, raw_words, untelex, words
+
+
+def test_diacritics_and_d_are_folded() -> None:
+    assert fold("Đồng chí Trương Thị Mai") == "dong chi truong thi mai"
+    assert words("Ai chủ trì Hội nghị?") == ["ai", "chu", "tri", "hoi", "nghi"]
+
+
+def test_old_and_new_tone_placement_meet() -> None:
+    assert fold("hoà") == fold("hòa") == "hoa"
+    assert fold("thuỷ") == fold("thủy") == "thuy"
+
+
+def test_nfd_input_is_composed_first() -> None:
+    nfd = unicodedata.normalize("NFD", "Bí thư Tỉnh ủy")
+    assert nfd != "Bí thư Tỉnh ủy"
+    assert words(nfd) == words("Bí thư Tỉnh ủy") == ["bi", "thu", "tinh", "uy"]
+
+
+def test_invisible_characters_do_not_glue_or_split_words() -> None:
+    # zero-width space, RTL mark, BOM and a control character
+    assert words("hội\u200bnghị\u200f \ufeffCà\x07Mau") == ["hoi", "nghi", "ca", "mau"]
+    assert clean("a\u200db") == "a b"
+
+
+def test_untelex_undoes_raw_keystrokes() -> None:
+    assert untelex("nghij") == "nghi"
+    assert untelex("hooij") == "hoi"
+    assert untelex("dduwowcj") == "duoc"
+
+
+def _rewrite(rw: PhraseRewriter, text: str) -> list[str]:
+    return rw.rewrite(words(text), raw_words(text))
+
+
+def test_phrase_rewriter_prefers_longest_match() -> None:
+    rw = PhraseRewriter([Phrase(("bdv",), ("bdv",), ("ban", "dan", "van")),
+                         Phrase(("bdv", "tw"), ("bdv", "tw"), ("bdvtw",)),
+                         Phrase(("z",), ("z",), ())])
+    assert _rewrite(rw, "BDV TW z bdv") == ["bdvtw", "ban", "dan", "van"]
+
+
+def test_spelling_decides_between_words_that_fold_alike() -> None:
+    rw = PhraseRewriter([Phrase(("bảy",), ("bay",), ("7",)), Phrase(("hả",), ("ha",), (), strict=True)])
+    assert _rewrite(rw, "nhiệm vụ bảy") == ["nhiem", "vu", "7"]
+    assert _rewrite(rw, "nhiem vu bay") == ["nhiem", "vu", "7"]      # typed plain: could be bảy
+    assert _rewrite(rw, "bày tỏ") == ["bay", "to"]                   # typed otherwise: not bảy
+    assert _rewrite(rw, "thật hả") == ["that"]                       # a filler, typed so
+    assert _rewrite(rw, "Hà Nội") == ["ha", "noi"]                   # not the filler
+    assert _rewrite(rw, "ha noi") == ["ha", "noi"]                   # strict: plain is not "hả"
+
+
+def test_old_and_new_tone_placement_are_one_spelling() -> None:
+    assert raw_words("hoà thuỷ") == raw_words("hòa thủy")
