@@ -7,6 +7,7 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from .flood import FloodGate
 from .formatting import EntityParseError, parse_html
 from .state import ApiError, BotState, JsonDict, Store, now, quoted
 
@@ -168,8 +169,9 @@ def _with_optional(message: JsonDict, **fields: Any) -> JsonDict:
 class BotApi:
     """Implements the supported Bot API methods over a Store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, flood: FloodGate | None = None) -> None:
         self.store = store
+        self.flood = flood
         self.methods: dict[str, Method] = {
             "getme": self.get_me,
             "logout": self.log_out,
@@ -275,6 +277,7 @@ class BotApi:
         chat = self._chat(bot, p)
         parse_mode, source, plain, entities, markup = self._text_and_markup(p)
         replied = self._replied_message(bot, chat["id"], p)
+        self._admit(bot, chat["id"])
         message = _with_optional(
             {"message_id": bot.next_message_id(chat["id"]), "from": bot.user, "chat": chat,
              "date": now(), "text": plain},
@@ -379,10 +382,16 @@ class BotApi:
             raise ApiError(400, "Bad Request: message can't be edited")
         return message
 
+    def _admit(self, bot: BotState, chat_id: int) -> None:
+        """Count a message against the flood limits (if enforced); 429 if it is one too many."""
+        if self.flood is not None:
+            self.flood.admit(bot.bot_id, chat_id)
+
     def _apply_edit(self, bot: BotState, method: str, old: JsonDict, new: JsonDict,
                     log: JsonDict) -> JsonDict:
         if all(old.get(k) == new.get(k) for k in ("text", "entities", "reply_markup")):
             raise ApiError(400, NOT_MODIFIED)
+        self._admit(bot, new["chat"]["id"])
         new["edit_date"] = now()
         bot.save_message(new)
         bot.record_sent({"method": method, "chat_id": new["chat"]["id"],

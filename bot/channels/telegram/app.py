@@ -23,6 +23,7 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, BaseUpdateProcessor
 
 from bot.channels.telegram.admin import tell_admins
+from bot.channels.telegram.flood import FloodControl
 from bot.channels.telegram.handlers import register
 from bot.channels.telegram.services import Services
 from bot.kb.live import LiveKnowledge, watch
@@ -199,6 +200,7 @@ def build_application(settings: TelegramSettings, kb: KnowledgeBase,
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
         .concurrent_updates(ChatOrderedProcessor(256))
+        .rate_limiter(FloodControl())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
