@@ -9,6 +9,7 @@ An invalid edit leaves the previous knowledge serving and is reported once per d
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import threading
 from collections.abc import Callable
@@ -52,6 +53,18 @@ def fingerprint(folder: Path) -> Fingerprint:
     return tuple(entries)
 
 
+def content_version(folder: Path) -> str:
+    """A short digest of the knowledge files' names and contents: the same text, the same version."""
+    digest = hashlib.sha256()
+    for name, _, _ in fingerprint(folder):
+        digest.update(name.encode() + b"\0")
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            continue
+    return digest.hexdigest()[:12]
+
+
 class LiveKnowledge(Generic[Serving]):
     """Holds what is serving and swaps in a new one, built from the reloaded base, on an edit."""
 
@@ -61,6 +74,8 @@ class LiveKnowledge(Generic[Serving]):
         self._serving = build(kb) if serving is None else serving
         self.folder = kb.folder
         self._seen = fingerprint(self.folder)
+        #: Which knowledge is serving (``content_version``), for health checks.
+        self.version = content_version(self.folder)
         self._lock = threading.Lock()
 
     def current(self) -> Serving:
@@ -95,7 +110,8 @@ class LiveKnowledge(Generic[Serving]):
             logger.exception("knowledge edit could not be loaded; still serving the previous version")
             return ReloadResult(False, f"knowledge edit rejected, still serving the previous version: {exc!r}")
         self._serving = self._build(kb)
-        message = f"knowledge reloaded: {len(kb.intents)} intents"
+        self.version = content_version(self.folder)
+        message = f"knowledge reloaded: {len(kb.intents)} intents (version {self.version})"
         logger.info("%s", message)
         return ReloadResult(True, message)
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ipaddress
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from .flood import FloodGate
 from .formatting import EntityParseError, parse_html
@@ -16,6 +19,7 @@ Method = Callable[[BotState, "Params"], Awaitable[Any]]
 MAX_TEXT_LENGTH = 4096
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_BUTTONS = 100
+WEBHOOK_PORTS = (80, 88, 443, 8443)
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
     "exactly the same as a current content and reply markup of the message"
@@ -105,6 +109,24 @@ def render_text(text: str | None, parse_mode: str | None, entities: Any,
     if len(plain) > MAX_TEXT_LENGTH:
         raise ApiError(400, "Bad Request: message is too long")
     return plain, parsed
+
+
+def check_webhook_url(url: str) -> None:
+    """Refuse a webhook URL the way Telegram does: HTTPS only, four ports, no reserved address."""
+    bad = "Bad Request: bad webhook: "
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "https":
+        raise ApiError(400, bad + "An HTTPS URL must be provided for webhook")
+    try:
+        port = parts.port or 443
+    except ValueError:
+        raise ApiError(400, bad + "Failed to parse port number") from None
+    if port not in WEBHOOK_PORTS:
+        raise ApiError(400, bad + "Webhook can be set up only on ports 80, 88, 443 or 8443")
+    with contextlib.suppress(ValueError):
+        address = ipaddress.ip_address(parts.hostname or "")
+        if not address.is_global:
+            raise ApiError(400, bad + f"IP address {address} is reserved")
 
 
 def check_reply_markup(markup: Any) -> JsonDict | None:
@@ -206,12 +228,11 @@ class BotApi:
         return True
 
     async def set_webhook(self, bot: BotState, p: Params) -> bool:
-        """setWebhook: stores the URL (HTTPS only); updates are not pushed to it."""
+        """setWebhook: stores the URL, refused as Telegram refuses it; updates are not pushed to it."""
         url = p.string("url") or ""
         if not url:
             return await self.delete_webhook(bot, p)
-        if not url.lower().startswith("https://"):
-            raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+        check_webhook_url(url)
         allowed = p.decoded("allowed_updates")
         if allowed is not None:
             bot.allowed_updates = allowed
@@ -223,13 +244,16 @@ class BotApi:
         return True
 
     async def get_webhook_info(self, bot: BotState, p: Params) -> JsonDict:
-        """getWebhookInfo."""
+        """getWebhookInfo, with the last delivery error a test reported (``/_test/.../webhook_error``)."""
         info: JsonDict = {"url": bot.webhook.get("url", ""), "has_custom_certificate": False,
                           "pending_update_count": len(bot.updates)}
         if info["url"]:
             info["max_connections"] = bot.webhook["max_connections"]
             if bot.allowed_updates is not None:
                 info["allowed_updates"] = bot.allowed_updates
+            for name in ("last_error_date", "last_error_message"):
+                if name in bot.webhook:
+                    info[name] = bot.webhook[name]
         return info
 
     async def get_updates(self, bot: BotState, p: Params) -> list[JsonDict]:
