@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Set up (once) and run every test: lint, types, the knowledge-base check, then pytest.
+# Set up (once) and run every test: lint (Python and the Dockerfile), types, the knowledge-base
+# check, then pytest.
 # pip runs only when pyproject.toml changed since the last install (see scripts/venv.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/venv.sh
 ensure_venv ".[test]"
 "$VENV/bin/ruff" check bot handlers tests bench
+"$VENV/bin/hadolint" deploy/Dockerfile
 "$VENV/bin/mypy"
 "$VENV/bin/python" -m bot check > /dev/null || { "$VENV/bin/python" -m bot check; exit 1; }
 exec "$VENV/bin/python" -m pytest "$@"
