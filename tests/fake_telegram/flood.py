@@ -13,21 +13,19 @@ import math
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .state import ApiError
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """At most ``count`` messages in any ``seconds``."""
 
     count: int
     seconds: float
 
 
-@dataclass(frozen=True)
-class FloodLimits:
+class FloodLimits(NamedTuple):
     """The windows a bot's messages must fit: per chat, per group (as well), and overall."""
 
     chat: Window = Window(1, 1.0)
@@ -37,7 +35,8 @@ class FloodLimits:
     @classmethod
     def parse(cls, spec: str) -> FloodLimits:
         """``"telegram"`` for Telegram's limits, or overrides: ``"chat=1/1,group=20/60,all=30/1"``."""
-        values = {"chat": cls.chat, "group": cls.group, "all": cls.overall}
+        telegram = cls()
+        values = {"chat": telegram.chat, "group": telegram.group, "all": telegram.overall}
         for part in filter(None, (p.strip() for p in spec.split(","))):
             if part == "telegram":
                 continue

@@ -34,7 +34,7 @@ from bot.channels.telegram.admin import tell_admins
 from bot.channels.telegram.flood import FloodControl
 from bot.channels.telegram.handlers import register
 from bot.channels.telegram.health import Health, health_file
-from bot.channels.telegram.network import Reachability, WatchedRequest
+from bot.channels.telegram.network import OneLineNetworkErrors, Reachability, WatchedRequest
 from bot.channels.telegram.services import Services
 from bot.channels.telegram.webhook import WebhookRefused, WebhookServer, register_webhook, url_problem, watch_deliveries
 from bot.kb.live import LiveKnowledge, watch
@@ -148,6 +148,7 @@ def configure_logging(token: str) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     redactor = RedactingFilter(token)
     for handler in logging.getLogger().handlers:
+        handler.addFilter(OneLineNetworkErrors())
         handler.addFilter(redactor)
 
 

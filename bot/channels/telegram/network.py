@@ -61,6 +61,19 @@ class Reachability:
             self.down_since = None
 
 
+class OneLineNetworkErrors(logging.Filter):
+    """python-telegram-bot logs a few network failures with a full traceback (the last getUpdates
+    at shutdown while the server is down, for one); they become one WARNING line with the reason."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, NetworkError) and record.name.startswith("telegram"):
+            record.msg, record.args = f"{record.getMessage()} ({error.message})", ()
+            record.exc_info, record.exc_text = None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
 class WatchedRequest(HTTPXRequest):
     """python-telegram-bot's HTTP client, reporting every request's outcome to ``Reachability``.
 

@@ -68,8 +68,21 @@ def test_an_unreachable_server_is_a_one_line_warning_and_its_return_an_info() ->
             assert bot.wait_for_log(down, 30) and bot.log().count(down) == 2, bot.log()
             mid_run = time.monotonic() - killed
         print(f"\nfirst warning: {at_start:.1f} s after start (server down), {mid_run:.1f} s after a kill")
+        assert bot.alive()
+        bot.signal(signal.SIGTERM)  # while the server is down: still a clean stop
+        assert bot.wait(60) == 0
         log = bot.log()
-        assert "Traceback" not in log and bot.alive(), log
+        assert "Traceback" not in log, log
+    finally:
+        bot.stop()
+
+
+def test_a_stop_signal_while_waiting_for_the_server_at_start_exits_0() -> None:
+    bot = BotProcess(FakeTelegramServer(port=free_port())).start(wait_for_commands=False)
+    try:
+        assert bot.wait_for_log("Cannot reach the Bot API server", 30), bot.log()
+        bot.signal(signal.SIGTERM)
+        assert bot.wait(60) == 0
     finally:
         bot.stop()
 
