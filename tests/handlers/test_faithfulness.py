@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import DEFAULT_KB_DIR, KnowledgeBase
+from bot.kb.loader import DEFAULT_KB_DIR, KnowledgeBase
 from handlers.questions import Responder
 
 # -- item 1: the report names no foreign country, but it does speak of the neighbouring peoples (§3) --
