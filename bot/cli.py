@@ -18,7 +18,7 @@ from bot import config
 from bot.kb.live import LiveKnowledge, watch_in_thread
 from bot.kb.loader import KnowledgeBase, KnowledgeError, load
 from handlers.questions import Responder
-from handlers.reply import Reply
+from handlers.reply import Kind, Reply
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("console", parents=[common], help="chat in the terminal")
     ask = sub.add_parser("ask", parents=[common], help="answer one question ('-': one per stdin line)")
-    ask.add_argument("question", help="the question, or - to read questions from stdin")
+    ask.add_argument("question", nargs="+", help="the question (quotes optional), or - to read questions from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     check = sub.add_parser("check", parents=[common], help="validate the knowledge base and route every example")
     check.add_argument("--paragraphs", action="store_true", help="also print the report's numbered paragraphs")
@@ -46,9 +46,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; exit codes: 0 ok, 1 check/eval failed, 2 bad knowledge or usage."""
+    """Run a command; exit codes: 0 ok, 1 check/eval failed, 2 bad knowledge or usage, 130 Ctrl-C.
+
+    A reader that goes away (``| head``) ends any command quietly, as ``head`` expects.
+    """
+    try:
+        return _run(build_parser().parse_args(argv))
+    except BrokenPipeError:
+        sys.stderr.close()  # nothing more can be written; avoid the interpreter's own complaint
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Load the knowledge base and run the parsed command."""
     config.load_dotenv()
-    args = build_parser().parse_args(argv)
     command = args.command
     if command is None:
         if os.environ.get("TELEGRAM_BOT_TOKEN"):
@@ -75,9 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             store.close()
     if command == "ask":
-        if args.question == "-":
+        question = " ".join(args.question)
+        if question == "-":
             return _ask_stream(_live(responder), args.json)
-        _emit(responder, args.question, args.json)
+        _emit(responder, question, args.json)
         return 0
     if command == "check":
         return _check(kb, responder, args.paragraphs)
@@ -96,17 +111,20 @@ def reply_json(question: str, reply: Reply) -> dict[str, object]:
     """The ``ask --json`` contract: question, answer, intent, score, fallback, suggestions, sources.
 
     ``answer`` is what the bot says (and its note); the choices and sources have their own fields.
+    ``intent`` names the curated refusal that answered (``kind: refusal``, ``fallback: true``);
+    it is null only when the bot fell back on its own. ``suggestion_ids`` pairs each suggestion
+    with its type, ``intent`` (a question) or ``topic``.
     """
     return {
         "question": question,
         "answer": "\n\n".join(part for part in (reply.text, reply.note) if part),
-        "intent": reply.intent,
+        "intent": reply.matched if reply.kind is Kind.REFUSAL else reply.intent,
         "score": reply.score,
         "fallback": reply.fallback,
         "kind": reply.kind.value,
         "language": reply.language,
         "suggestions": [c.label for c in reply.choices],
-        "suggestion_ids": [c.id for c in reply.choices],
+        "suggestion_ids": [{"type": c.target, "id": c.id} for c in reply.choices],
         "sources": list(reply.sources),
     }
 
@@ -161,18 +179,9 @@ def _emit(responder: Responder, question: str, as_json: bool) -> None:
 
 
 def _ask_stream(live: LiveKnowledge[Responder], as_json: bool) -> int:
-    """Answer every stdin line with the knowledge serving at that moment.
-
-    A reader that goes away (``| head``) or Ctrl-C ends the stream quietly.
-    """
-    try:
-        for line in sys.stdin:
-            _emit(live.current(), line.rstrip("\r\n"), as_json)
-    except BrokenPipeError:
-        sys.stderr.close()  # nothing more can be written; avoid the interpreter's own complaint
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except KeyboardInterrupt:
-        return 130
+    """Answer every stdin line with the knowledge serving at that moment."""
+    for line in sys.stdin:
+        _emit(live.current(), line.rstrip("\r\n"), as_json)
     return 0
 
 
@@ -202,9 +211,14 @@ def _check(kb: KnowledgeBase, responder: Responder, paragraphs: bool) -> int:
 
 def _eval(responder: Responder, files: list[Path]) -> int:
     """Print accuracy per category for each question set."""
-    from bot.tools.evaluate import evaluate, load_cases, report
+    from bot.tools.evaluate import QuestionSetError, evaluate, load_cases, report
 
-    for path in files:
+    try:
+        sets = [(path, load_cases(path)) for path in files]
+    except QuestionSetError as exc:
+        print(f"eval: {exc}", file=sys.stderr)
+        return 2
+    for path, cases in sets:
         print(f"== {path}")
-        print(report(evaluate(responder, load_cases(path))))
+        print(report(evaluate(responder, cases)))
     return 0
