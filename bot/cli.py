@@ -85,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
         live = _live(responder)
         store = BackgroundStore(config.log_config())
         try:
-            return run(live.current, store)
+            return run(live.current, store, history=config.history_file())
         finally:
             store.close()
     if command == "ask":
