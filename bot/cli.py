@@ -41,7 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--older-than", required=True, metavar="AGE", help="e.g. 90d, 12h, 2w")
     rep = sub.add_parser("report", parents=[common], help="what users asked and what the bot missed")
     rep.add_argument("--since", default="7d", metavar="AGE", help="period to cover (default 7d)")
-    rep.add_argument("--format", default="text", choices=("text", "md", "csv"))
+    rep.add_argument("--format", default="text", choices=("text", "md", "csv", "html"),
+                     help="html: one self-contained page with charts, to open in a browser")
+    rep.add_argument("--output", metavar="FILE", type=Path, help="write the report to FILE instead of printing it")
     return parser
 
 
@@ -103,7 +105,7 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_telegram(kb, config.log_config())
     if command in ("purge", "report"):
-        return _log_command(args, kb)
+        return _log_command(args, responder)
     return 2
 
 
@@ -129,12 +131,13 @@ def reply_json(question: str, reply: Reply) -> dict[str, object]:
     }
 
 
-def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
+def _log_command(args: argparse.Namespace, responder: Responder) -> int:
     """``purge`` and ``report`` over the conversation log."""
     import asyncio
 
     from bot.store.database import Store, parse_duration
     from bot.store.report import report_from_db
+    from handlers.followups import FollowupResolver
 
     try:
         age = parse_duration(args.older_than if args.command == "purge" else args.since)
@@ -146,7 +149,17 @@ def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
         print(f"No conversation log at {path} (set BOT_DB_PATH).", file=sys.stderr)
         return 2
     if args.command == "report":
-        print(asyncio.run(report_from_db(path, age, kb.matching.accept_score, args.format)))
+        text = asyncio.run(report_from_db(path, age, responder.kb.matching.accept_score, args.format,
+                                          FollowupResolver(responder).looks_like))
+        if args.output is None:
+            print(text)
+            return 0
+        try:
+            args.output.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            print(f"Cannot write the report to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(f"Report written to {args.output}", file=sys.stderr)
         return 0
 
     async def purge() -> int:

@@ -83,6 +83,15 @@ class FollowupResolver:
                 return self.responder.answer_intent(following, lang)
         return self._pronoun(text, tokens, ctx, prefer)
 
+    def looks_like(self, text: str) -> bool:
+        """True for a message that only makes sense after an answer, whatever the context."""
+        tokens = words(text)
+        if not tokens or len(tokens) > MAX_FOLLOWUP_WORDS:
+            return False
+        rules = self.rules
+        return (any(_has(tokens, phrases, MAX_EXTRA_WORDS) for phrases in (rules.source, rules.more, rules.next))
+                or any(_has(tokens, phrases) for phrases in (rules.he, rules.she)))
+
     def _pronoun(self, text: str, tokens: list[str], ctx: ChatContext, prefer: Language) -> Reply | None:
         """Replace "ông ấy"/"bà ấy"/"he"/"she" by the person last talked about, then answer."""
         for pronoun, phrases in (("he", self.rules.he), ("she", self.rules.she)):
