@@ -176,3 +176,13 @@ def test_ask_json_names_the_curated_refusal_and_types_the_suggestions() -> None:
     assert topics["kind"] == "empty"
     assert [s["type"] for s in topics["suggestion_ids"]] == ["topic"] * len(topics["suggestions"])
     assert topics["suggestion_ids"][0] == {"type": "topic", "id": "event"}
+
+
+def test_check_names_intents_with_too_few_examples(kb_copy: Path) -> None:
+    (kb_copy / "intents" / "zz.yaml").write_text(
+        "- id: refuse_flag_colour\n  kind: refusal\n  topic: event\n  title: Cờ màu gì?\n"
+        "  title_en: What colour was the flag?\n  examples: [lá cờ trong hội trường màu gì, flag colour]\n"
+        "  answer: Bài tường thuật không nói.\n  answer_en: The report does not say.\n", encoding="utf-8")
+    result = run_bot("check", "--kb", str(kb_copy))
+    thin = next(line for line in result.stdout.splitlines() if line.startswith("Fewer than 8 examples"))
+    assert "refuse_flag_colour (2)" in thin and "knowledge/README.md" in thin

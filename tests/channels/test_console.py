@@ -185,11 +185,14 @@ def test_a_rejected_live_edit_is_printed_above_the_prompt_and_the_line_is_kept(k
     term = Terminal(tmp_path, "--kb", str(kb_copy))
     try:
         term.wait_for("Bạn: ")
-        term.type("ai chu tri")
-        term.wait_for("ai chu tri")
         events = kb_copy / "intents" / "event.yaml"
-        events.write_text(events.read_text(encoding="utf-8").replace("  answer_en:", "  answr_en:", 1),
-                          encoding="utf-8")
+        text = events.read_text(encoding="utf-8")
+        events.write_text(text.replace("Hội nghị diễn ra vào sáng", "ĐÃ SỬA: sáng", 1), encoding="utf-8")
+        reloaded = term.wait_for("knowledge reloaded")   # a good edit is announced, above the prompt
+        term.wait_for("Bạn: ", reloaded)
+        term.type("ai chu tri")
+        term.wait_for("ai chu tri", reloaded)
+        events.write_text(text.replace("  answer_en:", "  answr_en:", 1), encoding="utf-8")
         warning = term.wait_for("answr_en")
         redrawn = term.wait_for("Bạn: ai chu tri", warning)   # the prompt and the typed words again
         screen = term.screen
