@@ -105,13 +105,14 @@ def test_every_other_command_in_the_guide_runs(guide: str, kb_copy: Path, tmp_pa
     log = run(["./run.sh", "console"], kb_copy, tmp_path)  # a log for the report commands to read
     assert log.returncode == 0, log.stderr
     outside_steps = guide.replace(section(guide, _STEPS), "")
-    typed = commands(outside_steps)
-    assert ["./run.sh", "check", "--paragraphs"] in typed and any(c[1:2] == ["report"] for c in typed), typed
+    typed = list(dict.fromkeys(tuple(command) for command in commands(outside_steps)))
+    assert ("./run.sh", "check", "--paragraphs") in typed and any(c[1:2] == ("report",) for c in typed), typed
+    outputs = {}
     for command in typed:
-        result = run(command, kb_copy, tmp_path)
+        result = run(list(command), kb_copy, tmp_path)
         assert result.returncode == 0 and "Traceback" not in result.stderr, (command, result.stderr[-2000:])
-    paragraphs = run(["./run.sh", "check", "--paragraphs"], kb_copy, tmp_path).stdout
-    assert "§8: BAN BIÊN TẬP" in paragraphs
+        outputs[command] = result.stdout
+    assert "§8: BAN BIÊN TẬP" in outputs[("./run.sh", "check", "--paragraphs")]
     assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
