@@ -21,7 +21,7 @@ from handlers.questions import Responder
 from handlers.reply import Kind, Reply
 
 #: Below this many examples ``check`` names an intent as thin: with every intent cut to its first
-#: 8 examples the bot answers 88% of unseen questions, with 3 only 75% (bench/examples_needed.py).
+#: 8 examples the bot answers 94% of unseen questions, with 3 only 84% (bench/examples_needed.py).
 FEW_EXAMPLES = 8
 
 
@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", parents=[common], help="answer one question ('-': one per stdin line)")
     ask.add_argument("question", nargs="+", help="the question (quotes optional), or - to read questions from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--session", action="store_true",
+                     help="with -: the lines are one conversation, so follow-ups ('ông ấy là ai?', "
+                          "'còn nhiệm vụ tiếp theo?', 'nguồn?') refer to the lines before them")
     check = sub.add_parser("check", parents=[common], help="validate the knowledge base and route every example")
     check.add_argument("--paragraphs", action="store_true", help="also print the report's numbered paragraphs")
     ev = sub.add_parser("eval", parents=[common], help="accuracy per category on question set files")
@@ -97,8 +100,8 @@ def _run(args: argparse.Namespace) -> int:
     if command == "ask":
         question = " ".join(args.question)
         if question == "-":
-            return _ask_stream(_live(responder), args.json)
-        _emit(responder, question, args.json)
+            return _ask_stream(_live(responder), args.json, args.session)
+        _emit(question, responder.answer(question), args.json)
         return 0
     if command == "check":
         return _check(kb, responder, args.paragraphs)
@@ -185,20 +188,34 @@ def _live(responder: Responder) -> LiveKnowledge[Responder]:
     return live
 
 
-def _emit(responder: Responder, question: str, as_json: bool) -> None:
+def _emit(question: str, reply: Reply, as_json: bool) -> None:
     """Print one answer (plain or one JSON line) and flush, so pipes see it at once."""
     from bot.channels.plain import render
 
-    reply = responder.answer(question)
     text = json.dumps(reply_json(question, reply), ensure_ascii=False) if as_json else render(reply)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
-def _ask_stream(live: LiveKnowledge[Responder], as_json: bool) -> int:
-    """Answer every stdin line with the knowledge serving at that moment."""
+def _ask_stream(live: LiveKnowledge[Responder], as_json: bool, session: bool) -> int:
+    """Answer every stdin line with the knowledge serving at that moment.
+
+    Lines are independent questions, or with ``session`` one conversation (follow-ups refer to
+    earlier lines).
+    """
+    from handlers.conversation import Conversation
+    from handlers.followups import ChatContext
+
+    conversation = Conversation(live.current, "ask")
+    ctx = ChatContext()
     for line in sys.stdin:
-        _emit(live.current(), line.rstrip("\r\n"), as_json)
+        question = line.rstrip("\r\n")
+        if session:
+            turn = conversation.ask(question, ctx, "ask", "ask")
+            reply, ctx = turn.reply, turn.context
+        else:
+            reply = live.current().answer(question)
+        _emit(question, reply, as_json)
     return 0
 
 
