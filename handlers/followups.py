@@ -87,6 +87,15 @@ class FollowupResolver:
             return self._next(last, lang)
         return self._pronoun(text, tokens, ctx, prefer)
 
+    def looks_like(self, text: str) -> bool:
+        """True for a message that only makes sense after an answer, whatever the context."""
+        tokens = words(text)
+        if not tokens or len(tokens) > MAX_FOLLOWUP_WORDS:
+            return False
+        rules = self.rules
+        return (any(_has(tokens, phrases, MAX_EXTRA_WORDS) for phrases in (rules.source, rules.more, rules.next))
+                or any(_has(tokens, phrases) for phrases in (rules.he, rules.she)))
+
     def _named(self, tokens: list[str], phrase: str) -> Intent | None:
         """The intent the rest of a follow-up names strongly ("tell me more about *task 2*")."""
         rest = " ".join(tokens).replace(phrase, " ", 1).split()

@@ -126,3 +126,72 @@ def test_console_logs_exchanges_and_rates_the_last_answer(tmp_path: Path) -> Non
     assert report.returncode == 0 and "event_chair" in report.stdout
     purge = run_bot("purge", "--older-than", "1d", env={"BOT_DB_PATH": str(db)})
     assert "Deleted 0 exchange(s)" in purge.stdout
+
+
+def run_into_closed_pipe(*args: str, stdin: str | None = None,
+                         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m bot ARGS`` writing to a pipe whose reader has gone (what ``| head`` leaves)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    full_env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    full_env.update(env or {})
+    try:
+        return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, cwd=ROOT, env=full_env, timeout=120)
+    finally:
+        os.close(write_end)
+
+
+def test_a_reader_that_goes_away_ends_every_command_quietly(tmp_path: Path) -> None:
+    db = tmp_path / "log.sqlite3"
+    assert run_bot("console", stdin="ai chu tri hoi nghi\n", env={"BOT_DB_PATH": str(db)}).returncode == 0
+    for args, stdin in [(("check",), None), (("eval", "tests/questions/tune.yaml"), None),
+                        (("report", "--since", "1d"), None), (("ask", "--json", "-"), "task 3\ntask 4\n"),
+                        (("ask", "task 3"), None)]:
+        result = run_into_closed_pipe(*args, stdin=stdin, env={"BOT_DB_PATH": str(db)})
+        assert (result.returncode, result.stderr) == (0, ""), (args, result.stderr[-1500:])
+
+
+def test_ask_joins_the_words_of_an_unquoted_question() -> None:
+    result = run_bot("ask", "--json", "nhiem", "vu", "so", "3")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["question"], data["intent"]) == ("nhiem vu so 3", "mai_task_3")
+
+
+def test_eval_of_a_missing_or_broken_file_says_so_in_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- q: ai chủ trì\n  expect: [event_chair\n", encoding="utf-8")
+    no_expect = tmp_path / "no_expect.yaml"
+    no_expect.write_text("- q: ai chủ trì\n", encoding="utf-8")
+    for path, says in [(tmp_path / "missing.yaml", "no such file"), (broken, "YAML syntax error"),
+                       (no_expect, "expect")]:
+        result = run_bot("eval", str(path))
+        assert result.returncode == 2, result.stdout
+        assert "Traceback" not in result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and str(path) in lines[0] and says in lines[0], result.stderr
+
+
+def test_ask_json_names_the_curated_refusal_and_types_the_suggestions() -> None:
+    refusal = json.loads(run_bot("ask", "--json", "có bao nhiêu đại biểu dự hội nghị?").stdout)
+    assert (refusal["kind"], refusal["fallback"]) == ("refusal", True)
+    assert refusal["intent"] == "refuse_delegate_count"
+    assert refusal["suggestion_ids"] and all(s["type"] == "intent" for s in refusal["suggestion_ids"])
+    fallback = json.loads(run_bot("ask", "--json", "giá vàng hôm nay").stdout)
+    assert (fallback["kind"], fallback["intent"]) == ("fallback", None)
+    assert {s["type"] for s in fallback["suggestion_ids"]} <= {"intent", "topic"}
+    topics = json.loads(run_bot("ask", "--json", "?!").stdout)
+    assert topics["kind"] == "empty"
+    assert [s["type"] for s in topics["suggestion_ids"]] == ["topic"] * len(topics["suggestions"])
+    assert topics["suggestion_ids"][0] == {"type": "topic", "id": "event"}
+
+
+def test_check_names_intents_with_too_few_examples(kb_copy: Path) -> None:
+    (kb_copy / "intents" / "zz.yaml").write_text(
+        "- id: refuse_flag_colour\n  kind: refusal\n  topic: event\n  title: Cờ màu gì?\n"
+        "  title_en: What colour was the flag?\n  examples: [lá cờ trong hội trường màu gì, flag colour]\n"
+        "  answer: Bài tường thuật không nói.\n  answer_en: The report does not say.\n", encoding="utf-8")
+    result = run_bot("check", "--kb", str(kb_copy))
+    thin = next(line for line in result.stdout.splitlines() if line.startswith("Fewer than 8 examples"))
+    assert "refuse_flag_colour (2)" in thin and "knowledge/README.md" in thin

@@ -61,28 +61,32 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
     paragraphs = _read_report(folder, problems)
     topic_ids: set[str] = set()
     intent_ids: set[str] = set()
-    topics = _index(_load_list(folder / "topics.yaml", Topic, problems, folder, topic_ids), problems)
+    topics = _index(_load_list(folder / "topics.yaml", Topic, problems, folder, topic_ids) or [], problems)
     intent_docs = sorted((folder / "intents").glob("*.yaml"))
     if not intent_docs:
         problems.append(Problem("intents/", None, "", "no intent files (intents/*.yaml)"))
-    intent_items = [item for f in intent_docs for item in _load_list(f, Intent, problems, folder, intent_ids)]
+    intent_files = [_load_list(f, Intent, problems, folder, intent_ids) for f in intent_docs]
+    intent_items = [item for entries in intent_files for item in entries or []]
     intents = _index(intent_items, problems)
+    # An unreadable intent file hides which ids it declares: references to intents are then not
+    # judged, so one syntax error is reported once and not again by everything citing that file.
+    known_ids = intent_ids if all(entries is not None for entries in intent_files) else None
     out_of_scope = [m for m, _, _ in _load_list(folder / "out_of_scope.yaml", OutOfScope,
-                                                 problems, folder)]
-    lists = _load_list(folder / "lists.yaml", NumberedList, problems, folder)
+                                                 problems, folder) or []]
+    lists = _load_list(folder / "lists.yaml", NumberedList, problems, folder) or []
     messages, _ = _load_one(folder / "messages.yaml", Messages, problems, folder)
     matching, _ = _load_one(folder / "matching.yaml", Matching, problems, folder)
     followups, followups_doc = _load_one(folder / "followups.yaml", Followups, problems, folder)
     rewriter = _rewriter(folder, problems)
 
-    _check_references(intent_items, intent_ids, topic_ids, problems)
+    _check_references(intent_items, known_ids, topic_ids, problems)
     _check_shared_examples(intent_items, rewriter, problems)
     for numbered, doc, at in lists:
         for j, item in enumerate(numbered.items):
-            if item not in intent_ids:
+            if known_ids is not None and item not in known_ids:
                 path = (*at, "items", j)
                 problems.append(Problem(doc.file, doc.line_of(path), describe(path), f"no intent has id '{item}'"))
-    if followups is not None and followups_doc is not None:
+    if followups is not None and followups_doc is not None and known_ids is not None:
         for i, person in enumerate(followups.people):
             if person.intent not in intent_ids:
                 path = ("people", i, "intent")
@@ -118,18 +122,21 @@ Entry = tuple[Any, Located, tuple[str | int, ...]]
 
 
 def _load_list(path: Path, model: type[M], problems: list[Problem], root: Path,
-               declared: set[str] | None = None) -> list[Entry]:
+               declared: set[str] | None = None) -> list[Entry] | None:
     """Validate a file holding a YAML list of ``model`` items; keep where each came from.
 
     ``declared`` collects every id the file names, valid entry or not, so one broken entry is
-    reported once and not again by every reference to it.
+    reported once and not again by every reference to it. None when the file could not be read
+    as a list at all (its ids are unknown).
     """
     doc = _read(path, problems, root)
-    if doc is None or doc.data is None:
+    if doc is None:
+        return None
+    if doc.data is None:
         return []
     if not isinstance(doc.data, list):
         problems.append(Problem(doc.file, doc.line_of(()), "", "expected a list of entries ('- id: ...')"))
-        return []
+        return None
     entries: list[Entry] = []
     for i, raw in enumerate(doc.data):
         if declared is not None and isinstance(raw, dict) and isinstance(raw.get("id"), str):
@@ -230,15 +237,16 @@ def _phrase(text: str, replacement: tuple[str, ...], strict: bool) -> Phrase:
     return Phrase(typed, folded, replacement, strict)
 
 
-def _check_references(entries: Iterable[Entry], intent_ids: set[str], topic_ids: set[str],
+def _check_references(entries: Iterable[Entry], intent_ids: set[str] | None, topic_ids: set[str],
                       problems: list[Problem]) -> None:
     """Related ids and topics must exist; answer intents must cite the report.
 
-    An unreadable topics.yaml is reported once, by itself: its topics are then not checked.
+    An unreadable topics.yaml (or intent file, ``intent_ids`` None) is reported once, by itself:
+    its topics (or intents) are then not checked.
     """
     for intent, doc, at in entries:
         for j, rel in enumerate(intent.related):
-            if rel not in intent_ids:
+            if intent_ids is not None and rel not in intent_ids:
                 problems.append(Problem(doc.file, doc.line_of((*at, "related", j)),
                                         describe((*at, "related", j)), f"no intent has id '{rel}'"))
             elif rel == intent.id:
