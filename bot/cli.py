@@ -63,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
+    for warning in kb.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     responder = Responder(kb)
     if command == "console":
         from bot.channels.console import run

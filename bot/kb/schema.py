@@ -1,21 +1,24 @@
 """The shape of every knowledge file, as pydantic models.
 
 ``extra="forbid"`` turns a misspelt key into an error instead of a silently ignored field;
-the validators catch what a curator is likely to get wrong (empty answers, bad ids,
-paragraphs that do not exist).
+the validators catch what a curator is likely to get wrong (empty or overlong answers, bad
+ids, a misspelt {placeholder}). Whether cited paragraphs exist depends on the report, so the
+loader checks that.
 """
 
 from __future__ import annotations
 
+import string
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, ValidationInfo, field_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: Longest text a curator may write: any answer plus its source line and headings must fit one
+#: Telegram message (4,096 characters); the longest real one is 1,663.
+MAX_TEXT_CHARS = 3000
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=48)]
-
-#: Paragraphs of the report (non-empty lines); an answer may cite only these.
-PARAGRAPH_COUNT = 8
 
 
 class Strict(BaseModel):
@@ -38,15 +41,7 @@ class Intent(Strict):
     detail: Text | None = None
     detail_en: Text | None = None
     related: list[Id] = Field(default_factory=list, max_length=6)
-    sources: list[int] = Field(default_factory=list)
-
-    @field_validator("sources")
-    @classmethod
-    def _paragraphs_exist(cls, value: list[int]) -> list[int]:
-        bad = [n for n in value if not 1 <= n <= PARAGRAPH_COUNT]
-        if bad:
-            raise ValueError(f"paragraph(s) {bad} do not exist: the report has 1 to {PARAGRAPH_COUNT}")
-        return value
+    sources: list[StrictInt] = Field(default_factory=list)  # strict: `true` is not paragraph 1
 
 
 class Topic(Strict):
@@ -93,6 +88,35 @@ class Messages(Strict):
     related_heading_en: Text
     topics_heading: Text
     topics_heading_en: Text
+
+    @field_validator("*")
+    @classmethod
+    def _placeholders(cls, value: str, info: ValidationInfo) -> str:
+        """Each message uses exactly the {placeholders} the bot fills in for it, and no others.
+
+        A misspelt one would pass here and fail every reply that uses the message.
+        """
+        name = (info.field_name or "").removesuffix("_en")
+        wanted = PLACEHOLDERS.get(name, frozenset())
+        try:
+            fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(value) if f is not None]
+        except ValueError as exc:
+            raise ValueError(f"{exc}: write {{{{ and }}}} for a brace shown as is") from None
+        expected = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "none"
+        for field, spec, conv in fields:
+            if field not in wanted:
+                raise ValueError(f"{{{field}}} is not a placeholder of this message (it takes {expected})")
+            if spec or conv:
+                typed = "{" + field + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+                raise ValueError(f"{typed}: write {{{field}}} alone, with nothing after the name")
+        missing = wanted - {f for f, _, _ in fields}
+        if missing:
+            raise ValueError(f"the message must contain {expected}")
+        return value
+
+
+#: The {placeholders} the bot fills into its messages (the same for the ``_en`` text); the others take none.
+PLACEHOLDERS = {"truncated": frozenset({"limit"}), "source_line": frozenset({"paragraphs"})}
 
 
 class Matching(Strict):
