@@ -21,6 +21,8 @@ REPORT_FILE = "bao-cao-hoi-nghi-dan-van-2020.txt"
 DEFAULT_KB_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 
 M = TypeVar("M", bound=BaseModel)
+#: Name, size, modification time and inode of every knowledge file: which version of a folder.
+Fingerprint = tuple[tuple[str, int, int, int], ...]
 
 
 class KnowledgeError(Exception):
@@ -44,12 +46,31 @@ class KnowledgeBase:
     matching: Matching
     followups: Followups
     rewriter: PhraseRewriter
+    #: The folder as it was just before it was read: an edit made during the load differs from it.
+    version: Fingerprint = ()
     #: Things that load but are probably mistakes (an empty intent file).
     warnings: tuple[Problem, ...] = ()
 
     def tokens(self, text: str) -> list[str]:
         """Folded words with synonyms expanded and filler dropped: the matcher's view of text."""
         return self.rewriter.rewrite(words(text), raw_words(text))
+
+
+def fingerprint(folder: Path) -> Fingerprint:
+    """Name, size, modification time and inode of every knowledge file below ``folder``.
+
+    Only YAML and the report count: an editor's swap or backup file is not an edit. The inode
+    catches a file replaced by a rename within the same clock tick.
+    """
+    entries = []
+    for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".txt")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            entries.append((str(path.relative_to(folder)), st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(entries)
 
 
 def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
@@ -60,6 +81,7 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
     if not folder.is_dir():
         raise KnowledgeError([Problem(str(folder), None, "", "no such knowledge folder")])
 
+    version = fingerprint(folder)
     paragraphs = _read_report(folder, problems)
     topic_ids: set[str] = set()
     intent_ids: set[str] = set()
@@ -102,6 +124,7 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
         matching=matching,
         followups=followups,
         rewriter=rewriter,
+        version=version,
         warnings=tuple(warnings),
     )
 
