@@ -10,6 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 _LOG_DIR = tempfile.TemporaryDirectory()
@@ -117,3 +119,15 @@ def test_console_logs_exchanges_and_rates_the_last_answer(tmp_path: Path) -> Non
     assert report.returncode == 0 and "event_chair" in report.stdout
     purge = run_bot("purge", "--older-than", "1d", env={"BOT_DB_PATH": str(db)})
     assert "Deleted 0 exchange(s)" in purge.stdout
+
+
+# -- hostile input -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("pasted", [
+    "a" + "\u0301" * 100_000 + "\u0323" * 100_000,  # 200k combining marks: NFC is quadratic in them (123 s)
+    "<script" * 230_000,                             # 1.6 MB the markup stripper is quadratic on (310 s)
+])
+def test_console_answers_right_after_pathological_text(pasted: str) -> None:
+    result = run_bot("console", stdin=pasted + "\nHội nghị diễn ra khi nào?\n", timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "31/12/2020" in result.stdout
