@@ -7,6 +7,7 @@ imported only by the ``telegram`` command, so console and ``ask`` start fast.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import os
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; exit codes: 0 ok, 1 check/eval failed, 2 bad knowledge or usage."""
     config.load_dotenv()
+    _tolerate_bad_bytes()
     args = build_parser().parse_args(argv)
     command = args.command
     if command is None:
@@ -79,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "ask":
         if args.question == "-":
             return _ask_stream(_live(responder), args.json)
-        _emit(responder, args.question, args.json)
+        # The shell passes bytes: undecodable ones become U+FFFD, as on stdin, not raw bytes in the JSON.
+        _emit(responder, os.fsencode(args.question).decode("utf-8", "replace"), args.json)
         return 0
     if command == "check":
         return _check(kb, responder, args.paragraphs)
@@ -92,6 +95,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command in ("purge", "report"):
         return _log_command(args, kb)
     return 2
+
+
+def _tolerate_bad_bytes() -> None:
+    """Undecodable input bytes become U+FFFD and unencodable output characters "?", never a crash.
+
+    Python's default depends on the locale: strict UTF-8 dies on the first bad byte (losing the
+    lines read with it), and under C.UTF-8 bad bytes pass through as invalid UTF-8 in the output.
+    """
+    for stream in (sys.stdin, sys.stdout):  # stderr already escapes what it cannot write
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 def reply_json(question: str, reply: Reply) -> dict[str, object]:
