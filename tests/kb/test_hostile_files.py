@@ -17,23 +17,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.kb.loader import KnowledgeError, load
+from bot.kb.loader import load
 from bot.kb.schema import MAX_TEXT_CHARS
 from bot.kb.yamlsource import MAX_FILE_BYTES, read_yaml
 from handlers.questions import Responder
 from tests.conftest import ROOT
-
-
-def _problems(folder: Path) -> list[str]:
-    with pytest.raises(KnowledgeError) as err:
-        load(folder)
-    return [str(p) for p in err.value.problems]
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from tests.kb.test_loader import _edit, _problems
 
 
 def _intent_file(**fields: object) -> str:
@@ -140,7 +129,7 @@ def test_any_text_reads_as_data_or_problems(tmp_path: Path, text: str) -> None:
 def test_message_placeholders_are_checked_at_load(kb_copy: Path, old: str, new: str, field: str,
                                                   what: str) -> None:
     f = kb_copy / "messages.yaml"
-    _replace(f, old, new)
+    _edit(f, old, new)
     line = next(n for n, text in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith(f"{field}:"))
     problems = _problems(kb_copy)
@@ -214,13 +203,9 @@ def test_an_answer_longer_than_one_telegram_message_is_refused(kb_copy: Path, fi
 
 
 def test_sources_must_be_paragraph_numbers(kb_copy: Path) -> None:
-    f = kb_copy / "intents" / "event.yaml"
-    text = f.read_text(encoding="utf-8")
-    first = text.index("  sources: [")
-    end = text.index("\n", first)
-    f.write_text(text[:first] + "  sources: [true]" + text[end:], encoding="utf-8")
+    (kb_copy / "intents" / "zz.yaml").write_text(_intent_file(sources=[True]), encoding="utf-8")  # was paragraph 1
     problems = _problems(kb_copy)
-    assert any(p.startswith("intents/event.yaml, line") and "field 'sources[0]'" in p for p in problems), problems
+    assert any(p.startswith("intents/zz.yaml, line") and "field 'sources[0]'" in p for p in problems), problems
 
 
 def test_sources_are_checked_against_the_report_as_it_is(kb_copy: Path) -> None:
@@ -250,7 +235,7 @@ def test_check_never_prints_a_traceback(kb_copy: Path, damage: str) -> None:
     if damage == "alias key":  # one level more than the issue's: exhausted memory
         (kb_copy / "synonyms.yaml").write_text(_alias_key_bomb(9), encoding="utf-8")
     elif damage == "placeholder":
-        _replace(kb_copy / "messages.yaml", "{paragraphs}", "{paragraph}")
+        _edit(kb_copy / "messages.yaml", "{paragraphs}", "{paragraph}")
     elif damage == "fifo":
         (kb_copy / "topics.yaml").unlink()
         os.mkfifo(kb_copy / "topics.yaml")
