@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", parents=[common], help="answer one question ('-': one per stdin line)")
     ask.add_argument("question", help="the question, or - to read questions from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--session", action="store_true",
+                     help="with -: the lines are one conversation, so follow-ups ('ông ấy là ai?', "
+                          "'còn nhiệm vụ tiếp theo?', 'nguồn?') refer to the lines before them")
     check = sub.add_parser("check", parents=[common], help="validate the knowledge base and route every example")
     check.add_argument("--paragraphs", action="store_true", help="also print the report's numbered paragraphs")
     ev = sub.add_parser("eval", parents=[common], help="accuracy per category on question set files")
@@ -80,9 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             store.close()
     if command == "ask":
         if args.question == "-":
-            return _ask_stream(_live(responder), args.json)
+            return _ask_stream(_live(responder), args.json, args.session)
         # The shell passes bytes: undecodable ones become U+FFFD, as on stdin, not raw bytes in the JSON.
-        _emit(responder, os.fsencode(args.question).decode("utf-8", "replace"), args.json)
+        question = os.fsencode(args.question).decode("utf-8", "replace")
+        _emit(question, responder.answer(question), args.json)
         return 0
     if command == "check":
         return _check(kb, responder, args.paragraphs)
@@ -166,24 +170,35 @@ def _live(responder: Responder) -> LiveKnowledge[Responder]:
     return live
 
 
-def _emit(responder: Responder, question: str, as_json: bool) -> None:
+def _emit(question: str, reply: Reply, as_json: bool) -> None:
     """Print one answer (plain or one JSON line) and flush, so pipes see it at once."""
     from bot.channels.plain import render
 
-    reply = responder.answer(question)
     text = json.dumps(reply_json(question, reply), ensure_ascii=False) if as_json else render(reply)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
-def _ask_stream(live: LiveKnowledge[Responder], as_json: bool) -> int:
+def _ask_stream(live: LiveKnowledge[Responder], as_json: bool, session: bool) -> int:
     """Answer every stdin line with the knowledge serving at that moment.
 
-    A reader that goes away (``| head``) or Ctrl-C ends the stream quietly.
+    Lines are independent questions, or with ``session`` one conversation (follow-ups refer to
+    earlier lines). A reader that goes away (``| head``) or Ctrl-C ends the stream quietly.
     """
+    from handlers.conversation import Conversation
+    from handlers.followups import ChatContext
+
+    conversation = Conversation(live.current, "ask")
+    ctx = ChatContext()
     try:
         for line in sys.stdin:
-            _emit(live.current(), line.rstrip("\r\n"), as_json)
+            question = line.rstrip("\r\n")
+            if session:
+                turn = conversation.ask(question, ctx, "ask", "ask")
+                reply, ctx = turn.reply, turn.context
+            else:
+                reply = live.current().answer(question)
+            _emit(question, reply, as_json)
     except BrokenPipeError:
         sys.stderr.close()  # nothing more can be written; avoid the interpreter's own complaint
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -117,10 +117,14 @@ class Responder:
 
     # -- shared pieces ----------------------------------------------------------------
 
-    def intent_choices(self, ids: list[str], lang: Language) -> tuple[Choice, ...]:
-        """Buttons for intents, labelled with their questions in the reply's language."""
+    def intent_choices(self, ids: list[str], lang: Language, limit: int | None = -1) -> tuple[Choice, ...]:
+        """Buttons for intents, labelled with their questions in the reply's language.
+
+        At most ``max_suggestions`` of them unless ``limit`` says otherwise (None: all).
+        """
         out = []
-        for intent_id in ids[: self.kb.matching.max_suggestions]:
+        cap = self.kb.matching.max_suggestions if limit == -1 else limit
+        for intent_id in ids[:cap]:
             intent = self.kb.intents.get(intent_id)
             if intent is not None:
                 out.append(Choice("intent", intent.id, pick(lang, intent.title, intent.title_en)))
@@ -136,11 +140,17 @@ class Responder:
         """"Nguồn: đoạn 1, 7 bài tường thuật" (empty when nothing is cited)."""
         if not paragraphs:
             return ""
+        msgs = self.kb.messages
+        return pick(lang, msgs.source_line, msgs.source_line_en).format(
+            paragraphs=self.paragraph_names(paragraphs, lang))
+
+    @staticmethod
+    def paragraph_names(paragraphs: list[int] | tuple[int, ...], lang: Language) -> str:
+        """"đoạn 1, 7" / "paragraphs 1, 7"."""
         nums = ", ".join(str(p) for p in paragraphs)
         if lang == "en":
-            where = f"paragraph{'s' if len(paragraphs) > 1 else ''} {nums}"
-            return self.kb.messages.source_line_en.format(paragraphs=where)
-        return self.kb.messages.source_line.format(paragraphs=f"đoạn {nums}")
+            return f"paragraph{'s' if len(paragraphs) > 1 else ''} {nums}"
+        return f"đoạn {nums}"
 
 
 def first_question(text: str) -> str:

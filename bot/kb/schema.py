@@ -36,6 +36,8 @@ class Intent(Strict):
     title: Text
     title_en: Text
     examples: list[Text] = Field(min_length=2)
+    #: Small talk only: phrases that make a message small talk wherever they stand in it.
+    cues: list[Text] = Field(default_factory=list)
     answer: Text
     answer_en: Text
     detail: Text | None = None
@@ -61,6 +63,35 @@ class OutOfScope(Strict):
     answer_en: Text
 
 
+#: The {placeholders} the bot fills into its messages (the same for the ``_en`` text); the others take none.
+PLACEHOLDERS = {"truncated": frozenset({"limit"}), "source_line": frozenset({"paragraphs"}),
+                "quote_intro": frozenset({"paragraphs"})}
+#: Messages whose point is their placeholder: a source line that names no paragraph is a mistake.
+REQUIRED = frozenset({"source_line", "quote_intro"})
+
+
+def checked_placeholders(value: str, allowed: frozenset[str], required: bool = False) -> str:
+    """``value`` if it uses only the {placeholders} the bot fills in for it (all of them if ``required``).
+
+    A misspelt one would pass validation and then fail every reply that uses the text; a format
+    spec ("{limit:>999999999}") would build a gigabyte.
+    """
+    try:
+        fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(value) if f is not None]
+    except ValueError as exc:
+        raise ValueError(f"{exc}: write {{{{ and }}}} for a brace shown as is") from None
+    expected = ", ".join(f"{{{p}}}" for p in sorted(allowed)) or "none"
+    for name, spec, conv in fields:
+        if name not in allowed:
+            raise ValueError(f"{{{name}}} is not a placeholder of this text (it takes {expected})")
+        if spec or conv:
+            typed = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            raise ValueError(f"{typed}: write {{{name}}} alone, with nothing after the name")
+    if required and allowed - {name for name, _, _ in fields}:
+        raise ValueError(f"the text must contain {expected}")
+    return value
+
+
 class Messages(Strict):
     """The bot's own sentences, in Vietnamese and English."""
 
@@ -84,6 +115,12 @@ class Messages(Strict):
     error_en: Text
     source_line: Text
     source_line_en: Text
+    which_person: Text
+    which_person_en: Text
+    quote_intro: Text
+    quote_intro_en: Text
+    verbatim_intro: str = ""
+    verbatim_intro_en: Text
     related_heading: Text
     related_heading_en: Text
     topics_heading: Text
@@ -92,42 +129,44 @@ class Messages(Strict):
     @field_validator("*")
     @classmethod
     def _placeholders(cls, value: str, info: ValidationInfo) -> str:
-        """Each message uses exactly the {placeholders} the bot fills in for it, and no others.
-
-        A misspelt one would pass here and fail every reply that uses the message.
-        """
         name = (info.field_name or "").removesuffix("_en")
-        wanted = PLACEHOLDERS.get(name, frozenset())
-        try:
-            fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(value) if f is not None]
-        except ValueError as exc:
-            raise ValueError(f"{exc}: write {{{{ and }}}} for a brace shown as is") from None
-        expected = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "none"
-        for field, spec, conv in fields:
-            if field not in wanted:
-                raise ValueError(f"{{{field}}} is not a placeholder of this message (it takes {expected})")
-            if spec or conv:
-                typed = "{" + field + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
-                raise ValueError(f"{typed}: write {{{field}}} alone, with nothing after the name")
-        missing = wanted - {f for f, _, _ in fields}
-        if missing:
-            raise ValueError(f"the message must contain {expected}")
-        return value
-
-
-#: The {placeholders} the bot fills into its messages (the same for the ``_en`` text); the others take none.
-PLACEHOLDERS = {"truncated": frozenset({"limit"}), "source_line": frozenset({"paragraphs"})}
+        return checked_placeholders(value, PLACEHOLDERS.get(name, frozenset()), required=name in REQUIRED)
 
 
 class Matching(Strict):
     """Matcher thresholds; the defaults are the tuned values (see knowledge/README.md)."""
 
     accept_score: float = Field(default=60.0, ge=0, le=100)
+    weak_score: float = Field(default=30.0, ge=0, le=100)
+    weak_margin: float = Field(default=5.0, ge=0, le=50)
+    refusal_margin: float = Field(default=6.0, ge=0, le=50)
     clarify_margin: float = Field(default=3.0, ge=0, le=50)
     clarify_min_score: float = Field(default=60.0, ge=0, le=100)
     max_question_chars: int = Field(default=500, ge=20, le=10_000)
     max_suggestions: int = Field(default=3, ge=0, le=8)
     vague_words: list[str] = Field(default_factory=list)
+    address_words: list[Text] = Field(default_factory=list)
+    asks_count: list[Text] = Field(default_factory=list)
+    asks_time: list[Text] = Field(default_factory=list)
+    asks_place: list[Text] = Field(default_factory=list)
+    place_words: list[Text] = Field(default_factory=list)
+
+
+class NumberedList(Strict):
+    """A numbered list in the report (Mai's seven tasks): "the fourth task" goes to its item."""
+
+    id: Id
+    words: list[Text] = Field(min_length=1)
+    items: list[Id] = Field(min_length=2)
+    beyond: Text
+    beyond_en: Text
+    last: Text
+    last_en: Text
+
+    @field_validator("beyond", "beyond_en", "last", "last_en")
+    @classmethod
+    def _count(cls, value: str) -> str:
+        return checked_placeholders(value, frozenset({"count"}))
 
 
 class Person(Strict):
@@ -136,6 +175,8 @@ class Person(Strict):
     intent: Id
     name: Text
     pronoun: Literal["he", "she"]
+    #: The topic whose answers are this person's words (Mai's tasks name her only in the overview).
+    topic: Id | None = None
 
 
 class Followups(Strict):

@@ -137,6 +137,13 @@ def test_message_placeholders_are_checked_at_load(kb_copy: Path, old: str, new: 
                for p in problems), problems
 
 
+def test_numbered_list_placeholders_are_checked_at_load(kb_copy: Path) -> None:
+    f = kb_copy / "lists.yaml"
+    _edit(f, "nêu {count} nhiệm vụ trọng tâm năm 2021, đánh số", "nêu {cout} nhiệm vụ trọng tâm năm 2021, đánh số")
+    problems = _problems(kb_copy)  # before: "nhiệm vụ thứ 9" failed with KeyError at answer time
+    assert any(p.startswith("lists.yaml, line") and "field 'beyond'" in p and "{cout}" in p for p in problems), problems
+
+
 # -- files and sizes (item 3) --------------------------------------------------------------
 
 @pytest.mark.parametrize("target", ["/dev/zero", "outside.yaml"])
