@@ -24,10 +24,10 @@ from bot.kb.loader import Fingerprint, KnowledgeBase, KnowledgeError, fingerprin
 logger = logging.getLogger("bot.kb.live")
 
 #: How often to look for edits, in seconds.
-POLL_INTERVAL_S = 0.25
+POLL_INTERVAL_S = 0.1
 #: How long the folder must stay unchanged before an edit is loaded, in seconds: long enough for
 #: an editor or a copy to finish writing, short enough that edits are live within two seconds.
-QUIET_S = 0.5
+QUIET_S = 0.3
 #: What is served from a knowledge base (the handlers' responder).
 Serving = TypeVar("Serving")
 
