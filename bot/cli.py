@@ -12,13 +12,13 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot import config
 from bot.kb.live import LiveKnowledge, watch_in_thread
 from bot.kb.loader import KnowledgeBase, KnowledgeError, load
-from handlers.questions import Responder
+from handlers.questions import Responder, responder_builder
 from handlers.reply import Reply
 
 
@@ -70,12 +70,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     for warning in kb.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
-    responder = Responder(kb)
+    # Long-running front ends warm the semantic second opinion in the background.
+    build = responder_builder(config.cache_dir(), background=command in ("console", "telegram"))
+    responder = build(kb)
     if command == "console":
         from bot.channels.console import run
         from bot.store.writer import BackgroundStore
 
-        live = _live(responder)
+        live = _live(responder, build)
         store = BackgroundStore(config.log_config())
         try:
             return run(live.current, store)
@@ -83,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             store.close()
     if command == "ask":
         if args.question == "-":
-            return _ask_stream(_live(responder), args.json, args.session)
+            return _ask_stream(_live(responder, build), args.json, args.session)
         # The shell passes bytes: undecodable ones become U+FFFD, as on stdin, not raw bytes in the JSON.
         question = os.fsencode(args.question).decode("utf-8", "replace")
         _emit(question, responder.answer(question), args.json)
@@ -95,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "telegram":
         from bot.channels.telegram.app import run_telegram
 
-        return run_telegram(kb, config.log_config())
+        return run_telegram(kb, config.log_config(), build)
     if command in ("purge", "report"):
         return _log_command(args, kb)
     return 2
@@ -162,10 +164,10 @@ def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
     return 0
 
 
-def _live(responder: Responder) -> LiveKnowledge[Responder]:
+def _live(responder: Responder, build: Callable[[KnowledgeBase], Responder]) -> LiveKnowledge[Responder]:
     """Serve ``responder`` and pick up knowledge edits in the background (long-running modes)."""
     logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", level=logging.WARNING)
-    live = LiveKnowledge(responder.kb, Responder, responder)
+    live = LiveKnowledge(responder.kb, build, responder)
     watch_in_thread(live)
     return live
 
@@ -212,22 +214,27 @@ def _check(kb: KnowledgeBase, responder: Responder, paragraphs: bool) -> int:
     if paragraphs:
         for n, text in enumerate(kb.paragraphs, 1):
             print(f"§{n}: {text}\n")
-    bad = 0
+    bad = settled = 0
     print(f"{'intent':<36} {'kind':<9} {'examples':>8} {'routed':>6}")
     for intent in kb.intents.values():
-        misses = []
+        lines = []
         for example in intent.examples:
             reply = responder.answer(example)
             got = reply.matched if reply.kind.value in (intent.kind, "answer") else None
             if got != intent.id:
-                misses.append(f"    '{example}' → {got or reply.kind.value} ({reply.score:.1f})")
-        bad += len(misses)
-        routed = len(intent.examples) - len(misses)
+                bad += 1
+                lines.append(f"    '{example}' → {got or reply.kind.value} ({reply.score:.1f})")
+            elif reply.semantic is not None:  # the words alone would not have settled it
+                settled += 1
+                lines.append(f"    '{example}' → {got} ({reply.score:.1f}, settled by the semantic model: "
+                             f"cosine {reply.semantic:.2f})")
+        routed = len(intent.examples) - sum("settled by" not in line for line in lines)
         print(f"{intent.id:<36} {intent.kind:<9} {len(intent.examples):>8} {routed:>6}")
-        for line in misses:
+        for line in lines:
             print(line)
     total = sum(len(i.examples) for i in kb.intents.values())
-    print(f"\n{len(kb.intents)} intents, {total} examples, {bad} misrouted.")
+    note = f" ({settled} routed only with the semantic model's help)" if settled else ""
+    print(f"\n{len(kb.intents)} intents, {total} examples, {bad} misrouted{note}.")
     return 1 if bad else 0
 
 

@@ -7,10 +7,13 @@ line. Nothing here knows about Telegram.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from bot.engine.language import Language, LanguageDetector
-from bot.engine.matcher import Match, Matcher, Verdict
+from bot.engine.matcher import Match, Matcher, Opinion, Verdict
+from bot.engine.semantic import LazyOpinion
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
 from bot.text.normalize import clip
@@ -25,11 +28,14 @@ def pick(language: Language, vi: str, en: str) -> str:
 
 
 class Responder:
-    """Answers questions from one knowledge base; rebuild it when the knowledge changes."""
+    """Answers questions from one knowledge base; rebuild it when the knowledge changes.
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    ``opinion`` is the optional semantic second opinion (``bot.engine.semantic``).
+    """
+
+    def __init__(self, kb: KnowledgeBase, opinion: Opinion | None = None) -> None:
         self.kb = kb
-        self.matcher = Matcher(kb)
+        self.matcher = Matcher(kb, opinion)
         self.detector = LanguageDetector(
             (text for i in kb.intents.values() for text in (i.answer_en, i.title_en)),
             (text for i in kb.intents.values() for text in (i.answer, i.title)),
@@ -46,7 +52,7 @@ class Responder:
         lang = self.detector.detect(text, prefer)
         match = self.matcher.match(text)
         reply = replace(self._word(match, lang), normalized=" ".join(match.tokens),
-                        candidate=match.best.intent_id if match.best else None)
+                        candidate=match.best.intent_id if match.best else None, semantic=match.semantic)
         if truncated:
             note = pick(lang, self.kb.messages.truncated, self.kb.messages.truncated_en)
             reply = replace(reply, note=note.format(limit=limit))
@@ -161,3 +167,14 @@ def first_question(text: str) -> str:
     ends = [i for i in (text.find("?"), text.find("\n")) if i > 0]
     return text[: min(ends) + 1] if ends else text
 
+
+def responder_builder(cache_dir: Path | None, background: bool = False) -> Callable[[KnowledgeBase], Responder]:
+    """How front ends build responders: with the semantic second opinion where it is installed.
+
+    Its vectors are cached in ``cache_dir``; ``background`` warms it in a thread (long-running
+    front ends) instead of on the first question that needs it.
+    """
+    def build(kb: KnowledgeBase) -> Responder:
+        return Responder(kb, LazyOpinion(kb, cache_dir, background))
+
+    return build

@@ -21,6 +21,7 @@ import itertools
 import math
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -58,8 +59,15 @@ COVERAGE_SHORTLIST = 12
 POSTINGS_BUDGET = 4000
 #: Intents on which the common features beyond the budget are checked.
 LATE_CHECKED = 200
+#: Words that make what is left of a small-talk message a question of its own.
+_QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", "what", "when", "where", "why",
+                             "how", "which"})
 #: Minimum rapidfuzz ratio to accept a spelling correction.
 CORRECTION_CUTOFF = 80.0
+
+
+#: A second opinion on a question: intent ids with the model's cosine, best first.
+Opinion = Callable[[str], list[tuple[str, float]]]
 
 
 class Verdict(Enum):
@@ -89,6 +97,8 @@ class Match:
     candidates: tuple[Candidate, ...]
     out_of_scope: OutOfScope | None = None
     objection: Objection | None = None
+    #: The semantic model's cosine when its second opinion decided the answer.
+    semantic: float | None = None
 
     @property
     def best(self) -> Candidate | None:
@@ -123,8 +133,9 @@ class _Text:
 class Matcher:
     """An index over one knowledge base; build once per load, then call ``match``."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, opinion: Opinion | None = None) -> None:
         self.kb = kb
+        self._opinion = opinion
         texts = [_Text(intent.id, kb.tokens(text), True)
                  for intent in kb.intents.values() for text in (intent.title, intent.title_en, *intent.examples)]
         texts += [_Text(intent.id, kb.tokens(text), False)
@@ -244,8 +255,40 @@ class Matcher:
             return self._small_talk(text, tokens, cues, ranked)
         # A leader chosen by the people named or by a refusal that does not fit is not asked about.
         settled = bool(ranked) and ranked[0] is not candidates[0]
+        cosine = None
+        if not settled and ranked and self._opinion is not None and self._unsure(ranked):
+            ranked, cosine = self._second_opinion(text, ranked)
+            settled = cosine is not None
         verdict, objection = self._decide(text, ranked, settled)
-        return Match(verdict, tuple(tokens), ranked, objection=objection)
+        return Match(verdict, tuple(tokens), ranked, objection=objection,
+                     semantic=cosine if verdict is Verdict.ANSWER else None)
+
+    def _unsure(self, candidates: tuple[Candidate, ...]) -> bool:
+        """Whether the lexical ranking alone would fall back or ask (where a second opinion helps)."""
+        cfg = self.kb.matching
+        first = candidates[0].score
+        second = candidates[1].score if len(candidates) > 1 else 0.0
+        return first < cfg.accept_score or (second >= cfg.accept_score and first - second < cfg.clarify_margin)
+
+    def _second_opinion(self, text: str,
+                        candidates: tuple[Candidate, ...]) -> tuple[tuple[Candidate, ...], float | None]:
+        """Ask the semantic model: it confirms the lexical leader, or picks among the first few.
+
+        Only a confident opinion counts (cosine at least ``semantic_agree``), and only for an
+        intent the lexical ranking also found: the model places a question near *some* intent
+        whatever it asks, so it can settle a close call but never find an answer on its own.
+        """
+        assert self._opinion is not None
+        nearest = self._opinion(text)
+        cfg = self.kb.matching
+        second = nearest[1][1] if len(nearest) > 1 else 0.0
+        if not nearest or nearest[0][1] < cfg.semantic_agree or nearest[0][1] - second < cfg.semantic_gap:
+            return candidates, None
+        chosen, cosine = nearest[0]
+        position = next((i for i, c in enumerate(candidates[:cfg.semantic_depth]) if c.intent_id == chosen), None)
+        if position is None:
+            return candidates, None
+        return (candidates if position == 0 else _promote(candidates[position], candidates)), cosine
 
     def _people_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """Put first the best answer about the people the question names, if the leader is not.
@@ -304,8 +347,11 @@ class Matcher:
         if rest and not set(rest) <= self._vague:
             content = tuple(c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk")
             verdict, objection = self._decide(text, content)
+            one_word = all(len(cue) == 1 for cue, _ in cues)
+            if one_word and set(rest) & _QUESTION_WORDS:  # "Hi, I'm a researcher… when was it held?"
+                return Match(verdict, tuple(tokens), content, objection=objection)
             if verdict in (Verdict.ANSWER, Verdict.CLARIFY) and (
-                    content[0].score >= self.kb.matching.accept_score or all(len(cue) == 1 for cue, _ in cues)):
+                    content[0].score >= self.kb.matching.accept_score or one_word):
                 return Match(verdict, tuple(tokens), content, objection=objection)
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
         # last one is the point of the message.
@@ -339,7 +385,7 @@ class Matcher:
         answered and the other is offered beside it, instead of a question back.
         """
         cfg = self.kb.matching
-        if not candidates or candidates[0].score < cfg.weak_score:
+        if not candidates or candidates[0].score < (cfg.semantic_floor if settled else cfg.weak_score):
             return Verdict.FALLBACK, None
         first = self.kb.intents[candidates[0].intent_id]
         if first.kind == "answer":
