@@ -7,6 +7,7 @@ imported only by the ``telegram`` command, so console and ``ask`` start fast.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import os
@@ -59,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     A reader that goes away (``| head``) ends any command quietly, as ``head`` expects.
     """
+    _tolerate_bad_bytes()
     try:
         return _run(build_parser().parse_args(argv))
     except BrokenPipeError:
@@ -86,6 +88,8 @@ def _run(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
+    for warning in kb.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     # Long-running front ends warm the semantic second opinion in the background.
     build = responder_builder(config.cache_dir(), background=command in ("console", "telegram"))
     responder = build(kb)
@@ -100,7 +104,8 @@ def _run(args: argparse.Namespace) -> int:
         finally:
             store.close()
     if command == "ask":
-        question = " ".join(args.question)
+        # The shell passes bytes: undecodable ones become U+FFFD, as on stdin, not raw bytes in the JSON.
+        question = " ".join(os.fsencode(word).decode("utf-8", "replace") for word in args.question)
         if question == "-":
             return _ask_stream(_live(responder, build), args.json, args.session)
         _emit(question, responder.answer(question), args.json)
@@ -116,6 +121,17 @@ def _run(args: argparse.Namespace) -> int:
     if command in ("purge", "report"):
         return _log_command(args, responder)
     return 2
+
+
+def _tolerate_bad_bytes() -> None:
+    """Undecodable input bytes become U+FFFD and unencodable output characters "?", never a crash.
+
+    Python's default depends on the locale: strict UTF-8 dies on the first bad byte (losing the
+    lines read with it), and under C.UTF-8 bad bytes pass through as invalid UTF-8 in the output.
+    """
+    for stream in (sys.stdin, sys.stdout):  # stderr already escapes what it cannot write
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 def reply_json(question: str, reply: Reply) -> dict[str, object]:

@@ -10,6 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 _LOG_DIR = tempfile.TemporaryDirectory()
@@ -195,3 +197,61 @@ def test_check_names_intents_with_too_few_examples(kb_copy: Path) -> None:
     result = run_bot("check", "--kb", str(kb_copy))
     thin = next(line for line in result.stdout.splitlines() if line.startswith("Fewer than 8 examples"))
     assert "refuse_flag_colour (2)" in thin and "knowledge/README.md" in thin
+
+
+# -- hostile input -------------------------------------------------------------------------
+
+def _run_bytes(args: list[str | bytes], stdin: bytes, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    """``python -m bot ARGS`` fed raw bytes, under exactly the locale settings in ``env``."""
+    full_env = {k: v for k, v in os.environ.items()
+                if k not in ("TELEGRAM_BOT_TOKEN", "PYTHONIOENCODING", "PYTHONUTF8", "LC_ALL", "LC_CTYPE", "LANG")}
+    full_env["BOT_DB_PATH"] = os.path.join(_LOG_DIR.name, "bot.sqlite3")
+    full_env.update(env)
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, env=full_env, timeout=120)
+
+
+STRICT_UTF8 = {"PYTHONIOENCODING": "utf-8"}  # like a UTF-8 locale with strict decoding
+C_UTF8 = {"LC_ALL": "C.UTF-8"}  # Python's own choice there: surrogateescape
+
+
+def test_ask_stream_answers_every_line_of_invalid_utf8_with_valid_json() -> None:
+    lines = [b"hoi nghi dien ra khi nao", b"\xff\xfe h\xe1\xbb\x99i ngh\xe1 \xc3(", b"ai chu tri hoi nghi"]
+    for env in (STRICT_UTF8, C_UTF8):
+        result = _run_bytes(["ask", "--json", "-"], b"\n".join(lines) + b"\n", env)
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, (env, result.stderr[-2000:])
+        answers = [json.loads(line.decode("utf-8")) for line in result.stdout.splitlines()]  # strict UTF-8
+        assert len(answers) == 3, env
+        assert answers[0]["intent"] == "event_date" and answers[2]["intent"] == "event_chair"
+        assert "\ufffd" in answers[1]["question"] and answers[1]["answer"]
+
+
+def test_ask_with_invalid_utf8_in_its_argument_prints_valid_json() -> None:
+    for env in (STRICT_UTF8, C_UTF8):
+        result = _run_bytes(["ask", "--json", b"h\xe1\xbb\x99i ngh\xe1\xbb\x8b \xff di\xe1\xbb\x85n ra khi n\xe0o"],
+                            b"", env)
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, (env, result.stderr[-2000:])
+        assert json.loads(result.stdout.decode("utf-8"))["answer"]
+
+
+def test_console_takes_digits_that_are_not_choice_numbers_as_text() -> None:
+    result = run_bot("console", stdin="/topics\n²\n③\n１\n" + "9" * 5000 + "\n")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "Hội nghị diễn ra khi nào?" in result.stdout  # a full-width "１" still picks the first topic
+    assert "Tạm biệt" in result.stdout
+
+
+def test_console_survives_invalid_utf8_and_keeps_answering() -> None:
+    result = _run_bytes(["console"], b"\xff\xfe\nai chu tri hoi nghi\n", STRICT_UTF8)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "Ban Dân vận Trung ương" in result.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("pasted", [
+    "a" + "\u0301" * 100_000 + "\u0323" * 100_000,  # 200k combining marks: NFC is quadratic in them (123 s)
+    "<script" * 230_000,                             # 1.6 MB the markup stripper is quadratic on (310 s)
+])
+def test_console_answers_right_after_pathological_text(pasted: str) -> None:
+    result = run_bot("console", stdin=pasted + "\nHội nghị diễn ra khi nào?\n", timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "31/12/2020" in result.stdout

@@ -115,7 +115,8 @@ class ConsoleSession:
         reply: Reply | None = None
         if not text:
             reply = Reply(self.words.empty, Kind.COMMAND, lang)
-        elif text.isdigit() and self._choices and 1 <= int(text) <= len(self._choices):
+        # isdecimal, not isdigit: "²" and "③" are digits int() refuses; a long number is no choice.
+        elif text.isdecimal() and len(text) <= 3 and self._choices and 1 <= int(text) <= len(self._choices):
             chosen = self._choices[int(text) - 1]
             if chosen.target == "topic":
                 reply = topic_questions(responder, chosen.id, lang)

@@ -14,13 +14,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot.kb.schema import Followups, Intent, Matching, Messages, NumberedList, OutOfScope, Topic
-from bot.kb.yamlsource import Located, Problem, describe, read_yaml
+from bot.kb.yamlsource import Located, Problem, describe, read_text, read_yaml
 from bot.text.normalize import Phrase, PhraseRewriter, raw_words, words
 
 REPORT_FILE = "bao-cao-hoi-nghi-dan-van-2020.txt"
 DEFAULT_KB_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 
 M = TypeVar("M", bound=BaseModel)
+#: Name, size, modification time and inode of every knowledge file: which version of a folder.
+Fingerprint = tuple[tuple[str, int, int, int], ...]
 
 
 class KnowledgeError(Exception):
@@ -45,19 +47,42 @@ class KnowledgeBase:
     matching: Matching
     followups: Followups
     rewriter: PhraseRewriter
+    #: The folder as it was just before it was read: an edit made during the load differs from it.
+    version: Fingerprint = ()
+    #: Things that load but are probably mistakes (an empty intent file).
+    warnings: tuple[Problem, ...] = ()
 
     def tokens(self, text: str) -> list[str]:
         """Folded words with synonyms expanded and filler dropped: the matcher's view of text."""
         return self.rewriter.rewrite(words(text), raw_words(text))
 
 
+def fingerprint(folder: Path) -> Fingerprint:
+    """Name, size, modification time and inode of every knowledge file below ``folder``.
+
+    Only YAML and the report count: an editor's swap or backup file is not an edit. The inode
+    catches a file replaced by a rename within the same clock tick.
+    """
+    entries = []
+    for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".txt")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            entries.append((str(path.relative_to(folder)), st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(entries)
+
+
 def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
     """Read and validate a knowledge folder; raise ``KnowledgeError`` listing every problem."""
     folder = Path(folder)
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     if not folder.is_dir():
         raise KnowledgeError([Problem(str(folder), None, "", "no such knowledge folder")])
 
+    version = fingerprint(folder)
     paragraphs = _read_report(folder, problems)
     topic_ids: set[str] = set()
     intent_ids: set[str] = set()
@@ -65,7 +90,13 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
     intent_docs = sorted((folder / "intents").glob("*.yaml"))
     if not intent_docs:
         problems.append(Problem("intents/", None, "", "no intent files (intents/*.yaml)"))
-    intent_files = [_load_list(f, Intent, problems, folder, intent_ids) for f in intent_docs]
+    intent_files = []
+    for f in intent_docs:
+        known = len(problems)
+        entries = _load_list(f, Intent, problems, folder, intent_ids)
+        if entries == [] and len(problems) == known:  # a new file not written yet, or one emptied by mistake
+            warnings.append(Problem(_display(f, folder), None, "", "no intents in this file (empty)"))
+        intent_files.append(entries)
     intent_items = [item for entries in intent_files for item in entries or []]
     intents = _index(intent_items, problems)
     # An unreadable intent file hides which ids it declares: references to intents are then not
@@ -79,7 +110,7 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
     followups, followups_doc = _load_one(folder / "followups.yaml", Followups, problems, folder)
     rewriter = _rewriter(folder, problems)
 
-    _check_references(intent_items, known_ids, topic_ids, problems)
+    _check_references(intent_items, known_ids, topic_ids, len(paragraphs), problems)
     _check_shared_examples(intent_items, rewriter, problems)
     for numbered, doc, at in lists:
         for j, item in enumerate(numbered.items):
@@ -105,15 +136,16 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
         matching=matching,
         followups=followups,
         rewriter=rewriter,
+        version=version,
+        warnings=tuple(warnings),
     )
 
 
 def _read_report(folder: Path, problems: list[Problem]) -> tuple[str, ...]:
     """The report's paragraphs (its non-empty lines), numbered from 1 by position."""
-    try:
-        text = (folder / REPORT_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(REPORT_FILE, None, "", f"cannot read the report: {exc}"))
+    text = read_text(folder / REPORT_FILE, REPORT_FILE, folder)
+    if isinstance(text, Problem):
+        problems.append(text)
         return ()
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
@@ -157,13 +189,18 @@ def _load_one(path: Path, model: type[M], problems: list[Problem], root: Path) -
 
 def _read(path: Path, problems: list[Problem], root: Path) -> Located | None:
     """Parse one YAML file, moving its syntax problems into ``problems``."""
-    display = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    display = _display(path, root)
     if not path.exists():
         problems.append(Problem(display, None, "", "file is missing"))
         return None
-    doc = read_yaml(path, display)
+    doc = read_yaml(path, display, root)
     problems.extend(doc.problems)
     return None if doc.problems and doc.data is None else doc
+
+
+def _display(path: Path, root: Path) -> str:
+    """A file's name as curators see it: relative to the knowledge folder."""
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def _validate(model: type[M], raw: Any, doc: Located, at: tuple[str | int, ...],
@@ -178,9 +215,18 @@ def _validate(model: type[M], raw: Any, doc: Located, at: tuple[str | int, ...],
         for err in exc.errors():
             path = (*at, *err["loc"])
             name = err["loc"][0] if err["loc"] else ""
-            msg = "unknown field (misspelt?)" if err["type"] == "extra_forbidden" else err["msg"]
+            friendly = _FRIENDLY.get(err["type"])
+            msg = friendly.format(**err.get("ctx", {})) if friendly else err["msg"]
             problems.append(Problem(doc.file, doc.line_of(path), describe(path) or str(name), msg))
         return None
+
+
+#: pydantic's wording where a curator needs another: what to do, not only what is wrong.
+_FRIENDLY = {
+    "extra_forbidden": "unknown field (misspelt?)",
+    "value_error": "{error}",  # our validators' own words, without pydantic's "Value error, "
+    "string_too_long": "too long: at most {max_length:,} characters, so that a reply fits one Telegram message",
+}
 
 
 def _index(entries: list[Entry], problems: list[Problem]) -> dict[str, Entry]:
@@ -238,11 +284,11 @@ def _phrase(text: str, replacement: tuple[str, ...], strict: bool) -> Phrase:
 
 
 def _check_references(entries: Iterable[Entry], intent_ids: set[str] | None, topic_ids: set[str],
-                      problems: list[Problem]) -> None:
-    """Related ids and topics must exist; answer intents must cite the report.
+                      paragraph_count: int, problems: list[Problem]) -> None:
+    """Related ids and topics must exist; answer intents must cite paragraphs the report has.
 
-    An unreadable topics.yaml (or intent file, ``intent_ids`` None) is reported once, by itself:
-    its topics (or intents) are then not checked.
+    An unreadable topics.yaml, intent file (``intent_ids`` None) or report is reported once, by
+    itself: what refers to it is then not checked.
     """
     for intent, doc, at in entries:
         for j, rel in enumerate(intent.related):
@@ -258,6 +304,12 @@ def _check_references(entries: Iterable[Entry], intent_ids: set[str] | None, top
         if intent.kind == "answer" and not intent.sources:
             problems.append(Problem(doc.file, doc.line_of((*at, "id")), describe((*at, "sources")),
                                     "an answer must cite at least one report paragraph"))
+        for j, n in enumerate(intent.sources):
+            if paragraph_count and not 1 <= n <= paragraph_count:
+                path = (*at, "sources", j)
+                problems.append(Problem(doc.file, doc.line_of(path), describe(path),
+                                        f"paragraph {n} does not exist: the report has {paragraph_count} "
+                                        f"paragraphs (python -m bot check --paragraphs lists them)"))
 
 
 def _check_shared_examples(entries: Iterable[Entry], rewriter: PhraseRewriter,

@@ -17,6 +17,13 @@ from dataclasses import dataclass
 # Unicode categories that carry no meaning for matching: controls, format marks (zero-width
 # joiners, RTL/LTR marks, BOM), and unassigned/private/surrogate code points.
 _INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
+# What a reader does not see as a character of its own: the above, and marks on a letter.
+_UNSEEN = _INVISIBLE | {"Mn", "Me"}
+#: Most combining marks kept on one letter: Vietnamese needs two (ệ is e, circumflex, dot below).
+#: A longer pile means nothing, and NFC, which sorts marks, is quadratic in it.
+MAX_MARKS = 4
+# ``clip`` looks at no more than this many code points per character it may keep.
+_CLIP_SCAN = 4
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END = re.compile(r"[.!?:;\n…\"“”'()\[\]-]\s*$")
@@ -36,6 +43,33 @@ _OLD_TONES = re.compile("|".join(_NEW_TONES))
 _TELEX_TONE = frozenset("sfrxj")
 _TELEX_VOWELS = (("aa", "a"), ("aw", "a"), ("ee", "e"), ("oo", "o"), ("ow", "o"),
                  ("uw", "u"), ("dd", "d"))
+
+
+def clip(text: str, limit: int) -> tuple[str, bool]:
+    """The start of ``text`` with at most ``limit`` visible characters, and whether any were cut.
+
+    Meant to run first, before any other step here: its work is bounded by ``limit`` however
+    long the text, so megabytes pasted or piles of combining marks cost no more than a long
+    question. Invisible characters and marks do not count, so zero-width padding cannot push a
+    question out and text typed in NFD is measured as it looks; a pile of more than
+    ``MAX_MARKS`` marks on one letter is thinned.
+    """
+    if len(text) <= limit:
+        return text, False
+    scan = text[: limit * _CLIP_SCAN]
+    kept: list[str] = []
+    seen = marks = 0
+    for ch in scan:
+        category = unicodedata.category(ch)
+        marks = marks + 1 if category[0] == "M" else 0
+        if marks > MAX_MARKS:
+            continue
+        if category not in _UNSEEN or ch.isspace():
+            seen += 1
+            if seen > limit:
+                return "".join(kept), True
+        kept.append(ch)
+    return "".join(kept), len(scan) < len(text)
 
 
 def clean(text: str) -> str:
