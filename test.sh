@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/venv.sh
-ensure_venv ".[test]"
+ensure_venv ".[test,semantic]"
 "$VENV/bin/ruff" check bot handlers tests bench
 "$VENV/bin/hadolint" deploy/Dockerfile
 "$VENV/bin/mypy"
-"$VENV/bin/python" -m bot check > /dev/null || { "$VENV/bin/python" -m bot check; exit 1; }
+BOT_SEMANTIC=off "$VENV/bin/python" -m bot check > /dev/null || { BOT_SEMANTIC=off "$VENV/bin/python" -m bot check; exit 1; }
 exec "$VENV/bin/python" -m pytest "$@"

@@ -38,19 +38,26 @@ venv_problem() {
   fi
 }
 
-# What the install stamp must say for this pyproject.toml and these extras.
+# The project's install stamp: pyproject.toml's digest, then what was installed (e.g. ".[test]").
 install_stamp() {
   echo "$("$VENV/bin/python" -c 'import hashlib; print(hashlib.sha256(open("pyproject.toml", "rb").read()).hexdigest())') $1"
 }
 
-# Whether pip must run: nothing installed yet, pyproject.toml changed, or fewer extras installed.
+# The extras a pip target names, one per line: ".[test,semantic]" gives test and semantic.
+extras_of() {
+  case $1 in *\[*) local names=${1#*\[}; names=${names%]}; tr ',' '\n' <<< "$names" ;; esac
+}
+
+# Whether pip must run: nothing installed yet, pyproject.toml changed, or an extra not installed.
 needs_install() {
-  local spec=$1 stamp
+  local spec=$1 stamp installed extra
   stamp=$(cat "$VENV/.installed" 2> /dev/null) || return 0
-  [ "$stamp" = "$(install_stamp "$spec")" ] && return 1
-  # The test extras include everything the bot needs.
-  [ "$spec" = "." ] && [ "$stamp" = "$(install_stamp ".[test]")" ] && return 1
-  return 0
+  installed=${stamp#* }
+  [ "${stamp%% *}" = "$(install_stamp "$spec" | cut -d' ' -f1)" ] || return 0
+  for extra in $(extras_of "$spec"); do
+    extras_of "$installed" | grep -qx "$extra" || return 0
+  done
+  return 1
 }
 
 ensure_venv() {

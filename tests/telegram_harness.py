@@ -74,10 +74,10 @@ class BotProcess:
         assert self._process is not None
         return self._process.wait(timeout)
 
-    def wait_for_log(self, text: str, timeout: float = 60) -> bool:
-        """Whether ``text`` appears in the log within ``timeout`` seconds."""
+    def wait_for_log(self, text: str, timeout: float = 60, times: int = 1) -> bool:
+        """Whether ``text`` appears in the log (``times`` times) within ``timeout`` seconds."""
         deadline = time.monotonic() + timeout
-        while text not in self.log():
+        while self.log().count(text) < times:
             if time.monotonic() > deadline:
                 return False
             time.sleep(0.05)

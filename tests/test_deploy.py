@@ -1,4 +1,4 @@
-"""The deployment recipes in deploy/ run what the tests run (``pip install .``, ``python -m bot``).
+"""The deployment recipes in deploy/ run what run.sh runs (``pip install ".[semantic]"``, ``python -m bot``).
 
 They cannot be built here (no container registry); test.sh lints the Dockerfile with hadolint,
 this checks what ties them to the bot, and systemd verifies the unit.
@@ -33,7 +33,7 @@ def _instructions(dockerfile: str) -> dict[str, list[str]]:
 def test_the_image_installs_and_runs_the_bot_as_the_tests_do_not_as_root() -> None:
     steps = _instructions((DEPLOY / "Dockerfile").read_text(encoding="utf-8"))
     assert steps["FROM"][0].startswith("python:3.11-slim")
-    assert any(re.search(r"\bpip install (--no-cache-dir )?\.( |$)", run) for run in steps["RUN"])
+    assert any(re.search(r'\bpip install (--no-cache-dir )?"\.\[semantic\]"', run) for run in steps["RUN"])
     assert steps["CMD"] == ['["python", "-m", "bot", "telegram"]']
     assert steps["HEALTHCHECK"][0].endswith('CMD ["python", "-m", "bot", "health"]')
     assert steps["USER"][0].split(":")[0] not in ("root", "0")

@@ -8,6 +8,9 @@ import sys
 import time
 from pathlib import Path
 
+from bot.kb.live import LiveKnowledge, ReloadResult
+from bot.kb.loader import load
+from handlers.questions import Responder
 from tests.conftest import ROOT
 
 QUESTION = "Hội nghị diễn ra khi nào?"
@@ -56,3 +59,40 @@ def test_ask_stream_picks_up_an_edit_and_rejects_a_broken_one(kb_copy: Path, tmp
         proc.stdin.close()
         proc.wait(timeout=30)
         stderr.close()
+
+
+def _poll_until(live: LiveKnowledge[Responder], served: str, seconds: float = 30.0) -> list[ReloadResult]:
+    """Poll as the watcher does until ``served`` is in the answer; every reload result on the way."""
+    results = []
+    deadline = time.monotonic() + seconds
+    while served not in live.current().answer(QUESTION).text:
+        assert time.monotonic() < deadline, f"{served!r} not served within {seconds} s; results: {results}"
+        result = live.poll()
+        if result is not None:
+            results.append(result)
+        time.sleep(0.05)
+    return results
+
+
+def test_an_edit_saved_while_the_bot_starts_is_served(kb_copy: Path) -> None:
+    kb = load(kb_copy)
+    intents = kb_copy / "intents" / "event.yaml"
+    intents.write_text(intents.read_text(encoding="utf-8").replace(ORIGINAL, "ĐÃ SỬA: sáng ngày 31/12/2020", 1),
+                       encoding="utf-8")  # saved after the load, before the watcher's first look
+    live = LiveKnowledge(kb, Responder)
+    assert [r.ok for r in _poll_until(live, "ĐÃ SỬA")] == [True]
+
+
+def test_a_file_written_in_two_parts_is_never_served_half_written(kb_copy: Path) -> None:
+    live = LiveKnowledge(load(kb_copy), Responder, quiet=2.0)
+    intents = kb_copy / "intents" / "event.yaml"
+    edited = intents.read_text(encoding="utf-8").replace(ORIGINAL, "ĐÃ SỬA: sáng ngày 31/12/2020", 1)
+    cut = edited.index("\n- id: ", edited.index("ĐÃ SỬA")) + 1  # the first part is valid YAML by itself
+    intents.write_text(edited[:cut], encoding="utf-8")
+    assert live.poll() is None
+    time.sleep(0.2)  # an editor or a copy writing the rest a moment later
+    with intents.open("a", encoding="utf-8") as fh:
+        fh.write(edited[cut:])
+    results = _poll_until(live, "ĐÃ SỬA")
+    assert [r.ok for r in results] == [True], results  # no rejection of the half, told to nobody
+    assert len(live.current().kb.intents) == len(load(kb_copy).intents)

@@ -124,3 +124,12 @@ def test_yaml_aliases_are_refused_quickly_not_expanded(kb_copy: Path) -> None:
     problems = _problems(kb_copy)
     assert any(p.startswith("intents/zz.yaml, line 1") and "aliases" in p for p in problems), problems
     assert sum("aliases" in p for p in problems if p.startswith("matching.yaml")) == 1, problems
+
+
+@pytest.mark.parametrize("name", ["people.yaml", "mai.yaml", "event.yaml"])
+def test_a_syntax_error_in_an_intent_file_is_reported_alone(kb_copy: Path, name: str) -> None:
+    f = kb_copy / "intents" / name
+    _edit(f, "  title: ", '  title: "an unclosed quote ')   # other files cite this file's intents
+    problems = _problems(kb_copy)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"intents/{name}, line") and "YAML syntax error" in problems[0]

@@ -214,8 +214,8 @@ async def _stop_services(app: Application, health_path: Path) -> None:  # type: 
     health_path.unlink(missing_ok=True)
 
 
-def build_application(settings: TelegramSettings, kb: KnowledgeBase,
-                      log: LogConfig) -> Application:  # type: ignore[type-arg]
+def build_application(settings: TelegramSettings, kb: KnowledgeBase, log: LogConfig,
+                      build: Callable[[KnowledgeBase], Responder] = Responder) -> Application:  # type: ignore[type-arg]
     """The configured Application with every handler registered; its ``bot_data`` holds the
     services, the Bot API server's reachability and the health check."""
     reachability = Reachability(urlsplit(settings.base_url).netloc)
@@ -232,7 +232,7 @@ def build_application(settings: TelegramSettings, kb: KnowledgeBase,
         .rate_limiter(FloodControl(paced=settings.paced))
         .build()
     )
-    services = Services(LiveKnowledge(kb, Responder), admin_ids=settings.admin_ids, log_config=log)
+    services = Services(LiveKnowledge(kb, build), admin_ids=settings.admin_ids, log_config=log)
     health = Health(services, reachability, "webhook" if settings.webhook_url else "polling")
     app.bot_data.update(services=services, health=health)
 
@@ -245,7 +245,7 @@ def build_application(settings: TelegramSettings, kb: KnowledgeBase,
     return app
 
 
-def run_telegram(kb: KnowledgeBase, log: LogConfig) -> int:
+def run_telegram(kb: KnowledgeBase, log: LogConfig, build: Callable[[KnowledgeBase], Responder] = Responder) -> int:
     """Run until SIGTERM or SIGINT; exit codes: 0 stopped, 1 webhook refused, 2 bad settings or token."""
     try:
         settings = TelegramSettings.from_env()
@@ -254,7 +254,7 @@ def run_telegram(kb: KnowledgeBase, log: LogConfig) -> int:
         return 2
     configure_logging(settings.token)
     try:
-        asyncio.run(serve(build_application(settings, kb, log), settings, health_file(log.path)))
+        asyncio.run(serve(build_application(settings, kb, log, build), settings, health_file(log.path)))
     except InvalidToken:
         print("Cannot start the Telegram bot: the Bot API server rejected TELEGRAM_BOT_TOKEN "
               "(check it with @BotFather).", file=sys.stderr)
