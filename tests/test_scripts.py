@@ -77,6 +77,8 @@ def test_pip_runs_again_only_when_pyproject_changes(tmp_path: Path) -> None:
     assert not needs(".[test]") and not needs(".")                  # the test extras hold the bot's needs
     source('install_stamp . > "$VENV/.installed"', tmp_path, VENV=str(venv))
     assert needs(".[test]") and not needs(".")
+    source('install_stamp ".[test,semantic]" > "$VENV/.installed"', tmp_path, VENV=str(venv))
+    assert not needs(".[semantic]") and not needs(".[test,semantic]")   # run.sh after test.sh
     with (tmp_path / "pyproject.toml").open("a", encoding="utf-8") as f:
         f.write("\n# a new dependency\n")
     assert needs(".")
