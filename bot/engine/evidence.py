@@ -20,7 +20,7 @@ from enum import Enum
 
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
-from bot.text.normalize import clean, contains_phrase, fold, split_glued, starts_sentence, strip_markup, words
+from bot.text.normalize import PhraseSet, clean, fold, split_glued, starts_sentence, strip_markup, words
 
 
 class Objection(Enum):
@@ -60,11 +60,9 @@ class Evidence:
 
     def __init__(self, kb: KnowledgeBase, known_words: set[str], known_text: str) -> None:
         cfg = kb.matching
-        self._cues = {
-            Objection.COUNT: [tuple(fold(c).split()) for c in cfg.asks_count],
-            Objection.TIME: [tuple(fold(c).split()) for c in cfg.asks_time],
-            Objection.PLACE: [tuple(fold(c).split()) for c in cfg.asks_place],
-        }
+        self._cues = PhraseSet((words(cue), kind) for kind, cues in (
+            (Objection.COUNT, cfg.asks_count), (Objection.TIME, cfg.asks_time), (Objection.PLACE, cfg.asks_place))
+            for cue in cues)
         places = [fold(p) for p in cfg.place_words]
         self._places = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if places else None
         self._known = known_words
@@ -77,11 +75,12 @@ class Evidence:
 
     def _refused_kinds(self, intent: Intent) -> frozenset[Objection]:
         asked = [self.asks(words(e)) for e in intent.examples]
-        return frozenset(k for k in self._cues if sum(k in a for a in asked) >= REFUSAL_SHARE * len(asked))
+        kinds = (Objection.COUNT, Objection.TIME, Objection.PLACE)
+        return frozenset(k for k in kinds if sum(k in a for a in asked) >= REFUSAL_SHARE * len(asked))
 
     def asks(self, words: list[str]) -> set[Objection]:
         """What kind of fact a question (its folded words) asks for: a count, a date, a place."""
-        return {kind for kind, cues in self._cues.items() if any(contains_phrase(words, cue) for cue in cues)}
+        return {kind for _, kind, _ in self._cues.find(words)}
 
     def refusal_fits(self, refusal: Intent, words: list[str]) -> bool:
         """Whether a refusal of counts/dates/places fits a question that asks for one of them."""
