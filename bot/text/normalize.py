@@ -11,8 +11,9 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 # Unicode categories that carry no meaning for matching: controls, format marks (zero-width
 # joiners, RTL/LTR marks, BOM), and unassigned/private/surrogate code points.
@@ -153,6 +154,32 @@ def raw_words(text: str) -> list[str]:
     if not text.isascii():
         text = _OLD_TONES.sub(lambda m: _NEW_TONES[m.group(0)], text)
     return _WORD.findall(text)
+
+
+Payload = TypeVar("Payload")
+
+
+class PhraseSet(Generic[Payload]):
+    """Phrases (folded words), each with a payload, found in a text in one pass over its words.
+
+    For cue lists checked on every question (small talk, "how many", "when"): a dictionary from
+    first word to phrases instead of testing each phrase against the whole text.
+    """
+
+    def __init__(self, items: Iterable[tuple[Sequence[str], Payload]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
+        for phrase, payload in items:
+            if phrase:
+                self._by_first.setdefault(phrase[0], []).append((tuple(phrase), payload))
+
+    def find(self, words: Sequence[str]) -> list[tuple[tuple[str, ...], Payload, int]]:
+        """Every phrase standing in ``words``: (phrase, payload, index just after it)."""
+        found = []
+        for i, word in enumerate(words):
+            for phrase, payload in self._by_first.get(word, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    found.append((phrase, payload, i + len(phrase)))
+        return found
 
 
 def contains_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:
