@@ -10,19 +10,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.conftest import ROOT
-
-_LOG_DIR = tempfile.TemporaryDirectory()
+from tests.support import LineProcess, run_to_end
 
 
-def run_bot(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """``python -m bot ARGS`` with a private conversation log and no token unless given."""
+def run_bot(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m bot ARGS`` to its end, with a conversation log of its own and no token unless given."""
     full_env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
-    full_env["BOT_DB_PATH"] = os.path.join(_LOG_DIR.name, "bot.sqlite3")
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, env=full_env, timeout=timeout)
+    with tempfile.TemporaryDirectory() as log_dir:
+        full_env["BOT_DB_PATH"] = os.path.join(log_dir, "bot.sqlite3")
+        full_env.update(env or {})
+        return run_to_end([sys.executable, "-m", "bot", *args], stdin, full_env)
 
 
 def test_ask_prints_the_answer_and_its_source() -> None:
@@ -48,19 +45,10 @@ def test_ask_json_fallback_has_null_intent() -> None:
 
 
 def test_ask_json_stream_answers_each_line_as_it_comes() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "ask", "--json", "-"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert proc.stdin is not None and proc.stdout is not None
-    try:
+    with LineProcess([sys.executable, "-m", "bot", "ask", "--json", "-"]) as proc:
         # One question at a time: the answer must come back before the next is sent (flushed).
         for question, intent in [("nhiem vu so bay", "mai_task_7"), ("task 3", "mai_task_3")]:
-            proc.stdin.write(question + "\n")
-            proc.stdin.flush()
-            line = proc.stdout.readline()
-            assert json.loads(line)["intent"] == intent
-    finally:
-        proc.stdin.close()
-        proc.wait(timeout=30)
+            assert json.loads(proc.say(question))["intent"] == intent
     assert proc.returncode == 0
 
 
