@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ ! -x .venv/bin/python ]; then
+  echo "First run: creating .venv and installing the dependencies (about a minute)..."
   python3 -m venv .venv
 fi
 if ! .venv/bin/pip install --quiet --disable-pip-version-check -e ".[test]" > .venv/install.log 2>&1; then
