@@ -23,7 +23,8 @@ from typing import IO, Any, TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 #: How long something that should happen (a reply, a row, an edit going live) may take.
 DEADLINE = 20.0
-#: How long a whole command (``python -m bot …``) may run before it counts as hung.
+#: How long a process may take to start (imports are slow on a busy machine) or a whole command
+#: (``python -m bot …``) to run, before it counts as hung.
 PROCESS_DEADLINE = 120.0
 #: How often a condition is looked at.
 POLL_S = 0.05
@@ -121,19 +122,24 @@ class LineProcess:
 
     @staticmethod
     def _reader(stream: IO[str], sink: Callable[[str], object]) -> threading.Thread:
-        thread = threading.Thread(target=lambda: [sink(line) for line in stream], daemon=True)
+        """Read ``stream`` line by line in a thread, so that no read blocks the test."""
+        def pump() -> None:
+            for line in stream:
+                sink(line)
+
+        thread = threading.Thread(target=pump, daemon=True)
         thread.start()
         return thread
 
     def say(self, line: str) -> str:
-        """Send one line and return the next line it prints."""
+        """Send one line and return the next line it prints (the first waits for it to start)."""
         assert self._proc.stdin is not None
         self._proc.stdin.write(line + "\n")
         self._proc.stdin.flush()
         try:
-            return self._lines.get(timeout=DEADLINE)
+            return self._lines.get(timeout=PROCESS_DEADLINE)
         except queue.Empty:
-            raise AssertionError(f"no answer to {line!r} within {DEADLINE:g} s\n{self.stderr()}") from None
+            raise AssertionError(f"no answer to {line!r} within {PROCESS_DEADLINE:g} s\n{self.stderr()}") from None
 
     def stderr(self) -> str:
         """What it printed on stderr so far."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from .fake_telegram.client import FakeTelegramClient
 from .fake_telegram.process import FakeTelegramServer
-from .support import DEADLINE, ROOT, child_env, end, wait_for
+from .support import DEADLINE, PROCESS_DEADLINE, ROOT, child_env, end, wait_for
 
 BOT_ID = 7012345678
 TOKEN = f"{BOT_ID}:AAHtestTOKENsecretValue0123456789abcdefXYZ"
@@ -47,7 +47,7 @@ class BotProcess:
         if wait_for_commands:
             with self.server.client(TOKEN) as client:
                 wait_for(lambda: self._running() and client.commands()["calls"],
-                         lambda: f"the bot registering its commands; its log:\n{self.log()}")
+                         lambda: f"the bot registering its commands; its log:\n{self.log()}", PROCESS_DEADLINE)
         return self
 
     def _running(self) -> bool:
