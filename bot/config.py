@@ -51,6 +51,23 @@ def pseudonym_secret() -> str | None:
     return os.environ.get("BOT_PSEUDONYM_SECRET") or None
 
 
+def cache_dir() -> Path:
+    """Where derived data is cached (the semantic vectors): ``BOT_CACHE_DIR``, else beside the log."""
+    chosen = os.environ.get("BOT_CACHE_DIR")
+    return Path(chosen) if chosen else db_path().parent
+
+
 def log_config() -> LogConfig:
     """The conversation log's file and pseudonym key, as the front ends open it."""
     return LogConfig(db_path(), pseudonym_secret())
+
+
+def history_file() -> Path | None:
+    """The console's history of typed lines: ``BOT_HISTORY_FILE``, ``off`` for none.
+
+    It keeps questions in plain text, so it can be turned off; default ``~/.hoi_nghi_bot_history``.
+    """
+    value = os.environ.get("BOT_HISTORY_FILE", "").strip()
+    if value.lower() in ("off", "none", "no", "false", "0"):
+        return None
+    return Path(value).expanduser() if value else Path.home() / ".hoi_nghi_bot_history"

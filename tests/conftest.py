@@ -7,6 +7,7 @@ Helpers to wait on events and to run processes to their end are in ``tests/suppo
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from handlers.questions import Responder
 from tests.support import ROOT
 
 __all__ = ["QUESTIONS", "ROOT"]
+# Bots started by the tests answer from the words alone: fast and the same on every machine. The
+# semantic second opinion has its own tests (tests/engine/test_semantic.py), which turn it on.
+os.environ.setdefault("BOT_SEMANTIC", "off")
 #: The question sets (tune, holdout, and the independent ones).
 QUESTIONS = Path(__file__).resolve().parent / "questions"
 

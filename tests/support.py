@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any, AnyStr, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 #: How long something that should happen (a reply, a row, an edit going live) may take.
@@ -88,18 +88,22 @@ def end(proc: subprocess.Popen[Any], timeout: float = DEADLINE) -> bool:
         return False
 
 
-def run_to_end(args: Sequence[str], stdin: str = "", env: Mapping[str, str] | None = None,
-               timeout: float = PROCESS_DEADLINE) -> subprocess.CompletedProcess[str]:
-    """Run ``args`` in the project folder with ``stdin`` as its whole input; fail with its output if it hangs."""
-    proc = subprocess.Popen(list(args), cwd=ROOT, env=child_env(env), text=True, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def run_to_end(args: Sequence[str | bytes], stdin: AnyStr, env: Mapping[str, str] | None = None,
+               timeout: float = PROCESS_DEADLINE, stdout: int | IO[Any] = subprocess.PIPE,
+               ) -> subprocess.CompletedProcess[AnyStr]:
+    """Run ``args`` in the project folder with ``stdin`` as its whole input; fail with its output if it hangs.
+
+    Text in, text out; bytes in, bytes out. ``stdout`` may send its output elsewhere (a file, a pipe).
+    """
+    proc = subprocess.Popen(list(args), cwd=ROOT, env=child_env(env), text=isinstance(stdin, str),
+                            stdin=subprocess.PIPE, stdout=stdout, stderr=subprocess.PIPE)
     try:
         out, err = proc.communicate(stdin, timeout=timeout)
     except subprocess.TimeoutExpired:
         end(proc, 0)
         out, err = proc.communicate()
-        raise AssertionError(f"{' '.join(args)} did not end within {timeout:g} s\n"
-                             f"--- stdout ---\n{out}\n--- stderr ---\n{err}") from None
+        raise AssertionError(f"{args!r} did not end within {timeout:g} s\n"
+                             f"--- stdout ---\n{out!s}\n--- stderr ---\n{err!s}") from None
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
