@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot [console|ask|check|eval|telegram] [--kb DIR]``.
+"""Command line: ``python -m bot [console|ask|check|eval|telegram|report|purge|backup|health] [--kb DIR]``.
 
 Kept thin: parse, load the knowledge base, hand over to a front end. Telegram's packages are
 imported only by the ``telegram`` command, so console and ``ask`` start fast.
@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot import config
+from bot import __version__, config
 from bot.kb.live import LiveKnowledge, watch_in_thread
 from bot.kb.loader import KnowledgeBase, KnowledgeError, load
 from handlers.questions import Responder, responder_builder
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--kb", metavar="DIR", help="knowledge folder (default: BOT_KB_DIR or ./knowledge)")
     parser = argparse.ArgumentParser(prog="python -m bot", parents=[common],
                                      description="Hội nghị Bot: questions about the 31/12/2020 conference.")
+    parser.add_argument("--version", action="version", version=f"hoi-nghi-bot {__version__}")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("console", parents=[common], help="chat in the terminal")
     ask = sub.add_parser("ask", parents=[common], help="answer one question ('-': one per stdin line)")
@@ -52,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--format", default="text", choices=("text", "md", "csv", "html"),
                      help="html: one self-contained page with charts, to open in a browser")
     rep.add_argument("--output", metavar="FILE", type=Path, help="write the report to FILE instead of printing it")
+    bak = sub.add_parser("backup", parents=[common], help="a consistent copy of the live conversation log")
+    bak.add_argument("path", type=Path, help="the copy's file, or a folder for a dated file")
+    sub.add_parser("health", parents=[common], help="whether the running Telegram bot is healthy (exit code 0/1)")
     return parser
 
 
@@ -75,6 +79,10 @@ def _run(args: argparse.Namespace) -> int:
     """Load the knowledge base and run the parsed command."""
     config.load_dotenv()
     command = args.command
+    if command == "health":
+        return _health()
+    if command == "backup":
+        return _backup(args.path)
     if command is None:
         if os.environ.get("TELEGRAM_BOT_TOKEN"):
             command = "telegram"
@@ -195,6 +203,31 @@ def _log_command(args: argparse.Namespace, responder: Responder) -> int:
             await store.close()
 
     print(f"Deleted {asyncio.run(purge())} exchange(s) older than {args.older_than}.")
+    return 0
+
+
+def _health() -> int:
+    """``health``: one line from the running bot's health file; 0 healthy, 1 not."""
+    from bot.channels.telegram.health import health_file, read_health
+
+    healthy, line = read_health(health_file(config.db_path()))
+    print(line)
+    return 0 if healthy else 1
+
+
+def _backup(target: Path) -> int:
+    """``backup``: copy the live conversation log with SQLite's online backup API."""
+    import sqlite3
+
+    from bot.store.backup import backup
+
+    try:
+        result = backup(config.db_path(), target)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"Backup failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"Backed up {result.exchanges} exchange(s) to {result.path} "
+          f"({result.size / 1024:.0f} KB in {result.seconds:.2f} s).")
     return 0
 
 

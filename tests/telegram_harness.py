@@ -69,6 +69,25 @@ class BotProcess:
         """Whether the process is still running."""
         return self._process is not None and self._process.poll() is None
 
+    def signal(self, sig: int) -> None:
+        """Send ``sig`` to the bot process."""
+        assert self._process is not None
+        self._process.send_signal(sig)
+
+    def wait(self, timeout: float = 60) -> int:
+        """Wait for the process to exit; its exit code."""
+        assert self._process is not None
+        return self._process.wait(timeout)
+
+    def wait_for_log(self, text: str, timeout: float = 60, times: int = 1) -> bool:
+        """Whether ``text`` appears in the log (``times`` times) within ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while self.log().count(text) < times:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+        return True
+
     def stop(self) -> None:
         """SIGTERM; a bot that does not stop in time prints its stacks, is killed, and fails the test."""
         if self._process is not None and self._process.poll() is None:

@@ -124,6 +124,31 @@ def test_console_logs_exchanges_and_rates_the_last_answer(tmp_path: Path) -> Non
     assert "Deleted 0 exchange(s)" in purge.stdout
 
 
+def test_version_prints_the_package_version() -> None:
+    result = run_bot("--version")
+    assert result.returncode == 0 and result.stdout.startswith("hoi-nghi-bot ")
+    assert result.stdout.split()[1][0].isdigit()
+
+
+def test_backup_copies_the_live_log_and_says_what_it_wrote(tmp_path: Path) -> None:
+    db = tmp_path / "log.sqlite3"
+    assert run_bot("console", stdin="task 3\n", env={"BOT_DB_PATH": str(db)}).returncode == 0
+    result = run_bot("backup", str(tmp_path), env={"BOT_DB_PATH": str(db)})
+    assert result.returncode == 0, result.stderr
+    [copy] = tmp_path.glob("bot-*.sqlite3")
+    assert result.stdout.startswith(f"Backed up 1 exchange(s) to {copy} (")
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT question FROM exchanges").fetchall() == [("task 3",)]
+    missing = run_bot("backup", str(tmp_path / "x.sqlite3"), env={"BOT_DB_PATH": str(tmp_path / "none.sqlite3")})
+    assert missing.returncode == 1 and missing.stderr.startswith("Backup failed: no conversation log at")
+
+
+def test_health_without_a_running_bot_says_so_and_fails() -> None:
+    result = run_bot("health")
+    assert result.returncode == 1
+    assert result.stdout.startswith("not running: no health file at ")
+
+
 def run_into_closed_pipe(*args: str, stdin: str = "", env: dict[str, str] | None = None,
                          ) -> subprocess.CompletedProcess[str]:
     """``python -m bot ARGS`` writing to a pipe whose reader has gone (what ``| head`` leaves)."""

@@ -12,11 +12,13 @@ the bot starts is picked up too.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Generic, TypeVar
 
 from bot.kb.loader import Fingerprint, KnowledgeBase, KnowledgeError, fingerprint, load
@@ -40,6 +42,18 @@ class ReloadResult:
     message: str
 
 
+def content_version(folder: Path) -> str:
+    """A short digest of the knowledge files' names and contents: the same text, the same version."""
+    digest = hashlib.sha256()
+    for name, *_ in fingerprint(folder):
+        digest.update(name.encode() + b"\0")
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            continue
+    return digest.hexdigest()[:12]
+
+
 class LiveKnowledge(Generic[Serving]):
     """Holds what is serving and swaps in a new one, built from the reloaded base, on an edit."""
 
@@ -51,6 +65,8 @@ class LiveKnowledge(Generic[Serving]):
         self._seen: Fingerprint = kb.version
         self._changing: tuple[Fingerprint, float] | None = None  # the newest state and since when
         self._quiet = quiet
+        #: Which knowledge is serving (``content_version``), for health checks.
+        self.version = content_version(self.folder)
         self._lock = threading.Lock()
 
     def current(self) -> Serving:
@@ -91,7 +107,9 @@ class LiveKnowledge(Generic[Serving]):
             logger.exception("knowledge edit could not be loaded; still serving the previous version")
             return ReloadResult(False, f"knowledge edit rejected, still serving the previous version: {exc!r}")
         self._serving = self._build(kb)
-        message = f"knowledge reloaded: {len(kb.intents)} intents" + "".join(f"\n  warning: {w}" for w in kb.warnings)
+        self.version = content_version(self.folder)
+        message = (f"knowledge reloaded: {len(kb.intents)} intents (version {self.version})"
+                   + "".join(f"\n  warning: {w}" for w in kb.warnings))
         logger.log(logging.WARNING if kb.warnings else logging.INFO, "%s", message)
         return ReloadResult(True, message)
 

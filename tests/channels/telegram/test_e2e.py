@@ -111,6 +111,13 @@ def test_edited_message_is_answered_again(client: FakeTelegramClient) -> None:
     assert "Nhiệm vụ thứ 5" in text_of(user.collect(seq))
 
 
+def test_whoami_answers_the_senders_id_for_admin_ids(client: FakeTelegramClient) -> None:
+    assert "1015" in text_of(User(client, 1015).say("/whoami"))
+    in_group = text_of(User(client, 1016, chat_id=-5002, chat_type="group", language_code="en")
+                       .say(f"/whoami@{USERNAME}"))
+    assert "Your Telegram user id: 1016" in in_group and "-5002" in in_group
+
+
 def test_group_answers_mentions_and_replies_only(client: FakeTelegramClient) -> None:
     alice = User(client, 1012, chat_id=-5001, chat_type="group")
     alice.ignored("hôm nay ăn gì nhỉ mọi người")

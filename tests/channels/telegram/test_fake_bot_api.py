@@ -17,7 +17,7 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.error import BadRequest, Conflict, EndPointNotFound
+from telegram.error import BadRequest, Conflict, EndPointNotFound, RetryAfter
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from tests.fake_telegram.client import ControlRequestError, FakeTelegramClient
@@ -146,6 +146,23 @@ async def test_keyboard_limits(fake_telegram: FakeTelegramServer, control: Contr
     assert descriptions == ["Bad Request: BUTTON_DATA_INVALID",
                             "Bad Request: reply markup is too long",
                             "Bad Request: BUTTON_TEXT_INVALID"]
+
+
+async def test_flood_limits_refuse_with_429_and_retry_after() -> None:
+    with FakeTelegramServer(flood="chat=1/30,group=2/30,all=30/1") as server:
+        client = server.client(1005)
+        client.send_text(USER, "hi")
+        client.send_text(-USER, "hi all", user_id=USER, chat_type="group")
+        async with ptb_bot(server, 1005) as bot:
+            await bot.send_message(USER, "one")
+            with pytest.raises(RetryAfter) as refused:
+                await bot.send_message(USER, "two: within a second of one in the same chat")
+            assert 1 <= refused.value._retry_after.total_seconds() <= 30
+            await bot.send_message(-USER, "one")
+            with pytest.raises(RetryAfter):
+                await bot.send_message(-USER, "two")
+        assert [e["text"] for e in client.sent()] == ["one", "one"]  # refused messages are not delivered
+        assert [e["error_code"] for e in client.errors()] == [429, 429]
 
 
 async def test_long_poll_returns_a_user_message(fake_telegram: FakeTelegramServer) -> None:
