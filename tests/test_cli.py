@@ -9,22 +9,25 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
-
-_LOG_DIR = tempfile.TemporaryDirectory()
+from tests.support import PROCESS_DEADLINE, LineProcess, run_to_end
 
 
-def run_bot(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """``python -m bot ARGS`` with a private conversation log and no token unless given."""
-    full_env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
-    full_env["BOT_DB_PATH"] = os.path.join(_LOG_DIR.name, "bot.sqlite3")
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, env=full_env, timeout=timeout)
+def run_bot(*args: str | bytes, stdin: str | bytes = "", env: dict[str, str] | None = None,
+            timeout: float = PROCESS_DEADLINE, stdout: int = subprocess.PIPE,
+            unset: tuple[str, ...] = ()) -> subprocess.CompletedProcess[Any]:
+    """``python -m bot ARGS`` to its end, with a conversation log of its own and no token unless given.
+
+    ``unset`` names more variables of ours that the bot must not see.
+    """
+    full_env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", *unset)}
+    with tempfile.TemporaryDirectory() as log_dir:
+        full_env["BOT_DB_PATH"] = os.path.join(log_dir, "bot.sqlite3")
+        full_env.update(env or {})
+        return run_to_end([sys.executable, "-m", "bot", *args], stdin, full_env, timeout, stdout)
 
 
 def test_ask_prints_the_answer_and_its_source() -> None:
@@ -50,19 +53,10 @@ def test_ask_json_fallback_has_null_intent() -> None:
 
 
 def test_ask_json_stream_answers_each_line_as_it_comes() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "ask", "--json", "-"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert proc.stdin is not None and proc.stdout is not None
-    try:
+    with LineProcess([sys.executable, "-m", "bot", "ask", "--json", "-"]) as proc:
         # One question at a time: the answer must come back before the next is sent (flushed).
         for question, intent in [("nhiem vu so bay", "mai_task_7"), ("task 3", "mai_task_3")]:
-            proc.stdin.write(question + "\n")
-            proc.stdin.flush()
-            line = proc.stdout.readline()
-            assert json.loads(line)["intent"] == intent
-    finally:
-        proc.stdin.close()
-        proc.wait(timeout=30)
+            assert json.loads(proc.say(question))["intent"] == intent
     assert proc.returncode == 0
 
 
@@ -155,16 +149,13 @@ def test_health_without_a_running_bot_says_so_and_fails() -> None:
     assert result.stdout.startswith("not running: no health file at ")
 
 
-def run_into_closed_pipe(*args: str, stdin: str | None = None,
-                         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_into_closed_pipe(*args: str, stdin: str = "", env: dict[str, str] | None = None,
+                         ) -> subprocess.CompletedProcess[str]:
     """``python -m bot ARGS`` writing to a pipe whose reader has gone (what ``| head`` leaves)."""
     read_end, write_end = os.pipe()
     os.close(read_end)
-    full_env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
-    full_env.update(env or {})
     try:
-        return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, stdout=write_end,
-                              stderr=subprocess.PIPE, text=True, cwd=ROOT, env=full_env, timeout=120)
+        return run_bot(*args, stdin=stdin, env=env, stdout=write_end)
     finally:
         os.close(write_end)
 
@@ -172,9 +163,9 @@ def run_into_closed_pipe(*args: str, stdin: str | None = None,
 def test_a_reader_that_goes_away_ends_every_command_quietly(tmp_path: Path) -> None:
     db = tmp_path / "log.sqlite3"
     assert run_bot("console", stdin="ai chu tri hoi nghi\n", env={"BOT_DB_PATH": str(db)}).returncode == 0
-    for args, stdin in [(("check",), None), (("eval", "tests/questions/tune.yaml"), None),
-                        (("report", "--since", "1d"), None), (("ask", "--json", "-"), "task 3\ntask 4\n"),
-                        (("ask", "task 3"), None)]:
+    for args, stdin in [(("check",), ""), (("eval", "tests/questions/tune.yaml"), ""),
+                        (("report", "--since", "1d"), ""), (("ask", "--json", "-"), "task 3\ntask 4\n"),
+                        (("ask", "task 3"), "")]:
         result = run_into_closed_pipe(*args, stdin=stdin, env={"BOT_DB_PATH": str(db)})
         assert (result.returncode, result.stderr) == (0, ""), (args, result.stderr[-1500:])
 
@@ -228,12 +219,7 @@ def test_check_names_intents_with_too_few_examples(kb_copy: Path) -> None:
 
 def _run_bytes(args: list[str | bytes], stdin: bytes, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
     """``python -m bot ARGS`` fed raw bytes, under exactly the locale settings in ``env``."""
-    full_env = {k: v for k, v in os.environ.items()
-                if k not in ("TELEGRAM_BOT_TOKEN", "PYTHONIOENCODING", "PYTHONUTF8", "LC_ALL", "LC_CTYPE", "LANG")}
-    full_env["BOT_DB_PATH"] = os.path.join(_LOG_DIR.name, "bot.sqlite3")
-    full_env.update(env)
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
-                          cwd=ROOT, env=full_env, timeout=120)
+    return run_bot(*args, stdin=stdin, env=env, unset=("PYTHONIOENCODING", "PYTHONUTF8", "LC_ALL", "LC_CTYPE", "LANG"))
 
 
 STRICT_UTF8 = {"PYTHONIOENCODING": "utf-8"}  # like a UTF-8 locale with strict decoding

@@ -14,6 +14,7 @@ from typing import IO, Any, Literal
 
 import httpx
 
+from ..support import PROCESS_DEADLINE
 from .client import AsyncFakeTelegramClient, FakeTelegramClient
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +34,7 @@ class FakeTelegramServer:
 
     def __init__(self, *, state_file: Path | str | None = None, host: str = "127.0.0.1",
                  port: int | None = None, strict_html: bool = False, flood: str | None = None,
-                 startup_timeout: float = 10.0, stop_timeout: float = 5.0) -> None:
+                 startup_timeout: float = PROCESS_DEADLINE, stop_timeout: float = 5.0) -> None:
         self.state_file = Path(state_file) if state_file is not None else None
         self.host = host
         self.port = port or free_port(host)

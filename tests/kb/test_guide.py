@@ -19,7 +19,7 @@ import yaml
 from bot.cli import FEW_EXAMPLES, build_parser
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
-from tests.conftest import ROOT
+from tests.support import ROOT, run_to_end
 
 GUIDE = ROOT / "knowledge" / "README.md"
 README = ROOT / "README.md"
@@ -56,8 +56,7 @@ def run(command: list[str], kb: Path, tmp: Path) -> subprocess.CompletedProcess[
         args += ["--kb", str(kb)]
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     env.update(BOT_DB_PATH=str(tmp / "bot.sqlite3"), BOT_HISTORY_FILE="off")
-    return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-                          stdin=subprocess.DEVNULL)
+    return run_to_end(args, "", env, timeout=300)
 
 
 @pytest.fixture(scope="module")
