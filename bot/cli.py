@@ -114,6 +114,7 @@ def reply_json(question: str, reply: Reply) -> dict[str, object]:
 def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
     """``purge`` and ``report`` over the conversation log."""
     import asyncio
+    import sqlite3
 
     from bot.store.database import Store, parse_duration
     from bot.store.report import report_from_db
@@ -127,9 +128,6 @@ def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
     if not path.exists():
         print(f"No conversation log at {path} (set BOT_DB_PATH).", file=sys.stderr)
         return 2
-    if args.command == "report":
-        print(asyncio.run(report_from_db(path, age, kb.matching.accept_score, args.format)))
-        return 0
 
     async def purge() -> int:
         store = await Store.open(path, config.pseudonym_secret())
@@ -138,7 +136,14 @@ def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
         finally:
             await store.close()
 
-    print(f"Deleted {asyncio.run(purge())} exchange(s) older than {args.older_than}.")
+    try:
+        if args.command == "report":
+            print(asyncio.run(report_from_db(path, age, kb.matching.accept_score, args.format)))
+        else:
+            print(f"Deleted {asyncio.run(purge())} exchange(s) older than {args.older_than}.")
+    except (sqlite3.Error, OSError, ValueError) as exc:  # locked, not a log, unreadable key file
+        print(f"Cannot use the conversation log at {path}: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

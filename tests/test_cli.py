@@ -117,3 +117,14 @@ def test_console_logs_exchanges_and_rates_the_last_answer(tmp_path: Path) -> Non
     assert report.returncode == 0 and "event_chair" in report.stdout
     purge = run_bot("purge", "--older-than", "1d", env={"BOT_DB_PATH": str(db)})
     assert "Deleted 0 exchange(s)" in purge.stdout
+
+
+def test_console_logs_every_exchange_even_after_undecodable_bytes(tmp_path: Path) -> None:
+    db = tmp_path / "log.sqlite3"
+    lines = [b"ai chu tri hoi nghi", b"hoi nghi \xff\xfe ngay nao", b"nhiem vu so bay", b"task 3", b"ai chu tri"]
+    result = subprocess.run([sys.executable, "-m", "bot", "console"], input=b"\n".join(lines) + b"\n",
+                            capture_output=True, cwd=ROOT, timeout=60,
+                            env={**os.environ, "LC_ALL": "C", "BOT_DB_PATH": str(db)})
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM exchanges").fetchall() == [(5,)]

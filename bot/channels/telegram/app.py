@@ -27,7 +27,7 @@ from bot.channels.telegram.handlers import register
 from bot.channels.telegram.services import Services
 from bot.kb.live import LiveKnowledge, watch
 from bot.kb.loader import KnowledgeBase
-from bot.store.database import SERVING_BUSY_TIMEOUT_MS, LogConfig, Store
+from bot.store.database import SERVING_BUSY_TIMEOUT_MS, LogConfig, Store, key_path
 from handlers.questions import Responder
 
 logger = logging.getLogger("bot.telegram")
@@ -163,8 +163,8 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     """Start-up: open the conversation log, watch the knowledge folder, set the command menu."""
     svc: Services = app.bot_data["services"]
     if svc.log_config.secret is None:
-        logger.warning("BOT_PSEUDONYM_SECRET is not set: the pseudonym key is kept inside the database, "
-                       "so whoever has the file could link pseudonyms to Telegram ids")
+        logger.info("BOT_PSEUDONYM_SECRET is not set: pseudonyms are keyed by %s (keep it private, and out "
+                    "of copies of the log)", key_path(svc.log_config.path))
     try:
         svc.store = await Store.open(svc.log_config.path, svc.log_config.secret,
                                      busy_timeout_ms=SERVING_BUSY_TIMEOUT_MS)

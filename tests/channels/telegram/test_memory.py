@@ -128,3 +128,26 @@ def test_context_survives_a_restart(server: FakeTelegramServer, bot: BotProcess,
                                 "BOT_DB_PATH": str(bot.db_path)})
     with again:
         assert "Trần Quốc Vượng" in text_of(user.say("ông ấy phát biểu gì?"))
+
+
+def test_a_log_locked_at_start_catches_up_with_feedback_and_stats(kb_dir: Path) -> None:
+    with FakeTelegramServer() as srv:
+        proc = BotProcess(srv, {"ADMIN_IDS": str(ADMIN), "BOT_KB_DIR": str(kb_dir)})
+        proc.db_path.touch(mode=0o600)
+        locker = sqlite3.connect(proc.db_path, isolation_level=None)
+        locker.execute("PRAGMA journal_mode = WAL")
+        locker.execute("BEGIN EXCLUSIVE")  # another process holds the log when the bot starts
+        with proc:
+            user = User(srv.client(TOKEN), 5101)
+            reply = user.say("Ai chủ trì hội nghị?")
+            assert "Trương Thị Mai" in text_of(reply)  # answering does not wait for the log
+            locker.execute("ROLLBACK")
+            locker.close()
+            up = [data for label, data in buttons(reply[-1]) if label == "👍"]
+            assert up, "no 👍/👎 under the answer: the bot runs without its log"
+            user.press(reply[-1], up[0], timeout=2)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and not _rows(proc.db_path, "SELECT rating FROM feedback"):
+                time.sleep(0.1)
+            assert _rows(proc.db_path, "SELECT rating FROM feedback") == [(1,)]
+            assert "total 1" in text_of(User(srv.client(TOKEN), ADMIN).say("/stats"))
