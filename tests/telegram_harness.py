@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -24,9 +25,10 @@ class BotProcess:
     """``python -m bot`` in a subprocess pointed at a fake server, stopped by its own pid."""
 
     def __init__(self, server: FakeTelegramServer, extra_env: dict[str, str] | None = None,
-                 args: tuple[str, ...] = ()) -> None:
+                 args: tuple[str, ...] = (), max_open_files: int | None = None) -> None:
         self.server = server
         self.args = args
+        self.max_open_files = max_open_files
         self._db_dir = tempfile.TemporaryDirectory()
         self.db_path = Path(self._db_dir.name) / "bot.sqlite3"
         self.env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": server.base_url,
@@ -40,7 +42,8 @@ class BotProcess:
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the process
         self._process = subprocess.Popen([sys.executable, "-m", "bot", *self.args], cwd=ROOT,
                                          env=self.env, stdin=subprocess.DEVNULL,
-                                         stdout=self._log, stderr=subprocess.STDOUT)
+                                         stdout=self._log, stderr=subprocess.STDOUT,
+                                         preexec_fn=self._limit if self.max_open_files else None)
         if wait_for_commands:
             client = self.server.client(TOKEN)
             deadline = time.monotonic() + 30
@@ -52,6 +55,17 @@ class BotProcess:
                 time.sleep(0.05)
             raise RuntimeError(f"bot did not register its commands:\n{self.log()}")
         return self
+
+    def _limit(self) -> None:
+        """In the child: at most ``max_open_files`` file descriptors, as on a default Linux host."""
+        assert self.max_open_files is not None
+        resource.setrlimit(resource.RLIMIT_NOFILE, (self.max_open_files, self.max_open_files))
+
+    @property
+    def pid(self) -> int:
+        """The bot's process id (it is running)."""
+        assert self._process is not None
+        return self._process.pid
 
     def log(self) -> str:
         """Everything the bot printed so far."""
