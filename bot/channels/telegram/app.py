@@ -25,6 +25,7 @@ from telegram.ext import Application, ApplicationBuilder, BaseUpdateProcessor
 from bot.channels.telegram.admin import tell_admins
 from bot.channels.telegram.handlers import register
 from bot.channels.telegram.services import Services
+from bot.channels.telegram.webhook import guard
 from bot.kb.live import LiveKnowledge, watch
 from bot.kb.loader import KnowledgeBase
 from bot.store.database import SERVING_BUSY_TIMEOUT_MS, LogConfig, Store, key_path
@@ -102,30 +103,49 @@ def _with_suffix(url: str, suffix: str) -> str:
 
 
 class RedactingFilter(logging.Filter):
-    """Replaces the token in every log record, whoever logs it (httpx logs request URLs)."""
+    """Replaces secrets (the token, the webhook and pseudonym secrets) in every log record,
+    whoever logs it (httpx logs request URLs)."""
 
-    def __init__(self, secret: str) -> None:
+    def __init__(self, *secrets: str) -> None:
         super().__init__()
-        self._secret = secret
+        self._secrets = [secret for secret in secrets if secret]
+
+    def _redact(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "<secret>")
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if self._secret in message:
-            record.msg = message.replace(self._secret, "<token>")
+        redacted = self._redact(message)
+        if redacted != message:
+            record.msg = redacted
             record.args = ()
         if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
-            text = logging.Formatter().formatException(record.exc_info)
-            record.exc_text = text.replace(self._secret, "<token>")
+            record.exc_text = self._redact(logging.Formatter().formatException(record.exc_info))
         return True
 
 
-def configure_logging(token: str) -> None:
-    """Log to stderr; httpx down to WARNING (its INFO lines are URLs holding the token)."""
-    level = os.environ.get("LOG_LEVEL", "INFO").upper()
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        level=level if level in logging.getLevelNamesMapping() else "INFO")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    redactor = RedactingFilter(token)
+#: Third-party loggers that stay at these levels or above whatever LOG_LEVEL says: httpx's INFO
+#: lines are URLs holding the token, tornado's are one per malformed request (a flood).
+QUIET_LOGGERS = {"httpx": logging.WARNING, "tornado": logging.WARNING}
+
+
+def configure_logging(*secrets: str) -> None:
+    """Log to stderr, with ``secrets`` redacted.
+
+    LOG_LEVEL sets this project's loggers (``bot``, ``handlers``); the others never go below
+    INFO, because their DEBUG output holds secrets and users' data (aiosqlite's SQL parameters,
+    setWebhook's secret, raw updates with names and texts).
+    """
+    name = os.environ.get("LOG_LEVEL", "INFO").upper()
+    level = logging.getLevelNamesMapping().get(name, logging.INFO)
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=max(level, logging.INFO))
+    for ours in ("bot", "handlers"):
+        logging.getLogger(ours).setLevel(level)
+    for theirs, floor in QUIET_LOGGERS.items():
+        logging.getLogger(theirs).setLevel(max(level, floor))
+    redactor = RedactingFilter(*secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redactor)
 
@@ -216,7 +236,7 @@ def run_telegram(kb: KnowledgeBase, log: LogConfig) -> int:
     except ConfigError as exc:
         print(f"Cannot start the Telegram bot: {exc}", file=sys.stderr)
         return 2
-    configure_logging(settings.token)
+    configure_logging(settings.token, settings.webhook_secret, log.secret or "")
     try:
         _run(build_application(settings, kb, log), settings)
     except InvalidToken:
@@ -233,6 +253,7 @@ def _run(app: Application, settings: TelegramSettings) -> None:  # type: ignore[
     if settings.webhook_url:
         path = urlsplit(settings.webhook_url).path.strip("/")
         logger.info("webhook mode on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
+        guard(settings.webhook_secret)  # refuse strangers before reading their bodies
         app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, url_path=path,
                         secret_token=settings.webhook_secret, webhook_url=settings.webhook_url,
                         allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
