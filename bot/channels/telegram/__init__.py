@@ -1,5 +1,6 @@
 """Telegram: the Application and its settings (app), callbacks (handlers), admin commands
-(admin), what they share (services) and HTML/keyboard rendering (render).
+(admin), what they share (services), HTML/keyboard rendering (render) and the hardened webhook
+server (webhook).
 
-Imports flow app → handlers → admin → services; render is used by handlers only.
+Imports flow app → handlers → admin → services; render is used by handlers only, webhook by app.
 """
