@@ -11,13 +11,13 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot import config
 from bot.kb.live import LiveKnowledge, watch_in_thread
 from bot.kb.loader import KnowledgeBase, KnowledgeError, load
-from handlers.questions import Responder
+from handlers.questions import Responder, responder_builder
 from handlers.reply import Reply
 
 
@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", parents=[common], help="answer one question ('-': one per stdin line)")
     ask.add_argument("question", help="the question, or - to read questions from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--session", action="store_true",
+                     help="with -: the lines are one conversation, so follow-ups ('ông ấy là ai?', "
+                          "'còn nhiệm vụ tiếp theo?', 'nguồn?') refer to the lines before them")
     check = sub.add_parser("check", parents=[common], help="validate the knowledge base and route every example")
     check.add_argument("--paragraphs", action="store_true", help="also print the report's numbered paragraphs")
     ev = sub.add_parser("eval", parents=[common], help="accuracy per category on question set files")
@@ -63,12 +66,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    responder = Responder(kb)
+    # Long-running front ends warm the semantic second opinion in the background.
+    build = responder_builder(config.cache_dir(), background=command in ("console", "telegram"))
+    responder = build(kb)
     if command == "console":
         from bot.channels.console import run
         from bot.store.writer import BackgroundStore
 
-        live = _live(responder)
+        live = _live(responder, build)
         store = BackgroundStore(config.log_config())
         try:
             return run(live.current, store)
@@ -76,8 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             store.close()
     if command == "ask":
         if args.question == "-":
-            return _ask_stream(_live(responder), args.json)
-        _emit(responder, args.question, args.json)
+            return _ask_stream(_live(responder, build), args.json, args.session)
+        _emit(args.question, responder.answer(args.question), args.json)
         return 0
     if command == "check":
         return _check(kb, responder, args.paragraphs)
@@ -86,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "telegram":
         from bot.channels.telegram.app import run_telegram
 
-        return run_telegram(kb, config.log_config())
+        return run_telegram(kb, config.log_config(), build)
     if command in ("purge", "report"):
         return _log_command(args, kb)
     return 2
@@ -147,32 +152,43 @@ def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
     return 0
 
 
-def _live(responder: Responder) -> LiveKnowledge[Responder]:
+def _live(responder: Responder, build: Callable[[KnowledgeBase], Responder]) -> LiveKnowledge[Responder]:
     """Serve ``responder`` and pick up knowledge edits in the background (long-running modes)."""
     logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", level=logging.WARNING)
-    live = LiveKnowledge(responder.kb, Responder, responder)
+    live = LiveKnowledge(responder.kb, build, responder)
     watch_in_thread(live)
     return live
 
 
-def _emit(responder: Responder, question: str, as_json: bool) -> None:
+def _emit(question: str, reply: Reply, as_json: bool) -> None:
     """Print one answer (plain or one JSON line) and flush, so pipes see it at once."""
     from bot.channels.plain import render
 
-    reply = responder.answer(question)
     text = json.dumps(reply_json(question, reply), ensure_ascii=False) if as_json else render(reply)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
-def _ask_stream(live: LiveKnowledge[Responder], as_json: bool) -> int:
+def _ask_stream(live: LiveKnowledge[Responder], as_json: bool, session: bool) -> int:
     """Answer every stdin line with the knowledge serving at that moment.
 
-    A reader that goes away (``| head``) or Ctrl-C ends the stream quietly.
+    Lines are independent questions, or with ``session`` one conversation (follow-ups refer to
+    earlier lines). A reader that goes away (``| head``) or Ctrl-C ends the stream quietly.
     """
+    from handlers.conversation import Conversation
+    from handlers.followups import ChatContext
+
+    conversation = Conversation(live.current, "ask")
+    ctx = ChatContext()
     try:
         for line in sys.stdin:
-            _emit(live.current(), line.rstrip("\r\n"), as_json)
+            question = line.rstrip("\r\n")
+            if session:
+                turn = conversation.ask(question, ctx, "ask", "ask")
+                reply, ctx = turn.reply, turn.context
+            else:
+                reply = live.current().answer(question)
+            _emit(question, reply, as_json)
     except BrokenPipeError:
         sys.stderr.close()  # nothing more can be written; avoid the interpreter's own complaint
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -186,22 +202,27 @@ def _check(kb: KnowledgeBase, responder: Responder, paragraphs: bool) -> int:
     if paragraphs:
         for n, text in enumerate(kb.paragraphs, 1):
             print(f"§{n}: {text}\n")
-    bad = 0
+    bad = settled = 0
     print(f"{'intent':<36} {'kind':<9} {'examples':>8} {'routed':>6}")
     for intent in kb.intents.values():
-        misses = []
+        lines = []
         for example in intent.examples:
             reply = responder.answer(example)
             got = reply.matched if reply.kind.value in (intent.kind, "answer") else None
             if got != intent.id:
-                misses.append(f"    '{example}' → {got or reply.kind.value} ({reply.score:.1f})")
-        bad += len(misses)
-        routed = len(intent.examples) - len(misses)
+                bad += 1
+                lines.append(f"    '{example}' → {got or reply.kind.value} ({reply.score:.1f})")
+            elif reply.semantic is not None:  # the words alone would not have settled it
+                settled += 1
+                lines.append(f"    '{example}' → {got} ({reply.score:.1f}, settled by the semantic model: "
+                             f"cosine {reply.semantic:.2f})")
+        routed = len(intent.examples) - sum("settled by" not in line for line in lines)
         print(f"{intent.id:<36} {intent.kind:<9} {len(intent.examples):>8} {routed:>6}")
-        for line in misses:
+        for line in lines:
             print(line)
     total = sum(len(i.examples) for i in kb.intents.values())
-    print(f"\n{len(kb.intents)} intents, {total} examples, {bad} misrouted.")
+    note = f" ({settled} routed only with the semantic model's help)" if settled else ""
+    print(f"\n{len(kb.intents)} intents, {total} examples, {bad} misrouted{note}.")
     return 1 if bad else 0
 
 

@@ -51,6 +51,12 @@ def pseudonym_secret() -> str | None:
     return os.environ.get("BOT_PSEUDONYM_SECRET") or None
 
 
+def cache_dir() -> Path:
+    """Where derived data is cached (the semantic vectors): ``BOT_CACHE_DIR``, else beside the log."""
+    chosen = os.environ.get("BOT_CACHE_DIR")
+    return Path(chosen) if chosen else db_path().parent
+
+
 def log_config() -> LogConfig:
     """The conversation log's file and pseudonym key, as the front ends open it."""
     return LogConfig(db_path(), pseudonym_secret())

@@ -7,10 +7,11 @@ front ends keep per chat and persist.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, replace
 
 from bot.engine.language import Language
-from bot.kb.schema import Followups, Person
+from bot.kb.schema import Followups, Intent, Person
 from bot.text.normalize import words
 from handlers.questions import Responder, pick
 from handlers.reply import Kind, Reply
@@ -19,6 +20,9 @@ from handlers.reply import Kind, Reply
 MAX_FOLLOWUP_WORDS = 7
 #: "nguồn?", "nói rõ hơn", "còn nhiệm vụ tiếp theo?": the phrase plus at most this many words.
 MAX_EXTRA_WORDS = 3
+#: How many of the report's sentences "nói rõ hơn" quotes after an answer without a longer version.
+QUOTED_SENTENCES = 2
+_SENTENCE = re.compile(r"(?<=[.;:])\s+")
 
 
 @dataclass(frozen=True)
@@ -69,19 +73,72 @@ class FollowupResolver:
         kb = self.responder.kb
         last = kb.intents.get(ctx.last_intent or "")
         lang = self.responder.detector.detect(text, prefer)
-        if last is not None and _has(tokens, self.rules.source, MAX_EXTRA_WORDS):
-            return self._source(last.sources, last.id, lang)
-        if last is not None and _has(tokens, self.rules.more, MAX_EXTRA_WORDS):
-            if last.detail:
-                reply = self.responder.answer_intent(last.id, lang)
-                if reply is not None:
-                    return replace(reply, text=pick(lang, last.detail, last.detail_en or last.detail))
-            return self._source(last.sources, last.id, lang)
+        source = _has(tokens, self.rules.source, MAX_EXTRA_WORDS)
+        more = _has(tokens, self.rules.more, MAX_EXTRA_WORDS)
+        # "tell me more about task 2" is about task 2, whatever came before.
+        phrase = source or more
+        named = self._named(tokens, phrase) if phrase else None
+        target = named or last
+        if target is not None and source:
+            return self._source(target.sources, target.id, lang)
+        if target is not None and more:
+            return self._more(target, lang)
         if last is not None and _has(tokens, self.rules.next, MAX_EXTRA_WORDS):
-            following = self._next_in_topic(last.id)
-            if following is not None:
-                return self.responder.answer_intent(following, lang)
+            return self._next(last, lang)
         return self._pronoun(text, tokens, ctx, prefer)
+
+    def _named(self, tokens: list[str], phrase: str) -> Intent | None:
+        """The intent the rest of a follow-up names strongly ("tell me more about *task 2*")."""
+        rest = " ".join(tokens).replace(phrase, " ", 1).split()
+        if len(rest) < 2:
+            return None
+        reply = self.responder.answer(" ".join(rest))
+        if reply.kind is Kind.ANSWER and reply.matched and reply.score >= self.responder.kb.matching.accept_score:
+            return self.responder.kb.intents[reply.matched]
+        return None
+
+    def _more(self, intent: Intent, lang: Language) -> Reply | None:
+        """The longer answer; without one, the answer and the report's own words behind it.
+
+        So "nói rõ hơn" always says more than the answer did, and differs from "nguồn?" (the
+        whole paragraphs, verbatim).
+        """
+        reply = self.responder.answer_intent(intent.id, lang)
+        if reply is None:
+            return None
+        if intent.detail:
+            return replace(reply, text=pick(lang, intent.detail, intent.detail_en or intent.detail))
+        quote = self._quote(intent)
+        if not quote:
+            return reply
+        msgs = self.responder.kb.messages
+        where = self.responder.paragraph_names(intent.sources, lang)
+        intro = pick(lang, msgs.quote_intro, msgs.quote_intro_en).format(paragraphs=where)
+        return replace(reply, text=f"{reply.text}\n\n{intro}\n«{quote}»")
+
+    def _quote(self, intent: Intent) -> str:
+        """The report's sentences (of the cited paragraphs) that share the most with the answer."""
+        paragraphs = self.responder.kb.paragraphs
+        answer = set(words(intent.answer))
+        sentences = [s for n in intent.sources if 0 < n <= len(paragraphs)
+                     for s in _SENTENCE.split(paragraphs[n - 1]) if words(s)]
+        ranked = sorted(range(len(sentences)), key=lambda i: -len(answer & set(words(sentences[i])))
+                        / len(set(words(sentences[i]))) ** 0.5)
+        return " … ".join(sentences[i] for i in sorted(ranked[:QUOTED_SENTENCES]))
+
+    def _next(self, last: Intent, lang: Language) -> Reply | None:
+        """The next item of a numbered list (or of the topic); after the last one, say so."""
+        for numbered in self.responder.kb.lists:
+            if last.id in numbered.items:
+                position = numbered.items.index(last.id)
+                if position + 1 < len(numbered.items):
+                    return self.responder.answer_intent(numbered.items[position + 1], lang)
+                count = len(numbered.items)
+                reply = self.responder.answer_intent(last.id, lang)
+                text = pick(lang, numbered.last, numbered.last_en).format(count=count)
+                return replace(reply, text=text) if reply is not None else None
+        following = self._next_in_topic(last.id)
+        return self.responder.answer_intent(following, lang) if following is not None else None
 
     def _pronoun(self, text: str, tokens: list[str], ctx: ChatContext, prefer: Language) -> Reply | None:
         """Replace "ông ấy"/"bà ấy"/"he"/"she" by the person last talked about, then answer."""
@@ -91,10 +148,17 @@ class FollowupResolver:
                 continue
             person = self._person(ctx, pronoun)
             if person is None:
-                return None
+                return self._which_person(pronoun, self.responder.detector.detect(text, prefer))
             rewritten = " ".join(tokens).replace(found, " ".join(words(person.name)), 1)
             return self.responder.answer(rewritten, prefer=self.responder.detector.detect(text, prefer))
         return None
+
+    def _which_person(self, pronoun: str, lang: Language) -> Reply:
+        """With nobody talked about yet, ask who is meant, offering everyone the pronoun fits."""
+        msgs = self.responder.kb.messages
+        ids = [p.intent for p in self.rules.people if p.pronoun == pronoun]
+        return Reply(pick(lang, msgs.which_person, msgs.which_person_en), Kind.CLARIFY, lang,
+                     choices=self.responder.intent_choices(ids, lang, limit=None))
 
     def _person(self, ctx: ChatContext, pronoun: str) -> Person | None:
         """The context's person if the pronoun fits, else the one the last answer names."""
@@ -121,6 +185,9 @@ class FollowupResolver:
         label = "Paragraph" if lang == "en" else "Đoạn"
         text = "\n\n".join(f"{label} {n}: {kb.paragraphs[n - 1]}" for n in paragraphs
                            if 0 < n <= len(kb.paragraphs))
+        intro = pick(lang, kb.messages.verbatim_intro, kb.messages.verbatim_intro_en)
+        if text and intro:
+            text = f"{intro}\n\n{text}"
         return Reply(text or pick(lang, kb.messages.fallback, kb.messages.fallback_en),
                      Kind.ANSWER, lang, matched=intent_id, score=100.0, sources=tuple(paragraphs),
                      source_line=self.responder.source_line(paragraphs, lang))

@@ -47,6 +47,7 @@ class Reply:
     note: str = ""
     source_line: str = ""
     normalized: str = ""
+    semantic: float | None = None  # the semantic model's cosine when its second opinion decided
 
     @property
     def intent(self) -> str | None:

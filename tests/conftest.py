@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,9 @@ from bot.kb.loader import DEFAULT_KB_DIR, KnowledgeBase, load
 from handlers.questions import Responder
 
 ROOT = Path(__file__).resolve().parent.parent
+# Bots started by the tests answer from the words alone: fast and the same on every machine. The
+# semantic second opinion has its own tests (tests/engine/test_semantic.py), which turn it on.
+os.environ.setdefault("BOT_SEMANTIC", "off")
 #: The question sets (tune, holdout, and the independent ones).
 QUESTIONS = Path(__file__).resolve().parent / "questions"
 

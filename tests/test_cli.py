@@ -64,6 +64,15 @@ def test_ask_json_stream_answers_each_line_as_it_comes() -> None:
     assert proc.returncode == 0
 
 
+def test_ask_json_session_keeps_the_conversation_across_lines() -> None:
+    questions = "nhiệm vụ thứ 7 là gì\ncòn nhiệm vụ tiếp theo?\n"
+    alone = [json.loads(line) for line in run_bot("ask", "--json", "-", stdin=questions).stdout.splitlines()]
+    session = [json.loads(line)
+               for line in run_bot("ask", "--json", "--session", "-", stdin=questions).stdout.splitlines()]
+    assert alone[1]["fallback"] is True  # without a session, "what's next?" refers to nothing
+    assert session[1]["intent"] == "mai_task_7" and "cuối cùng" in session[1]["answer"]
+
+
 def test_default_command_without_token_runs_the_console_and_says_so() -> None:
     result = run_bot(stdin="ai chu tri hoi nghi\n")
     assert result.returncode == 0

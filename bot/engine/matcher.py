@@ -21,14 +21,18 @@ import itertools
 import math
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.evidence import Evidence, Objection
+from bot.engine.ordinals import ItemRef, ListItems
+from bot.engine.people import People
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
-from bot.text.normalize import raw_words, untelex, words
+from bot.text.normalize import contains_phrase, raw_words, untelex, words
 
 #: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
 #: the best single example (F-beta), the intent's whole vocabulary (share of the question it
@@ -55,8 +59,15 @@ COVERAGE_SHORTLIST = 12
 POSTINGS_BUDGET = 4000
 #: Intents on which the common features beyond the budget are checked.
 LATE_CHECKED = 200
+#: Words that make what is left of a small-talk message a question of its own.
+_QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", "what", "when", "where", "why",
+                             "how", "which"})
 #: Minimum rapidfuzz ratio to accept a spelling correction.
 CORRECTION_CUTOFF = 80.0
+
+
+#: A second opinion on a question: intent ids with the model's cosine, best first.
+Opinion = Callable[[str], list[tuple[str, float]]]
 
 
 class Verdict(Enum):
@@ -85,6 +96,9 @@ class Match:
     tokens: tuple[str, ...]
     candidates: tuple[Candidate, ...]
     out_of_scope: OutOfScope | None = None
+    objection: Objection | None = None
+    #: The semantic model's cosine when its second opinion decided the answer.
+    semantic: float | None = None
 
     @property
     def best(self) -> Candidate | None:
@@ -119,8 +133,9 @@ class _Text:
 class Matcher:
     """An index over one knowledge base; build once per load, then call ``match``."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, opinion: Opinion | None = None) -> None:
         self.kb = kb
+        self._opinion = opinion
         texts = [_Text(intent.id, kb.tokens(text), True)
                  for intent in kb.intents.values() for text in (intent.title, intent.title_en, *intent.examples)]
         texts += [_Text(intent.id, kb.tokens(text), False)
@@ -128,6 +143,16 @@ class Matcher:
         report_tokens = [kb.tokens(p) for p in kb.paragraphs]
         self._build_vocabulary(texts, report_tokens)
         self._build_index(texts)
+        known_text = " ".join(" ".join(t.tokens) for t in texts) + " " + " ".join(
+            " ".join(words(p)) for p in kb.paragraphs)
+        self._evidence = Evidence(kb, self._vocab, f" {known_text} ")
+        self._list_items = ListItems(kb)
+        self._people = People(kb)
+        self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := kb.tokens(w))), key=len,
+                               reverse=True)
+        # A cue that normalizes to question words only ("cháu là ai" → "là ai") would take any "… là ai?".
+        self._talk_cues = sorted(((tuple(t), intent.id) for intent in kb.intents.values() for cue in intent.cues
+                                  if (t := kb.tokens(cue)) and not set(t) <= self._vague), key=lambda c: -len(c[0]))
 
     def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:
         """Known words (for spelling correction), known numbers, IDF, out-of-scope names."""
@@ -197,7 +222,10 @@ class Matcher:
         """
         tokens = self.kb.tokens(text)
         fixed = [self._correct(t) for t in tokens]
-        return self.kb.rewriter.rewrite(fixed) if fixed != tokens else tokens
+        if fixed == tokens:
+            return tokens
+        changed = {i for i, (a, b) in enumerate(zip(tokens, fixed, strict=True)) if a != b}
+        return self.kb.rewriter.rewrite(fixed, only=changed)
 
     def match(self, text: str) -> Match:
         """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
@@ -210,6 +238,9 @@ class Matcher:
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         if oos is not None:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
+        item = self._list_items.find(tokens)
+        if item is not None:
+            return self._list_item(item, tokens, candidates)
         if any(t.isdigit() and t not in self._numbers for t in tokens):
             # A number the report never uses (another year, a ninth task, a head count) means
             # the question is about something else, however close its other words are; a
@@ -218,17 +249,160 @@ class Matcher:
             refused = best is not None and self.kb.intents[best.intent_id].kind == "refusal" \
                 and best.score >= self.kb.matching.accept_score
             return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
-        return Match(self._decide(candidates), tuple(tokens), candidates)
+        ranked = self._refusals_yield(text, self._people_first(text, candidates))
+        cues = [(cue, intent_id) for cue, intent_id in self._talk_cues if contains_phrase(tokens, cue)]
+        if cues:
+            return self._small_talk(text, tokens, cues, ranked)
+        # A leader chosen by the people named or by a refusal that does not fit is not asked about.
+        settled = bool(ranked) and ranked[0] is not candidates[0]
+        cosine = None
+        if not settled and ranked and self._opinion is not None and self._unsure(ranked):
+            ranked, cosine = self._second_opinion(text, ranked)
+            settled = cosine is not None
+        verdict, objection = self._decide(text, ranked, settled)
+        return Match(verdict, tuple(tokens), ranked, objection=objection,
+                     semantic=cosine if verdict is Verdict.ANSWER else None)
 
-    def _decide(self, candidates: tuple[Candidate, ...]) -> Verdict:
-        """Apply the accept threshold and the clarification margin.
+    def _unsure(self, candidates: tuple[Candidate, ...]) -> bool:
+        """Whether the lexical ranking alone would fall back or ask (where a second opinion helps)."""
+        cfg = self.kb.matching
+        first = candidates[0].score
+        second = candidates[1].score if len(candidates) > 1 else 0.0
+        return first < cfg.accept_score or (second >= cfg.accept_score and first - second < cfg.clarify_margin)
 
-        Two close intents that the curators marked as related are neighbours by design: the
-        best one is answered and the other is offered beside it, instead of a question back.
+    def _second_opinion(self, text: str,
+                        candidates: tuple[Candidate, ...]) -> tuple[tuple[Candidate, ...], float | None]:
+        """Ask the semantic model: it confirms the lexical leader, or picks among the first few.
+
+        Only a confident opinion counts (cosine at least ``semantic_agree``), and only for an
+        intent the lexical ranking also found: the model places a question near *some* intent
+        whatever it asks, so it can settle a close call but never find an answer on its own.
+        """
+        assert self._opinion is not None
+        nearest = self._opinion(text)
+        cfg = self.kb.matching
+        second = nearest[1][1] if len(nearest) > 1 else 0.0
+        if not nearest or nearest[0][1] < cfg.semantic_agree or nearest[0][1] - second < cfg.semantic_gap:
+            return candidates, None
+        chosen, cosine = nearest[0]
+        position = next((i for i, c in enumerate(candidates[:cfg.semantic_depth]) if c.intent_id == chosen), None)
+        if position is None:
+            return candidates, None
+        return (candidates if position == 0 else _promote(candidates[position], candidates)), cosine
+
+    def _people_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """Put first the best answer about the people the question names, if the leader is not.
+
+        A refusal leading by less than ``refusal_margin`` also yields to the named person's own
+        answer ("ông Hải giữ những chức vụ nào" is who Hải is, not "no biographies").
+        """
+        named = self._people.named(text)
+        if not named or not candidates:
+            return candidates
+        intents = self.kb.intents
+        leader = intents[candidates[0].intent_id]
+        if leader.kind == "refusal":
+            own = next((c for c in candidates if any(c.intent_id == p.intent for p in named)), None)
+            if own is not None and candidates[0].score - own.score < self.kb.matching.refusal_margin:
+                return _promote(own, candidates)
+            return candidates
+
+        def about(c: Candidate) -> bool:
+            return any(self._people.speaks_of(intents[c.intent_id], p) for p in named)
+
+        if about(candidates[0]) or leader.kind != "answer":
+            return candidates
+        better = next((c for c in candidates if about(c) and intents[c.intent_id].kind == "answer"), None)
+        return candidates if better is None else _promote(better, candidates)
+
+    def _refusals_yield(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A refusal of counts (dates, places) yields to a close answer when no count is asked.
+
+        "phong trào thi đua nào được nhắc đến" is near "no statistics" in words, but asks which
+        movement, not how many: the answer that names it goes first.
+        """
+        if len(candidates) < 2 or self.kb.intents[candidates[0].intent_id].kind != "refusal":
+            return candidates
+        if self._evidence.refusal_fits(self.kb.intents[candidates[0].intent_id], words(text)):
+            return candidates
+        answer = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"), None)
+        if answer is None or candidates[0].score - answer.score >= self.kb.matching.refusal_margin:
+            return candidates
+        return _promote(answer, candidates)
+
+    def _small_talk(self, text: str, tokens: list[str], cues: list[tuple[tuple[str, ...], str]],
+                    candidates: tuple[Candidate, ...]) -> Match:
+        """Small talk when the message carries a cue and no real question.
+
+        "Cảm ơn bot nhé, mình đủ thông tin làm báo cáo rồi" is thanks, however many other words
+        it has. A question about the report wins over the cue when it is answered strongly
+        ("Xin chào, hội nghị diễn ra khi nào?"), or weakly but clearly when the only cue is one
+        word ("hi, who chaired…?").
+        """
+        rest = list(tokens)
+        for cue in [cue for cue, _ in cues] + self._address:  # without its small talk: a question left?
+            at = next((i for i in range(len(rest) - len(cue) + 1) if tuple(rest[i:i + len(cue)]) == cue), None)
+            if at is not None:
+                del rest[at:at + len(cue)]
+        if rest and not set(rest) <= self._vague:
+            content = tuple(c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk")
+            verdict, objection = self._decide(text, content)
+            one_word = all(len(cue) == 1 for cue, _ in cues)
+            if one_word and set(rest) & _QUESTION_WORDS:  # "Hi, I'm a researcher… when was it held?"
+                return Match(verdict, tuple(tokens), content, objection=objection)
+            if verdict in (Verdict.ANSWER, Verdict.CLARIFY) and (
+                    content[0].score >= self.kb.matching.accept_score or one_word):
+                return Match(verdict, tuple(tokens), content, objection=objection)
+        # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
+        # last one is the point of the message.
+        ends = {cue: max(i + len(cue) for i in range(len(tokens)) if tuple(tokens[i:i + len(cue)]) == cue)
+                for cue, _ in cues}
+        best = max(cues, key=lambda f: (len(f[0]), ends[f[0]]))[1]
+        own = next((c for c in candidates if c.intent_id == best), Candidate(best, 0.0))
+        return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
+
+    def _list_item(self, item: ItemRef, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:
+        """Answer the named item of a numbered list, or say the list has no such item."""
+        numbered = item.numbered
+        if item.intent is None:
+            count = len(numbered.items)
+            beyond = OutOfScope(id=f"{numbered.id}_beyond", triggers=[numbered.id],
+                                answer=numbered.beyond.format(count=count),
+                                answer_en=numbered.beyond_en.format(count=count))
+            return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, beyond)
+        own = next((c for c in candidates if c.intent_id == item.intent), Candidate(item.intent, 0.0))
+        return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
+
+    def _decide(self, text: str, candidates: tuple[Candidate, ...],
+                settled: bool = False) -> tuple[Verdict, Objection | None]:
+        """Answer unless there is evidence against the best answer or it is too weak to tell.
+
+        A leader above ``accept_score`` is answered (or, with a strong rival, asked about); one
+        between ``weak_score`` and ``accept_score`` is answered only when it leads clearly, or
+        when other evidence already ``settled`` it.
+        Either way a question asking for what the answer cannot give falls back. Two close
+        intents that the curators marked as related are neighbours by design: the best one is
+        answered and the other is offered beside it, instead of a question back.
         """
         cfg = self.kb.matching
-        if not candidates or candidates[0].score < cfg.accept_score:
-            return Verdict.FALLBACK
+        if not candidates or candidates[0].score < (cfg.semantic_floor if settled else cfg.weak_score):
+            return Verdict.FALLBACK, None
+        first = self.kb.intents[candidates[0].intent_id]
+        if first.kind == "answer":
+            objection = self._evidence.objection(text, words(text), first)
+            if objection is not None:
+                return Verdict.FALLBACK, objection
+        if candidates[0].score < cfg.accept_score:
+            if first.kind == "smalltalk":  # "How do I cook pho?" is not a request for help with the bot
+                return Verdict.FALLBACK, None
+            clear = settled or len(candidates) < 2 or candidates[0].score - candidates[1].score >= cfg.weak_margin \
+                or self._related(first.id, candidates[1].intent_id)
+            return (Verdict.ANSWER if clear else Verdict.FALLBACK), None
+        return (Verdict.ANSWER if settled else self._strong(candidates)), None
+
+    def _strong(self, candidates: tuple[Candidate, ...]) -> Verdict:
+        """A leader above the accept threshold: answer, or ask when a strong rival is too close."""
+        cfg = self.kb.matching
         if len(candidates) > 1 and candidates[1].score >= cfg.accept_score and \
                 candidates[0].score - candidates[1].score < cfg.clarify_margin:
             first, second = (self.kb.intents[c.intent_id] for c in candidates[:2])
@@ -355,3 +529,9 @@ class Matcher:
             scored.append(Candidate(intent_id, round(100.0 * (lexical[intent_id] + FUZZY_WEIGHT * fuzzy), 2)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return tuple(scored)
+
+
+def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """``chosen`` first, with at least the leader's score: the evidence that chose it settles it."""
+    top = max([chosen.score, *(c.score for c in candidates[:1])])
+    return (Candidate(chosen.intent_id, top), *(c for c in candidates if c.intent_id != chosen.intent_id))

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.kb.schema import Followups, Intent, Matching, Messages, OutOfScope, Topic
+from bot.kb.schema import Followups, Intent, Matching, Messages, NumberedList, OutOfScope, Topic
 from bot.kb.yamlsource import Located, Problem, describe, read_yaml
 from bot.text.normalize import Phrase, PhraseRewriter, raw_words, words
 
@@ -40,6 +40,7 @@ class KnowledgeBase:
     intents: dict[str, Intent]
     topics: dict[str, Topic]
     out_of_scope: tuple[OutOfScope, ...]
+    lists: tuple[NumberedList, ...]
     messages: Messages
     matching: Matching
     followups: Followups
@@ -68,6 +69,7 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
     intents = _index(intent_items, problems)
     out_of_scope = [m for m, _, _ in _load_list(folder / "out_of_scope.yaml", OutOfScope,
                                                  problems, folder)]
+    lists = _load_list(folder / "lists.yaml", NumberedList, problems, folder)
     messages, _ = _load_one(folder / "messages.yaml", Messages, problems, folder)
     matching, _ = _load_one(folder / "matching.yaml", Matching, problems, folder)
     followups, followups_doc = _load_one(folder / "followups.yaml", Followups, problems, folder)
@@ -75,6 +77,11 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
 
     _check_references(intent_items, intent_ids, topic_ids, problems)
     _check_shared_examples(intent_items, rewriter, problems)
+    for numbered, doc, at in lists:
+        for j, item in enumerate(numbered.items):
+            if item not in intent_ids:
+                path = (*at, "items", j)
+                problems.append(Problem(doc.file, doc.line_of(path), describe(path), f"no intent has id '{item}'"))
     if followups is not None and followups_doc is not None:
         for i, person in enumerate(followups.people):
             if person.intent not in intent_ids:
@@ -89,6 +96,7 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
         intents={k: v[0] for k, v in intents.items()},
         topics={k: v[0] for k, v in topics.items()},
         out_of_scope=tuple(out_of_scope),
+        lists=tuple(m for m, _, _ in lists),
         messages=messages,
         matching=matching,
         followups=followups,
@@ -186,7 +194,8 @@ def _index(entries: list[Entry], problems: list[Problem]) -> dict[str, Entry]:
 def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
     """Synonyms (phrase → meaning) and stopwords (phrase → nothing) as one rewriter.
 
-    Stopwords are strict: "hả" is dropped only when typed so, never "Hà" or a plain "ha".
+    One-word stopwords are strict: "hả" is dropped only when typed so, never "Hà" or a plain
+    "ha"; longer ones ("cho em hỏi") are unambiguous, so typed without diacritics they go too.
     """
     phrases: list[Phrase] = []
     syn = _read(folder / "synonyms.yaml", problems, folder)
@@ -209,7 +218,7 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
                 if not isinstance(phrase, str) or not words(phrase):
                     problems.append(Problem(stop.file, stop.line_of((i,)), f"[{i}]", "needs a non-empty phrase"))
                     continue
-                phrases.append(_phrase(phrase, (), strict=True))
+                phrases.append(_phrase(phrase, (), strict=len(words(phrase)) == 1))
     return PhraseRewriter(phrases)
 
 

@@ -33,6 +33,8 @@ class Intent(Strict):
     title: Text
     title_en: Text
     examples: list[Text] = Field(min_length=2)
+    #: Small talk only: phrases that make a message small talk wherever they stand in it.
+    cues: list[Text] = Field(default_factory=list)
     answer: Text
     answer_en: Text
     detail: Text | None = None
@@ -89,6 +91,12 @@ class Messages(Strict):
     error_en: Text
     source_line: Text
     source_line_en: Text
+    which_person: Text
+    which_person_en: Text
+    quote_intro: Text
+    quote_intro_en: Text
+    verbatim_intro: str = ""
+    verbatim_intro_en: Text
     related_heading: Text
     related_heading_en: Text
     topics_heading: Text
@@ -99,11 +107,35 @@ class Matching(Strict):
     """Matcher thresholds; the defaults are the tuned values (see knowledge/README.md)."""
 
     accept_score: float = Field(default=60.0, ge=0, le=100)
+    weak_score: float = Field(default=30.0, ge=0, le=100)
+    weak_margin: float = Field(default=5.0, ge=0, le=50)
+    refusal_margin: float = Field(default=6.0, ge=0, le=50)
+    semantic_agree: float = Field(default=0.88, ge=0, le=1)
+    semantic_gap: float = Field(default=0.01, ge=0, le=1)
+    semantic_depth: int = Field(default=1, ge=1, le=8)
+    semantic_floor: float = Field(default=20.0, ge=0, le=100)
     clarify_margin: float = Field(default=3.0, ge=0, le=50)
     clarify_min_score: float = Field(default=60.0, ge=0, le=100)
     max_question_chars: int = Field(default=500, ge=20, le=10_000)
     max_suggestions: int = Field(default=3, ge=0, le=8)
     vague_words: list[str] = Field(default_factory=list)
+    address_words: list[Text] = Field(default_factory=list)
+    asks_count: list[Text] = Field(default_factory=list)
+    asks_time: list[Text] = Field(default_factory=list)
+    asks_place: list[Text] = Field(default_factory=list)
+    place_words: list[Text] = Field(default_factory=list)
+
+
+class NumberedList(Strict):
+    """A numbered list in the report (Mai's seven tasks): "the fourth task" goes to its item."""
+
+    id: Id
+    words: list[Text] = Field(min_length=1)
+    items: list[Id] = Field(min_length=2)
+    beyond: Text
+    beyond_en: Text
+    last: Text
+    last_en: Text
 
 
 class Person(Strict):
@@ -112,6 +144,8 @@ class Person(Strict):
     intent: Id
     name: Text
     pronoun: Literal["he", "she"]
+    #: The topic whose answers are this person's words (Mai's tasks name her only in the overview).
+    topic: Id | None = None
 
 
 class Followups(Strict):

@@ -8,6 +8,7 @@ once at load, a question once per message.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 # joiners, RTL/LTR marks, BOM), and unassigned/private/surrogate code points.
 _INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
 _WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+_SENTENCE_END = re.compile(r"[.!?:;\n…\"“”'()\[\]-]\s*$")
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 # Old-style tone marks on the first vowel of "oa", "oe", "uy" → new style on the second.
@@ -84,9 +87,26 @@ def strip_markup(text: str) -> str:
     return text
 
 
+def split_glued(text: str) -> str:
+    """Split words glued by a missing space where the case shows it: "CàMau" → "Cà Mau"."""
+    return text if text.islower() else _LETTERS.sub(_split_word, text)
+
+
+def _split_word(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if word[1:].islower() or word.isupper():  # "Mau", "BDV": the common cases, checked in C
+        return word
+    out = [word[0]]
+    for prev, ch in itertools.pairwise(word):
+        if ch.isupper() and prev.islower():
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
 def words(text: str) -> list[str]:
     """Fold and split into word tokens (letters and digits); punctuation and markup are dropped."""
-    return _WORD.findall(fold(strip_markup(text)))
+    return _WORD.findall(fold(split_glued(strip_markup(text))))
 
 
 def raw_words(text: str) -> list[str]:
@@ -95,10 +115,23 @@ def raw_words(text: str) -> list[str]:
     Old-style tone placement is moved to the new style ("hoà" → "hòa", "thuỷ" → "thủy") so
     both spellings compare equal.
     """
-    text = clean(strip_markup(text)).lower()
+    text = clean(split_glued(strip_markup(text))).lower()
     if not text.isascii():
         text = _OLD_TONES.sub(lambda m: _NEW_TONES[m.group(0)], text)
     return _WORD.findall(text)
+
+
+def contains_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether ``phrase`` stands as consecutive words in ``words`` (both already folded)."""
+    n = len(phrase)
+    first = phrase[0] if n else None
+    return n > 0 and any(words[i] == first and list(words[i:i + n]) == list(phrase)
+                         for i in range(len(words) - n + 1))
+
+
+def starts_sentence(before: str) -> bool:
+    """Whether a word after ``before`` opens a sentence (so its capital letter proves nothing)."""
+    return not before.strip() or bool(_SENTENCE_END.search(before))
 
 
 def untelex(token: str) -> str:
@@ -114,9 +147,10 @@ def untelex(token: str) -> str:
 class Phrase:
     """One rewrite rule: the words as the curator spelt them, folded, and what they become.
 
-    ``strict`` phrases (fillers such as "hả") match only when typed with those diacritics;
-    others also match words typed without any ("bay" for "bảy"), but never a word typed with
-    different ones ("bày" is not "bảy", "ở" is not "ô").
+    ``strict`` phrases (one-word fillers such as "hả", "nha") match only a word typed exactly
+    so ("hả" is not "Hà" or "ha", "nha" is not "nhà"); others also match words typed without
+    any diacritics ("bay" for "bảy"), but never a word typed with different ones ("bày" is not
+    "bảy", "ở" is not "ô").
     """
 
     typed: tuple[str, ...]
@@ -132,7 +166,8 @@ class Phrase:
                 return False
             plain_key = key_typed == key_folded
             plain_word = word_typed == word_folded
-            if not (plain_key or word_typed == key_typed or (plain_word and not self.strict)):
+            loose = not self.strict
+            if not (word_typed == key_typed or (plain_key and loose) or (plain_word and loose)):
                 return False
         return True
 
@@ -151,11 +186,14 @@ class PhraseRewriter:
         for group in self._by_first.values():
             group.sort(key=lambda p: len(p.folded), reverse=True)
 
-    def rewrite(self, tokens: Sequence[str], typed: Sequence[str] | None = None) -> list[str]:
+    def rewrite(self, tokens: Sequence[str], typed: Sequence[str] | None = None,
+                only: set[int] | None = None) -> list[str]:
         """Return the folded ``tokens`` with every known phrase replaced.
 
         ``typed`` (the same words with their diacritics) lets spelling decide between
-        phrases that fold alike; without it every word counts as typed plain.
+        phrases that fold alike; without it every word counts as typed plain. With ``only``,
+        a phrase is replaced only where it covers one of those positions (a second pass over
+        words that spelling correction changed, whose neighbours were rewritten already).
         """
         # Stray combining marks can split a word differently before folding: then ignore spelling.
         spelt = typed if typed is not None and len(typed) == len(tokens) else tokens
@@ -163,7 +201,10 @@ class PhraseRewriter:
         i, n = 0, len(tokens)
         while i < n:
             for phrase in self._by_first.get(tokens[i], ()):
-                if len(phrase.folded) <= n - i and phrase.matches(spelt, tokens, i):
+                size = len(phrase.folded)
+                if only is not None and not any(k in only for k in range(i, i + size)):
+                    continue
+                if size <= n - i and phrase.matches(spelt, tokens, i):
                     out.extend(phrase.replacement)
                     i += len(phrase.folded)
                     break

@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.conversation import Conversation
 from handlers.followups import ChatContext
 from handlers.questions import Responder
+from handlers.reply import Kind
 
 
 def _chat(responder: Responder, *messages: str) -> list[tuple[str | None, str]]:
@@ -39,7 +40,41 @@ def test_more_gives_the_longer_answer_and_source_gives_the_report_verbatim(respo
 
 def test_without_a_previous_answer_a_followup_is_a_normal_question(responder: Responder) -> None:
     assert _chat(responder, "nguồn tin của bot là gì")[0][0] == "mention_source"
-    assert _chat(responder, "ông ấy là ai?")[0][0] is None
+
+
+def test_a_pronoun_with_nobody_discussed_yet_asks_who_offering_everyone_it_fits(responder: Responder) -> None:
+    reply = Conversation(lambda: responder, "console").ask("ông ấy là ai?", ChatContext(), "c", "u").reply
+    assert reply.kind is Kind.CLARIFY
+    offered = {c.id for c in reply.choices}
+    assert {"person_tran_quoc_vuong", "person_nguyen_hong_linh", "person_nguyen_tien_hai"} <= offered
+    assert "person_truong_thi_mai" not in offered
+
+
+def test_next_after_the_last_task_says_it_was_the_last(responder: Responder) -> None:
+    replies = _chat(responder, "nhiệm vụ thứ 7 là gì", "còn nhiệm vụ tiếp theo?")
+    assert replies[1][0] == "mai_task_7"
+    assert "cuối cùng" in replies[1][1] and "7 nhiệm vụ" in replies[1][1]
+
+
+def test_more_about_a_named_item_answers_that_item_in_the_chat_language(responder: Responder) -> None:
+    replies = _chat(responder, "What is task 1?", "tell me more about task 2")
+    assert replies[1][0] == "mai_task_2"
+    assert replies[1][1].startswith(responder.kb.intents["mai_task_2"].answer_en)
+    assert "in Vietnamese" in replies[1][1]  # the quoted report is framed as such, not passed off as English
+
+
+def test_more_without_a_longer_answer_quotes_the_report_and_differs_from_source(responder: Responder) -> None:
+    intent = next(i for i in responder.kb.intents.values() if i.kind == "answer" and not i.detail)
+    replies = _chat(responder, intent.examples[0], "nói rõ hơn", "nguồn?")
+    assert replies[0][0] == intent.id
+    more, source = replies[1][1], replies[2][1]
+    assert more.startswith(intent.answer) and "«" in more and more != source
+    assert source.startswith(f"Đoạn {intent.sources[0]}:")
+
+
+def test_source_in_an_english_chat_says_the_report_is_vietnamese(responder: Responder) -> None:
+    replies = _chat(responder, "Who organized the conference?", "source?")
+    assert replies[1][1].startswith("The report is written in Vietnamese")
 
 
 def test_context_round_trips_through_a_dict() -> None:

@@ -13,7 +13,7 @@ import re
 import secrets
 import sys
 from collections import defaultdict
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -210,8 +210,8 @@ async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         await svc.store.close()
 
 
-def build_application(settings: TelegramSettings, kb: KnowledgeBase,
-                      log: LogConfig) -> Application:  # type: ignore[type-arg]
+def build_application(settings: TelegramSettings, kb: KnowledgeBase, log: LogConfig,
+                      build: Callable[[KnowledgeBase], Responder] = Responder) -> Application:  # type: ignore[type-arg]
     """The configured Application with every handler registered."""
     app = (
         ApplicationBuilder()
@@ -223,13 +223,13 @@ def build_application(settings: TelegramSettings, kb: KnowledgeBase,
         .post_shutdown(_post_shutdown)
         .build()
     )
-    app.bot_data["services"] = Services(LiveKnowledge(kb, Responder), admin_ids=settings.admin_ids,
+    app.bot_data["services"] = Services(LiveKnowledge(kb, build), admin_ids=settings.admin_ids,
                                          log_config=log)
     register(app)
     return app
 
 
-def run_telegram(kb: KnowledgeBase, log: LogConfig) -> int:
+def run_telegram(kb: KnowledgeBase, log: LogConfig, build: Callable[[KnowledgeBase], Responder] = Responder) -> int:
     """Run until interrupted; an unreachable Bot API server is waited for (bootstrap retries)."""
     try:
         settings = TelegramSettings.from_env()
@@ -238,7 +238,7 @@ def run_telegram(kb: KnowledgeBase, log: LogConfig) -> int:
         return 2
     configure_logging(settings.token, settings.webhook_secret, log.secret or "")
     try:
-        _run(build_application(settings, kb, log), settings)
+        _run(build_application(settings, kb, log, build), settings)
     except InvalidToken:
         print("Cannot start the Telegram bot: the Bot API server rejected TELEGRAM_BOT_TOKEN.", file=sys.stderr)
         return 2

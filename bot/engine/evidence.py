@@ -1,0 +1,155 @@
+"""Evidence against an answer: what a question asks for that the best answer cannot give.
+
+The lexical score ranks intents well but cannot tell a question the report answers from a
+near miss ("bao nhiêu đại biểu dự?" scores like "bao nhiêu điểm cầu?"). So the bot refuses on
+evidence instead of on a low score: a question that asks *how many* while the best answer
+holds no number, *when* while it holds no date or time of day, *where* while it names no
+place, or that names someone or something the knowledge base has never heard of, gets the
+honest fallback however well its other words match. Without such evidence a weak leader is
+answered.
+
+The question cues live in ``knowledge/matching.yaml`` (curators extend them); what an answer
+holds is read off its own text, so a new intent needs no tags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.kb.loader import KnowledgeBase
+from bot.kb.schema import Intent
+from bot.text.normalize import clean, contains_phrase, fold, split_glued, starts_sentence, strip_markup, words
+
+
+class Objection(Enum):
+    """Why the best answer does not answer this question."""
+
+    COUNT = "asks how many; the answer holds no number"
+    TIME = "asks when; the answer holds no date or time"
+    PLACE = "asks where; the answer names no place"
+    UNKNOWN_NAME = "names someone or something the report never mentions"
+
+
+_NUMBER_WORDS = r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|one|two|three|four|five|six|seven|eight|nine|ten"
+#: An answer that can say "how many": a digit, or a number word before a noun it counts.
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\s+\w+", re.IGNORECASE)
+#: An answer that can say "when": a date, a year, a time of day, or a period.
+_HAS_TIME = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{4}|\b(?:19|20)\d\d\b|\b(?:sáng|chiều|tối|buổi|ngày|tháng|năm|nhiệm kỳ|giai đoạn|"
+    r"morning|afternoon|evening|date|day|year|term|period)\b", re.IGNORECASE)
+_WORD_WITH_CASE = re.compile(r"[^\W_]+")
+
+
+#: A refusal whose examples ask for a count (or date, or place) this often refuses only such questions.
+REFUSAL_SHARE = 0.4
+
+
+@dataclass(frozen=True)
+class AnswerProfile:
+    """What an intent's answer (in either language) is able to state."""
+
+    number: bool
+    time: bool
+    place: bool
+
+
+class Evidence:
+    """Checks a question against the best intent's answer; built once per knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, known_words: set[str], known_text: str) -> None:
+        cfg = kb.matching
+        self._cues = {
+            Objection.COUNT: [tuple(fold(c).split()) for c in cfg.asks_count],
+            Objection.TIME: [tuple(fold(c).split()) for c in cfg.asks_time],
+            Objection.PLACE: [tuple(fold(c).split()) for c in cfg.asks_place],
+        }
+        places = [fold(p) for p in cfg.place_words]
+        self._places = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if places else None
+        self._known = known_words
+        self._tokens = kb.tokens
+        self._known_text = known_text
+        self._profiles = {intent.id: self._profile(intent) for intent in kb.intents.values()}
+        # What a curated refusal refuses: a count, a date, a place, if most of its examples ask it.
+        self._refuses = {intent.id: self._refused_kinds(intent) for intent in kb.intents.values()
+                         if intent.kind == "refusal"}
+
+    def _refused_kinds(self, intent: Intent) -> frozenset[Objection]:
+        asked = [self.asks(words(e)) for e in intent.examples]
+        return frozenset(k for k in self._cues if sum(k in a for a in asked) >= REFUSAL_SHARE * len(asked))
+
+    def asks(self, words: list[str]) -> set[Objection]:
+        """What kind of fact a question (its folded words) asks for: a count, a date, a place."""
+        return {kind for kind, cues in self._cues.items() if any(contains_phrase(words, cue) for cue in cues)}
+
+    def refusal_fits(self, refusal: Intent, words: list[str]) -> bool:
+        """Whether a refusal of counts/dates/places fits a question that asks for one of them."""
+        kinds = self._refuses.get(refusal.id, frozenset())
+        return not kinds or bool(kinds & self.asks(words))
+
+    def _profile(self, intent: Intent) -> AnswerProfile:
+        text = " ".join(t for t in (intent.answer, intent.answer_en, intent.detail, intent.detail_en) if t)
+        folded = fold(text)
+        return AnswerProfile(
+            number=bool(_HAS_NUMBER.search(text)),
+            time=bool(_HAS_TIME.search(text)),
+            place=bool(self._places and self._places.search(folded)),
+        )
+
+    def objection(self, text: str, words: list[str], intent: Intent) -> Objection | None:
+        """The first reason ``intent`` cannot answer the question, or None.
+
+        ``words`` are the question's folded words before synonyms (the cues are matched on them).
+        """
+        profile = self._profiles[intent.id]
+        asks = self.asks(words)
+        if Objection.COUNT in asks and not profile.number:
+            return Objection.COUNT
+        if Objection.TIME in asks and not profile.time:
+            return Objection.TIME
+        if Objection.PLACE in asks and not profile.place:
+            return Objection.PLACE
+        if self.unknown_names(text):
+            return Objection.UNKNOWN_NAME
+        return None
+
+    def unknown_names(self, text: str) -> list[str]:
+        """Names the knowledge base has never seen: "Bạc Liêu", "Nguyễn Phú Trọng", "COVID".
+
+        A question about them is about something else, however well its other words match. A
+        name is a run of capitalized words (a capital at the start of a sentence proves nothing):
+        one Vietnamese word or acronym unknown to the knowledge base; a run with diacritics that
+        stands nowhere in it ("Nguyễn" and "Trọng" are known words, "Nguyễn Phú Trọng" is not a
+        known name); a run of three plain words with one unknown. English Title Case of known
+        words ("Action Program", "People's Committee") is left alone.
+        """
+        text = clean(split_glued(strip_markup(text)))
+        runs: list[tuple[list[str], bool]] = []  # capitalized words, and whether a sentence starts there
+        last_end = -1
+        for m in _WORD_WITH_CASE.finditer(text):
+            word = m.group(0)
+            if not word[0].isupper() or word.isdigit():
+                last_end = -1
+                continue
+            if last_end >= 0 and not text[last_end:m.start()].strip():
+                runs[-1][0].append(word)
+            else:
+                runs.append(([word], starts_sentence(text[: m.start()])))
+            last_end = m.end()
+        found = []
+        for run, at_start in runs:
+            if at_start and len(run) == 1:
+                continue
+            accented = any(not w.isascii() for w in run)
+            if len(run) == 1:
+                word = run[0]
+                if fold(word) not in self._known and (accented or (word.isupper() and len(word) >= 3)):
+                    found.append(word)
+            elif accented:
+                # As the matcher reads it ("Trưởng BDV TW" is "trưởng ban dân vận trung ương").
+                if f" {' '.join(self._tokens(' '.join(run)))} " not in self._known_text:
+                    found.append(" ".join(run))
+            elif len(run) >= 3 and any(fold(w) not in self._known for w in run):
+                found.append(" ".join(run))
+        return found

@@ -1,0 +1,71 @@
+"""Items of a numbered list named by position: "nhiệm vụ thứ tư", "điều số 4", "the last task".
+
+A question that names the fourth task is about the fourth task, however long the rest of it
+is or whatever else it mentions; lexical scores alone blur "task 4" into the overview of all
+seven or into a neighbouring task. Positions are read off the matcher's tokens, after synonyms
+have turned "thứ tư", "fourth", "4th" into "4".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.kb.loader import KnowledgeBase
+from bot.kb.schema import NumberedList
+
+#: Words that may stand between an item word and its number: "nhiệm vụ thứ 4", "task number 4".
+_MARKERS = frozenset({"thu", "so", "number", "no", "nr", "num"})
+#: Words that name the last item: "nhiệm vụ cuối cùng", "the final task", "the last of the tasks".
+_LAST = frozenset({"cuoi", "last", "final"})
+#: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").
+_GAP = 3
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """A list and the position a question names; ``intent`` is None past the end."""
+
+    numbered: NumberedList
+    position: int
+
+    @property
+    def intent(self) -> str | None:
+        """The item's intent id, if the list has that many items."""
+        items = self.numbered.items
+        return items[self.position - 1] if 1 <= self.position <= len(items) else None
+
+
+class ListItems:
+    """Finds "the N-th item" of the knowledge base's numbered lists in a question."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._lists = [(numbered, [tuple(kb.tokens(w)) for w in numbered.words if kb.tokens(w)])
+                       for numbered in kb.lists]
+
+    def find(self, tokens: list[str]) -> ItemRef | None:
+        """The first list item the question names by number or position, if any."""
+        for numbered, phrases in self._lists:
+            for i in range(len(tokens)):
+                for phrase in phrases:
+                    if tuple(tokens[i:i + len(phrase)]) == phrase:
+                        position = _position(tokens, i, i + len(phrase), len(numbered.items))
+                        if position is not None:
+                            return ItemRef(numbered, position)
+        return None
+
+
+def _position(tokens: list[str], start: int, end: int, count: int) -> int | None:
+    """The position next to an item word at ``tokens[start:end]``, if one is named there."""
+    after = tokens[end:end + _GAP + 2]
+    if after and after[0].isdecimal():
+        return int(after[0])
+    for k, word in enumerate(after[:-1]):
+        if word in _MARKERS and after[k + 1].isdecimal():
+            return int(after[k + 1])
+    if start > 0 and tokens[start - 1].isdecimal() and int(tokens[start - 1]) <= 2 * count:
+        return int(tokens[start - 1])  # "the 4th task" arrives as "4 nhiem vu"
+    if (set(tokens[max(0, start - 3):start]) | set(tokens[end:end + 2])) & _LAST:
+        return count
+    if tokens[end:end + 2] == ["dau", "tien"]:  # "nhiệm vụ đầu tiên" ("first" is already "1")
+        return 1
+    return None

@@ -1,0 +1,49 @@
+"""People a question names, so that answers about them come first.
+
+"ông Hải phát biểu những gì?" shares "phát biểu" with Vượng's and Mai's speeches, but it asks
+about Nguyễn Tiến Hải: an answer that speaks of him (here: that the report records no speech by
+him) is the right one. A name counts when written in full, after a title ("ông Hải", "bà Mai",
+"đồng chí Vượng", "Mr Vuong"), or capitalized inside a sentence ("what did Vuong say"); a bare
+"mai" or "hai" is "tomorrow" or "two", and "lĩnh vực" is no Lĩnh.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.kb.loader import KnowledgeBase
+from bot.kb.schema import Intent, Person
+from bot.text.normalize import clean, contains_phrase, fold, starts_sentence, strip_markup, words
+
+#: Words that make the next word a person's name.
+_TITLES = frozenset({"ong", "ba", "chi", "dc", "mr", "mrs", "ms", "comrade", "chu", "bac", "co", "anh"})
+
+
+class People:
+    """The knowledge base's people (followups.yaml) and which intents speak of them."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        self._people = [(p, tuple(words(p.name))) for p in kb.followups.people]
+
+    def named(self, text: str) -> list[Person]:
+        """The people ``text`` names, in the knowledge base's order."""
+        folded = words(text)
+        plain = clean(strip_markup(text))
+        found = []
+        for person, full in self._people:
+            given = full[-1]
+            if contains_phrase(folded, full) or any(
+                    w == given and i > 0 and folded[i - 1] in _TITLES for i, w in enumerate(folded)):
+                found.append(person)
+                continue
+            for m in re.finditer(r"[^\W\d_]+", plain):
+                word = m.group(0)
+                if word[0].isupper() and fold(word) == given and not starts_sentence(plain[: m.start()]):
+                    found.append(person)
+                    break
+        return found
+
+    def speaks_of(self, intent: Intent, person: Person) -> bool:
+        """Whether ``intent``'s answer is about ``person`` or in their words."""
+        return intent.id == person.intent or intent.topic == person.topic or person.name in intent.answer

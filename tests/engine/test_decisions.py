@@ -1,0 +1,83 @@
+"""How the engine decides on real phrasings: framing, ordinals, evidence, small talk, people.
+
+The questions are the kinds issue 8 names (long framed questions, "nhiệm vụ số bốn", yes/no
+"có nhắc tới … không?", refusals that swallowed real questions, near misses that must still be
+refused), written for these tests, not taken from a measuring question set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.matcher import Verdict
+from handlers.questions import Responder
+from handlers.reply import Kind
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # framing and particles around the real question
+    ("Em đang làm bài thu hoạch, cho em hỏi chút là trong bài có nói ai đọc báo cáo tóm tắt không ạ?",
+     {"report_overview", "person_nguyen_hong_linh"}),
+    ("Mình đang chuẩn bị sinh hoạt chi bộ, nhờ bot cho biết hội nghị này tổ chức theo hình thức nào nhé",
+     {"event_format", "event_overview"}),
+    ("bác hỏi chút hội nghị hôm đó ai là người đọc báo cáo vậy cháu", {"report_overview", "person_nguyen_hong_linh"}),
+    # yes/no questions about something the report does say
+    ("Trong bài có nói tới người theo đạo không?", {"finding_ethnic_religious_overseas"}),
+    # everyday words for the report's terms
+    ("bài phát biểu bế mạc hội nghị nói những gì", {"mai_conclusion_overview", "person_truong_thi_mai"}),
+    # ordinals inside longer questions, in both languages
+    ("nhiệm vụ số bốn trong phần kết luận nói về cái gì vậy", {"mai_task_4"}),
+    ("điều thứ tư bà Mai yêu cầu là gì", {"mai_task_4"}),
+    ("What does the 4th task in Mai's closing speech cover?", {"mai_task_4"}),
+    ("Can you explain task number six?", {"mai_task_6"}),
+    ("nv cuối cùng trong phần kết luận là gì", {"mai_task_7"}),
+    ("what was the last of the seven tasks", {"mai_task_7"}),
+    # a refusal must not swallow what the report answers
+    ("ông Hải giữ những chức vụ nào", {"person_nguyen_tien_hai"}),
+    ("phong trào thi đua nào được nhắc đến", {"finding_dan_van_kheo", "vuong_req_emulation", "mai_task_6"}),
+    # the people a question names pick the answer
+    ("ông Hải phát biểu những gì?", {"person_nguyen_tien_hai"}),
+])
+def test_real_phrasings_get_the_right_answer(responder: Responder, question: str, expected: set[str]) -> None:
+    reply = responder.answer(question)
+    assert reply.kind is Kind.ANSWER and reply.intent in expected, (reply.kind, reply.matched, reply.score)
+
+
+@pytest.mark.parametrize("question", [
+    "có bao nhiêu đại biểu dự ở điểm cầu Cà Mau",           # a count the report never gives
+    "Tổng Bí thư Nguyễn Phú Trọng có gửi thư tới hội nghị không",  # a name the report never mentions
+    "hội nghị ở Bạc Liêu có những ai dự",                   # another province
+    "How do I cook pho?",                                   # nothing to do with the report
+    "hội nghị được tổ chức ở hội trường nào",               # a place the report does not give
+])
+def test_near_misses_are_refused(responder: Responder, question: str) -> None:
+    reply = responder.answer(question)
+    assert reply.fallback, (reply.kind, reply.matched, reply.score)
+
+
+def test_a_task_past_the_last_says_there_are_seven(responder: Responder) -> None:
+    reply = responder.answer("Em đang làm tiểu luận, nhiệm vụ thứ tám bà Mai nêu là gì ạ?")
+    assert reply.fallback and "7 nhiệm vụ" in reply.text
+
+
+def test_a_count_the_report_gives_is_answered(responder: Responder) -> None:
+    assert responder.answer("hội nghị kết nối với bao nhiêu điểm cầu").intent == "event_bridge_points"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Cảm ơn nhé, thông tin rất hữu ích cho bài của mình", "smalltalk_thanks"),
+    ("Chào bot, bạn là ai vậy?", "smalltalk_bot_identity"),
+    ("Hello! What kind of questions can you answer?", "smalltalk_help"),
+    ("thôi chào bot nhé, hôm khác mình hỏi tiếp", "smalltalk_goodbye"),
+])
+def test_small_talk_inside_longer_messages(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).matched == expected
+
+
+def test_a_greeting_does_not_hide_the_question_after_it(responder: Responder) -> None:
+    assert responder.answer("Xin chào, hội nghị diễn ra khi nào?").intent == "event_date"
+
+
+def test_evidence_against_an_answer_is_reported(responder: Responder) -> None:
+    match = responder.matcher.match("Ban Dân vận Tỉnh ủy Cà Mau có bao nhiêu phòng")
+    assert match.verdict is Verdict.FALLBACK and match.objection is not None
