@@ -529,6 +529,9 @@ class Store:
                     self._trim()
                     self._warn_once("Cannot write the conversation log to %s (%s); keeping up to %d MB in "
                                     "memory and retrying", self._path, exc, MAX_QUEUED_BYTES // 2**20)
+                    # Its traceback (a reference cycle with aiosqlite's future) holds this batch:
+                    # let rows dropped later be freed at once, not at the next garbage collection.
+                    exc.__traceback__ = None
                     return False
                 self._queued_bytes -= sum(map(_size, batch))
             if self._failing:
