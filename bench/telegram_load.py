@@ -3,6 +3,7 @@
     python -m bench.telegram_load                 # 50 users x 20 questions, as conversations
     python -m bench.telegram_load --burst         # the same 1000 messages injected at once
     python -m bench.telegram_load --quick         # 10 users x 5 questions
+    python -m bench.telegram_load --flood         # the server enforces Telegram's flood limits
     python -m bench.telegram_load --users 50 --questions 20 --run-timeout 300
 
 Four runs, in the order echo, ours, ours, echo (so drift over time hits both bots alike).
@@ -11,6 +12,11 @@ Each run starts a fresh fake Bot API server (tests/fake_telegram) and a fresh bo
 folder), or bench/echo_bot.py, the python-telegram-bot floor with the same concurrency.
 A warm-up question (its own chat) must be answered before the load starts: that proves the
 bot is polling and keeps first-use costs out of the figures.
+
+Our bot runs with ``TELEGRAM_PACING=off`` (no pacing, as the echo bot), so the figures are
+what one process can answer. ``--flood``: the server refuses messages over Telegram's flood
+limits with 429 (``tests/fake_telegram/flood.py``) and our bot paces as in production; the
+echo bot, without a rate limiter, loses what is refused.
 
 Load: ``--users`` private chats, each asking ``--questions`` questions from
 tests/questions/tune.yaml (every user starts at a different question). Conversation mode
@@ -282,9 +288,11 @@ def _read(log: IO[bytes]) -> str:
 
 @contextlib.contextmanager
 def _our_bot(server: FakeTelegramServer) -> Iterator[Running]:
-    """``python -m bot`` against ``server``, its conversation log in a temporary folder."""
+    """``python -m bot`` against ``server``, its conversation log in a temporary folder; paced
+    to Telegram's limits only if the server enforces them."""
     with tempfile.TemporaryDirectory(prefix="bench-telegram-") as tmp:
-        bot = BotProcess(server, {"BOT_DB_PATH": str(Path(tmp) / "bot.sqlite3")})
+        bot = BotProcess(server, {"BOT_DB_PATH": str(Path(tmp) / "bot.sqlite3"),
+                                  "TELEGRAM_PACING": "on" if server.flood else "off"})
         try:
             bot.start()
             process = bot._process  # BotProcess has no public pid; read for CPU accounting only
@@ -331,10 +339,10 @@ def _snapshot(server_pid: int, bot_pid: int) -> list[float]:
 
 
 def run_once(kind: str, scripts: dict[int, list[str]], warm_text: str, burst: bool,
-             run_timeout: float) -> RunResult:
-    """One fresh server and bot, warm-up, load, figures."""
+             run_timeout: float, flood: bool = False) -> RunResult:
+    """One fresh server (enforcing Telegram's flood limits if ``flood``) and bot, warm-up, load, figures."""
     start_bot = _our_bot if kind == "ours" else _echo_bot
-    with FakeTelegramServer() as server, start_bot(server) as bot:
+    with FakeTelegramServer(flood="telegram" if flood else None) as server, start_bot(server) as bot:
         assert server.pid is not None
         after_seq = _warm_up(server, bot, warm_text)
         before = _snapshot(server.pid, bot.pid)
@@ -427,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, help="questions per user (default 20, quick 5)")
     parser.add_argument("--burst", action="store_true", help="inject every question at once")
     parser.add_argument("--quick", action="store_true", help="10 users x 5 questions")
+    parser.add_argument("--flood", action="store_true",
+                        help="the server enforces Telegram's flood limits; our bot paces as in production")
     parser.add_argument("--run-timeout", type=float, default=300.0,
                         help="seconds one run's load may take at most (default 300)")
     args = parser.parse_args(argv)
@@ -436,13 +446,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--users and --questions must be at least 1")
     *texts, warm_text = load_questions(count + 1)  # the warm-up question is not in the load
     scripts = {FIRST_CHAT_ID + i: texts[i % count:] + texts[:i % count] for i in range(users)}
-    mode = "burst" if args.burst else "conversation"
+    mode = ("burst" if args.burst else "conversation") + (", Telegram's flood limits" if args.flood else "")
     print(f"{users} users x {count} questions, {mode} mode, {os.cpu_count()} CPUs, "
           f"lost after {LOST_AFTER_S:.0f} s", flush=True)
     results: list[RunResult] = []
     for i, kind in enumerate(RUN_ORDER, 1):
         print(f"run {i}/{len(RUN_ORDER)}: {kind} ...", file=sys.stderr, flush=True)
-        results.append(run_once(kind, scripts, warm_text, args.burst, args.run_timeout))
+        results.append(run_once(kind, scripts, warm_text, args.burst, args.run_timeout, args.flood))
     print(report(results))
     return 0
 

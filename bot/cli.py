@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot [console|ask|check|eval|telegram] [--kb DIR]``.
+"""Command line: ``python -m bot [console|ask|check|eval|telegram|report|purge|backup|health] [--kb DIR]``.
 
 Kept thin: parse, load the knowledge base, hand over to a front end. Telegram's packages are
 imported only by the ``telegram`` command, so console and ``ask`` start fast.
@@ -7,6 +7,7 @@ imported only by the ``telegram`` command, so console and ``ask`` start fast.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import os
@@ -14,11 +15,15 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot import config
+from bot import __version__, config
 from bot.kb.live import LiveKnowledge, watch_in_thread
 from bot.kb.loader import KnowledgeBase, KnowledgeError, load
 from handlers.questions import Responder, responder_builder
-from handlers.reply import Reply
+from handlers.reply import Kind, Reply
+
+#: Below this many examples ``check`` names an intent as thin: with every intent cut to its first
+#: 8 examples the bot answers 94% of unseen questions, with 3 only 84% (bench/examples_needed.py).
+FEW_EXAMPLES = 8
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,10 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--kb", metavar="DIR", help="knowledge folder (default: BOT_KB_DIR or ./knowledge)")
     parser = argparse.ArgumentParser(prog="python -m bot", parents=[common],
                                      description="Hội nghị Bot: questions about the 31/12/2020 conference.")
+    parser.add_argument("--version", action="version", version=f"hoi-nghi-bot {__version__}")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("console", parents=[common], help="chat in the terminal")
     ask = sub.add_parser("ask", parents=[common], help="answer one question ('-': one per stdin line)")
-    ask.add_argument("question", help="the question, or - to read questions from stdin")
+    ask.add_argument("question", nargs="+", help="the question (quotes optional), or - to read questions from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("--session", action="store_true",
                      help="with -: the lines are one conversation, so follow-ups ('ông ấy là ai?', "
@@ -44,15 +50,39 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--older-than", required=True, metavar="AGE", help="e.g. 90d, 12h, 2w")
     rep = sub.add_parser("report", parents=[common], help="what users asked and what the bot missed")
     rep.add_argument("--since", default="7d", metavar="AGE", help="period to cover (default 7d)")
-    rep.add_argument("--format", default="text", choices=("text", "md", "csv"))
+    rep.add_argument("--format", default="text", choices=("text", "md", "csv", "html"),
+                     help="html: one self-contained page with charts, to open in a browser")
+    rep.add_argument("--output", metavar="FILE", type=Path, help="write the report to FILE instead of printing it")
+    bak = sub.add_parser("backup", parents=[common], help="a consistent copy of the live conversation log")
+    bak.add_argument("path", type=Path, help="the copy's file, or a folder for a dated file")
+    sub.add_parser("health", parents=[common], help="whether the running Telegram bot is healthy (exit code 0/1)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; exit codes: 0 ok, 1 check/eval failed, 2 bad knowledge or usage."""
+    """Run a command; exit codes: 0 ok, 1 check/eval failed, 2 bad knowledge or usage, 130 Ctrl-C.
+
+    A reader that goes away (``| head``) ends any command quietly, as ``head`` expects.
+    """
+    _tolerate_bad_bytes()
+    try:
+        return _run(build_parser().parse_args(argv))
+    except BrokenPipeError:
+        sys.stderr.close()  # nothing more can be written; avoid the interpreter's own complaint
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Load the knowledge base and run the parsed command."""
     config.load_dotenv()
-    args = build_parser().parse_args(argv)
     command = args.command
+    if command == "health":
+        return _health()
+    if command == "backup":
+        return _backup(args.path)
     if command is None:
         if os.environ.get("TELEGRAM_BOT_TOKEN"):
             command = "telegram"
@@ -66,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
+    for warning in kb.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     # Long-running front ends warm the semantic second opinion in the background.
     build = responder_builder(config.cache_dir(), background=command in ("console", "telegram"))
     responder = build(kb)
@@ -76,13 +108,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         live = _live(responder, build)
         store = BackgroundStore(config.log_config())
         try:
-            return run(live.current, store)
+            return run(live.current, store, history=config.history_file())
         finally:
             store.close()
     if command == "ask":
-        if args.question == "-":
+        # The shell passes bytes: undecodable ones become U+FFFD, as on stdin, not raw bytes in the JSON.
+        question = " ".join(os.fsencode(word).decode("utf-8", "replace") for word in args.question)
+        if question == "-":
             return _ask_stream(_live(responder, build), args.json, args.session)
-        _emit(args.question, responder.answer(args.question), args.json)
+        _emit(question, responder.answer(question), args.json)
         return 0
     if command == "check":
         return _check(kb, responder, args.paragraphs)
@@ -93,36 +127,51 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_telegram(kb, config.log_config(), build)
     if command in ("purge", "report"):
-        return _log_command(args, kb)
+        return _log_command(args, responder)
     return 2
+
+
+def _tolerate_bad_bytes() -> None:
+    """Undecodable input bytes become U+FFFD and unencodable output characters "?", never a crash.
+
+    Python's default depends on the locale: strict UTF-8 dies on the first bad byte (losing the
+    lines read with it), and under C.UTF-8 bad bytes pass through as invalid UTF-8 in the output.
+    """
+    for stream in (sys.stdin, sys.stdout):  # stderr already escapes what it cannot write
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 def reply_json(question: str, reply: Reply) -> dict[str, object]:
     """The ``ask --json`` contract: question, answer, intent, score, fallback, suggestions, sources.
 
     ``answer`` is what the bot says (and its note); the choices and sources have their own fields.
+    ``intent`` names the curated refusal that answered (``kind: refusal``, ``fallback: true``);
+    it is null only when the bot fell back on its own. ``suggestion_ids`` pairs each suggestion
+    with its type, ``intent`` (a question) or ``topic``.
     """
     return {
         "question": question,
         "answer": "\n\n".join(part for part in (reply.text, reply.note) if part),
-        "intent": reply.intent,
+        "intent": reply.matched if reply.kind is Kind.REFUSAL else reply.intent,
         "score": reply.score,
         "fallback": reply.fallback,
         "kind": reply.kind.value,
         "language": reply.language,
         "suggestions": [c.label for c in reply.choices],
-        "suggestion_ids": [c.id for c in reply.choices],
+        "suggestion_ids": [{"type": c.target, "id": c.id} for c in reply.choices],
         "sources": list(reply.sources),
     }
 
 
-def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
+def _log_command(args: argparse.Namespace, responder: Responder) -> int:
     """``purge`` and ``report`` over the conversation log."""
     import asyncio
     import sqlite3
 
     from bot.store.database import Store, parse_duration
     from bot.store.report import report_from_db
+    from handlers.followups import FollowupResolver
 
     try:
         age = parse_duration(args.older_than if args.command == "purge" else args.since)
@@ -133,7 +182,6 @@ def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
     if not path.exists():
         print(f"No conversation log at {path} (set BOT_DB_PATH).", file=sys.stderr)
         return 2
-
     async def purge() -> int:
         store = await Store.open(path, config.pseudonym_secret())
         try:
@@ -142,13 +190,48 @@ def _log_command(args: argparse.Namespace, kb: KnowledgeBase) -> int:
             await store.close()
 
     try:
-        if args.command == "report":
-            print(asyncio.run(report_from_db(path, age, kb.matching.accept_score, args.format)))
-        else:
+        if args.command == "purge":
             print(f"Deleted {asyncio.run(purge())} exchange(s) older than {args.older_than}.")
+            return 0
+        text = asyncio.run(report_from_db(path, age, responder.kb.matching.accept_score, args.format,
+                                          FollowupResolver(responder).looks_like))
     except (sqlite3.Error, OSError, ValueError) as exc:  # locked, not a log, unreadable key file
         print(f"Cannot use the conversation log at {path}: {exc}", file=sys.stderr)
         return 1
+    if args.output is None:
+        print(text)
+        return 0
+    try:
+        args.output.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        print(f"Cannot write the report to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"Report written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _health() -> int:
+    """``health``: one line from the running bot's health file; 0 healthy, 1 not."""
+    from bot.channels.telegram.health import health_file, read_health
+
+    healthy, line = read_health(health_file(config.db_path()))
+    print(line)
+    return 0 if healthy else 1
+
+
+def _backup(target: Path) -> int:
+    """``backup``: copy the live conversation log with SQLite's online backup API."""
+    import sqlite3
+
+    from bot.store.backup import backup
+
+    try:
+        result = backup(config.db_path(), target)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"Backup failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"Backed up {result.exchanges} exchange(s) to {result.path} "
+          f"({result.size / 1024:.0f} KB in {result.seconds:.2f} s).")
     return 0
 
 
@@ -173,27 +256,21 @@ def _ask_stream(live: LiveKnowledge[Responder], as_json: bool, session: bool) ->
     """Answer every stdin line with the knowledge serving at that moment.
 
     Lines are independent questions, or with ``session`` one conversation (follow-ups refer to
-    earlier lines). A reader that goes away (``| head``) or Ctrl-C ends the stream quietly.
+    earlier lines).
     """
     from handlers.conversation import Conversation
     from handlers.followups import ChatContext
 
     conversation = Conversation(live.current, "ask")
     ctx = ChatContext()
-    try:
-        for line in sys.stdin:
-            question = line.rstrip("\r\n")
-            if session:
-                turn = conversation.ask(question, ctx, "ask", "ask")
-                reply, ctx = turn.reply, turn.context
-            else:
-                reply = live.current().answer(question)
-            _emit(question, reply, as_json)
-    except BrokenPipeError:
-        sys.stderr.close()  # nothing more can be written; avoid the interpreter's own complaint
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except KeyboardInterrupt:
-        return 130
+    for line in sys.stdin:
+        question = line.rstrip("\r\n")
+        if session:
+            turn = conversation.ask(question, ctx, "ask", "ask")
+            reply, ctx = turn.reply, turn.context
+        else:
+            reply = live.current().answer(question)
+        _emit(question, reply, as_json)
     return 0
 
 
@@ -221,6 +298,10 @@ def _check(kb: KnowledgeBase, responder: Responder, paragraphs: bool) -> int:
         for line in lines:
             print(line)
     total = sum(len(i.examples) for i in kb.intents.values())
+    thin = [f"{i.id} ({len(i.examples)})" for i in kb.intents.values() if len(i.examples) < FEW_EXAMPLES]
+    if thin:
+        print(f"\nFewer than {FEW_EXAMPLES} examples, so answered only when asked much like them "
+              f"(knowledge/README.md, 'How many examples'): {', '.join(thin)}")
     note = f" ({settled} routed only with the semantic model's help)" if settled else ""
     print(f"\n{len(kb.intents)} intents, {total} examples, {bad} misrouted{note}.")
     return 1 if bad else 0
@@ -228,9 +309,14 @@ def _check(kb: KnowledgeBase, responder: Responder, paragraphs: bool) -> int:
 
 def _eval(responder: Responder, files: list[Path]) -> int:
     """Print accuracy per category for each question set."""
-    from bot.tools.evaluate import evaluate, load_cases, report
+    from bot.tools.evaluate import QuestionSetError, evaluate, load_cases, report
 
-    for path in files:
+    try:
+        sets = [(path, load_cases(path)) for path in files]
+    except QuestionSetError as exc:
+        print(f"eval: {exc}", file=sys.stderr)
+        return 2
+    for path, cases in sets:
         print(f"== {path}")
-        print(report(evaluate(responder, load_cases(path))))
+        print(report(evaluate(responder, cases)))
     return 0

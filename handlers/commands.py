@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 from bot.engine.language import Language
 from handlers.questions import Responder, pick
 from handlers.reply import Choice, Kind, Reply
@@ -52,3 +55,15 @@ COMMANDS = {"start": welcome, "help": help_text, "about": about, "topics": topic
 def command(responder: Responder, name: str, lang: Language) -> Reply:
     """The reply to ``/name``; unknown commands get the help text."""
     return COMMANDS.get(name.lower(), help_text)(responder, lang)
+
+
+def unknown_command(name: str, known: Iterable[str], lang: Language) -> Reply:
+    """One line saying ``/name`` is not a command, with the closest one (errbot's "did you mean")."""
+    close = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.6)
+    if lang == "en":
+        text = f"There is no command /{name}. " + (f"Did you mean /{close[0]}?" if close
+                                                   else "Type /help to see the commands.")
+    else:
+        text = f"Không có lệnh /{name}. " + (f"Ý bạn là /{close[0]}?" if close
+                                             else "Gõ /help để xem các lệnh.")
+    return Reply(text, Kind.COMMAND, lang)

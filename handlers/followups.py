@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, replace
 
 from bot.engine.language import Language
 from bot.kb.schema import Followups, Intent, Person
-from bot.text.normalize import words
+from bot.text.normalize import clip, words
 from handlers.questions import Responder, pick
 from handlers.reply import Kind, Reply
 
@@ -67,6 +67,9 @@ class FollowupResolver:
 
     def resolve(self, text: str, ctx: ChatContext, prefer: Language) -> Reply | None:
         """The reply to a follow-up, or None if ``text`` is not one (or there is nothing to follow)."""
+        text, cut = clip(text, self.responder.kb.matching.max_question_chars)
+        if cut:  # a message over the length cap is no short follow-up
+            return None
         tokens = words(text)
         if not tokens or len(tokens) > MAX_FOLLOWUP_WORDS:
             return None
@@ -86,6 +89,15 @@ class FollowupResolver:
         if last is not None and _has(tokens, self.rules.next, MAX_EXTRA_WORDS):
             return self._next(last, lang)
         return self._pronoun(text, tokens, ctx, prefer)
+
+    def looks_like(self, text: str) -> bool:
+        """True for a message that only makes sense after an answer, whatever the context."""
+        tokens = words(text)
+        if not tokens or len(tokens) > MAX_FOLLOWUP_WORDS:
+            return False
+        rules = self.rules
+        return (any(_has(tokens, phrases, MAX_EXTRA_WORDS) for phrases in (rules.source, rules.more, rules.next))
+                or any(_has(tokens, phrases) for phrases in (rules.he, rules.she)))
 
     def _named(self, tokens: list[str], phrase: str) -> Intent | None:
         """The intent the rest of a follow-up names strongly ("tell me more about *task 2*")."""

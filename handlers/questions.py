@@ -16,6 +16,7 @@ from bot.engine.matcher import Match, Matcher, Opinion, Verdict
 from bot.engine.semantic import LazyOpinion
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
+from bot.text.normalize import clip
 from handlers.reply import Choice, Kind, Reply
 
 _INTENT_KIND = {"answer": Kind.ANSWER, "smalltalk": Kind.SMALLTALK, "refusal": Kind.REFUSAL}
@@ -45,9 +46,9 @@ class Responder:
     def answer(self, text: str, prefer: Language | None = None) -> Reply:
         """Answer a free-text question; ``prefer`` settles a language too close to call."""
         limit = self.kb.matching.max_question_chars
-        truncated = len(text) > limit
+        text, truncated = clip(text, limit)  # first: every later step is then bounded
         if truncated:
-            text = first_question(text[:limit])
+            text = first_question(text)
         lang = self.detector.detect(text, prefer)
         match = self.matcher.match(text)
         reply = replace(self._word(match, lang), normalized=" ".join(match.tokens),

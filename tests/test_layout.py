@@ -79,8 +79,9 @@ def test_no_module_imports_upward_or_sideways() -> None:
             continue
         mine, my_package = layer_of(module)
         for target in imports_of(path, set(modules)):
-            if target == "bot":
-                wrong.append(f"{module} imports the root package 'bot'")
+            if target == "bot":  # it holds only the version, which the command line prints
+                if mine != 0:
+                    wrong.append(f"{module} imports the root package 'bot'")
                 continue
             theirs, their_package = layer_of(target)
             if theirs < mine or (theirs == mine and their_package != my_package):

@@ -20,7 +20,7 @@ from enum import Enum
 
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
-from bot.text.normalize import clean, contains_phrase, fold, split_glued, starts_sentence, strip_markup, words
+from bot.text.normalize import PhraseSet, clean, fold, split_glued, starts_sentence, strip_markup, words
 
 
 class Objection(Enum):
@@ -28,6 +28,7 @@ class Objection(Enum):
 
     COUNT = "asks how many; the answer holds no number"
     TIME = "asks when; the answer holds no date or time"
+    DURATION = "asks how long; the answer holds no length of time"
     PLACE = "asks where; the answer names no place"
     UNKNOWN_NAME = "names someone or something the report never mentions"
 
@@ -46,6 +47,11 @@ _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 REFUSAL_SHARE = 0.4
 
 
+#: An answer that can say "how long": a length of time, or says it gives none.
+_HAS_DURATION = re.compile(r"\b(?:\d+|năm|mấy|bao) (?:năm|tháng|tuần|ngày|giờ|tiếng|phút)\b|thời lượng|kéo dài|"
+                           r"\b(?:years?|months?|hours?|minutes?|duration|long)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class AnswerProfile:
     """What an intent's answer (in either language) is able to state."""
@@ -53,6 +59,7 @@ class AnswerProfile:
     number: bool
     time: bool
     place: bool
+    duration: bool
 
 
 class Evidence:
@@ -60,11 +67,10 @@ class Evidence:
 
     def __init__(self, kb: KnowledgeBase, known_words: set[str], known_text: str) -> None:
         cfg = kb.matching
-        self._cues = {
-            Objection.COUNT: [tuple(fold(c).split()) for c in cfg.asks_count],
-            Objection.TIME: [tuple(fold(c).split()) for c in cfg.asks_time],
-            Objection.PLACE: [tuple(fold(c).split()) for c in cfg.asks_place],
-        }
+        self._cues = PhraseSet((words(cue), kind) for kind, cues in (
+            (Objection.COUNT, cfg.asks_count), (Objection.TIME, cfg.asks_time), (Objection.PLACE, cfg.asks_place),
+            (Objection.DURATION, cfg.asks_duration))
+            for cue in cues)
         places = [fold(p) for p in cfg.place_words]
         self._places = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if places else None
         self._known = known_words
@@ -77,11 +83,12 @@ class Evidence:
 
     def _refused_kinds(self, intent: Intent) -> frozenset[Objection]:
         asked = [self.asks(words(e)) for e in intent.examples]
-        return frozenset(k for k in self._cues if sum(k in a for a in asked) >= REFUSAL_SHARE * len(asked))
+        kinds = (Objection.COUNT, Objection.TIME, Objection.PLACE, Objection.DURATION)
+        return frozenset(k for k in kinds if sum(k in a for a in asked) >= REFUSAL_SHARE * len(asked))
 
     def asks(self, words: list[str]) -> set[Objection]:
         """What kind of fact a question (its folded words) asks for: a count, a date, a place."""
-        return {kind for kind, cues in self._cues.items() if any(contains_phrase(words, cue) for cue in cues)}
+        return {kind for _, kind, _ in self._cues.find(words)}
 
     def refusal_fits(self, refusal: Intent, words: list[str]) -> bool:
         """Whether a refusal of counts/dates/places fits a question that asks for one of them."""
@@ -94,6 +101,7 @@ class Evidence:
         return AnswerProfile(
             number=bool(_HAS_NUMBER.search(text)),
             time=bool(_HAS_TIME.search(text)),
+            duration=bool(_HAS_DURATION.search(text)),
             place=bool(self._places and self._places.search(folded)),
         )
 
@@ -108,6 +116,8 @@ class Evidence:
             return Objection.COUNT
         if Objection.TIME in asks and not profile.time:
             return Objection.TIME
+        if Objection.DURATION in asks and not profile.duration:
+            return Objection.DURATION
         if Objection.PLACE in asks and not profile.place:
             return Objection.PLACE
         if self.unknown_names(text):

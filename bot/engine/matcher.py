@@ -32,7 +32,7 @@ from bot.engine.ordinals import ItemRef, ListItems
 from bot.engine.people import People
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
-from bot.text.normalize import contains_phrase, raw_words, untelex, words
+from bot.text.normalize import PhraseSet, raw_words, untelex, words
 
 #: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
 #: the best single example (F-beta), the intent's whole vocabulary (share of the question it
@@ -151,8 +151,9 @@ class Matcher:
         self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := kb.tokens(w))), key=len,
                                reverse=True)
         # A cue that normalizes to question words only ("cháu là ai" → "là ai") would take any "… là ai?".
-        self._talk_cues = sorted(((tuple(t), intent.id) for intent in kb.intents.values() for cue in intent.cues
-                                  if (t := kb.tokens(cue)) and not set(t) <= self._vague), key=lambda c: -len(c[0]))
+        self._talk_cues: PhraseSet[str] = PhraseSet(
+            (t, intent.id) for intent in kb.intents.values() for cue in intent.cues
+            if (t := kb.tokens(cue)) and not set(t) <= self._vague)
 
     def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:
         """Known words (for spelling correction), known numbers, IDF, out-of-scope names."""
@@ -250,7 +251,7 @@ class Matcher:
                 and best.score >= self.kb.matching.accept_score
             return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
         ranked = self._refusals_yield(text, self._people_first(text, candidates))
-        cues = [(cue, intent_id) for cue, intent_id in self._talk_cues if contains_phrase(tokens, cue)]
+        cues = self._talk_cues.find(tokens)
         if cues:
             return self._small_talk(text, tokens, cues, ranked)
         # A leader chosen by the people named or by a refusal that does not fit is not asked about.
@@ -330,7 +331,7 @@ class Matcher:
             return candidates
         return _promote(answer, candidates)
 
-    def _small_talk(self, text: str, tokens: list[str], cues: list[tuple[tuple[str, ...], str]],
+    def _small_talk(self, text: str, tokens: list[str], cues: list[tuple[tuple[str, ...], str, int]],
                     candidates: tuple[Candidate, ...]) -> Match:
         """Small talk when the message carries a cue and no real question.
 
@@ -340,14 +341,14 @@ class Matcher:
         word ("hi, who chaired…?").
         """
         rest = list(tokens)
-        for cue in [cue for cue, _ in cues] + self._address:  # without its small talk: a question left?
+        for cue in [cue for cue, _, _ in cues] + self._address:  # without its small talk: a question left?
             at = next((i for i in range(len(rest) - len(cue) + 1) if tuple(rest[i:i + len(cue)]) == cue), None)
             if at is not None:
                 del rest[at:at + len(cue)]
         if rest and not set(rest) <= self._vague:
             content = tuple(c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk")
             verdict, objection = self._decide(text, content)
-            one_word = all(len(cue) == 1 for cue, _ in cues)
+            one_word = all(len(cue) == 1 for cue, _, _ in cues)
             if one_word and set(rest) & _QUESTION_WORDS:  # "Hi, I'm a researcher… when was it held?"
                 return Match(verdict, tuple(tokens), content, objection=objection)
             if verdict in (Verdict.ANSWER, Verdict.CLARIFY) and (
@@ -355,9 +356,7 @@ class Matcher:
                 return Match(verdict, tuple(tokens), content, objection=objection)
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
         # last one is the point of the message.
-        ends = {cue: max(i + len(cue) for i in range(len(tokens)) if tuple(tokens[i:i + len(cue)]) == cue)
-                for cue, _ in cues}
-        best = max(cues, key=lambda f: (len(f[0]), ends[f[0]]))[1]
+        best = max(cues, key=lambda f: (len(f[0]), f[2]))[1]
         own = next((c for c in candidates if c.intent_id == best), Candidate(best, 0.0))
         return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
 

@@ -17,6 +17,7 @@ from bot.text.normalize import clean, contains_phrase, fold, starts_sentence, st
 
 #: Words that make the next word a person's name.
 _TITLES = frozenset({"ong", "ba", "chi", "dc", "mr", "mrs", "ms", "comrade", "chu", "bac", "co", "anh"})
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class People:
@@ -30,19 +31,11 @@ class People:
         """The people ``text`` names, in the knowledge base's order."""
         folded = words(text)
         plain = clean(strip_markup(text))
-        found = []
-        for person, full in self._people:
-            given = full[-1]
-            if contains_phrase(folded, full) or any(
-                    w == given and i > 0 and folded[i - 1] in _TITLES for i, w in enumerate(folded)):
-                found.append(person)
-                continue
-            for m in re.finditer(r"[^\W\d_]+", plain):
-                word = m.group(0)
-                if word[0].isupper() and fold(word) == given and not starts_sentence(plain[: m.start()]):
-                    found.append(person)
-                    break
-        return found
+        titled = {w for i, w in enumerate(folded) if i > 0 and folded[i - 1] in _TITLES}
+        capitalized = {fold(m.group(0)) for m in _WORD.finditer(plain)
+                       if m.group(0)[0].isupper() and not starts_sentence(plain[: m.start()])}
+        return [person for person, full in self._people
+                if full[-1] in titled or full[-1] in capitalized or contains_phrase(folded, full)]
 
     def speaks_of(self, intent: Intent, person: Person) -> bool:
         """Whether ``intent``'s answer is about ``person`` or in their words."""

@@ -14,13 +14,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot.kb.schema import Followups, Intent, Matching, Messages, NumberedList, OutOfScope, Topic
-from bot.kb.yamlsource import Located, Problem, describe, read_yaml
+from bot.kb.yamlsource import Located, Problem, describe, read_text, read_yaml
 from bot.text.normalize import Phrase, PhraseRewriter, raw_words, words
 
 REPORT_FILE = "bao-cao-hoi-nghi-dan-van-2020.txt"
 DEFAULT_KB_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 
 M = TypeVar("M", bound=BaseModel)
+#: Name, size, modification time and inode of every knowledge file: which version of a folder.
+Fingerprint = tuple[tuple[str, int, int, int], ...]
 
 
 class KnowledgeError(Exception):
@@ -45,44 +47,77 @@ class KnowledgeBase:
     matching: Matching
     followups: Followups
     rewriter: PhraseRewriter
+    #: The folder as it was just before it was read: an edit made during the load differs from it.
+    version: Fingerprint = ()
+    #: Things that load but are probably mistakes (an empty intent file).
+    warnings: tuple[Problem, ...] = ()
 
     def tokens(self, text: str) -> list[str]:
         """Folded words with synonyms expanded and filler dropped: the matcher's view of text."""
         return self.rewriter.rewrite(words(text), raw_words(text))
 
 
+def fingerprint(folder: Path) -> Fingerprint:
+    """Name, size, modification time and inode of every knowledge file below ``folder``.
+
+    Only YAML and the report count: an editor's swap or backup file is not an edit. The inode
+    catches a file replaced by a rename within the same clock tick.
+    """
+    entries = []
+    for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".txt")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            entries.append((str(path.relative_to(folder)), st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(entries)
+
+
 def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
     """Read and validate a knowledge folder; raise ``KnowledgeError`` listing every problem."""
     folder = Path(folder)
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     if not folder.is_dir():
         raise KnowledgeError([Problem(str(folder), None, "", "no such knowledge folder")])
 
+    version = fingerprint(folder)
     paragraphs = _read_report(folder, problems)
     topic_ids: set[str] = set()
     intent_ids: set[str] = set()
-    topics = _index(_load_list(folder / "topics.yaml", Topic, problems, folder, topic_ids), problems)
+    topics = _index(_load_list(folder / "topics.yaml", Topic, problems, folder, topic_ids) or [], problems)
     intent_docs = sorted((folder / "intents").glob("*.yaml"))
     if not intent_docs:
         problems.append(Problem("intents/", None, "", "no intent files (intents/*.yaml)"))
-    intent_items = [item for f in intent_docs for item in _load_list(f, Intent, problems, folder, intent_ids)]
+    intent_files = []
+    for f in intent_docs:
+        known = len(problems)
+        entries = _load_list(f, Intent, problems, folder, intent_ids)
+        if entries == [] and len(problems) == known:  # a new file not written yet, or one emptied by mistake
+            warnings.append(Problem(_display(f, folder), None, "", "no intents in this file (empty)"))
+        intent_files.append(entries)
+    intent_items = [item for entries in intent_files for item in entries or []]
     intents = _index(intent_items, problems)
+    # An unreadable intent file hides which ids it declares: references to intents are then not
+    # judged, so one syntax error is reported once and not again by everything citing that file.
+    known_ids = intent_ids if all(entries is not None for entries in intent_files) else None
     out_of_scope = [m for m, _, _ in _load_list(folder / "out_of_scope.yaml", OutOfScope,
-                                                 problems, folder)]
-    lists = _load_list(folder / "lists.yaml", NumberedList, problems, folder)
+                                                 problems, folder) or []]
+    lists = _load_list(folder / "lists.yaml", NumberedList, problems, folder) or []
     messages, _ = _load_one(folder / "messages.yaml", Messages, problems, folder)
     matching, _ = _load_one(folder / "matching.yaml", Matching, problems, folder)
     followups, followups_doc = _load_one(folder / "followups.yaml", Followups, problems, folder)
     rewriter = _rewriter(folder, problems)
 
-    _check_references(intent_items, intent_ids, topic_ids, problems)
+    _check_references(intent_items, known_ids, topic_ids, len(paragraphs), problems)
     _check_shared_examples(intent_items, rewriter, problems)
     for numbered, doc, at in lists:
         for j, item in enumerate(numbered.items):
-            if item not in intent_ids:
+            if known_ids is not None and item not in known_ids:
                 path = (*at, "items", j)
                 problems.append(Problem(doc.file, doc.line_of(path), describe(path), f"no intent has id '{item}'"))
-    if followups is not None and followups_doc is not None:
+    if followups is not None and followups_doc is not None and known_ids is not None:
         for i, person in enumerate(followups.people):
             if person.intent not in intent_ids:
                 path = ("people", i, "intent")
@@ -101,15 +136,16 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
         matching=matching,
         followups=followups,
         rewriter=rewriter,
+        version=version,
+        warnings=tuple(warnings),
     )
 
 
 def _read_report(folder: Path, problems: list[Problem]) -> tuple[str, ...]:
     """The report's paragraphs (its non-empty lines), numbered from 1 by position."""
-    try:
-        text = (folder / REPORT_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(REPORT_FILE, None, "", f"cannot read the report: {exc}"))
+    text = read_text(folder / REPORT_FILE, REPORT_FILE, folder)
+    if isinstance(text, Problem):
+        problems.append(text)
         return ()
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
@@ -118,18 +154,21 @@ Entry = tuple[Any, Located, tuple[str | int, ...]]
 
 
 def _load_list(path: Path, model: type[M], problems: list[Problem], root: Path,
-               declared: set[str] | None = None) -> list[Entry]:
+               declared: set[str] | None = None) -> list[Entry] | None:
     """Validate a file holding a YAML list of ``model`` items; keep where each came from.
 
     ``declared`` collects every id the file names, valid entry or not, so one broken entry is
-    reported once and not again by every reference to it.
+    reported once and not again by every reference to it. None when the file could not be read
+    as a list at all (its ids are unknown).
     """
     doc = _read(path, problems, root)
-    if doc is None or doc.data is None:
+    if doc is None:
+        return None
+    if doc.data is None:
         return []
     if not isinstance(doc.data, list):
         problems.append(Problem(doc.file, doc.line_of(()), "", "expected a list of entries ('- id: ...')"))
-        return []
+        return None
     entries: list[Entry] = []
     for i, raw in enumerate(doc.data):
         if declared is not None and isinstance(raw, dict) and isinstance(raw.get("id"), str):
@@ -150,13 +189,18 @@ def _load_one(path: Path, model: type[M], problems: list[Problem], root: Path) -
 
 def _read(path: Path, problems: list[Problem], root: Path) -> Located | None:
     """Parse one YAML file, moving its syntax problems into ``problems``."""
-    display = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    display = _display(path, root)
     if not path.exists():
         problems.append(Problem(display, None, "", "file is missing"))
         return None
-    doc = read_yaml(path, display)
+    doc = read_yaml(path, display, root)
     problems.extend(doc.problems)
     return None if doc.problems and doc.data is None else doc
+
+
+def _display(path: Path, root: Path) -> str:
+    """A file's name as curators see it: relative to the knowledge folder."""
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def _validate(model: type[M], raw: Any, doc: Located, at: tuple[str | int, ...],
@@ -171,9 +215,18 @@ def _validate(model: type[M], raw: Any, doc: Located, at: tuple[str | int, ...],
         for err in exc.errors():
             path = (*at, *err["loc"])
             name = err["loc"][0] if err["loc"] else ""
-            msg = "unknown field (misspelt?)" if err["type"] == "extra_forbidden" else err["msg"]
+            friendly = _FRIENDLY.get(err["type"])
+            msg = friendly.format(**err.get("ctx", {})) if friendly else err["msg"]
             problems.append(Problem(doc.file, doc.line_of(path), describe(path) or str(name), msg))
         return None
+
+
+#: pydantic's wording where a curator needs another: what to do, not only what is wrong.
+_FRIENDLY = {
+    "extra_forbidden": "unknown field (misspelt?)",
+    "value_error": "{error}",  # our validators' own words, without pydantic's "Value error, "
+    "string_too_long": "too long: at most {max_length:,} characters, so that a reply fits one Telegram message",
+}
 
 
 def _index(entries: list[Entry], problems: list[Problem]) -> dict[str, Entry]:
@@ -230,15 +283,16 @@ def _phrase(text: str, replacement: tuple[str, ...], strict: bool) -> Phrase:
     return Phrase(typed, folded, replacement, strict)
 
 
-def _check_references(entries: Iterable[Entry], intent_ids: set[str], topic_ids: set[str],
-                      problems: list[Problem]) -> None:
-    """Related ids and topics must exist; answer intents must cite the report.
+def _check_references(entries: Iterable[Entry], intent_ids: set[str] | None, topic_ids: set[str],
+                      paragraph_count: int, problems: list[Problem]) -> None:
+    """Related ids and topics must exist; answer intents must cite paragraphs the report has.
 
-    An unreadable topics.yaml is reported once, by itself: its topics are then not checked.
+    An unreadable topics.yaml, intent file (``intent_ids`` None) or report is reported once, by
+    itself: what refers to it is then not checked.
     """
     for intent, doc, at in entries:
         for j, rel in enumerate(intent.related):
-            if rel not in intent_ids:
+            if intent_ids is not None and rel not in intent_ids:
                 problems.append(Problem(doc.file, doc.line_of((*at, "related", j)),
                                         describe((*at, "related", j)), f"no intent has id '{rel}'"))
             elif rel == intent.id:
@@ -250,6 +304,12 @@ def _check_references(entries: Iterable[Entry], intent_ids: set[str], topic_ids:
         if intent.kind == "answer" and not intent.sources:
             problems.append(Problem(doc.file, doc.line_of((*at, "id")), describe((*at, "sources")),
                                     "an answer must cite at least one report paragraph"))
+        for j, n in enumerate(intent.sources):
+            if paragraph_count and not 1 <= n <= paragraph_count:
+                path = (*at, "sources", j)
+                problems.append(Problem(doc.file, doc.line_of(path), describe(path),
+                                        f"paragraph {n} does not exist: the report has {paragraph_count} "
+                                        f"paragraphs (python -m bot check --paragraphs lists them)"))
 
 
 def _check_shared_examples(entries: Iterable[Entry], rewriter: PhraseRewriter,

@@ -1,21 +1,24 @@
 """The shape of every knowledge file, as pydantic models.
 
 ``extra="forbid"`` turns a misspelt key into an error instead of a silently ignored field;
-the validators catch what a curator is likely to get wrong (empty answers, bad ids,
-paragraphs that do not exist).
+the validators catch what a curator is likely to get wrong (empty or overlong answers, bad
+ids, a misspelt {placeholder}). Whether cited paragraphs exist depends on the report, so the
+loader checks that.
 """
 
 from __future__ import annotations
 
+import string
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, ValidationInfo, field_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: Longest text a curator may write: any answer plus its source line and headings must fit one
+#: Telegram message (4,096 characters); the longest real one is 1,663.
+MAX_TEXT_CHARS = 3000
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=48)]
-
-#: Paragraphs of the report (non-empty lines); an answer may cite only these.
-PARAGRAPH_COUNT = 8
 
 
 class Strict(BaseModel):
@@ -40,15 +43,7 @@ class Intent(Strict):
     detail: Text | None = None
     detail_en: Text | None = None
     related: list[Id] = Field(default_factory=list, max_length=6)
-    sources: list[int] = Field(default_factory=list)
-
-    @field_validator("sources")
-    @classmethod
-    def _paragraphs_exist(cls, value: list[int]) -> list[int]:
-        bad = [n for n in value if not 1 <= n <= PARAGRAPH_COUNT]
-        if bad:
-            raise ValueError(f"paragraph(s) {bad} do not exist: the report has 1 to {PARAGRAPH_COUNT}")
-        return value
+    sources: list[StrictInt] = Field(default_factory=list)  # strict: `true` is not paragraph 1
 
 
 class Topic(Strict):
@@ -66,6 +61,35 @@ class OutOfScope(Strict):
     triggers: list[Text] = Field(min_length=1)
     answer: Text
     answer_en: Text
+
+
+#: The {placeholders} the bot fills into its messages (the same for the ``_en`` text); the others take none.
+PLACEHOLDERS = {"truncated": frozenset({"limit"}), "source_line": frozenset({"paragraphs"}),
+                "quote_intro": frozenset({"paragraphs"})}
+#: Messages whose point is their placeholder: a source line that names no paragraph is a mistake.
+REQUIRED = frozenset({"source_line", "quote_intro"})
+
+
+def checked_placeholders(value: str, allowed: frozenset[str], required: bool = False) -> str:
+    """``value`` if it uses only the {placeholders} the bot fills in for it (all of them if ``required``).
+
+    A misspelt one would pass validation and then fail every reply that uses the text; a format
+    spec ("{limit:>999999999}") would build a gigabyte.
+    """
+    try:
+        fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(value) if f is not None]
+    except ValueError as exc:
+        raise ValueError(f"{exc}: write {{{{ and }}}} for a brace shown as is") from None
+    expected = ", ".join(f"{{{p}}}" for p in sorted(allowed)) or "none"
+    for name, spec, conv in fields:
+        if name not in allowed:
+            raise ValueError(f"{{{name}}} is not a placeholder of this text (it takes {expected})")
+        if spec or conv:
+            typed = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            raise ValueError(f"{typed}: write {{{name}}} alone, with nothing after the name")
+    if required and allowed - {name for name, _, _ in fields}:
+        raise ValueError(f"the text must contain {expected}")
+    return value
 
 
 class Messages(Strict):
@@ -102,6 +126,12 @@ class Messages(Strict):
     topics_heading: Text
     topics_heading_en: Text
 
+    @field_validator("*")
+    @classmethod
+    def _placeholders(cls, value: str, info: ValidationInfo) -> str:
+        name = (info.field_name or "").removesuffix("_en")
+        return checked_placeholders(value, PLACEHOLDERS.get(name, frozenset()), required=name in REQUIRED)
+
 
 class Matching(Strict):
     """Matcher thresholds; the defaults are the tuned values (see knowledge/README.md)."""
@@ -122,6 +152,7 @@ class Matching(Strict):
     address_words: list[Text] = Field(default_factory=list)
     asks_count: list[Text] = Field(default_factory=list)
     asks_time: list[Text] = Field(default_factory=list)
+    asks_duration: list[Text] = Field(default_factory=list)
     asks_place: list[Text] = Field(default_factory=list)
     place_words: list[Text] = Field(default_factory=list)
 
@@ -136,6 +167,11 @@ class NumberedList(Strict):
     beyond_en: Text
     last: Text
     last_en: Text
+
+    @field_validator("beyond", "beyond_en", "last", "last_en")
+    @classmethod
+    def _count(cls, value: str) -> str:
+        return checked_placeholders(value, frozenset({"count"}))
 
 
 class Person(Strict):

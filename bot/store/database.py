@@ -408,6 +408,21 @@ class Store:
                 await self._db.close()
                 self._db = None
 
+    async def probe(self) -> str | None:
+        """Whether the file takes writes now: None if so, else why not (for health checks).
+
+        Writes what is queued, then a one-row change in ``meta``, so an idle bot notices too.
+        """
+        if not await self.flush():
+            return f"cannot write the queued rows to {self._path}"
+        try:
+            async with self._transaction() as db:
+                await db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('probed', ?)",
+                                 (str(time.time()),))
+        except (sqlite3.Error, OSError) as exc:
+            return f"cannot write to {self._path}: {exc}"
+        return None
+
     async def feedback(self, exchange_id: str, rating: int, user: str) -> bool:
         """Record ``user``'s 👍 (+1) or 👎 (-1), replacing their earlier vote; False for an unknown id."""
         if rating not in (1, -1):

@@ -15,7 +15,7 @@ import csv
 import io
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +23,8 @@ from time import time
 
 from rapidfuzz import fuzz, process
 
-from bot.store.database import FALLBACK_KINDS, LoggedExchange, Store
+from bot.store import report_html
+from bot.store.database import LoggedExchange, Store
 from bot.text.normalize import words
 
 LIMIT = 20  # rows per list section
@@ -35,7 +36,7 @@ NEAR_MISS = 10.0  # points under the acceptance score that make a fallback a nea
 LOOKUP_KEYS = 8
 GROUPS_PER_KEY = 50
 
-Cell = str | int | float | None  # None: no value ("-" in text and Markdown, empty in CSV)
+Cell = str | int | float
 
 
 @dataclass(frozen=True)
@@ -112,49 +113,90 @@ def _lowest_rated(rows: Sequence[LoggedExchange]) -> list[tuple[str, int, int]]:
                   key=lambda item: (item[2] - item[1], -item[1], item[0]))
 
 
-def _near_misses(rows: Sequence[LoggedExchange],
-                 accept_score: float) -> list[tuple[str | None, float, int, str]]:
+def _near_misses(rows: Sequence[LoggedExchange], accept_score: float,
+                 followup: Callable[[str], bool]) -> list[tuple[str, float, int, str]]:
     """(nearest intent, best score, count, question) for fallbacks just under the acceptance score.
 
     The matcher almost had these: if the nearest intent is right, add the question to its
-    examples; if not, to the intent that should answer it.
+    examples; if not, to the intent that should answer it. Follow-up phrases ("còn nhiệm vụ tiếp
+    theo?") are left out: they fall back only without a previous answer, and as an example they
+    would teach an intent to answer every "what's next".
     """
     near: defaultdict[str, list[LoggedExchange]] = defaultdict(list)
     for row in rows:
-        if row.kind == "fallback" and accept_score - NEAR_MISS <= row.score < accept_score:
+        if (row.kind == "fallback" and accept_score - NEAR_MISS <= row.score < accept_score
+                and not followup(row.question)):
             near[_form(row.question)].append(row)
-    return sorted(((same[0].candidate, max(r.score for r in same), len(same), same[0].question)
+    return sorted(((same[0].candidate or "-", max(r.score for r in same), len(same), same[0].question)
                    for same in near.values()),
                   key=lambda item: (-item[1], -item[2], item[3]))
 
 
-def _sections(rows: Sequence[LoggedExchange], accept_score: float, since_label: str) -> list[Section]:
-    """The report's content, independent of the output format."""
-    unanswered = [row for row in rows if row.kind in FALLBACK_KINDS]
-    questions = sum(row.kind != "command" for row in rows)
-    rate = f"{len(unanswered) / questions:.1%}" if questions else None
-    per_day = Counter(_day(row.ts) for row in rows)
-    missed_per_day = Counter(_day(row.ts) for row in unanswered)
-    intents = Counter(row.intent for row in rows if row.intent)
+def _grouped(rows: Sequence[LoggedExchange], label: Callable[[LoggedExchange], str]) -> list[tuple[int, str, str]]:
+    """Similar questions grouped as (count, question, label), the label most common for its wording."""
+    labels: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        labels[_form(row.question)][label(row)] += 1
+    out = []
+    for count, question in group_questions(row.question for row in rows):
+        common = labels[_form(question)].most_common(1)
+        out.append((count, question, common[0][0] if common else "-"))
+    return out
+
+
+def _refusal(row: LoggedExchange) -> str:
+    """Which curated reply refused: the refusal intent, or the out-of-scope names."""
+    return (row.intent or "-") if row.kind == "refusal" else "out_of_scope.yaml"
+
+
+def _percent(part: int, whole: int) -> float:
+    """``part`` as a percentage of ``whole`` (0 when there is nothing)."""
+    return 100.0 * part / whole if whole else 0.0
+
+
+def _sections(rows: Sequence[LoggedExchange], accept_score: float, since_label: str,
+              followup: Callable[[str], bool] = lambda _: False) -> list[Section]:
+    """The report's content, independent of the output format.
+
+    Questions are what people typed, less commands and empty messages (counted on their own).
+    A question is answered, asked back ("Ý bạn là…?"), refused by design (a curated refusal or a
+    name the report never covers) or not understood (the generic fallback): only the last kind
+    is a gap in the knowledge base.
+    """
+    asked = [row for row in rows if row.kind not in ("command", "empty")]
+    refused = [row for row in asked if row.kind in ("refusal", "out_of_scope")]
+    missed = [row for row in asked if row.kind == "fallback"]
+    answered = [row for row in asked if row.kind in ("answer", "smalltalk")]
+    per_day = Counter(_day(row.ts) for row in asked)
+    unanswered_per_day = Counter(_day(row.ts) for row in (*refused, *missed))
+    intents = Counter(row.intent for row in answered if row.intent)
     return [
         Section("summary", "Summary", (("metric", "Metric"), ("value", "Value")), (
-            ("period", since_label), ("exchanges", len(rows)), ("questions", questions),
-            ("unanswered", len(unanswered)), ("fallback_rate", rate))),
-        Section("volume", "Volume per day (UTC)",
-                (("day", "Day"), ("exchanges", "Exchanges"), ("unanswered", "Unanswered")),
-                tuple((day, count, missed_per_day[day]) for day, count in sorted(per_day.items()))),
-        Section("intents", "Top intents", (("intent", "Intent"), ("count", "Count")),
+            ("period", since_label), ("exchanges", len(rows)), ("questions", len(asked)),
+            ("answered", len(answered)), ("asked_back", sum(row.kind == "clarify" for row in asked)),
+            ("refused_by_design", len(refused)), ("not_understood", len(missed)),
+            ("fallback_rate", f"{_percent(len(refused) + len(missed), len(asked)):.1f}%" if asked else "-"),
+            ("empty_messages", sum(row.kind == "empty" for row in rows)))),
+        Section("volume", "Questions per day (UTC)",
+                (("day", "Day"), ("questions", "Questions"), ("unanswered", "Refused or not understood"),
+                 ("fallback_pct", "Fallback %")),
+                tuple((day, count, unanswered_per_day[day], _percent(unanswered_per_day[day], count))
+                      for day, count in sorted(per_day.items()))),
+        Section("intents", "Top answered intents", (("intent", "Intent"), ("count", "Count")),
                 tuple(sorted(intents.items(), key=lambda item: (-item[1], item[0]))[:LIMIT])),
-        Section("unanswered", "Unanswered questions, similar ones grouped",
-                (("count", "Count"), ("question", "Question")),
-                tuple(group_questions(row.question for row in unanswered)[:LIMIT])),
+        Section("not_understood", "Not understood (fell back), similar ones grouped: gaps to fill",
+                (("count", "Count"), ("question", "Question"), ("nearest", "Nearest intent")),
+                tuple(_grouped(missed, lambda row: row.candidate or "-")[:LIMIT])),
+        Section("refused", "Refused by design (the report does not say), similar ones grouped",
+                (("count", "Count"), ("question", "Question"), ("refusal", "Refused by")),
+                tuple(_grouped(refused, _refusal)[:LIMIT])),
         Section("lowest_rated", "Lowest-rated answers",
                 (("intent", "Intent"), ("down", "👎"), ("up", "👍")), tuple(_lowest_rated(rows)[:LIMIT])),
         Section("suggested", f"Suggested example questions (fell back within {NEAR_MISS:g} points "
-                f"of the acceptance score {accept_score:g})",
+                f"of the acceptance score {accept_score:g}; follow-up phrases left out)",
                 (("intent", "Nearest intent"), ("score", "Score"), ("count", "Count"),
                  ("question", "Question")),
-                tuple(_near_misses(rows, accept_score)[:LIMIT])),
+                tuple(_near_misses(rows, accept_score, followup)[:LIMIT])),
     ]
 
 
@@ -174,9 +216,7 @@ def _visible(text: str) -> str:
 
 
 def _cell(value: Cell) -> str:
-    """Scores with one decimal; text made visible; no value as "-"."""
-    if value is None:
-        return "-"
+    """Scores with one decimal; text made visible."""
     return f"{value:.1f}" if isinstance(value, float) else _visible(str(value))
 
 
@@ -186,11 +226,10 @@ def _md_cell(value: Cell) -> str:
 
 
 def _csv_cell(value: Cell) -> str:
-    """A CSV cell no spreadsheet runs as a formula: OWASP's rule, a ``'`` before a leading = + - @."""
-    if value is None:
-        return ""
+    """A CSV cell no spreadsheet runs as a formula: OWASP's rule, a ``'`` before a leading = + - @
+    (not before "-" alone, the report's "no value")."""
     text = _cell(value)
-    return "'" + text if isinstance(value, str) and text.lstrip().startswith(_FORMULA) else text
+    return "'" + text if isinstance(value, str) and text != "-" and text.lstrip().startswith(_FORMULA) else text
 
 
 def _numeric(section: Section) -> list[bool]:
@@ -245,19 +284,23 @@ def _csv(sections: Sequence[Section]) -> str:
     return buffer.getvalue()
 
 
-_RENDERERS = {"text": _text, "md": _md, "csv": _csv}
+_RENDERERS = {"text": _text, "md": _md, "csv": _csv, "html": report_html.render}
 FORMATS = tuple(_RENDERERS)
 
 
 def build_report(rows: Sequence[LoggedExchange], accept_score: float, fmt: str = "text",
-                 since_label: str = "") -> str:
-    """The report over ``rows`` (as ``Store.exchanges_since`` returns them) in text, md or csv."""
+                 since_label: str = "", followup: Callable[[str], bool] = lambda _: False) -> str:
+    """The report over ``rows`` (as ``Store.exchanges_since`` returns them) in text, md, csv or html.
+
+    ``followup`` tells a follow-up phrase, never suggested as an example question.
+    """
     if fmt not in _RENDERERS:
         raise ValueError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return _RENDERERS[fmt](_sections(rows, accept_score, since_label))
+    return _RENDERERS[fmt](_sections(rows, accept_score, since_label, followup))
 
 
-async def report_from_db(path: Path, since_seconds: float, accept_score: float, fmt: str = "text") -> str:
+async def report_from_db(path: Path, since_seconds: float, accept_score: float, fmt: str = "text",
+                         followup: Callable[[str], bool] = lambda _: False) -> str:
     """The report over the last ``since_seconds`` of the log at ``path``."""
     if not path.is_file():
         raise FileNotFoundError(f"no conversation log at {path}")
@@ -268,4 +311,4 @@ async def report_from_db(path: Path, since_seconds: float, accept_score: float, 
     finally:
         await store.close()
     label = f"since {datetime.fromtimestamp(start, UTC):%Y-%m-%d %H:%M} UTC"
-    return build_report(rows, accept_score, fmt, label)
+    return build_report(rows, accept_score, fmt, label, followup)

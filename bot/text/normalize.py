@@ -11,12 +11,20 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 # Unicode categories that carry no meaning for matching: controls, format marks (zero-width
 # joiners, RTL/LTR marks, BOM), and unassigned/private/surrogate code points.
 _INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
+# What a reader does not see as a character of its own: the above, and marks on a letter.
+_UNSEEN = _INVISIBLE | {"Mn", "Me"}
+#: Most combining marks kept on one letter: Vietnamese needs two (ệ is e, circumflex, dot below).
+#: A longer pile means nothing, and NFC, which sorts marks, is quadratic in it.
+MAX_MARKS = 4
+# ``clip`` looks at no more than this many code points per character it may keep.
+_CLIP_SCAN = 4
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END = re.compile(r"[.!?:;\n…\"“”'()\[\]-]\s*$")
@@ -36,6 +44,33 @@ _OLD_TONES = re.compile("|".join(_NEW_TONES))
 _TELEX_TONE = frozenset("sfrxj")
 _TELEX_VOWELS = (("aa", "a"), ("aw", "a"), ("ee", "e"), ("oo", "o"), ("ow", "o"),
                  ("uw", "u"), ("dd", "d"))
+
+
+def clip(text: str, limit: int) -> tuple[str, bool]:
+    """The start of ``text`` with at most ``limit`` visible characters, and whether any were cut.
+
+    Meant to run first, before any other step here: its work is bounded by ``limit`` however
+    long the text, so megabytes pasted or piles of combining marks cost no more than a long
+    question. Invisible characters and marks do not count, so zero-width padding cannot push a
+    question out and text typed in NFD is measured as it looks; a pile of more than
+    ``MAX_MARKS`` marks on one letter is thinned.
+    """
+    if len(text) <= limit:
+        return text, False
+    scan = text[: limit * _CLIP_SCAN]
+    kept: list[str] = []
+    seen = marks = 0
+    for ch in scan:
+        category = unicodedata.category(ch)
+        marks = marks + 1 if category[0] == "M" else 0
+        if marks > MAX_MARKS:
+            continue
+        if category not in _UNSEEN or ch.isspace():
+            seen += 1
+            if seen > limit:
+                return "".join(kept), True
+        kept.append(ch)
+    return "".join(kept), len(scan) < len(text)
 
 
 def clean(text: str) -> str:
@@ -119,6 +154,32 @@ def raw_words(text: str) -> list[str]:
     if not text.isascii():
         text = _OLD_TONES.sub(lambda m: _NEW_TONES[m.group(0)], text)
     return _WORD.findall(text)
+
+
+Payload = TypeVar("Payload")
+
+
+class PhraseSet(Generic[Payload]):
+    """Phrases (folded words), each with a payload, found in a text in one pass over its words.
+
+    For cue lists checked on every question (small talk, "how many", "when"): a dictionary from
+    first word to phrases instead of testing each phrase against the whole text.
+    """
+
+    def __init__(self, items: Iterable[tuple[Sequence[str], Payload]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
+        for phrase, payload in items:
+            if phrase:
+                self._by_first.setdefault(phrase[0], []).append((tuple(phrase), payload))
+
+    def find(self, words: Sequence[str]) -> list[tuple[tuple[str, ...], Payload, int]]:
+        """Every phrase standing in ``words``: (phrase, payload, index just after it)."""
+        found = []
+        for i, word in enumerate(words):
+            for phrase, payload in self._by_first.get(word, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    found.append((phrase, payload, i + len(phrase)))
+        return found
 
 
 def contains_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:

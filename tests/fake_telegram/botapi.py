@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ipaddress
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlsplit
 
+from .flood import FloodGate
 from .formatting import EntityParseError, parse_html
 from .state import ApiError, BotState, JsonDict, Store, now, quoted
 
@@ -15,6 +19,7 @@ Method = Callable[[BotState, "Params"], Awaitable[Any]]
 MAX_TEXT_LENGTH = 4096
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_BUTTONS = 100
+WEBHOOK_PORTS = (80, 88, 443, 8443)
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
     "exactly the same as a current content and reply markup of the message"
@@ -106,6 +111,24 @@ def render_text(text: str | None, parse_mode: str | None, entities: Any,
     return plain, parsed
 
 
+def check_webhook_url(url: str) -> None:
+    """Refuse a webhook URL the way Telegram does: HTTPS only, four ports, no reserved address."""
+    bad = "Bad Request: bad webhook: "
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "https":
+        raise ApiError(400, bad + "An HTTPS URL must be provided for webhook")
+    try:
+        port = parts.port or 443
+    except ValueError:
+        raise ApiError(400, bad + "Failed to parse port number") from None
+    if port not in WEBHOOK_PORTS:
+        raise ApiError(400, bad + "Webhook can be set up only on ports 80, 88, 443 or 8443")
+    with contextlib.suppress(ValueError):
+        address = ipaddress.ip_address(parts.hostname or "")
+        if not address.is_global:
+            raise ApiError(400, bad + f"IP address {address} is reserved")
+
+
 def check_reply_markup(markup: Any) -> JsonDict | None:
     """Validate reply_markup; inline keyboards are checked like Telegram does."""
     if markup is None:
@@ -168,8 +191,9 @@ def _with_optional(message: JsonDict, **fields: Any) -> JsonDict:
 class BotApi:
     """Implements the supported Bot API methods over a Store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, flood: FloodGate | None = None) -> None:
         self.store = store
+        self.flood = flood
         self.methods: dict[str, Method] = {
             "getme": self.get_me,
             "logout": self.log_out,
@@ -204,12 +228,11 @@ class BotApi:
         return True
 
     async def set_webhook(self, bot: BotState, p: Params) -> bool:
-        """setWebhook: stores the URL (HTTPS only); updates are not pushed to it."""
+        """setWebhook: stores the URL, refused as Telegram refuses it; updates are not pushed to it."""
         url = p.string("url") or ""
         if not url:
             return await self.delete_webhook(bot, p)
-        if not url.lower().startswith("https://"):
-            raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+        check_webhook_url(url)
         allowed = p.decoded("allowed_updates")
         if allowed is not None:
             bot.allowed_updates = allowed
@@ -221,13 +244,16 @@ class BotApi:
         return True
 
     async def get_webhook_info(self, bot: BotState, p: Params) -> JsonDict:
-        """getWebhookInfo."""
+        """getWebhookInfo, with the last delivery error a test reported (``/_test/.../webhook_error``)."""
         info: JsonDict = {"url": bot.webhook.get("url", ""), "has_custom_certificate": False,
                           "pending_update_count": len(bot.updates)}
         if info["url"]:
             info["max_connections"] = bot.webhook["max_connections"]
             if bot.allowed_updates is not None:
                 info["allowed_updates"] = bot.allowed_updates
+            for name in ("last_error_date", "last_error_message"):
+                if name in bot.webhook:
+                    info[name] = bot.webhook[name]
         return info
 
     async def get_updates(self, bot: BotState, p: Params) -> list[JsonDict]:
@@ -275,6 +301,7 @@ class BotApi:
         chat = self._chat(bot, p)
         parse_mode, source, plain, entities, markup = self._text_and_markup(p)
         replied = self._replied_message(bot, chat["id"], p)
+        self._admit(bot, chat["id"])
         message = _with_optional(
             {"message_id": bot.next_message_id(chat["id"]), "from": bot.user, "chat": chat,
              "date": now(), "text": plain},
@@ -379,10 +406,16 @@ class BotApi:
             raise ApiError(400, "Bad Request: message can't be edited")
         return message
 
+    def _admit(self, bot: BotState, chat_id: int) -> None:
+        """Count a message against the flood limits (if enforced); 429 if it is one too many."""
+        if self.flood is not None:
+            self.flood.admit(bot.bot_id, chat_id)
+
     def _apply_edit(self, bot: BotState, method: str, old: JsonDict, new: JsonDict,
                     log: JsonDict) -> JsonDict:
         if all(old.get(k) == new.get(k) for k in ("text", "entities", "reply_markup")):
             raise ApiError(400, NOT_MODIFIED)
+        self._admit(bot, new["chat"]["id"])
         new["edit_date"] = now()
         bot.save_message(new)
         bot.record_sent({"method": method, "chat_id": new["chat"]["id"],

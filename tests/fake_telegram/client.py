@@ -172,6 +172,11 @@ class FakeTelegramClient(_ClientBase):
         result: JsonDict = self._run(_get("pending"))
         return result
 
+    def webhook_error(self, message: str) -> JsonDict:
+        """Telegram could not deliver to the webhook: getWebhookInfo reports ``message``."""
+        result: JsonDict = self._run(_Call("POST", "webhook_error", body={"message": message}))
+        return result
+
     def close(self) -> None:
         """Close the HTTP connection pool."""
         self._http.close()

@@ -72,7 +72,8 @@ class ControlApi:
         """Register ``/_test/health`` and the per-bot endpoints."""
         app.router.add_get("/_test/health", self.health)
         posts: dict[str, Handler] = {
-            "message": self.message, "edit": self.edit, "callback": self.callback}
+            "message": self.message, "edit": self.edit, "callback": self.callback,
+            "webhook_error": self.webhook_error}
         gets: dict[str, Handler] = {
             "sent": self.sent, "wait": self.wait, "actions": self.actions,
             "answered_callbacks": self.answered_callbacks, "commands": self.commands,
@@ -288,6 +289,14 @@ class ControlApi:
     async def webhook(self, bot: BotState, request: web.Request) -> JsonDict:
         """The webhook set by setWebhook (url "" when none)."""
         return {"url": "", "secret_token": None, **bot.webhook}
+
+    async def webhook_error(self, bot: BotState, request: web.Request) -> JsonDict:
+        """Telegram failed to deliver to the webhook: getWebhookInfo reports ``message`` from now on."""
+        body = await self._body(request)
+        if not bot.webhook.get("url"):
+            raise ControlError(400, "no webhook is set")
+        bot.webhook.update(last_error_date=now(), last_error_message=str(body.get("message") or ""))
+        return {"url": bot.webhook["url"]}
 
     async def pending(self, bot: BotState, request: web.Request) -> JsonDict:
         """Updates not yet confirmed by getUpdates' offset."""

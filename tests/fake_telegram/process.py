@@ -14,6 +14,7 @@ from typing import IO, Any, Literal
 
 import httpx
 
+from ..support import PROCESS_DEADLINE
 from .client import AsyncFakeTelegramClient, FakeTelegramClient
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -32,12 +33,13 @@ class FakeTelegramServer:
     """``python -m tests.fake_telegram.server`` in a subprocess, stopped by its own pid."""
 
     def __init__(self, *, state_file: Path | str | None = None, host: str = "127.0.0.1",
-                 port: int | None = None, strict_html: bool = False,
-                 startup_timeout: float = 10.0, stop_timeout: float = 5.0) -> None:
+                 port: int | None = None, strict_html: bool = False, flood: str | None = None,
+                 startup_timeout: float = PROCESS_DEADLINE, stop_timeout: float = 5.0) -> None:
         self.state_file = Path(state_file) if state_file is not None else None
         self.host = host
         self.port = port or free_port(host)
         self.strict_html = strict_html
+        self.flood = flood
         self.startup_timeout = startup_timeout
         self.stop_timeout = stop_timeout
         self._process: subprocess.Popen[bytes] | None = None
@@ -71,6 +73,8 @@ class FakeTelegramServer:
             cmd += ["--state", str(self.state_file)]
         if self.strict_html:
             cmd.append("--strict-html")
+        if self.flood is not None:
+            cmd += ["--flood", self.flood]
         return cmd
 
     def start(self) -> FakeTelegramServer:

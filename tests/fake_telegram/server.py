@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python -m tests.fake_telegram.server --port PORT [--host 127.0.0.1] [--state FILE]
+    python -m tests.fake_telegram.server --port PORT [--host 127.0.0.1] [--state FILE] [--flood LIMITS]
 
 Bot API: ``/bot<TOKEN>/<method>`` (GET or POST; query, JSON, form or multipart parameters).
 Control API for tests: ``/_test/<token or bot id>/...`` (see ``control.py``).
@@ -19,6 +19,7 @@ from aiohttp import web
 
 from .botapi import BotApi, Params
 from .control import ControlApi
+from .flood import FloodGate, FloodLimits
 from .state import ApiError, JsonDict, Store
 
 
@@ -42,17 +43,18 @@ async def read_params(request: web.Request) -> JsonDict:
 
 
 def _error_response(error: ApiError) -> web.Response:
-    return web.json_response(
-        {"ok": False, "error_code": error.code, "description": error.description},
-        status=error.code)
+    body: JsonDict = {"ok": False, "error_code": error.code, "description": error.description}
+    if error.parameters:
+        body["parameters"] = error.parameters
+    return web.json_response(body, status=error.code)
 
 
 class BotApiEndpoint:
     """``/bot<TOKEN>/<method>``: routes to BotApi, logs rejections, persists changes."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, flood: FloodGate | None = None) -> None:
         self.store = store
-        self.api = BotApi(store)
+        self.api = BotApi(store, flood)
 
     async def __call__(self, request: web.Request) -> web.Response:
         """Handle one Bot API request."""
@@ -76,10 +78,11 @@ class BotApiEndpoint:
         return web.json_response({"ok": True, "result": result})
 
 
-def build_app(store: Store) -> web.Application:
-    """The aiohttp application serving the Bot API and the control API from ``store``."""
+def build_app(store: Store, flood: FloodGate | None = None) -> web.Application:
+    """The aiohttp application serving the Bot API and the control API from ``store``;
+    with ``flood``, messages over Telegram's flood limits are refused with 429."""
     app = web.Application(client_max_size=64 * 1024 * 1024)
-    endpoint = BotApiEndpoint(store)
+    endpoint = BotApiEndpoint(store, flood)
     app.router.add_get("/bot{token}/{method}", endpoint)
     app.router.add_post("/bot{token}/{method}", endpoint)
     ControlApi(store).add_routes(app)
@@ -101,10 +104,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--strict-html", action="store_true",
                         help="also reject a bare '&' in HTML text, as the Bot API docs demand "
                              "(the real server keeps it as a literal '&')")
+    parser.add_argument("--flood", metavar="LIMITS", type=FloodLimits.parse,
+                        help="refuse messages over Telegram's flood limits with 429: 'telegram', or "
+                             "windows such as 'chat=1/1,group=20/60,all=30/1' (N messages per SECONDS)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     store = Store(args.state, strict_html=args.strict_html)
-    web.run_app(build_app(store), host=args.host, port=args.port, access_log=None,
+    flood = FloodGate(args.flood) if args.flood else None
+    web.run_app(build_app(store, flood), host=args.host, port=args.port, access_log=None,
                 handler_cancellation=True, shutdown_timeout=2.0)
 
 

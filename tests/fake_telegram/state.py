@@ -22,10 +22,11 @@ _DEFAULT_EXCLUDED_UPDATES = frozenset({"chat_member", "message_reaction", "messa
 class ApiError(Exception):
     """A Bot API error: HTTP status ``code`` and Telegram's ``description``."""
 
-    def __init__(self, code: int, description: str) -> None:
+    def __init__(self, code: int, description: str, parameters: JsonDict | None = None) -> None:
         super().__init__(description)
         self.code = code
         self.description = description
+        self.parameters = parameters  # ResponseParameters, e.g. retry_after with a 429
 
 
 def now() -> int:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from bot.kb.loader import KnowledgeError, load
-from tests.conftest import ROOT
+from tests.support import run_to_end
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -100,8 +99,7 @@ def test_yaml_syntax_error_names_the_line(kb_copy: Path) -> None:
 
 def test_cli_reports_problems_without_traceback(kb_copy: Path) -> None:
     _edit(kb_copy / "intents" / "event.yaml", "  answer_en:", "  answr_en:")
-    result = subprocess.run([sys.executable, "-m", "bot", "check", "--kb", str(kb_copy)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = run_to_end([sys.executable, "-m", "bot", "check", "--kb", str(kb_copy)], "")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "intents/event.yaml, line" in result.stderr and "answr_en" in result.stderr
@@ -124,3 +122,12 @@ def test_yaml_aliases_are_refused_quickly_not_expanded(kb_copy: Path) -> None:
     problems = _problems(kb_copy)
     assert any(p.startswith("intents/zz.yaml, line 1") and "aliases" in p for p in problems), problems
     assert sum("aliases" in p for p in problems if p.startswith("matching.yaml")) == 1, problems
+
+
+@pytest.mark.parametrize("name", ["people.yaml", "mai.yaml", "event.yaml"])
+def test_a_syntax_error_in_an_intent_file_is_reported_alone(kb_copy: Path, name: str) -> None:
+    f = kb_copy / "intents" / name
+    _edit(f, "  title: ", '  title: "an unclosed quote ')   # other files cite this file's intents
+    problems = _problems(kb_copy)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"intents/{name}, line") and "YAML syntax error" in problems[0]

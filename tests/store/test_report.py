@@ -17,6 +17,8 @@ from rapidfuzz import fuzz
 from bot.store import report as reporting
 from bot.store.database import Exchange, LoggedExchange, Store
 from bot.store.report import build_report, group_questions, report_from_db
+from handlers.followups import FollowupResolver
+from handlers.questions import Responder
 
 DAY1 = 1_700_000_000.0  # 2023-11-14 UTC
 DAY2 = DAY1 + 86400
@@ -26,11 +28,11 @@ _ids = iter(range(1_000_000))
 
 
 def row(question: str = "ai chủ trì?", *, ts: float = DAY1, intent: str | None = None, kind: str = "fallback",
-        score: float = 30.0, up: int = 0, down: int = 0) -> LoggedExchange:
+        score: float = 30.0, up: int = 0, down: int = 0, candidate: str = "event_chair") -> LoggedExchange:
     """An exchange as ``Store.exchanges_since`` returns it."""
     return LoggedExchange(ts=ts, channel="telegram", chat="c0ffee", user="f00d", question=question,
                           normalized=question, intent=intent, kind=kind, score=score, language="vi",
-                          elapsed_ms=3.0, candidate=intent or "event_chair", id=f"id{next(_ids)}", up=up, down=down)
+                          elapsed_ms=3.0, candidate=intent or candidate, id=f"id{next(_ids)}", up=up, down=down)
 
 
 ROWS = [
@@ -39,10 +41,10 @@ ROWS = [
     row("ai chủ trì hội nghị năm 2019?", ts=DAY2),
     row("Ai chủ trì hội nghị năm 2019", kind="out_of_scope"),
     row("hội nghị"),  # contained in the above, but a different question
-    row("thời tiết | hôm nay?", kind="refusal"),
+    row("thời tiết | hôm nay?", kind="refusal", intent="refuse_weather"),
     row("", kind="empty"),
-    row("hội nghị có bao nhiêu đại biểu", score=65.0),  # near miss
-    row("hoi nghi co bao nhieu dai bieu", score=62.0, ts=DAY2),
+    row("hội nghị có bao nhiêu đại biểu", score=65.0, candidate="event_bridge_points"),  # near miss
+    row("hoi nghi co bao nhieu dai bieu", score=62.0, ts=DAY2, candidate="event_bridge_points"),
     row("ngày họp là khi nào", score=59.9),  # just outside the window
     row(intent="chair", kind="answer", score=95.0, up=1, down=3),
     row(intent="chair", kind="answer", score=95.0, ts=DAY2, down=1),
@@ -70,29 +72,44 @@ def test_similar_unanswered_questions_are_grouped() -> None:
 def test_csv_report() -> None:
     report = sections(build_report(ROWS, ACCEPT, "csv", "since yesterday"))
     summary = {r["metric"]: r["value"] for r in report["summary"]}
-    assert summary == {"period": "since yesterday", "exchanges": "16", "questions": "15",
-                       "unanswered": "10", "fallback_rate": "66.7%"}
-    assert [(r["day"], r["exchanges"], r["unanswered"]) for r in report["volume"]] == [
-        ("2023-11-14", "11", "7"), ("2023-11-15", "5", "3")]
+    assert summary == {"period": "since yesterday", "exchanges": "16", "questions": "14", "answered": "5",
+                       "asked_back": "0", "refused_by_design": "2", "not_understood": "7",
+                       "fallback_rate": "64.3%", "empty_messages": "1"}
+    assert [(r["day"], r["questions"], r["unanswered"], r["fallback_pct"]) for r in report["volume"]] == [
+        ("2023-11-14", "9", "6", "66.7"), ("2023-11-15", "5", "3", "60.0")]
     assert [(r["intent"], r["count"]) for r in report["intents"]] == [
-        ("chair", "2"), ("place", "2"), ("date", "1")]
-    unanswered = [(r["count"], r["question"]) for r in report["unanswered"]]
-    assert unanswered[0] == ("4", "ai chu tri hoi nghi 2019")
-    assert ("2", "hội nghị có bao nhiêu đại biểu") in unanswered
-    assert ("1", "hội nghị") in unanswered
-    assert ("1", "thời tiết | hôm nay?") in unanswered
-    assert sum(int(count) for count, _ in unanswered) == 9  # the empty message is not listed
+        ("chair", "2"), ("place", "2"), ("date", "1")]  # the refusal is not among the answers
+    missed = [(r["count"], r["question"], r["nearest"]) for r in report["not_understood"]]
+    assert missed[:2] == [("3", "ai chu tri hoi nghi 2019", "event_chair"),
+                          ("2", "hội nghị có bao nhiêu đại biểu", "event_bridge_points")]
+    assert ("1", "hội nghị", "event_chair") in missed
+    refused = [(r["count"], r["question"], r["refusal"]) for r in report["refused"]]
+    assert sorted(refused) == [("1", "Ai chủ trì hội nghị năm 2019", "out_of_scope.yaml"),
+                               ("1", "thời tiết | hôm nay?", "refuse_weather")]
+    # Every question the summary counts is listed once, in its own section.
+    assert sum(int(count) for count, _, _ in missed) == int(summary["not_understood"])
+    assert sum(int(count) for count, _, _ in refused) == int(summary["refused_by_design"])
     assert [(r["intent"], r["down"], r["up"]) for r in report["lowest_rated"]] == [
         ("chair", "4", "1"), ("date", "2", "5"), ("place", "1", "4")]  # same balance: more 👎 first
     assert [(r["intent"], r["score"], r["count"], r["question"]) for r in report["suggested"]] == [
-        ("event_chair", "65.0", "2", "hội nghị có bao nhiêu đại biểu")]  # names the nearest intent
+        ("event_bridge_points", "65.0", "2", "hội nghị có bao nhiêu đại biểu")]  # names the nearest intent
+
+
+def test_follow_up_phrases_are_never_suggested_as_examples(responder: Responder) -> None:
+    rows = [row("còn nhiệm vụ tiếp theo?", score=65.0, candidate="mai_task_3"),
+            row("ông ấy là ai", score=66.0, candidate="person_tran_quoc_vuong"),
+            row("nhiệm vụ về chuyển đổi số", score=64.0, candidate="mai_task_7")]
+    followup = FollowupResolver(responder).looks_like
+    report = sections(build_report(rows, ACCEPT, "csv", followup=followup))
+    assert [r["question"] for r in report["suggested"]] == ["nhiệm vụ về chuyển đổi số"]
+    assert len(report["not_understood"]) == 3   # still counted as not understood
 
 
 def test_markdown_report() -> None:
     report = build_report(ROWS, ACCEPT, "md", "since yesterday")
     assert report.startswith("# ")
     headings = [line for line in report.splitlines() if line.startswith("## ")]
-    assert len(headings) == 6
+    assert len(headings) == 7
     for block in report.split("\n## ")[1:]:
         table = [line for line in block.splitlines() if line.startswith("|")]
         assert table, block
@@ -115,11 +132,12 @@ def test_empty_report() -> None:
     assert "(none)" in build_report([], ACCEPT, "text")
     assert "_None._" in build_report([], ACCEPT, "md")
     assert set(sections(build_report([], ACCEPT, "csv"))) == {"summary"}
+    assert "None." in build_report([], ACCEPT, "html")
 
 
 def test_unknown_format() -> None:
-    with pytest.raises(ValueError, match="text, md, csv"):
-        build_report(ROWS, ACCEPT, "html")
+    with pytest.raises(ValueError, match="text, md, csv, html"):
+        build_report(ROWS, ACCEPT, "pdf")
 
 
 async def test_report_from_db(tmp_path: Path) -> None:
@@ -136,7 +154,7 @@ async def test_report_from_db(tmp_path: Path) -> None:
     assert await store.feedback(answered, -1, "555")
     await store.close()
     report = sections(await report_from_db(path, 7 * 86400, ACCEPT, "csv"))
-    assert [(r["count"], r["question"]) for r in report["unanswered"]] == [("2", "ai chủ trì hội nghị?")]
+    assert [(r["count"], r["question"]) for r in report["not_understood"]] == [("2", "ai chủ trì hội nghị?")]
     assert [(r["intent"], r["down"], r["up"]) for r in report["lowest_rated"]] == [("chair", "1", "0")]
     with pytest.raises(FileNotFoundError):
         await report_from_db(tmp_path / "missing.db", 86400, ACCEPT)

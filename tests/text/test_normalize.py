@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from bot.text.normalize import Phrase, PhraseRewriter, clean, fold, raw_words, untelex, words
+from bot.text.normalize import Phrase, PhraseRewriter, clean, clip, fold, raw_words, untelex, words
 
 
 def test_diacritics_and_d_are_folded() -> None:
@@ -58,3 +58,14 @@ def test_spelling_decides_between_words_that_fold_alike() -> None:
 
 def test_old_and_new_tone_placement_are_one_spelling() -> None:
     assert raw_words("hoà thuỷ") == raw_words("hòa thủy")
+
+
+def test_clip_counts_visible_characters_and_bounds_the_work() -> None:
+    question = "Hội nghị diễn ra khi nào?"
+    assert clip("\u200b" * 500 + question, 500) == ("\u200b" * 500 + question, False)
+    assert clip("x" * 600, 500) == ("x" * 500, True)
+    nfd = unicodedata.normalize("NFD", "Bí thư Tỉnh ủy " * 30)  # 450 letters seen, more code points
+    assert clip(nfd, 500) == (nfd, False)
+    marks, cut = clip("a" + "\u0301\u0323" * 100_000, 500)  # one letter under 200,000 marks
+    assert cut and len(marks) < 50
+    assert clip("\u200b" * 1_000_000, 500)[1]

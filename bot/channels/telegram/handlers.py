@@ -75,6 +75,19 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await send_reply(message, reply, quote=_is_group(update))
 
 
+async def on_whoami(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/whoami: the sender's Telegram user id (what ADMIN_IDS lists) and the chat's id."""
+    message = update.effective_message
+    user = update.effective_user
+    if message is None or user is None:
+        return
+    if user_language(user) == "en":
+        text = f"Your Telegram user id: {user.id}\nThis chat's id: {message.chat_id}"
+    else:
+        text = f"ID người dùng Telegram của bạn: {user.id}\nID cuộc trò chuyện này: {message.chat_id}"
+    await message.reply_text(text, do_quote=_is_group(update))
+
+
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An unknown command gets the help; in a group only if it names us ("/x@our_bot")."""
     message = update.effective_message
@@ -259,6 +272,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     chats = filters.ChatType.PRIVATE | filters.ChatType.GROUPS  # not channels: nobody to answer there
     app.add_handler(CommandHandler(["start", "help", "about", "topics"], on_command, filters=chats))
     app.add_handler(CommandHandler(["stats", "unanswered", "reload"], on_admin, filters=chats))
+    app.add_handler(CommandHandler("whoami", on_whoami, filters=chats))
     app.add_handler(CallbackQueryHandler(on_button))
     # Unknown commands get the help text (CommandHandler above has taken the known ones).
     app.add_handler(MessageHandler(filters.COMMAND & chats, on_unknown_command))

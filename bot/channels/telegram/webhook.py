@@ -1,156 +1,153 @@
-"""The webhook's HTTP server, hardened: strangers are refused before their body is read.
+"""Webhook mode: check the URL, register it with Telegram, serve updates and ``/healthz``.
 
-python-telegram-bot serves webhooks with tornado's ``HTTPServer`` and checks the secret header
-only after reading the whole body, with tornado's defaults: bodies up to 100 MB, an hour to
-send the headers, no limit on connections. ``guard(secret)`` makes every ``HTTPServer`` created
-afterwards a ``GuardedHTTPServer`` (tornado's ``Configurable.configure``), so that:
-
-- a request without the right secret header is answered 403 as soon as its headers are in, and
-  its body is never read; one announcing more than MAX_BODY_BYTES gets 413 the same way
-  (Telegram's updates are a few KB);
-- headers must arrive within IDLE_TIMEOUT_S (also how long an idle keep-alive connection stays)
-  and a body within BODY_TIMEOUT_S;
-- at most ``max_connections()`` are open: a new connection closes the oldest one that has not
-  shown the secret, so half-sent requests cannot use up file descriptors or lock Telegram out;
-- refusals are logged once per FLOOD_LOG_INTERVAL_S, counted by reason.
+Telegram posts only to HTTPS on ports 443, 80, 88 or 8443, so a URL that cannot work is refused
+before anything starts; a URL Telegram refuses (``setWebhook``'s error) stops the bot with that
+reason; deliveries Telegram reports failing (``getWebhookInfo.last_error_message``) are logged.
+The bot's own server (tornado, as python-telegram-bot's) listens behind a TLS reverse proxy.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 import logging
-import resource
-import time
-from collections import Counter, OrderedDict
-from collections.abc import Awaitable
-from contextlib import suppress
-from typing import Any, cast
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
 
-from tornado import httputil
-from tornado.http1connection import HTTP1Connection, HTTP1ServerConnection
-from tornado.httpserver import HTTPServer
-from tornado.iostream import IOStream, StreamClosedError
+import tornado.web
+from telegram import Bot, Update
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application
 
-logger = logging.getLogger("bot.telegram.webhook")
+from bot.channels.telegram.health import Health
+from bot.channels.telegram.webhook_guard import SECRET_HEADER, GuardedHTTPServer
 
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-MAX_BODY_BYTES = 2**20
-MAX_HEADER_BYTES = 16 * 2**10
-IDLE_TIMEOUT_S = 30.0
-BODY_TIMEOUT_S = 10.0
-#: Open connections at most (Telegram uses up to 100; its default is 40), and at most half the
-#: process's file descriptors.
-MAX_CONNECTIONS = 200
-FLOOD_LOG_INTERVAL_S = 60.0
+logger = logging.getLogger("bot.telegram")
+
+#: The ports Telegram delivers webhooks to.
+WEBHOOK_PORTS = (443, 80, 88, 8443)
+HEALTH_PATH = "healthz"
+#: When to ask Telegram how deliveries go: soon after start, then every minute.
+FIRST_CHECK_S = 10.0
+CHECK_EVERY_S = 60.0
 
 
-def guard(secret: str) -> None:
-    """Make the webhook servers created from now on ``GuardedHTTPServer``s checking ``secret``."""
-    HTTPServer.configure(GuardedHTTPServer, secret=secret, max_body_size=MAX_BODY_BYTES,
-                         max_buffer_size=MAX_BODY_BYTES + MAX_HEADER_BYTES, max_header_size=MAX_HEADER_BYTES,
-                         idle_connection_timeout=IDLE_TIMEOUT_S, body_timeout=BODY_TIMEOUT_S)
+class WebhookRefused(Exception):
+    """Telegram refused the webhook URL; the message says why, in one line."""
 
 
-def max_connections() -> int:
-    """MAX_CONNECTIONS, or half the file descriptors this process may open if that is fewer."""
-    return min(MAX_CONNECTIONS, resource.getrlimit(resource.RLIMIT_NOFILE)[0] // 2)
+def url_problem(url: str) -> str | None:
+    """Why Telegram could not post to ``url``, or None if it can."""
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return (f"TELEGRAM_WEBHOOK_URL {url!r} must start with https:// (Telegram posts only over HTTPS; "
+                "put a TLS reverse proxy in front of the bot)")
+    try:
+        port = parts.port or 443
+    except ValueError:
+        return f"TELEGRAM_WEBHOOK_URL {url!r} has an invalid port"
+    if not parts.hostname:
+        return f"TELEGRAM_WEBHOOK_URL {url!r} has no host name"
+    if port not in WEBHOOK_PORTS:
+        return (f"TELEGRAM_WEBHOOK_URL {url!r} uses port {port}; Telegram posts only to ports "
+                + ", ".join(map(str, WEBHOOK_PORTS)))
+    if parts.path.strip("/") == HEALTH_PATH:
+        return f"TELEGRAM_WEBHOOK_URL {url!r} must not end in /{HEALTH_PATH} (the health check is served there)"
+    return None
 
 
-class Refusals:
-    """Counts refusals by reason and logs them at most once per FLOOD_LOG_INTERVAL_S, so that a
-    flood costs a line a minute, not a traceback per request."""
-
-    def __init__(self) -> None:
-        self._counts: Counter[str] = Counter()
-        self._last = -FLOOD_LOG_INTERVAL_S
-        self._pending: asyncio.TimerHandle | None = None
-
-    def add(self, reason: str) -> None:
-        """Count one refusal; the first of an interval is logged at once, the rest at its end."""
-        self._counts[reason] += 1
-        if self._pending is None:
-            delay = max(0.0, self._last + FLOOD_LOG_INTERVAL_S - time.monotonic())
-            self._pending = asyncio.get_running_loop().call_later(delay, self._report)
-
-    def _report(self) -> None:
-        self._pending = None
-        self._last = time.monotonic()
-        reasons = ", ".join(f"{count} {reason}" for reason, count in self._counts.most_common())
-        logger.warning("Webhook refused %d connection(s) or request(s): %s (summed up at most every %g s)",
-                       self._counts.total(), reasons, FLOOD_LOG_INTERVAL_S)
-        self._counts.clear()
+async def register_webhook(bot: Bot, url: str, secret: str) -> None:
+    """``setWebhook``; a refusal raises ``WebhookRefused`` with Telegram's reason."""
+    try:
+        await bot.set_webhook(url, allowed_updates=Update.ALL_TYPES, secret_token=secret)
+    except BadRequest as exc:
+        raise WebhookRefused(f"Telegram refused the webhook {url}: {exc.message}") from None
 
 
-class GuardedHTTPServer(HTTPServer):
-    """tornado's HTTP server, with the secret checked before bodies are read and connections capped."""
-
-    def initialize(self, *args: Any, secret: str | None = None, **kwargs: Any) -> None:
-        if not secret:
-            raise ValueError("a guarded webhook server needs the secret its requests must carry")
-        super().initialize(*args, **kwargs)
-        self.secret = secret.encode()
-        self.refusals = Refusals()
-        self._streams: OrderedDict[IOStream, bool] = OrderedDict()  # open → has shown the secret
-        self._limit = max_connections()
-
-    def handle_stream(self, stream: IOStream, address: tuple[Any, ...]) -> None:
-        """Serve a new connection, first closing the oldest stranger's if at the limit."""
-        for closed in [s for s in self._streams if s.closed()]:
-            del self._streams[closed]
-        if len(self._streams) >= self._limit:
-            stranger = next((s for s, trusted in self._streams.items() if not trusted), stream)
-            self._streams.pop(stranger, None)
-            stranger.close()
-            self.refusals.add("closed to stay within the connection limit")
-            if stranger is stream:  # every open connection has shown the secret
-                return
-        self._streams[stream] = False
-        super().handle_stream(stream, address)
-
-    def start_request(self, server_conn: object, request_conn: httputil.HTTPConnection) -> httputil.HTTPMessageDelegate:
-        return _Gate(self, server_conn, request_conn, super().start_request(server_conn, request_conn))
-
-    def trust(self, stream: IOStream) -> None:
-        """Mark a connection that showed the secret: it is never closed for a newcomer."""
-        if stream in self._streams:
-            self._streams[stream] = True
+async def watch_deliveries(bot: Bot, url: str, since: datetime) -> None:
+    """Log, in one line each, delivery errors Telegram reports after ``since``, until cancelled."""
+    seen = since
+    await asyncio.sleep(FIRST_CHECK_S)
+    while True:
+        try:
+            info = await bot.get_webhook_info()
+        except TelegramError as exc:  # an unreachable server is reported by the request watcher
+            logger.debug("getWebhookInfo failed: %s", exc)
+        else:
+            if info.url != url:
+                logger.warning("Telegram's webhook is %r, not %s: another instance of the bot, or a "
+                               "deleteWebhook, replaced it; this one gets no updates", info.url, url)
+            error_at = info.last_error_date
+            if error_at is not None and error_at > seen:
+                seen = error_at
+                logger.warning("Telegram cannot deliver updates to %s: %s (at %s UTC; %d update(s) waiting)",
+                               url, info.last_error_message, error_at.astimezone(UTC).strftime("%H:%M:%S"),
+                               info.pending_update_count)
+        await asyncio.sleep(CHECK_EVERY_S)
 
 
-class _Gate(httputil.HTTPMessageDelegate):
-    """Looks at a request's headers before its body is read: passes it on, or refuses it."""
+class _UpdateHandler(tornado.web.RequestHandler):
+    """``POST /<path>``: an update from Telegram, with the secret it was given."""
 
-    def __init__(self, server: GuardedHTTPServer, server_conn: object, request_conn: httputil.HTTPConnection,
-                 inner: httputil.HTTPMessageDelegate) -> None:
-        self._server = server
-        self._server_conn = server_conn
-        self._request_conn = request_conn
-        self._inner = inner
+    SUPPORTED_METHODS = ("POST",)
 
-    def headers_received(self, start_line: httputil.RequestStartLine | httputil.ResponseStartLine,
-                         headers: httputil.HTTPHeaders) -> Awaitable[None] | None:
-        if not hmac.compare_digest(headers.get(SECRET_HEADER, "").encode(), self._server.secret):
-            return self._refuse(403, "Forbidden", "without the secret")
-        length = headers.get("Content-Length", "0")
-        if length.isascii() and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return self._refuse(413, "Content Too Large", f"over {MAX_BODY_BYTES >> 10} KB")
-        self._server.trust(cast(HTTP1ServerConnection, self._server_conn).stream)
-        return self._inner.headers_received(start_line, headers)
+    def initialize(self, bot_app: Application, secret: str) -> None:  # type: ignore[type-arg]
+        self._bot_app = bot_app
+        self._secret = secret.encode()
 
-    def data_received(self, chunk: bytes) -> Awaitable[None] | None:
-        return self._inner.data_received(chunk)
+    async def post(self) -> None:
+        """Check the secret, queue the update, answer 200 at once (it is handled in the background)."""
+        sent = self.request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(sent, self._secret):
+            raise tornado.web.HTTPError(403)
+        try:
+            update = Update.de_json(json.loads(self.request.body), self._bot_app.bot)
+        except Exception:  # not an update: Telegram sends only valid ones
+            raise tornado.web.HTTPError(400) from None
+        await self._bot_app.update_queue.put(update)
 
-    def finish(self) -> None:
-        self._inner.finish()
+    def log_exception(self, *args: Any) -> None:
+        """Refused requests are not errors of the bot: no traceback."""
 
-    def on_connection_close(self) -> None:
-        self._inner.on_connection_close()
 
-    async def _refuse(self, code: int, reason: str, why: str) -> None:
-        """Answer ``code`` and close the connection, reading none of the body."""
-        self._server.refusals.add(why)
-        stream = cast(HTTP1Connection, self._request_conn).detach()
-        with suppress(StreamClosedError):
-            await stream.write(f"HTTP/1.1 {code} {reason}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                               .encode())
-        stream.close()
+class _HealthHandler(tornado.web.RequestHandler):
+    """``GET /healthz``: the health check as JSON, 200 when healthy and 503 when not."""
+
+    SUPPORTED_METHODS = ("GET",)
+
+    def initialize(self, health: Health) -> None:
+        self._health = health
+
+    async def get(self) -> None:
+        """Run the check."""
+        status = await self._health.check()
+        self.set_status(200 if status["ok"] else 503)
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.finish(json.dumps(status, ensure_ascii=False))
+
+
+class WebhookServer:
+    """The bot's HTTP server in webhook mode: updates on the URL's path, health on /healthz."""
+
+    def __init__(self, application: Application, url: str, secret: str,  # type: ignore[type-arg]
+                 health: Health) -> None:
+        path = urlsplit(url).path.strip("/")
+        routes: list[Any] = [
+            (rf"/{HEALTH_PATH}", _HealthHandler, {"health": health}),
+            (rf"/{path}/?" if path else r"/", _UpdateHandler, {"bot_app": application, "secret": secret}),
+        ]
+        # No access log: a line per update would drown the rest. Strangers are refused before
+        # their bodies are read (webhook_guard); the health check needs no secret.
+        self._server = GuardedHTTPServer(tornado.web.Application(routes, log_function=lambda handler: None),
+                                         secret=secret, open_paths={f"/{HEALTH_PATH}"})
+
+    def start(self, listen: str, port: int) -> None:
+        """Listen (raises OSError if the port is taken)."""
+        self._server.listen(port, address=listen)
+
+    async def stop(self) -> None:
+        """Stop listening and close the connections (updates already queued are still handled)."""
+        self._server.stop()
+        await self._server.close_all_connections()

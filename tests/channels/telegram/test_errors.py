@@ -14,6 +14,7 @@ from bot.kb.loader import KnowledgeBase
 from bot.store.database import LogConfig
 from tests.fake_telegram.client import AsyncFakeTelegramClient
 from tests.fake_telegram.process import FakeTelegramServer
+from tests.support import DEADLINE
 from tests.telegram_harness import TOKEN
 
 
@@ -22,8 +23,8 @@ async def explode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _replied(client: AsyncFakeTelegramClient, after_seq: int, needle: str) -> bool:
-    """Whether the bot sends a message containing ``needle`` within a few seconds."""
-    deadline = asyncio.get_running_loop().time() + 10
+    """Whether the bot sends a message containing ``needle`` before the deadline."""
+    deadline = asyncio.get_running_loop().time() + DEADLINE
     while (left := deadline - asyncio.get_running_loop().time()) > 0:
         batch = await client.wait_for_reply(42, after_seq, left)
         if any(needle in m["text"] for m in batch):

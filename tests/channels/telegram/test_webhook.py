@@ -22,22 +22,17 @@ from typing import Any
 import httpx
 import pytest
 import tornado.web
-from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from bot.channels.telegram import webhook
+from bot.channels.telegram import webhook_guard
+from bot.channels.telegram.webhook_guard import SECRET_HEADER
 from tests.fake_telegram.client import FakeTelegramClient
 from tests.fake_telegram.process import FakeTelegramServer, free_port
+from tests.support import DEADLINE, wait_for
 from tests.telegram_harness import TOKEN, BotProcess, text_of
 
 SECRET = "s3cret-Header_Value"
 HOOK = "https://bot.example.org/hook"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[FakeTelegramServer]:
-    with FakeTelegramServer() as srv:
-        yield srv
 
 
 @contextlib.contextmanager
@@ -46,12 +41,9 @@ def webhook_bot(server: FakeTelegramServer, port: int, env: dict[str, str] | Non
     """The bot in webhook mode on 127.0.0.1:``port``, once it has registered its webhook and listens."""
     settings = {"TELEGRAM_WEBHOOK_URL": HOOK, "TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1",
                 "TELEGRAM_WEBHOOK_PORT": str(port), "TELEGRAM_WEBHOOK_SECRET": SECRET, **(env or {})}
-    fake = server.client(TOKEN)
-    with BotProcess(server, settings, max_open_files=max_open_files) as proc:
-        deadline = time.monotonic() + 20
-        while fake.webhook().get("url") != HOOK or not listening(port):
-            assert time.monotonic() < deadline, proc.log()
-            time.sleep(0.1)
+    with BotProcess(server, settings, max_open_files=max_open_files) as proc, server.client(TOKEN) as fake:
+        wait_for(lambda: fake.webhook().get("url") == HOOK and listening(port),
+                 lambda: f"the webhook registered and served; the bot's log:\n{proc.log()}")
         yield proc
 
 
@@ -68,10 +60,10 @@ def ask(fake: FakeTelegramClient, port: int, chat: int, text: str, **sender: Any
         "message_id": 77, "date": int(time.time()), "text": text,
         "chat": {"id": chat, "type": "private", "first_name": "W"},
         "from": {"id": chat, "is_bot": False, "first_name": "W", **sender}}}
-    response = httpx.post(f"http://127.0.0.1:{port}/hook", content=json.dumps(update), timeout=30,
+    response = httpx.post(f"http://127.0.0.1:{port}/hook", content=json.dumps(update), timeout=DEADLINE,
                           headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET})
     assert response.status_code == 200
-    return text_of(fake.wait_for_reply(chat, seq, 20))
+    return text_of(fake.wait_for_reply(chat, seq, DEADLINE))
 
 
 def status_kb(pid: int, field: str) -> int:
@@ -107,8 +99,7 @@ def half_sent(port: int) -> socket.socket | None:
 
 def test_strangers_cannot_exhaust_memory_or_file_descriptors(server: FakeTelegramServer) -> None:
     port = free_port()
-    with webhook_bot(server, port, max_open_files=1024) as bot:
-        fake = server.client(TOKEN)
+    with webhook_bot(server, port, max_open_files=1024) as bot, server.client(TOKEN) as fake:
         assert "Nhiệm vụ thứ 6" in ask(fake, port, 4101, "nhiệm vụ thứ 6 là gì")
         peak = status_kb(bot.pid, "VmHWM")
         with ThreadPoolExecutor(8) as pool:  # 8 × 95 MB without the secret, at once
@@ -134,13 +125,12 @@ def test_strangers_cannot_exhaust_memory_or_file_descriptors(server: FakeTelegra
 
 def test_debug_logs_keep_secrets_and_messages_out(server: FakeTelegramServer) -> None:
     port = free_port()
-    with webhook_bot(server, port, {"LOG_LEVEL": "DEBUG"}) as bot:
-        fake = server.client(TOKEN)
+    with webhook_bot(server, port, {"LOG_LEVEL": "DEBUG"}) as bot, server.client(TOKEN) as fake:
         assert "Nhiệm vụ thứ 6" in ask(fake, port, 987654321, "nhiệm vụ thứ 6 là gì zqxjw", first_name="Zyxwvut")
         bot.stop()  # everything is logged and written
         key = pseudonym_key(bot.db_path)
         log = bot.log()
-    assert "webhook mode on" in log  # the bot does log
+    assert "served on" in log  # the bot does log
     for secret in (SECRET, TOKEN.split(":")[1], key, "zqxjw", "Zyxwvut", "987654321"):
         assert secret not in log, f"{secret!r} is in the log"
 
@@ -167,12 +157,8 @@ class Echo(tornado.web.RequestHandler):
 async def guarded(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[int]:
     """A guarded server on a free 127.0.0.1 port (yielded), with half-second timeouts and interval."""
     for name in ("IDLE_TIMEOUT_S", "BODY_TIMEOUT_S", "FLOOD_LOG_INTERVAL_S"):
-        monkeypatch.setattr(webhook, name, 0.5)
-    webhook.guard(SECRET)
-    try:
-        http = HTTPServer(tornado.web.Application([("/hook", Echo)]))
-    finally:
-        HTTPServer.configure(None)  # back to tornado's defaults for anything else in this process
+        monkeypatch.setattr(webhook_guard, name, 0.5)
+    http = webhook_guard.GuardedHTTPServer(tornado.web.Application([("/hook", Echo)]), secret=SECRET)
     [sock] = bind_sockets(0, "127.0.0.1")
     http.add_sockets([sock])
     yield sock.getsockname()[1]
@@ -189,10 +175,11 @@ async def test_refused_before_the_body_with_a_readable_answer(guarded: int) -> N
     url = f"http://127.0.0.1:{guarded}/hook"
     async with httpx.AsyncClient(timeout=10) as client:
         assert (await client.post(url, content=b"{}")).status_code == 403
-        assert (await client.post(url, content=b"{}", headers={webhook.SECRET_HEADER: "wrong"})).status_code == 403
-        too_big = await client.post(url, content=b"x" * (2 * 2**20), headers={webhook.SECRET_HEADER: SECRET})
+        wrong = await client.post(url, content=b"{}", headers={SECRET_HEADER: "wrong"})
+        assert wrong.status_code == 403
+        too_big = await client.post(url, content=b"x" * (2 * 2**20), headers={SECRET_HEADER: SECRET})
         assert too_big.status_code == 413
-        ok = await client.post(url, content=b"{}", headers={webhook.SECRET_HEADER: SECRET})
+        ok = await client.post(url, content=b"{}", headers={SECRET_HEADER: SECRET})
         assert (ok.status_code, ok.text) == (200, "got 2")
 
 
@@ -201,7 +188,7 @@ async def test_half_sent_and_slow_requests_are_timed_out(guarded: int) -> None:
     writer.write(b"POST /hook HTTP/1.1\r\nHost: x\r\n")  # headers never finished
     assert await closed_by_server(reader) == b""
     reader, writer = await asyncio.open_connection("127.0.0.1", guarded)
-    writer.write(f"POST /hook HTTP/1.1\r\nHost: x\r\n{webhook.SECRET_HEADER}: {SECRET}\r\n"
+    writer.write(f"POST /hook HTTP/1.1\r\nHost: x\r\n{SECRET_HEADER}: {SECRET}\r\n"
                  "Content-Length: 100\r\n\r\n0123456789".encode())  # 10 bytes of a promised 100
     assert b"got" not in await closed_by_server(reader)
     writer.close()

@@ -1,0 +1,89 @@
+"""The README's quality figures, generated from the code and the question sets, never typed.
+
+    .venv/bin/python -m bench.readme_figures           # print what the README should say
+    .venv/bin/python -m bench.readme_figures --write   # put it into README.md
+
+Each generated block sits in README.md between ``<!-- figures:NAME -->`` and
+``<!-- /figures:NAME -->``; tests/test_readme.py fails when a block differs from what the bot
+measures now, and says to run ``--write``. Takes a second or two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+from bench.common import ROOT
+from bot.kb.loader import DEFAULT_KB_DIR, load
+from bot.tools.evaluate import Outcome, evaluate, load_cases
+from handlers.questions import Responder
+
+README = ROOT / "README.md"
+#: The question sets, in the README's order, with what each is and its first measurement
+#: (answerable accuracy, rejection), as recorded when the set was written.
+SETS = (
+    ("tune", "tuned on", "not recorded"),
+    ("holdout", "never tuned on", "not recorded"),
+    ("dev", "by a second writer; its misses guided vocabulary work", "87.5% / 90.0%"),
+    ("fresh", "by a third writer, never tuned on", "91.5% / 94.4%"),
+    ("outsider_d", "cadres and students, long framed questions; tuned on since", "40.3% / 100%"),
+    ("outsider_e", "older phone users and journalists; tuned on since", "45.1% / 100%"),
+    ("outsider_f", "five voices, 20% English; tuned on since", "25.9% / 96.3%"),
+)
+#: Holdout categories in the README's order, with their words.
+CATEGORIES = (
+    ("proper", "proper"), ("no_diacritics", "no diacritics"), ("typos_abbrev", "typos and abbreviations"),
+    ("english", "English"), ("numbered_task", "numbered tasks"), ("paraphrase", "paraphrases"),
+    ("smalltalk", "smalltalk"), ("out_of_scope", "out of scope"),
+)
+_BLOCK = re.compile(r"(<!-- figures:(\w+) -->\n)(.*?)(<!-- /figures:\2 -->)", re.DOTALL)
+
+
+def _rate(hits: list[bool]) -> str:
+    return f"{sum(hits) / max(len(hits), 1):.1%} ({sum(hits)}/{len(hits)})"
+
+
+def blocks() -> dict[str, str]:
+    """Every generated block's text, by name."""
+    kb = load(DEFAULT_KB_DIR)
+    responder = Responder(kb)
+    outcomes: dict[str, Outcome] = {}
+    rows = ["| question set | answerable accuracy | out-of-scope rejection | first measured |", "|---|---|---|---|"]
+    for name, what, first in SETS:
+        cases = load_cases(ROOT / "tests" / "questions" / f"{name}.yaml")
+        outcomes[name] = outcome = evaluate(responder, cases)
+        rows.append(f"| `{name}.yaml` ({len(cases)} questions; {what}) | {_rate(outcome.answerable)} "
+                    f"| {_rate(outcome.rejected)} | {first} |")
+    holdout = outcomes["holdout"]
+    per_category = ", ".join(f"{words} {holdout.hits[key]}/{holdout.totals[key]}" for key, words in CATEGORIES)
+    examples = sum(len(intent.examples) for intent in kb.intents.values())
+    return {
+        "size": f"The knowledge base holds {len(kb.intents)} intents with {examples:,} example questions "
+                "(`./run.sh check` lists them).\n",
+        "quality": "\n".join(rows) + "\n",
+        "holdout": f"Holdout per category: {per_category}.\n",
+    }
+
+
+def fill(text: str, generated: dict[str, str]) -> str:
+    """``text`` with every marked block replaced by its generated content."""
+    return _BLOCK.sub(lambda m: m[1] + generated.get(m[2], m[3]) + m[4], text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.readme_figures", description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="rewrite the blocks in README.md")
+    args = parser.parse_args(argv)
+    generated = blocks()
+    if args.write:
+        README.write_text(fill(README.read_text(encoding="utf-8"), generated), encoding="utf-8")
+        print(f"README.md: {', '.join(generated)} blocks written")
+    else:
+        for name, text in generated.items():
+            print(f"<!-- figures:{name} -->\n{text}<!-- /figures:{name} -->")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
