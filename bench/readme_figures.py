@@ -30,6 +30,7 @@ SETS = (
     ("outsider_d", "cadres and students, long framed questions; tuned on since", "40.3% / 100%"),
     ("outsider_e", "older phone users and journalists; tuned on since", "45.1% / 100%"),
     ("outsider_f", "five voices, 20% English; tuned on since", "25.9% / 96.3%"),
+    ("outsider_g", "five voices; held out, measured once after the changes", "74.3% / 84.6%"),
 )
 #: Holdout categories in the README's order, with their words.
 CATEGORIES = (

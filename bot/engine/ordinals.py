@@ -15,6 +15,8 @@ from bot.kb.schema import NumberedList
 
 #: Words that may stand between an item word and its number: "nhiệm vụ thứ 4", "task number 4".
 _MARKERS = frozenset({"thu", "so", "number", "no", "nr", "num"})
+#: Words that may stand between a position and the item word before it: "the first *of the* tasks".
+_BETWEEN = frozenset({"of", "the", "cac", "trong", "in", "among"})
 #: Words that name the last item: "nhiệm vụ cuối cùng", "the final task", "the last of the tasks".
 _LAST = frozenset({"cuoi", "last", "final"})
 #: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").
@@ -62,8 +64,12 @@ def _position(tokens: list[str], start: int, end: int, count: int) -> int | None
     for k, word in enumerate(after[:-1]):
         if word in _MARKERS and after[k + 1].isdecimal():
             return int(after[k + 1])
-    if start > 0 and tokens[start - 1].isdecimal() and int(tokens[start - 1]) <= 2 * count:
-        return int(tokens[start - 1])  # "the 4th task" arrives as "4 nhiem vu"
+    # "the 4th task" arrives as "4 nhiem vu"; "the first of the seven tasks" as "1 of the cac nhiem vu".
+    k = start - 1
+    while k >= 0 and start - k <= _GAP and tokens[k] in _BETWEEN:
+        k -= 1
+    if k >= 0 and tokens[k].isdecimal() and int(tokens[k]) <= 2 * count:
+        return int(tokens[k])
     if (set(tokens[max(0, start - 3):start]) | set(tokens[end:end + 2])) & _LAST:
         return count
     if tokens[end:end + 2] == ["dau", "tien"]:  # "nhiệm vụ đầu tiên" ("first" is already "1")

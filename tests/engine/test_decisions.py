@@ -32,6 +32,7 @@ from handlers.reply import Kind
     ("Can you explain task number six?", {"mai_task_6"}),
     ("nv cuối cùng trong phần kết luận là gì", {"mai_task_7"}),
     ("what was the last of the seven tasks", {"mai_task_7"}),
+    ("what does the second of the seven key tasks ask for", {"mai_task_2"}),
     # a refusal must not swallow what the report answers
     ("ông Hải giữ những chức vụ nào", {"person_nguyen_tien_hai"}),
     ("phong trào thi đua nào được nhắc đến", {"finding_dan_van_kheo", "vuong_req_emulation", "mai_task_6"}),

@@ -67,7 +67,7 @@ def test_an_unreachable_server_is_a_one_line_warning_and_its_return_an_info() ->
         at_start = time.monotonic() - started
         with server:
             assert bot.wait_for_log(f"The Bot API server 127.0.0.1:{port} answers again", 60), bot.log()
-            assert "Trương Thị Mai" in text_of(User(server.client(TOKEN), 5201).say("ai chu tri hoi nghi", 30))
+            assert "Trương Thị Mai" in text_of(User(server.client(TOKEN), 5201).say("ai chu tri hoi nghi", timeout=30))
             server.kill()
             killed = time.monotonic()
             assert bot.wait_for_log(down, 30, times=2), bot.log()
