@@ -167,6 +167,7 @@ def reply_json(question: str, reply: Reply) -> dict[str, object]:
 def _log_command(args: argparse.Namespace, responder: Responder) -> int:
     """``purge`` and ``report`` over the conversation log."""
     import asyncio
+    import sqlite3
 
     from bot.store.database import Store, parse_duration
     from bot.store.report import report_from_db
@@ -181,20 +182,6 @@ def _log_command(args: argparse.Namespace, responder: Responder) -> int:
     if not path.exists():
         print(f"No conversation log at {path} (set BOT_DB_PATH).", file=sys.stderr)
         return 2
-    if args.command == "report":
-        text = asyncio.run(report_from_db(path, age, responder.kb.matching.accept_score, args.format,
-                                          FollowupResolver(responder).looks_like))
-        if args.output is None:
-            print(text)
-            return 0
-        try:
-            args.output.write_text(text + "\n", encoding="utf-8")
-        except OSError as exc:
-            print(f"Cannot write the report to {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return 2
-        print(f"Report written to {args.output}", file=sys.stderr)
-        return 0
-
     async def purge() -> int:
         store = await Store.open(path, config.pseudonym_secret())
         try:
@@ -202,7 +189,24 @@ def _log_command(args: argparse.Namespace, responder: Responder) -> int:
         finally:
             await store.close()
 
-    print(f"Deleted {asyncio.run(purge())} exchange(s) older than {args.older_than}.")
+    try:
+        if args.command == "purge":
+            print(f"Deleted {asyncio.run(purge())} exchange(s) older than {args.older_than}.")
+            return 0
+        text = asyncio.run(report_from_db(path, age, responder.kb.matching.accept_score, args.format,
+                                          FollowupResolver(responder).looks_like))
+    except (sqlite3.Error, OSError, ValueError) as exc:  # locked, not a log, unreadable key file
+        print(f"Cannot use the conversation log at {path}: {exc}", file=sys.stderr)
+        return 1
+    if args.output is None:
+        print(text)
+        return 0
+    try:
+        args.output.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        print(f"Cannot write the report to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"Report written to {args.output}", file=sys.stderr)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -26,9 +27,10 @@ class BotProcess:
     """``python -m bot`` in a subprocess pointed at a fake server, stopped by its own pid."""
 
     def __init__(self, server: FakeTelegramServer, extra_env: dict[str, str] | None = None,
-                 args: tuple[str, ...] = ()) -> None:
+                 args: tuple[str, ...] = (), max_open_files: int | None = None) -> None:
         self.server = server
         self.args = args
+        self.max_open_files = max_open_files
         self._db_dir = tempfile.TemporaryDirectory()
         self.db_path = Path(self._db_dir.name) / "bot.sqlite3"
         self.env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": server.base_url,
@@ -43,7 +45,8 @@ class BotProcess:
         with self.log_path.open("ab") as log:
             self._process = subprocess.Popen([sys.executable, "-m", "bot", *self.args], cwd=ROOT,
                                              env=child_env(self.env), stdin=subprocess.DEVNULL,
-                                             stdout=log, stderr=subprocess.STDOUT)
+                                             stdout=log, stderr=subprocess.STDOUT,
+                                             preexec_fn=self._limit if self.max_open_files else None)
         if wait_for_commands:
             with self.server.client(TOKEN) as client:
                 wait_for(lambda: self._running() and client.commands()["calls"],
@@ -64,6 +67,17 @@ class BotProcess:
         wait_for(lambda: self.log().count(needle) >= times,
                  lambda: f"{needle!r} ×{times} in the bot's log:\n{self.log()}", timeout)
         return True
+
+    def _limit(self) -> None:
+        """In the child: at most ``max_open_files`` file descriptors, as on a default Linux host."""
+        assert self.max_open_files is not None
+        resource.setrlimit(resource.RLIMIT_NOFILE, (self.max_open_files, self.max_open_files))
+
+    @property
+    def pid(self) -> int:
+        """The bot's process id (it is running)."""
+        assert self._process is not None
+        return self._process.pid
 
     def log(self) -> str:
         """Everything the bot printed so far."""

@@ -124,6 +124,15 @@ def test_console_logs_exchanges_and_rates_the_last_answer(tmp_path: Path) -> Non
     assert "Deleted 0 exchange(s)" in purge.stdout
 
 
+def test_console_logs_every_exchange_even_after_undecodable_bytes(tmp_path: Path) -> None:
+    db = tmp_path / "log.sqlite3"
+    lines = [b"ai chu tri hoi nghi", b"hoi nghi \xff\xfe ngay nao", b"nhiem vu so bay", b"task 3", b"ai chu tri"]
+    result = run_bot("console", stdin=b"\n".join(lines) + b"\n", env={"LC_ALL": "C", "BOT_DB_PATH": str(db)})
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM exchanges").fetchall() == [(5,)]
+
+
 def test_version_prints_the_package_version() -> None:
     result = run_bot("--version")
     assert result.returncode == 0 and result.stdout.startswith("hoi-nghi-bot ")

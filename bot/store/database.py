@@ -1,9 +1,12 @@
 """The conversation log, feedback and per-chat context, in one SQLite file.
 
 Answering must never wait for the disk, so ``Store.log`` only queues a row; a background task
-writes the queue in batches. When the file cannot be written (locked, deleted, disk full) rows
-stay queued in memory, bounded, and one warning is logged until writing works again. Chat and
-user ids are stored as keyed hashes (pseudonyms), never raw.
+writes the queue in batches. When the file cannot be opened or written (locked, deleted, disk
+full), at start or mid-run, rows stay queued in memory, bounded in bytes, and one warning is
+logged until writing works again; a row SQLite refuses is skipped and counted, never allowed to
+stop the writer. Chat and user ids are stored as keyed hashes (pseudonyms), never raw; the key
+is kept out of the database (``BOT_PSEUDONYM_SECRET``, or a generated key in a 0600 file beside
+it), and the files are created readable by their owner only.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import os
 import re
 import secrets
 import sqlite3
+import stat
+import sys
 import time
 import uuid
 from collections import deque
@@ -33,14 +38,22 @@ logger = logging.getLogger("bot.store.database")
 
 FLUSH_INTERVAL = 0.2  # seconds between background writes
 BATCH_SIZE = 200  # rows per transaction; a full batch wakes the writer early
-MAX_QUEUED = 50_000  # beyond this, the oldest queued rows are dropped (and counted)
+#: Memory for exchanges waiting for a writable database; beyond it the oldest are dropped (and
+#: counted). A 4,000-character question is about 8 KB, an ordinary exchange under 1 KB.
+MAX_QUEUED_BYTES = 32 * 2**20
+#: The same for chat contexts waiting to be saved (one per chat, the least recently changed go).
+MAX_CONTEXT_BYTES = 8 * 2**20
+#: How long ``close`` keeps retrying a locked or unwritable database before giving up its queue.
+CLOSE_WAIT_S = 5.0
 FALLBACK_KINDS = ("refusal", "out_of_scope", "fallback", "empty")
-_WRITE_ERRORS = (sqlite3.DatabaseError, OSError)  # OperationalError is a DatabaseError
+#: Failures of one row, not of the database: that row is skipped, the others are written.
+_BAD_ROW = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError, sqlite3.ProgrammingError,
+            ValueError, TypeError, OverflowError)
 
 # Schema history: entry N-1 upgrades a database from version N-1 to N (PRAGMA user_version).
 # Append new entries; never edit a released one. Each statement ends with ";".
 MIGRATIONS: tuple[str, ...] = (
-    # v1: the exchange log, and meta for the generated pseudonym secret.
+    # v1: the exchange log, and meta (it held the generated pseudonym key until that moved to a file).
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE exchanges (
@@ -87,7 +100,8 @@ SERVING_BUSY_TIMEOUT_MS = 250
 
 @dataclass(frozen=True)
 class LogConfig:
-    """Where the conversation log lives and the key that pseudonymises ids (None: kept in the file)."""
+    """Where the conversation log lives and the key that pseudonymises ids (None: a generated one
+    in the key file beside the database)."""
 
     path: Path
     secret: str | None = None
@@ -195,27 +209,79 @@ async def _migrate(db: aiosqlite.Connection) -> None:
     await db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
 
 
-async def _connect(path: Path, busy_timeout_ms: int, secret: str) -> tuple[aiosqlite.Connection, str]:
-    """Open (creating folder and file) in WAL mode, migrated; also the secret kept in ``meta``.
+def key_path(path: Path) -> Path:
+    """Where the generated pseudonym key of the database at ``path`` is kept: ``<name>.key`` beside it."""
+    return path.with_name(path.name + ".key")
 
-    ``secret`` is stored if the database has none yet.
+
+def _pseudonym_key(path: Path, value: str | None = None) -> str:
+    """The key kept in ``path``; if there is none, ``value`` (or a new random key) is put there first.
+
+    The file is written privately (0600) under a temporary name and linked into place, so two
+    processes starting at once end up with the same key.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+        with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:
+            file.write((value or secrets.token_hex(32)) + "\n")
+        try:
+            with suppress(FileExistsError):  # another process was first: its key wins
+                os.link(temporary, path)
+        finally:
+            temporary.unlink()
+    key = path.read_text(encoding="utf-8").strip()
+    if not key:
+        raise ValueError(f"the pseudonym key file {path} is empty: restore it from a backup, or delete it "
+                         "to start new pseudonyms (old ones will no longer match)")
+    return key
+
+
+def _create_private(path: Path) -> None:
+    """Create the folder (0700) and an empty database file (0600) unless they exist.
+
+    SQLite gives the ``-wal`` and ``-shm`` files the database's permissions.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode) and mode & 0o077:
+        logger.warning("%s can be read by other users: chmod 600 it (and its -wal and -shm files)", path)
+
+
+async def _connect(path: Path, busy_timeout_ms: int) -> aiosqlite.Connection:
+    """Open (creating folder and file, privately) in WAL mode, migrated.
+
+    A pseudonym key that older versions kept in ``meta`` is moved to the key file and erased
+    (``secure_delete`` overwrites deleted content, so it does not linger in free pages).
+    """
+    _create_private(path)
     db = await aiosqlite.connect(path, isolation_level=None)
     try:
         for pragma in (f"busy_timeout = {int(busy_timeout_ms)}", "journal_mode = WAL",
-                       "synchronous = NORMAL", "foreign_keys = ON"):
+                       "synchronous = NORMAL", "foreign_keys = ON", "secure_delete = ON"):
             await db.execute(f"PRAGMA {pragma}")
         async with _atomic(db):
             await _migrate(db)
-            await db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('secret', ?)", (secret,))
-            async with db.execute("SELECT value FROM meta WHERE key = 'secret'") as cursor:
-                row = await cursor.fetchone()
+            for (old_key,) in await db.execute_fetchall("SELECT value FROM meta WHERE key = 'secret'"):
+                _pseudonym_key(key_path(path), str(old_key))
+                await db.execute("DELETE FROM meta WHERE key = 'secret'")
     except BaseException:
         with suppress(sqlite3.Error):
             await db.close()
         raise
-    return db, str(row[0]) if row else secret
+    return db
+
+
+def _storable(value: object) -> object:
+    """``value`` as SQLite can take it: text that is not valid Unicode (a lone surrogate from
+    Telegram, an undecodable console byte) keeps its invalid characters as ``\\udXXX``."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(value, str) else value
+
+
+def _size(row: Row) -> int:
+    """About how much memory a queued row holds."""
+    return sys.getsizeof(row) + sum(map(sys.getsizeof, row))
 
 
 def _identity(path: Path) -> Identity:
@@ -233,18 +299,21 @@ class Store:
     Use from one event loop: ``log`` is synchronous and not thread-safe.
     """
 
-    def __init__(self, path: Path, db: aiosqlite.Connection, key: str, stored_secret: str,
-                 busy_timeout_ms: int) -> None:
+    def __init__(self, path: Path, db: aiosqlite.Connection | None, key: str, busy_timeout_ms: int) -> None:
         self._path = path
-        self._db: aiosqlite.Connection | None = db
+        self._db = db
         self._identity = _identity(path)
         self._key = key.encode()
-        self._stored_secret = stored_secret  # written into a replacement file, see _connection
         self._busy_timeout_ms = busy_timeout_ms
         self._queue: deque[Row] = deque()
-        self._contexts: dict[str, tuple[str, str, float]] = {}  # pseudonym → row, latest wins
+        self._queued_bytes = 0
+        self._contexts: dict[str, Row] = {}  # pseudonym → row, least recently changed first
+        self._context_bytes = 0
         self._dropped = 0
+        self._dropped_contexts = 0
+        self._skipped = 0
         self._failing = False
+        self._stopping = False  # the writer ends; close() still writes what is queued
         self._closed = False
         self._lock = asyncio.Lock()  # one statement sequence at a time on the shared connection
         self._wake = asyncio.Event()
@@ -254,12 +323,27 @@ class Store:
     async def open(cls, path: Path, secret: str | None = None, *, busy_timeout_ms: int = 5000) -> Store:
         """Open or create the database and start the background writer.
 
-        Without ``secret`` the one generated at creation and kept in the database is used, so
-        pseudonyms stay stable across restarts; pass one (from the environment) so that the
-        database alone cannot link pseudonyms to ids.
+        A database that cannot be opened now (locked, disk full) is retried by the writer, as
+        after an outage mid-run; a file that is not a conversation log, or is newer than this
+        code, raises. Without ``secret`` the key generated on first use and kept in
+        ``key_path(path)`` is used, so pseudonyms stay stable across restarts and the database
+        alone cannot link them to ids.
         """
-        db, stored = await _connect(path, busy_timeout_ms, secrets.token_hex(32))
-        store = cls(path, db, secret or stored, stored, busy_timeout_ms)
+        db: aiosqlite.Connection | None = None
+        unavailable: Exception | None = None
+        try:
+            db = await _connect(path, busy_timeout_ms)
+        except (sqlite3.OperationalError, OSError) as exc:
+            unavailable = exc
+        try:
+            store = cls(path, db, secret or _pseudonym_key(key_path(path)), busy_timeout_ms)
+        except BaseException:
+            if db is not None:
+                await db.close()
+            raise
+        if unavailable is not None:
+            store._warn_once("Cannot open the conversation log %s (%s); keeping up to "
+                             "%d MB in memory and retrying", path, unavailable, MAX_QUEUED_BYTES // 2**20)
         store._writer = asyncio.create_task(store._run(), name="bot.store.database writer")
         return store
 
@@ -273,6 +357,16 @@ class Store:
         """Rows lost because the queue overflowed while the database was unwritable."""
         return self._dropped
 
+    @property
+    def dropped_contexts(self) -> int:
+        """Chat contexts lost the same way (those chats' follow-ups will not survive a restart)."""
+        return self._dropped_contexts
+
+    @property
+    def skipped(self) -> int:
+        """Rows SQLite refused (a caller's bug); the rows around them were written."""
+        return self._skipped
+
     def pseudonym(self, value: str) -> str:
         """The stored stand-in for a chat or user id: HMAC-SHA256, 16 hex characters."""
         return hmac.new(self._key, value.encode(), hashlib.sha256).hexdigest()[:16]
@@ -281,7 +375,9 @@ class Store:
         """Queue ``exchange`` for writing and return its id; never waits, never raises."""
         exchange_id = uuid.uuid4().hex
         private = replace(exchange, chat=self.pseudonym(exchange.chat), user=self.pseudonym(exchange.user))
-        self._queue.append((exchange_id, *astuple(private)))
+        row = (exchange_id, *map(_storable, astuple(private)))
+        self._queue.append(row)
+        self._queued_bytes += _size(row)
         self._trim()
         if len(self._queue) >= BATCH_SIZE:
             self._wake.set()
@@ -292,14 +388,22 @@ class Store:
         return await self._drain()
 
     async def close(self) -> None:
-        """Stop the writer, write what is queued, close the database."""
-        self._closed = True
+        """Stop the writer, write what is queued (retrying for up to CLOSE_WAIT_S while the
+        database is locked or unwritable), close the database."""
+        self._stopping = True
         self._wake.set()
         if self._writer is not None:
             await self._writer
-        if not await self.flush():
-            logger.warning("Closing with %d conversation log rows unwritten; they are lost", self.pending)
+        deadline = time.monotonic() + CLOSE_WAIT_S
+        while not await self.flush() and time.monotonic() < deadline:
+            await asyncio.sleep(FLUSH_INTERVAL)
+        if self._queue or self._contexts:
+            logger.warning("Closing with %d conversation log rows unwritten (and %d chat contexts); they are lost",
+                           self.pending, len(self._contexts))
+        if self._skipped:
+            logger.warning("%d conversation log rows were skipped: SQLite refused them", self._skipped)
         async with self._lock:
+            self._closed = True
             if self._db is not None:
                 await self._db.close()
                 self._db = None
@@ -315,7 +419,7 @@ class Store:
             async with self._transaction() as db:
                 await db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('probed', ?)",
                                  (str(time.time()),))
-        except _WRITE_ERRORS as exc:
+        except (sqlite3.Error, OSError) as exc:
             return f"cannot write to {self._path}: {exc}"
         return None
 
@@ -338,7 +442,9 @@ class Store:
         Only the latest context of a chat is kept until written, so a busy chat costs one row.
         """
         key = self.pseudonym(chat)
-        self._contexts[key] = (key, json.dumps(data, ensure_ascii=False), time.time())
+        self._forget_context(key)
+        self._queue_context((key, _storable(json.dumps(data, ensure_ascii=False)), time.time()))
+        self._trim()
 
     async def load_context(self, chat: str) -> dict[str, object] | None:
         """The context last remembered for ``chat`` (written or still queued), or None."""
@@ -408,7 +514,7 @@ class Store:
 
     async def _run(self) -> None:
         """The background writer: drain every FLUSH_INTERVAL, or sooner when a batch is full."""
-        while not self._closed:
+        while not self._stopping:
             with suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), FLUSH_INTERVAL)
             self._wake.clear()
@@ -417,6 +523,7 @@ class Store:
     async def _drain(self) -> bool:
         """Write the queued rows a batch per transaction; on failure requeue the batch and stop.
 
+        Any failure but a refused row counts as an outage: nothing is lost, and it is retried.
         Batches are taken under the lock, so a flush waits for the one the writer has in hand.
         """
         while True:
@@ -424,29 +531,70 @@ class Store:
                 if not self._queue and not self._contexts:
                     return True
                 batch = [self._queue.popleft() for _ in range(min(BATCH_SIZE, len(self._queue)))]
-                contexts, self._contexts = self._contexts, {}
+                contexts, self._contexts, self._context_bytes = self._contexts, {}, 0
                 try:
                     async with _atomic(await self._connection()) as db:
-                        await db.executemany(_INSERT, batch)
+                        await self._insert(db, batch)
                         await db.executemany(_UPSERT_CONTEXT, list(contexts.values()))
-                except _WRITE_ERRORS as exc:
+                except Exception as exc:
                     self._queue.extendleft(reversed(batch))
                     for key, row in contexts.items():  # a newer context queued meanwhile wins
-                        self._contexts.setdefault(key, row)
+                        if key not in self._contexts:
+                            self._queue_context(row)
                     self._trim()
-                    self._warn_once("Cannot write the conversation log to %s (%s); keeping up to %d rows "
-                                    "in memory and retrying", self._path, exc, MAX_QUEUED)
+                    self._warn_once("Cannot write the conversation log to %s (%s); keeping up to %d MB in "
+                                    "memory and retrying", self._path, exc, MAX_QUEUED_BYTES // 2**20)
+                    # Its traceback (a reference cycle with aiosqlite's future) holds this batch:
+                    # let rows dropped later be freed at once, not at the next garbage collection.
+                    exc.__traceback__ = None
                     return False
+                self._queued_bytes -= sum(map(_size, batch))
             if self._failing:
                 self._failing = False
-                logger.info("Writing the conversation log to %s again (%d rows dropped so far)",
-                            self._path, self._dropped)
+                logger.info("Writing the conversation log to %s again (dropped so far while it could not be "
+                            "written: %d exchanges and %d chat contexts)",
+                            self._path, self._dropped, self._dropped_contexts)
+
+    async def _insert(self, db: aiosqlite.Connection, batch: list[Row]) -> None:
+        """Insert ``batch``; if SQLite refuses a row, insert the others and skip that one (counted)."""
+        await db.execute("SAVEPOINT batch")
+        try:
+            await db.executemany(_INSERT, batch)
+            return
+        except _BAD_ROW:
+            await db.execute("ROLLBACK TO batch")
+        for row in batch:
+            try:
+                await db.execute(_INSERT, row)
+            except _BAD_ROW as exc:
+                self._skipped += 1
+                if self._skipped == 1:
+                    logger.warning("Skipped a conversation log row SQLite refused (%s: %s); the others are "
+                                   "written, and further ones are counted", type(exc).__name__, exc)
+
+    def _queue_context(self, row: Row) -> None:
+        """Queue a chat's context row (the newest goes last)."""
+        self._contexts[row[0]] = row
+        self._context_bytes += _size(row)
+
+    def _forget_context(self, key: str) -> None:
+        """Unqueue a chat's context, if queued."""
+        row = self._contexts.pop(key, None)
+        if row is not None:
+            self._context_bytes -= _size(row)
 
     def _trim(self) -> None:
-        """Keep the queue within MAX_QUEUED by dropping its oldest rows."""
-        while len(self._queue) > MAX_QUEUED:
-            self._queue.popleft()
+        """Keep the queues within their byte budgets by dropping the oldest rows and contexts."""
+        if self._queued_bytes > MAX_QUEUED_BYTES or self._context_bytes > MAX_CONTEXT_BYTES:
+            self._warn_once("The conversation log cannot keep up (%d MB queued for %s): dropping the oldest "
+                            "exchanges and chat contexts until it can be written",
+                            (self._queued_bytes + self._context_bytes) // 2**20, self._path)
+        while self._queued_bytes > MAX_QUEUED_BYTES and self._queue:
+            self._queued_bytes -= _size(self._queue.popleft())
             self._dropped += 1
+        while self._context_bytes > MAX_CONTEXT_BYTES and self._contexts:
+            self._forget_context(next(iter(self._contexts)))
+            self._dropped_contexts += 1
 
     def _warn_once(self, message: str, *args: object) -> None:
         """One warning per outage: silent until a write succeeds again."""
@@ -455,10 +603,10 @@ class Store:
             logger.warning(message, *args)
 
     async def _connection(self) -> aiosqlite.Connection:
-        """The open connection, reopened if the file was deleted or replaced under it.
+        """The open connection, (re)opened if there is none yet or the file was deleted or replaced.
 
         SQLite would go on writing to a deleted file's inode and lose it all at close; a new
-        file at the path, with the same secret, keeps the log going. Call with ``_lock`` held.
+        file at the path (the key file is separate) keeps the log going. Call with ``_lock`` held.
         """
         if self._db is not None and _identity(self._path) == self._identity:
             return self._db
@@ -469,7 +617,7 @@ class Store:
                 await old.close()
         if self._closed:
             raise sqlite3.ProgrammingError("the store is closed")
-        self._db, _ = await _connect(self._path, self._busy_timeout_ms, self._stored_secret)
+        self._db = await _connect(self._path, self._busy_timeout_ms)
         self._identity = _identity(self._path)
         return self._db
 

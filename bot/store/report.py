@@ -3,12 +3,17 @@
 ``build_report`` is pure (rows in, text out) so it is tested without a database;
 ``report_from_db`` reads the rows. Similar unanswered questions are grouped so that one gap in
 the knowledge base shows up once, with how often it was hit.
+
+Questions are whatever users typed, so every format neutralises them: no control characters
+(terminal escapes, bidi overrides) in any; no Markdown or HTML that would render (images that
+call home, links, extra table columns); no CSV cell a spreadsheet would run as a formula.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +30,11 @@ from bot.text.normalize import words
 LIMIT = 20  # rows per list section
 SIMILAR = 75.0  # token_sort_ratio at which two unanswered questions are the same gap
 NEAR_MISS = 10.0  # points under the acceptance score that make a fallback a near miss
+#: A question is compared only with the groups sharing one of its LOOKUP_KEYS rarest keys (words,
+#: and their first three letters), at most GROUPS_PER_KEY groups per key (the largest), so grouping
+#: stays linear in distinct questions: 10,000 distinct ones take about a second, not 36.
+LOOKUP_KEYS = 8
+GROUPS_PER_KEY = 50
 
 Cell = str | int | float
 
@@ -44,29 +54,46 @@ def _form(question: str) -> str:
     return " ".join(words(question))
 
 
+def _keys(form: str) -> set[str]:
+    """What a question is looked up by: its words, and their first three letters (for typos)."""
+    tokens = form.split()
+    return {*tokens, *(token[:3] + "…" for token in tokens if len(token) > 3)}
+
+
 def group_questions(questions: Iterable[str]) -> list[tuple[int, str]]:
     """Greedy clusters of similar questions as (count, representative), largest first.
 
-    Forms are taken most frequent first, each joining the first cluster whose representative
-    it matches; ``token_sort_ratio`` (not ``token_set_ratio``) so that a short question is not
-    merged into every longer one containing it. The representative is its first form's most
-    common spelling, the one with diacritics on a tie (easier to read).
+    Forms are taken most frequent first, each joining the cluster whose representative it
+    matches best; ``token_sort_ratio`` (not ``token_set_ratio``) so that a short question is not
+    merged into every longer one containing it. Only clusters sharing one of the form's rarest
+    keys are candidates (see LOOKUP_KEYS): similar questions share most words, so on real
+    questions this groups as comparing with every cluster did, and a week of distinct junk takes
+    seconds, not minutes. The representative is its first form's most common spelling, the one
+    with diacritics on a tie (easier to read).
     """
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for question in questions:
         if form := _form(question):
             spellings[form][question.strip()] += 1
+    frequency = Counter(key for form in spellings for key in _keys(form))
     representatives: list[str] = []
     counts: list[int] = []
     labels: list[str] = []
+    clusters_with: defaultdict[str, list[int]] = defaultdict(list)  # key → clusters, largest first
     for form, counter in sorted(spellings.items(), key=lambda item: (-item[1].total(), item[0])):
-        hit = process.extractOne(form, representatives, scorer=fuzz.token_sort_ratio, score_cutoff=SIMILAR)
+        keys = _keys(form)
+        rarest = sorted(keys, key=lambda key: (frequency[key], key))[:LOOKUP_KEYS]
+        candidates = sorted({i for key in rarest for i in clusters_with[key][:GROUPS_PER_KEY]})
+        hit = process.extractOne(form, [representatives[i] for i in candidates], scorer=fuzz.token_sort_ratio,
+                                 score_cutoff=SIMILAR)
         if hit is None:
+            for key in keys:
+                clusters_with[key].append(len(representatives))
             representatives.append(form)
             counts.append(counter.total())
             labels.append(max(counter, key=lambda text: (counter[text], sum(not c.isascii() for c in text))))
         else:
-            counts[hit[2]] += counter.total()
+            counts[candidates[hit[2]]] += counter.total()
     return sorted(zip(counts, labels, strict=True), key=lambda group: -group[0])
 
 
@@ -173,9 +200,36 @@ def _sections(rows: Sequence[LoggedExchange], accept_score: float, since_label: 
     ]
 
 
+#: Characters that act instead of showing: C0/C1 controls (terminal escapes), bidi overrides.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_BREAKS = "\t\n\v\f\r\x85\u2028\u2029"
+#: Characters with a meaning in a Markdown table cell (links, images, HTML, emphasis, columns).
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>&|~!])")
+#: Leading characters that make a spreadsheet run a cell as a formula (OWASP's CSV injection list).
+_FORMULA = ("=", "+", "-", "@")
+
+
+def _visible(text: str) -> str:
+    """One line of inert text: line breaks and tabs become spaces, other controls show as
+    ``\\x1b`` or ``\\u202e`` instead of acting on the reader's terminal or editor."""
+    return _CONTROL.sub(lambda m: " " if m[0] in _BREAKS else ascii(m[0])[1:-1], text)
+
+
 def _cell(value: Cell) -> str:
-    """Scores with one decimal; everything else as is."""
-    return f"{value:.1f}" if isinstance(value, float) else str(value)
+    """Scores with one decimal; text made visible."""
+    return f"{value:.1f}" if isinstance(value, float) else _visible(str(value))
+
+
+def _md_cell(value: Cell) -> str:
+    """A Markdown table cell: Markdown and HTML characters escaped, so text renders as typed."""
+    return _MARKDOWN.sub(r"\\\1", _cell(value))
+
+
+def _csv_cell(value: Cell) -> str:
+    """A CSV cell no spreadsheet runs as a formula: OWASP's rule, a ``'`` before a leading = + - @
+    (not before "-" alone, the report's "no value")."""
+    text = _cell(value)
+    return "'" + text if isinstance(value, str) and text != "-" and text.lstrip().startswith(_FORMULA) else text
 
 
 def _numeric(section: Section) -> list[bool]:
@@ -212,8 +266,7 @@ def _md(sections: Sequence[Section]) -> str:
         out.append("| " + " | ".join(heading for _, heading in section.columns) + " |")
         out.append("|" + "|".join("---:" if num else "---" for num in _numeric(section)) + "|")
         for row in section.rows:
-            cells = (_cell(v).replace("|", "\\|").replace("\n", " ") for v in row)
-            out.append("| " + " | ".join(cells) + " |")
+            out.append("| " + " | ".join(map(_md_cell, row)) + " |")
         out.append("")
     return "\n".join(out)
 
@@ -227,7 +280,7 @@ def _csv(sections: Sequence[Section]) -> str:
     for section in sections:
         for row in section.rows:
             writer.writerow({"section": section.key,
-                             **{name: _cell(v) for (name, _), v in zip(section.columns, row, strict=True)}})
+                             **{name: _csv_cell(v) for (name, _), v in zip(section.columns, row, strict=True)}})
     return buffer.getvalue()
 
 

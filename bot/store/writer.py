@@ -1,7 +1,7 @@
 """The async ``Store`` for synchronous front ends (the console): its own event loop in a thread.
 
-If the database cannot be opened, the console still answers; it just does not log, and says so
-once.
+If the database is locked or unwritable, the console still answers and the store retries; if it
+is not a conversation log at all, the console answers without logging, and says so once.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
-from bot.store.database import SERVING_BUSY_TIMEOUT_MS, Exchange, LogConfig, Store
+from bot.store.database import CLOSE_WAIT_S, SERVING_BUSY_TIMEOUT_MS, Exchange, LogConfig, Store
 
 logger = logging.getLogger("bot.store.database")
 T = TypeVar("T")
@@ -35,8 +35,8 @@ class BackgroundStore:
         except Exception as exc:  # any failure to open: answer anyway, without a log
             logger.warning("conversation log disabled: cannot open %s (%s)", log.path, exc)
 
-    def _call(self, coro: Coroutine[Any, Any, T]) -> T:
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(CALL_TIMEOUT_S)
+    def _call(self, coro: Coroutine[Any, Any, T], timeout: float = CALL_TIMEOUT_S) -> T:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)
 
     def log(self, exchange: Exchange) -> str:
         """Queue an exchange on the store's loop; returns its id ('' when logging is off)."""
@@ -82,7 +82,7 @@ class BackgroundStore:
         """Write what is queued and stop the loop."""
         if self._store is not None:
             try:
-                self._call(self._store.close())
+                self._call(self._store.close(), CLOSE_WAIT_S + CALL_TIMEOUT_S)
             except Exception as exc:  # closing must not raise on the way out
                 logger.warning("closing the conversation log: %s", exc)
         self._loop.call_soon_threadsafe(self._loop.stop)

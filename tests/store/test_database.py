@@ -9,8 +9,10 @@ import logging
 import random
 import sqlite3
 import time
+import tracemalloc
+import uuid
 from collections.abc import AsyncIterator
-from dataclasses import replace
+from dataclasses import astuple, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +41,8 @@ def query(path: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
 
 def file_bytes(path: Path) -> bytes:
     """The database file and its WAL, as stored on disk."""
-    return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*") if p.is_file())
+    files = (path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
+    return b"".join(p.read_bytes() for p in files if p.is_file())
 
 
 @pytest.fixture
@@ -196,7 +199,8 @@ async def test_deleted_database_is_recreated(store: Store, db_path: Path,
 
 async def test_database_replaced_by_a_directory(store: Store, db_path: Path, caplog: pytest.LogCaptureFixture,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(storage, "MAX_QUEUED", 40)
+    queued = (uuid.uuid4().hex, *astuple(exchange(question="q10", chat="f" * 16, user="f" * 16)))
+    monkeypatch.setattr(storage, "MAX_QUEUED_BYTES", int(40.5 * storage._size(queued)))  # room for 40 rows
     store.log(exchange(question="before"))
     assert await store.flush()
     db_path.unlink()
@@ -287,3 +291,165 @@ def test_parse_duration(text: str, seconds: float) -> None:
 def test_parse_duration_rejects(text: str) -> None:
     with pytest.raises(ValueError, match=r"e\.g\. 30m"):
         parse_duration(text)
+
+
+# --- hostile rows (issue 9) ------------------------------------------------------------------------
+
+async def test_invalid_strings_are_escaped_and_the_writer_goes_on(store: Store, db_path: Path) -> None:
+    # A lone surrogate (Telegram can send one) and a surrogate-escaped byte (a console under C.UTF-8).
+    questions = ["một", "lone \ud800 surrogate", "ba", "bad byte \udcff here", "năm"]
+    for question in questions:
+        store.log(exchange(question=question))
+    store.remember("-100555", {"last_intent": "x\ud800"})
+    await wait_for_async(lambda: query(db_path, "SELECT COUNT(*) FROM exchanges") == [(5,)],
+                         "the writer writing all five rows")  # no flush: the writer alone
+    stored = {q for (q,) in query(db_path, "SELECT question FROM exchanges")}
+    assert stored == {"một", "lone \\ud800 surrogate", "ba", "bad byte \\udcff here", "năm"}
+    assert await store.load_context("-100555") == {"last_intent": "x\ud800"}  # JSON keeps it as given
+    store.log(exchange(question="later"))
+    await wait_for_async(lambda: query(db_path, "SELECT COUNT(*) FROM exchanges") == [(6,)], "a later row")
+
+
+async def test_a_row_sqlite_refuses_is_skipped_counted_and_said_once(store: Store, db_path: Path,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    store.log(exchange(question="before"))
+    store.log(exchange(question=None))  # type: ignore[arg-type]  # a caller's bug: NOT NULL
+    store.log(exchange(score=object()))  # type: ignore[arg-type]  # a type SQLite cannot bind
+    store.log(exchange(question="after"))
+    assert await store.flush()
+    assert {q for (q,) in query(db_path, "SELECT question FROM exchanges")} == {"before", "after"}
+    assert store.skipped == 2
+    assert len(warnings(caplog)) == 1 and "skipped" in warnings(caplog)[0].lower()
+    store.log(exchange(question="later"))
+    assert await store.flush()
+    assert query(db_path, "SELECT COUNT(*) FROM exchanges") == [(3,)]
+
+
+# --- faults at start and at shutdown (issue 9) -----------------------------------------------------
+
+def lock(path: Path) -> sqlite3.Connection:
+    """Another process's write lock on ``path``, held until rolled back."""
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    return locker
+
+
+def unlock(locker: sqlite3.Connection) -> None:
+    locker.execute("ROLLBACK")
+    locker.close()
+
+
+async def test_a_database_locked_at_start_is_retried_until_it_can_be_written(
+        db_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    await (await Store.open(db_path)).close()
+    locker = lock(db_path)
+    try:
+        store = await Store.open(db_path, busy_timeout_ms=50)
+        ids = [store.log(exchange(question=f"q{n}")) for n in range(33)]
+        await wait_for_async(lambda: warnings(caplog), "a warning")
+        assert len(warnings(caplog)) == 1 and "locked" in warnings(caplog)[0]
+    finally:
+        unlock(locker)
+    try:
+        await wait_for_async(lambda: query(db_path, "SELECT COUNT(*) FROM exchanges") == [(33,)],
+                             "the writer catching up")
+        assert await store.feedback(ids[0], 1, "alice")  # 👍/👎 work
+        assert (await store.stats()).total == 33  # and so does /stats
+    finally:
+        await store.close()
+
+
+async def test_close_waits_for_a_lock_to_clear(db_path: Path) -> None:
+    store = await Store.open(db_path, busy_timeout_ms=50)
+    locker = lock(db_path)
+    try:
+        for n in range(5):
+            store.log(exchange(question=f"q{n}"))
+        closing = asyncio.create_task(store.close())
+        await asyncio.sleep(1.0)
+        assert not closing.done()  # still trying
+    finally:
+        unlock(locker)
+    await asyncio.wait_for(closing, 30)
+    assert query(db_path, "SELECT COUNT(*) FROM exchanges") == [(5,)]
+
+
+async def test_close_gives_up_after_a_bounded_wait_and_says_what_is_lost(
+        db_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(storage, "CLOSE_WAIT_S", 0.5)
+    store = await Store.open(db_path, busy_timeout_ms=50)
+    locker = lock(db_path)
+    try:
+        for n in range(5):
+            store.log(exchange(question=f"q{n}"))
+        await asyncio.wait_for(store.close(), 30)
+    finally:
+        unlock(locker)
+    assert "5 conversation log rows unwritten" in warnings(caplog)[-1]
+
+
+# --- memory under a long outage (issue 9) ----------------------------------------------------------
+
+async def test_queue_is_bounded_by_bytes_and_says_what_was_dropped(
+        db_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="bot.store.database")
+    store = await Store.open(db_path, busy_timeout_ms=50)
+    locker = lock(db_path)
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        for n in range(10_000):  # 4,000-character questions, the longest Telegram allows
+            store.log(exchange(question=f"{n} " + "câu hỏi dài " * 333))
+            store.remember(f"-100{n}", {"last_intent": "chair", "person": "p" * 4000})
+            if n % 500 == 0:
+                await asyncio.sleep(0)  # the writer keeps trying meanwhile, as between messages
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+        unlock(locker)
+    assert held < 48 * 2**20, f"{held / 2**20:.0f} MB queued"  # 32 MB of exchanges, 8 MB of contexts
+    assert store.dropped > 0 and store.dropped_contexts > 0
+    assert await store.flush()
+    latest = query(db_path, "SELECT question FROM exchanges ORDER BY ts, rowid DESC LIMIT 1")
+    assert latest[0][0].startswith("9999 ")  # the newest rows are kept, the oldest dropped
+    recovered = [r.getMessage() for r in caplog.records if "again" in r.getMessage()]
+    assert recovered and f"{store.dropped} exchanges" in recovered[0] and "chat contexts" in recovered[0]
+    await store.close()
+
+
+# --- privacy of pseudonyms (issue 9) ---------------------------------------------------------------
+
+async def test_files_are_private_and_the_key_is_not_in_the_database(db_path: Path) -> None:
+    store = await Store.open(db_path)
+    store.log(exchange())
+    assert await store.flush()
+    files = [p for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]
+    assert {p.name for p in files} >= {"bot.db", "bot.db-wal", "bot.db-shm", "bot.db.key"}
+    assert {p.name: p.stat().st_mode & 0o777 for p in files} == {p.name: 0o600 for p in files}
+    pseudonym = store.pseudonym("-1001")
+    await store.close()
+    key = (db_path.parent / "bot.db.key").read_text().strip()
+    assert key.encode() not in file_bytes(db_path)
+    assert hmac.new(key.encode(), b"-1001", hashlib.sha256).hexdigest()[:16] == pseudonym
+    again = await Store.open(db_path)
+    await again.close()
+    assert again.pseudonym("-1001") == pseudonym  # stable across restarts
+
+
+async def test_a_key_kept_in_an_old_database_moves_out_keeping_pseudonyms(db_path: Path) -> None:
+    db_path.parent.mkdir()
+    old_key = "ab" * 32
+    with sqlite3.connect(db_path) as old:
+        old.executescript("".join(MIGRATIONS) + f"PRAGMA user_version = {len(MIGRATIONS)};")
+        old.execute("INSERT INTO meta VALUES ('secret', ?)", (old_key,))
+    store = await Store.open(db_path)
+    await store.close()
+    assert store.pseudonym("-1001") == hmac.new(old_key.encode(), b"-1001", hashlib.sha256).hexdigest()[:16]
+    assert old_key.encode() not in file_bytes(db_path)  # erased, not just unlinked from the table
+    assert (db_path.parent / "bot.db.key").read_text().strip() == old_key
+
+
+async def test_a_configured_secret_writes_no_key_file(db_path: Path) -> None:
+    store = await Store.open(db_path, secret="s3cret")
+    await store.close()
+    assert not (db_path.parent / "bot.db.key").exists()

