@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -99,6 +100,10 @@ def _run(args: argparse.Namespace) -> int:
     for warning in kb.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
     # Long-running front ends warm the semantic second opinion in the background.
+    if command == "console":
+        # Threads started from here on (log writer, knowledge watcher, semantic warm-up) inherit a
+        # blocked Ctrl-C, so the signal reaches the main thread and its prompt, never a worker.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     build = responder_builder(config.cache_dir(), background=command in ("console", "telegram"))
     responder = build(kb)
     if command == "console":
@@ -107,6 +112,7 @@ def _run(args: argparse.Namespace) -> int:
 
         live = _live(responder, build)
         store = BackgroundStore(config.log_config())
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         try:
             return run(live.current, store, history=config.history_file())
         finally:
