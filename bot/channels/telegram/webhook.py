@@ -12,7 +12,7 @@ import asyncio
 import hmac
 import json
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -67,8 +67,11 @@ async def register_webhook(bot: Bot, url: str, secret: str) -> None:
 
 
 async def watch_deliveries(bot: Bot, url: str, since: datetime) -> None:
-    """Log, in one line each, delivery errors Telegram reports after ``since``, until cancelled."""
-    seen = since
+    """Log, in one line each, delivery errors Telegram reports after ``since``, until cancelled.
+
+    Telegram dates errors to the second: one in the very second the bot started counts as new.
+    """
+    seen = since.replace(microsecond=0) - timedelta(seconds=1)
     await asyncio.sleep(FIRST_CHECK_S)
     while True:
         try:
