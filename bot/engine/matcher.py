@@ -32,7 +32,7 @@ from bot.engine.ordinals import ItemRef, ListItems
 from bot.engine.people import People
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
-from bot.text.normalize import PhraseSet, raw_words, untelex, words
+from bot.text.normalize import PhraseSet, marks_fit, raw_words, untelex, words
 
 #: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
 #: the best single example (F-beta), the intent's whole vocabulary (share of the question it
@@ -141,12 +141,18 @@ class Matcher:
         texts += [_Text(intent.id, kb.tokens(text), False)
                   for intent in kb.intents.values() for text in (intent.answer, intent.answer_en)]
         report_tokens = [kb.tokens(p) for p in kb.paragraphs]
+        self._spellings = _spellings(kb)
         self._build_vocabulary(texts, report_tokens)
         self._build_index(texts)
         known_text = " ".join(" ".join(t.tokens) for t in texts) + " " + " ".join(
             " ".join(words(p)) for p in kb.paragraphs)
         self._evidence = Evidence(kb, self._vocab, f" {known_text} ")
         self._list_items = ListItems(kb)
+        #: For each intent, the overviews that sum it up.
+        self._overviews: dict[str, set[str]] = defaultdict(set)
+        for intent in kb.intents.values():
+            for part in intent.covers:
+                self._overviews[part].add(intent.id)
         self._people = People(kb)
         self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := kb.tokens(w))), key=len,
                                reverse=True)
@@ -221,7 +227,10 @@ class Matcher:
         Synonyms go first (so "task" is not "corrected" to "ask"), then unknown words are
         corrected, then synonyms once more for words the correction produced ("hdnđ").
         """
-        tokens = self.kb.tokens(text)
+        typed, folded = raw_words(text), words(text)
+        if len(typed) == len(folded):
+            folded = [self._as_spelt(t, f) for t, f in zip(typed, folded, strict=True)]
+        tokens = self.kb.rewriter.rewrite(folded, typed)
         fixed = [self._correct(t) for t in tokens]
         if fixed == tokens:
             return tokens
@@ -256,6 +265,7 @@ class Matcher:
             return self._small_talk(text, tokens, cues, ranked)
         # A leader chosen by the people named or by a refusal that does not fit is not asked about.
         settled = bool(ranked) and ranked[0] is not candidates[0]
+        ranked = self._specific_first(ranked)
         cosine = None
         if not settled and ranked and self._opinion is not None and self._unsure(ranked):
             ranked, cosine = self._second_opinion(text, ranked)
@@ -331,6 +341,20 @@ class Matcher:
             return candidates
         return _promote(answer, candidates)
 
+    def _specific_first(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """An overview yields to one of the answers it sums up when that one is nearly as close.
+
+        "hội nghị do ai tổ chức, ngày 31/12" shares most words with the overview of the event,
+        which says everything at once; the organizer's answer, a point behind, is what was asked.
+        """
+        if len(candidates) < 2:
+            return candidates
+        covers = self.kb.intents[candidates[0].intent_id].covers
+        margin = self.kb.matching.overview_margin
+        part = next((c for c in candidates[1:] if c.intent_id in covers
+                     and candidates[0].score - c.score < margin), None)
+        return candidates if part is None else _promote(part, candidates)
+
     def _small_talk(self, text: str, tokens: list[str], cues: list[tuple[tuple[str, ...], str, int]],
                     candidates: tuple[Candidate, ...]) -> Match:
         """Small talk when the message carries a cue and no real question.
@@ -394,8 +418,10 @@ class Matcher:
         if candidates[0].score < cfg.accept_score:
             if first.kind == "smalltalk":  # "How do I cook pho?" is not a request for help with the bot
                 return Verdict.FALLBACK, None
-            clear = settled or len(candidates) < 2 or candidates[0].score - candidates[1].score >= cfg.weak_margin \
-                or self._related(first.id, candidates[1].intent_id)
+            # The overview a part was preferred to is no rival: the part must lead the others.
+            rivals = [c for c in candidates[1:] if c.intent_id not in self._overviews.get(first.id, ())]
+            clear = settled or not rivals or candidates[0].score - rivals[0].score >= cfg.weak_margin \
+                or self._related(first.id, rivals[0].intent_id)
             return (Verdict.ANSWER if clear else Verdict.FALLBACK), None
         return (Verdict.ANSWER if settled else self._strong(candidates)), None
 
@@ -416,13 +442,28 @@ class Matcher:
         return Verdict.ANSWER
 
     def _related(self, a: str, b: str) -> bool:
-        """Whether either intent lists the other as related."""
-        intents = self.kb.intents
-        return b in intents[a].related or a in intents[b].related
+        """Whether either intent lists the other as related, or sums it up."""
+        first, second = self.kb.intents[a], self.kb.intents[b]
+        return b in first.related or a in second.related or b in first.covers or a in second.covers
+
+    def _as_spelt(self, typed: str, folded: str) -> str:
+        """The folded word, or the word as typed when its diacritics make it one the KB never uses.
+
+        "bị hoãn" folds to "bi hoan" like "hoàn thành": kept as "hoãn", it is an unknown word
+        that explains nothing, so a question about a postponement is not read as one about
+        completing. Words typed without marks, or with fewer than the KB's, fold as usual.
+        """
+        spellings = self._spellings.get(folded)
+        if typed == folded or not spellings or any(marks_fit(typed, k) for k in spellings):
+            return folded
+        return typed
 
     def _correct(self, token: str) -> str:
-        """Map a word the knowledge base never uses to the closest one it does, if close."""
-        if token in self._vocab or token.isdigit() or len(token) < 3:
+        """Map a word the knowledge base never uses to the closest one it does, if close.
+
+        A word kept as spelt (not ASCII, see ``_as_spelt``) is a real word, not a typo.
+        """
+        if token in self._vocab or token.isdigit() or len(token) < 3 or not token.isascii():
             return token
         cached = self._corrections.get(token)
         if cached is not None:
@@ -528,6 +569,28 @@ class Matcher:
             scored.append(Candidate(intent_id, round(100.0 * (lexical[intent_id] + FUZZY_WEIGHT * fuzzy), 2)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return tuple(scored)
+
+
+def _spellings(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Each folded word of the knowledge base with the spellings (diacritics) it is written in.
+
+    Spellings without marks are left out: "hoan thanh" in a no-diacritics example does not make
+    "hoãn" a way to write "hoàn".
+    """
+    texts = list(kb.paragraphs)
+    for intent in kb.intents.values():
+        texts += [intent.title, intent.answer, intent.detail or "", *intent.examples, *intent.cues]
+    pairs = list(kb.rewriter.spellings())
+    for text in texts:
+        typed, folded = raw_words(text), words(text)
+        if len(typed) == len(folded):
+            pairs += zip(typed, folded, strict=True)
+    found: dict[str, set[str]] = defaultdict(set)
+    for typed, folded in pairs:
+        found[folded]  # a word written only without marks ("dvan", "hn") takes any spelling
+        if typed != folded:
+            found[folded].add(typed)
+    return found
 
 
 def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

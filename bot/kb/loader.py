@@ -291,13 +291,14 @@ def _check_references(entries: Iterable[Entry], intent_ids: set[str] | None, top
     itself: what refers to it is then not checked.
     """
     for intent, doc, at in entries:
-        for j, rel in enumerate(intent.related):
-            if intent_ids is not None and rel not in intent_ids:
-                problems.append(Problem(doc.file, doc.line_of((*at, "related", j)),
-                                        describe((*at, "related", j)), f"no intent has id '{rel}'"))
-            elif rel == intent.id:
-                problems.append(Problem(doc.file, doc.line_of((*at, "related", j)),
-                                        describe((*at, "related", j)), "an intent cannot be related to itself"))
+        for field in ("related", "covers"):
+            for j, rel in enumerate(getattr(intent, field)):
+                path = (*at, field, j)
+                if intent_ids is not None and rel not in intent_ids:
+                    problems.append(Problem(doc.file, doc.line_of(path), describe(path), f"no intent has id '{rel}'"))
+                elif rel == intent.id:
+                    problems.append(Problem(doc.file, doc.line_of(path), describe(path),
+                                            f"an intent cannot name itself in '{field}'"))
         if topic_ids and intent.topic not in topic_ids:
             problems.append(Problem(doc.file, doc.line_of((*at, "topic")), describe((*at, "topic")),
                                     f"no topic has id '{intent.topic}' (see topics.yaml)"))

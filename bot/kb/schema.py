@@ -43,6 +43,8 @@ class Intent(Strict):
     detail: Text | None = None
     detail_en: Text | None = None
     related: list[Id] = Field(default_factory=list, max_length=6)
+    #: An overview only: the answers it sums up; a close one of them is the more precise reply.
+    covers: list[Id] = Field(default_factory=list)
     sources: list[StrictInt] = Field(default_factory=list)  # strict: `true` is not paragraph 1
 
 
@@ -145,6 +147,7 @@ class Matching(Strict):
     semantic_depth: int = Field(default=1, ge=1, le=8)
     semantic_floor: float = Field(default=20.0, ge=0, le=100)
     clarify_margin: float = Field(default=3.0, ge=0, le=50)
+    overview_margin: float = Field(default=3.0, ge=0, le=50)
     clarify_min_score: float = Field(default=60.0, ge=0, le=100)
     max_question_chars: int = Field(default=500, ge=20, le=10_000)
     max_suggestions: int = Field(default=3, ge=0, le=8)

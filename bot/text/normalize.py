@@ -11,7 +11,7 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -156,6 +156,21 @@ def raw_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def marks_fit(typed: str, known: str) -> bool:
+    """Whether ``typed`` is ``known`` written with the same or fewer diacritics.
+
+    Partial marks are common ("Vuợng" for "vượng", typed in a hurry); other marks make another
+    word ("hoãn", postponed, is not "hoàn", complete). đ and d count as one letter ("đc", "dc").
+    """
+    if len(typed) != len(known):
+        return False
+    for a, b in zip(typed, known, strict=True):
+        if a != b and a not in "dđ" and not set(unicodedata.normalize("NFD", a)[1:]) <= set(
+                unicodedata.normalize("NFD", b)[1:]):
+            return False
+    return True
+
+
 Payload = TypeVar("Payload")
 
 
@@ -273,6 +288,12 @@ class PhraseRewriter:
                 out.append(tokens[i])
                 i += 1
         return out
+
+    def spellings(self) -> Iterator[tuple[str, str]]:
+        """Every word of the phrases as the curator spelt it, with its folded form."""
+        for group in self._by_first.values():
+            for phrase in group:
+                yield from zip(phrase.typed, phrase.folded, strict=True)
 
     def known_words(self) -> set[str]:
         """Every folded word the phrases mention, so spelling correction leaves them alone."""
