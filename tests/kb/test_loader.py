@@ -131,3 +131,11 @@ def test_a_syntax_error_in_an_intent_file_is_reported_alone(kb_copy: Path, name:
     problems = _problems(kb_copy)
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"intents/{name}, line") and "YAML syntax error" in problems[0]
+
+
+def test_dangling_covers_id(kb_copy: Path) -> None:
+    f = kb_copy / "intents" / "event.yaml"
+    _edit(f, "covers: [event_date", "covers: [event_dates")
+    problems = _problems(kb_copy)
+    assert any(p.startswith("intents/event.yaml, line") and "field 'covers[0]'" in p
+               and "event_dates" in p for p in problems), problems

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from bot.text.normalize import Phrase, PhraseRewriter, clean, clip, fold, raw_words, untelex, words
+import pytest
+
+from bot.text.normalize import Phrase, PhraseRewriter, clean, clip, fold, marks_fit, raw_words, untelex, words
 
 
 def test_diacritics_and_d_are_folded() -> None:
@@ -69,3 +71,15 @@ def test_clip_counts_visible_characters_and_bounds_the_work() -> None:
     marks, cut = clip("a" + "\u0301\u0323" * 100_000, 500)  # one letter under 200,000 marks
     assert cut and len(marks) < 50
     assert clip("\u200b" * 1_000_000, 500)[1]
+
+
+@pytest.mark.parametrize(("typed", "known", "fits"), [
+    ("vuong", "vượng", True),    # no marks: any word that folds alike
+    ("vuợng", "vượng", True),    # some marks missing, in a hurry
+    ("đc", "dc", True),          # đ and d are one letter for this
+    ("hoãn", "hoàn", False),     # postponed is not complete
+    ("bóng", "bông", False),
+    ("vượng", "vượng", True),
+])
+def test_marks_fit_allows_fewer_marks_never_other_ones(typed: str, known: str, fits: bool) -> None:
+    assert marks_fit(typed, known) is fits
