@@ -124,6 +124,23 @@ class Evidence:
             return Objection.UNKNOWN_NAME
         return None
 
+    def _known_run(self, run: list[str]) -> bool:
+        """Whether the knowledge base has these capitalized words together, as the matcher reads them.
+
+        "Trưởng BDV TW" is "trưởng ban dân vận trung ương". Known plain words at either end may be
+        English around a Vietnamese name ("the Central Ban Dân vận"): what is left, two words at
+        least ("Ban Tuyên" is not "Tuyên"), is tried too.
+        """
+        def known(words: list[str]) -> bool:
+            return f" {' '.join(self._tokens(' '.join(words)))} " in self._known_text
+
+        def plain(words: list[str]) -> bool:
+            return all(w.isascii() and fold(w) in self._known for w in words)
+
+        n = len(run)
+        return any(known(run[start:end]) for start in range(n) for end in range(n, start + 1, -1)
+                   if (start, end) == (0, n) or plain(run[:start]) and plain(run[end:]))
+
     def unknown_names(self, text: str) -> list[str]:
         """Names the knowledge base has never seen: "Bạc Liêu", "Nguyễn Phú Trọng", "COVID".
 
@@ -149,7 +166,9 @@ class Evidence:
             last_end = m.end()
         found = []
         for run, at_start in runs:
-            if at_start and len(run) == 1:
+            if at_start:  # "Ngoài Bí thư…": the sentence's first word is capitalized anyway
+                run = run[1:]
+            if not run:
                 continue
             accented = any(not w.isascii() for w in run)
             if len(run) == 1:
@@ -157,8 +176,7 @@ class Evidence:
                 if fold(word) not in self._known and (accented or (word.isupper() and len(word) >= 3)):
                     found.append(word)
             elif accented:
-                # As the matcher reads it ("Trưởng BDV TW" is "trưởng ban dân vận trung ương").
-                if f" {' '.join(self._tokens(' '.join(run)))} " not in self._known_text:
+                if not self._known_run(run):
                     found.append(" ".join(run))
             elif len(run) >= 3 and any(fold(w) not in self._known for w in run):
                 found.append(" ".join(run))

@@ -265,7 +265,7 @@ class Matcher:
             return self._small_talk(text, tokens, cues, ranked)
         # A leader chosen by the people named or by a refusal that does not fit is not asked about.
         settled = bool(ranked) and ranked[0] is not candidates[0]
-        ranked = self._specific_first(ranked)
+        ranked = self._specific_first(self._close_refusal_yields(text, ranked))
         cosine = None
         if not settled and ranked and self._opinion is not None and self._unsure(ranked):
             ranked, cosine = self._second_opinion(text, ranked)
@@ -334,12 +334,30 @@ class Matcher:
         """
         if len(candidates) < 2 or self.kb.intents[candidates[0].intent_id].kind != "refusal":
             return candidates
-        if self._evidence.refusal_fits(self.kb.intents[candidates[0].intent_id], words(text)):
-            return candidates
-        answer = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"), None)
+        answer = self._best_answer(candidates)
         if answer is None or candidates[0].score - answer.score >= self.kb.matching.refusal_margin:
             return candidates
+        if self._evidence.refusal_fits(self.kb.intents[candidates[0].intent_id], words(text)):
+            return candidates
         return _promote(answer, candidates)
+
+    def _close_refusal_yields(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """Any refusal yields to an answer less than ``refusal_lead`` behind it that nothing objects to.
+
+        Near misses and real questions share most of their words, and the curated refusals are
+        written close to the answers on purpose: a refusal must win clearly.
+        """
+        if len(candidates) < 2 or self.kb.intents[candidates[0].intent_id].kind != "refusal":
+            return candidates
+        answer = self._best_answer(candidates)
+        if answer is None or candidates[0].score - answer.score >= self.kb.matching.refusal_lead or \
+                self._evidence.objection(text, words(text), self.kb.intents[answer.intent_id]):
+            return candidates
+        return _promote(answer, candidates)
+
+    def _best_answer(self, candidates: tuple[Candidate, ...]) -> Candidate | None:
+        """The first candidate of kind answer, if any."""
+        return next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"), None)
 
     def _specific_first(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """An overview yields to one of the answers it sums up when that one is nearly as close.
@@ -351,9 +369,12 @@ class Matcher:
             return candidates
         covers = self.kb.intents[candidates[0].intent_id].covers
         margin = self.kb.matching.overview_margin
-        part = next((c for c in candidates[1:] if c.intent_id in covers
-                     and candidates[0].score - c.score < margin), None)
-        return candidates if part is None else _promote(part, candidates)
+        parts = [c for c in candidates[1:] if c.intent_id in covers]
+        if not parts or candidates[0].score - parts[0].score >= margin:
+            return candidates
+        if len(parts) > 1 and parts[0].score - parts[1].score < margin:
+            return candidates  # the parts are alike: the overview, which holds them all, answers
+        return _promote(parts[0], candidates)
 
     def _small_talk(self, text: str, tokens: list[str], cues: list[tuple[tuple[str, ...], str, int]],
                     candidates: tuple[Candidate, ...]) -> Match:
@@ -365,9 +386,11 @@ class Matcher:
         word ("hi, who chaired…?").
         """
         rest = list(tokens)
-        for cue in [cue for cue, _, _ in cues] + self._address:  # without its small talk: a question left?
-            at = next((i for i in range(len(rest) - len(cue) + 1) if tuple(rest[i:i + len(cue)]) == cue), None)
-            if at is not None:
+        # Without its small talk, is a question left? Longest cues first: "chào anh chị ạ" goes
+        # whole, not as "chào" leaving "anh chị" (read as "ảnh", the photos); every "cháu" goes.
+        for cue in sorted((cue for cue, _, _ in cues), key=len, reverse=True) + self._address:
+            while (at := next((i for i in range(len(rest) - len(cue) + 1)
+                               if tuple(rest[i:i + len(cue)]) == cue), None)) is not None:
                 del rest[at:at + len(cue)]
         if rest and not set(rest) <= self._vague:
             content = tuple(c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk")

@@ -142,6 +142,7 @@ class Matching(Strict):
     weak_score: float = Field(default=30.0, ge=0, le=100)
     weak_margin: float = Field(default=5.0, ge=0, le=50)
     refusal_margin: float = Field(default=6.0, ge=0, le=50)
+    refusal_lead: float = Field(default=2.0, ge=0, le=50)
     semantic_agree: float = Field(default=0.88, ge=0, le=1)
     semantic_gap: float = Field(default=0.01, ge=0, le=1)
     semantic_depth: int = Field(default=1, ge=1, le=8)

@@ -111,3 +111,20 @@ def test_an_overview_gives_way_to_the_part_that_was_asked(kb_copy: Path, questio
     events.write_text("".join(line for line in lines if not line.startswith("  covers: [event_date")),
                       encoding="utf-8")
     assert Responder(load(kb_copy)).answer(question).intent != part
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("Ngoài Bí thư Tỉnh ủy, những ai của tỉnh Cà Mau cùng dự?", []),  # a sentence's first word is no name
+    ("Which body organized it, the Central Ban Dân vận?", []),          # English around a known name
+    ("Hội nghị ở Bạc Liêu có ai dự", ["Bạc Liêu"]),
+    ("hội nghị Ban Tuyên giáo TW bàn gì", ["Ban Tuyên"]),                # "Tuyên" alone is no known name
+    ("Tổng Bí thư Nguyễn Phú Trọng có gửi thư không", ["Nguyễn Phú Trọng"]),
+])
+def test_unknown_names_are_names_the_report_lacks(responder: Responder, question: str, names: list[str]) -> None:
+    assert responder.matcher._evidence.unknown_names(question) == names
+
+
+@pytest.mark.parametrize("question", ["chao chau, chau la ai vay", "chào anh chị ạ", "chào ad, ad là ai"])
+def test_small_talk_addressing_the_bot_as_people_do(responder: Responder, question: str) -> None:
+    """"cháu" twice, or "anh chị" after "chào", is how the bot is addressed, not a question."""
+    assert responder.answer(question).kind is Kind.SMALLTALK
