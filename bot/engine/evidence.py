@@ -30,6 +30,7 @@ class Objection(Enum):
     TIME = "asks when; the answer holds no date or time"
     DURATION = "asks how long; the answer holds no length of time"
     PLACE = "asks where; the answer names no place"
+    AGE = "asks someone's age, birth or home town; the answer gives none"
     UNKNOWN_NAME = "names someone or something the report never mentions"
 
 
@@ -47,6 +48,9 @@ _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 REFUSAL_SHARE = 0.4
 
 
+#: An answer that can say how old someone is or where they come from, or says it does not.
+_HAS_AGE = re.compile(r"\b(?:tuổi|năm sinh|sinh năm|quê|age|born|birth|hometown)\b", re.IGNORECASE)
+
 #: An answer that can say "how long": a length of time, or says it gives none.
 _HAS_DURATION = re.compile(r"\b(?:\d+|năm|mấy|bao) (?:năm|tháng|tuần|ngày|giờ|tiếng|phút)\b|thời lượng|kéo dài|"
                            r"\b(?:years?|months?|hours?|minutes?|duration|long)\b", re.IGNORECASE)
@@ -60,6 +64,7 @@ class AnswerProfile:
     time: bool
     place: bool
     duration: bool
+    age: bool
 
 
 class Evidence:
@@ -69,7 +74,7 @@ class Evidence:
         cfg = kb.matching
         self._cues = PhraseSet((words(cue), kind) for kind, cues in (
             (Objection.COUNT, cfg.asks_count), (Objection.TIME, cfg.asks_time), (Objection.PLACE, cfg.asks_place),
-            (Objection.DURATION, cfg.asks_duration))
+            (Objection.DURATION, cfg.asks_duration), (Objection.AGE, cfg.asks_age))
             for cue in cues)
         places = [fold(p) for p in cfg.place_words]
         self._places = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if places else None
@@ -102,6 +107,7 @@ class Evidence:
             number=bool(_HAS_NUMBER.search(text)),
             time=bool(_HAS_TIME.search(text)),
             duration=bool(_HAS_DURATION.search(text)),
+            age=bool(_HAS_AGE.search(text)),
             place=bool(self._places and self._places.search(folded)),
         )
 
@@ -120,6 +126,8 @@ class Evidence:
             return Objection.DURATION
         if Objection.PLACE in asks and not profile.place:
             return Objection.PLACE
+        if Objection.AGE in asks and not profile.age:
+            return Objection.AGE
         if self.unknown_names(text):
             return Objection.UNKNOWN_NAME
         return None

@@ -157,6 +157,7 @@ class Matching(Strict):
     asks_count: list[Text] = Field(default_factory=list)
     asks_time: list[Text] = Field(default_factory=list)
     asks_duration: list[Text] = Field(default_factory=list)
+    asks_age: list[Text] = Field(default_factory=list)
     asks_place: list[Text] = Field(default_factory=list)
     place_words: list[Text] = Field(default_factory=list)
 

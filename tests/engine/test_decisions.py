@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.matcher import Verdict
+from bot.engine.matcher import Candidate, Verdict
 from bot.kb.loader import load
 from handlers.questions import Responder
 from handlers.reply import Kind
@@ -54,6 +54,8 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "How do I cook pho?",                                   # nothing to do with the report
     "hội nghị được tổ chức ở hội trường nào",               # a place the report does not give
     "How long has Trương Thị Mai been Head of the Commission?",  # a length of time it does not give
+    "How old was Tran Quoc Vuong when he spoke there?",     # an age: the person's answer gives none
+    "bà Trương Thị Mai năm nay bao nhiêu tuổi, quê ở tỉnh nào vậy",
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
@@ -89,28 +91,37 @@ def test_evidence_against_an_answer_is_reported(responder: Responder) -> None:
 
 
 def test_a_word_with_other_diacritics_is_not_read_as_a_known_one(responder: Responder) -> None:
-    """"bị hoãn" (postponed) must not count as the report's "hoàn thành" (completed)."""
-    assert "hoan" not in responder.matcher.normalize("Vì sao hội nghị bị hoãn?")
+    """"thắt chặt" (tighten) must not count as the report's "thật" or "thất"; "nhầm" is not "nhằm"."""
+    assert "that" not in responder.matcher.normalize("thắt chặt quan hệ với nước láng giềng")
+    assert "nham" not in responder.matcher.normalize("em hay bị nhầm hai đại hội")
     # Fewer marks than the knowledge base's spelling is the same word typed in a hurry.
     assert "vuong" in responder.matcher.normalize("ông Vuợng nói gì")
     assert "dan" in responder.matcher.normalize("công tác dvận, dân vận")
 
 
-@pytest.mark.parametrize(("question", "part"), [
-    ("hội nghị dân vận toàn quốc ngày 31/12/2020 do ban nào đứng ra tổ chức vậy", "event_organizer"),
-    ("cuộc họp tổng kết dân vận cuối năm 2020 họp online hay họp trực tiếp", "event_format"),
-])
-def test_an_overview_gives_way_to_the_part_that_was_asked(kb_copy: Path, question: str, part: str) -> None:
-    """The event's overview says everything at once; the organizer's answer, a point behind, was asked.
+def test_an_overview_gives_way_to_the_part_that_was_asked(kb_copy: Path) -> None:
+    """The event's overview says everything at once; the chair's answer, a point behind, was asked.
 
     Without ``covers`` the two are rivals too close to tell apart, and the bot gave up.
     """
-    assert Responder(load(kb_copy)).answer(question).intent == part
+    question = "hội nghị tổng kết dân vận hôm 31/12 do đồng chí nào chỉ đạo"
+    assert Responder(load(kb_copy)).answer(question).intent == "event_chair"
     events = kb_copy / "intents" / "event.yaml"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
     events.write_text("".join(line for line in lines if not line.startswith("  covers: [event_date")),
                       encoding="utf-8")
-    assert Responder(load(kb_copy)).answer(question).intent != part
+    assert Responder(load(kb_copy)).answer(question).fallback
+
+
+def test_parts_alike_leave_the_overview_in_place(responder: Responder) -> None:
+    """One part standing out is the answer; parts as close as each other are the overview's job."""
+    rank = responder.matcher._specific_first
+    alone = rank((Candidate("event_overview", 50), Candidate("event_organizer", 49), Candidate("refuse_venue", 40)))
+    assert alone[0].intent_id == "event_organizer"
+    alike = (Candidate("event_overview", 50), Candidate("event_date", 49), Candidate("event_organizer", 48.5))
+    assert rank(alike)[0].intent_id == "event_overview"
+    far = (Candidate("event_overview", 50), Candidate("event_date", 40))
+    assert rank(far)[0].intent_id == "event_overview"
 
 
 @pytest.mark.parametrize(("question", "names"), [
