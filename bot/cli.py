@@ -271,11 +271,10 @@ def _ask_stream(live: LiveKnowledge[Responder], as_json: bool, session: bool) ->
     ctx = ChatContext()
     for line in sys.stdin:
         question = line.rstrip("\r\n")
+        turn = conversation.ask(question, ctx, "ask", "ask")
+        reply = turn.reply
         if session:
-            turn = conversation.ask(question, ctx, "ask", "ask")
-            reply, ctx = turn.reply, turn.context
-        else:
-            reply = live.current().answer(question)
+            ctx = turn.context
         _emit(question, reply, as_json)
     return 0
 

@@ -86,8 +86,8 @@ class FollowupResolver:
             return self._source(target.sources, target.id, lang)
         if target is not None and more:
             return self._more(target, lang)
-        if last is not None and _has(tokens, self.rules.next, MAX_EXTRA_WORDS):
-            return self._next(last, lang)
+        if _has(tokens, self.rules.next, MAX_EXTRA_WORDS):
+            return self._next(last, lang) if last is not None else self._nothing_before(lang)
         return self._pronoun(text, tokens, ctx, prefer)
 
     def looks_like(self, text: str) -> bool:
@@ -164,6 +164,17 @@ class FollowupResolver:
             rewritten = " ".join(tokens).replace(found, " ".join(words(person.name)), 1)
             return self.responder.answer(rewritten, prefer=self.responder.detector.detect(text, prefer))
         return None
+
+    def _nothing_before(self, lang: Language) -> Reply:
+        """"What's next?" with nothing answered yet: say so, and offer the topics.
+
+        Matched as a question, its few words would pick any answer sharing them ("nhiệm vụ tiếp
+        dân" for "nhiệm vụ tiếp theo").
+        """
+        msgs = self.responder.kb.messages
+        return Reply(pick(lang, msgs.nothing_before, msgs.nothing_before_en), Kind.FALLBACK, lang,
+                     choices=self.responder.topic_choices(lang),
+                     choices_heading=pick(lang, msgs.topics_heading, msgs.topics_heading_en))
 
     def _which_person(self, pronoun: str, lang: Language) -> Reply:
         """With nobody talked about yet, ask who is meant, offering everyone the pronoun fits."""

@@ -147,7 +147,7 @@ class Evidence:
 
         n = len(run)
         return any(known(run[start:end]) for start in range(n) for end in range(n, start + 1, -1)
-                   if (start, end) == (0, n) or plain(run[:start]) and plain(run[end:]))
+                   if (start, end) == (0, n) or (plain(run[:start]) and plain(run[end:])))
 
     def unknown_names(self, text: str) -> list[str]:
         """Names the knowledge base has never seen: "Bạc Liêu", "Nguyễn Phú Trọng", "COVID".

@@ -259,12 +259,14 @@ class Matcher:
             refused = best is not None and self.kb.intents[best.intent_id].kind == "refusal" \
                 and best.score >= self.kb.matching.accept_score
             return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
-        ranked = self._refusals_yield(text, self._people_first(text, candidates))
+        named = self._people_first(text, candidates)
+        ranked = self._refusals_yield(text, named)
         cues = self._talk_cues.find(tokens)
         if cues:
             return self._small_talk(text, tokens, cues, ranked)
-        # A leader chosen by the people named or by a refusal that does not fit is not asked about.
-        settled = bool(ranked) and ranked[0] is not candidates[0]
+        # A leader chosen by the people named is not asked about; one a refusal yielded to still
+        # has to be clear of the rest.
+        settled = bool(named) and named[0] is not candidates[0]
         ranked = self._specific_first(self._close_refusal_yields(text, ranked))
         cosine = None
         if not settled and ranked and self._opinion is not None and self._unsure(ranked):
@@ -605,14 +607,14 @@ def _spellings(kb: KnowledgeBase) -> dict[str, set[str]]:
         texts += [intent.title, intent.answer, intent.detail or "", *intent.examples, *intent.cues]
     pairs = list(kb.rewriter.spellings())
     for text in texts:
-        typed, folded = raw_words(text), words(text)
-        if len(typed) == len(folded):
-            pairs += zip(typed, folded, strict=True)
+        spelt, plain = raw_words(text), words(text)
+        if len(spelt) == len(plain):
+            pairs += zip(spelt, plain, strict=True)
     found: dict[str, set[str]] = defaultdict(set)
-    for typed, folded in pairs:
-        found[folded]  # a word written only without marks ("dvan", "hn") takes any spelling
-        if typed != folded:
-            found[folded].add(typed)
+    for word, folded in pairs:
+        marked = found[folded]  # an empty set: a word only written plain ("dvan", "hn") takes any marks
+        if word != folded:
+            marked.add(word)
     return found
 
 

@@ -119,6 +119,8 @@ class Messages(Strict):
     source_line_en: Text
     which_person: Text
     which_person_en: Text
+    nothing_before: Text
+    nothing_before_en: Text
     quote_intro: Text
     quote_intro_en: Text
     verbatim_intro: str = ""

@@ -42,6 +42,14 @@ def test_without_a_previous_answer_a_followup_is_a_normal_question(responder: Re
     assert _chat(responder, "nguồn tin của bot là gì")[0][0] == "mention_source"
 
 
+def test_next_with_nothing_answered_yet_says_so_instead_of_guessing(responder: Responder) -> None:
+    """Matched as a question, "nhiệm vụ tiếp theo" shares "nhiệm vụ tiếp" with "nhiệm vụ tiếp dân"."""
+    for text in ("còn nhiệm vụ tiếp theo?", "what's next"):
+        reply = Conversation(lambda: responder, "console").ask(text, ChatContext(), "c", "u").reply
+        assert reply.fallback and reply.matched is None and reply.choices, (text, reply.matched)
+        assert "tiếp theo" in reply.text or "next" in reply.text
+
+
 def test_a_pronoun_with_nobody_discussed_yet_asks_who_offering_everyone_it_fits(responder: Responder) -> None:
     reply = Conversation(lambda: responder, "console").ask("ông ấy là ai?", ChatContext(), "c", "u").reply
     assert reply.kind is Kind.CLARIFY
