@@ -248,7 +248,7 @@ class Matcher:
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         if oos is not None:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
-        item = self._list_items.find(tokens)
+        item = self._list_items.find(tokens, text)
         if item is not None:
             return self._list_item(item, tokens, candidates)
         if any(t.isdigit() and t not in self._numbers for t in tokens):

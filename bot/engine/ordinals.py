@@ -8,6 +8,7 @@ have turned "thứ tư", "fourth", "4th" into "4".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.kb.loader import KnowledgeBase
@@ -21,6 +22,10 @@ _BETWEEN = frozenset({"of", "the", "cac", "trong", "in", "among"})
 _LAST = frozenset({"cuoi", "last", "final"})
 #: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").
 _GAP = 3
+#: An English ordinal in the question: only then is a number *before* the item word a position
+#: ("the 4th task"); in Vietnamese it counts ("bảy nhiệm vụ" are seven tasks, the 7th is "thứ bảy").
+_ENGLISH_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                              r"ninth|tenth)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,20 +49,24 @@ class ListItems:
         self._lists = [(numbered, [tuple(kb.tokens(w)) for w in numbered.words if kb.tokens(w)])
                        for numbered in kb.lists]
 
-    def find(self, tokens: list[str]) -> ItemRef | None:
-        """The first list item the question names by number or position, if any."""
+    def find(self, tokens: list[str], text: str) -> ItemRef | None:
+        """The first list item the question (``text``, read as ``tokens``) names by position, if any."""
+        ordinal_first = bool(_ENGLISH_ORDINAL.search(text))
         for numbered, phrases in self._lists:
             for i in range(len(tokens)):
                 for phrase in phrases:
                     if tuple(tokens[i:i + len(phrase)]) == phrase:
-                        position = _position(tokens, i, i + len(phrase), len(numbered.items))
+                        position = _position(tokens, i, i + len(phrase), len(numbered.items), ordinal_first)
                         if position is not None:
                             return ItemRef(numbered, position)
         return None
 
 
-def _position(tokens: list[str], start: int, end: int, count: int) -> int | None:
-    """The position next to an item word at ``tokens[start:end]``, if one is named there."""
+def _position(tokens: list[str], start: int, end: int, count: int, ordinal_first: bool) -> int | None:
+    """The position next to an item word at ``tokens[start:end]``, if one is named there.
+
+    A number before the item word counts only with ``ordinal_first`` (an English ordinal).
+    """
     after = tokens[end:end + _GAP + 2]
     if after and after[0].isdecimal():
         return int(after[0])
@@ -68,7 +77,7 @@ def _position(tokens: list[str], start: int, end: int, count: int) -> int | None
     k = start - 1
     while k >= 0 and start - k <= _GAP and tokens[k] in _BETWEEN:
         k -= 1
-    if k >= 0 and tokens[k].isdecimal() and int(tokens[k]) <= 2 * count:
+    if ordinal_first and k >= 0 and tokens[k].isdecimal() and int(tokens[k]) <= 2 * count:
         return int(tokens[k])
     if (set(tokens[max(0, start - 3):start]) | set(tokens[end:end + 2])) & _LAST:
         return count

@@ -139,3 +139,16 @@ def test_unknown_names_are_names_the_report_lacks(responder: Responder, question
 def test_small_talk_addressing_the_bot_as_people_do(responder: Responder, question: str) -> None:
     """"cháu" twice, or "anh chị" after "chào", is how the bot is addressed, not a question."""
     assert responder.answer(question).kind is Kind.SMALLTALK
+
+
+@pytest.mark.parametrize(("question", "position"), [
+    ("những việc năm sau được gom lại thành bảy nhiệm vụ chính phải không", None),  # seven tasks, a count
+    ("trong 7 nhiệm vụ, nhiệm vụ nào nói về bầu cử", None),
+    ("nhiệm vụ thứ bảy là gì", 7),
+    ("what does the 4th task say", 4),
+    ("the first of the seven tasks", 1),
+])
+def test_a_number_before_the_item_is_a_position_only_in_english(responder: Responder, question: str,
+                                                                position: int | None) -> None:
+    found = responder.matcher._list_items.find(responder.matcher.normalize(question), question)
+    assert (found.position if found else None) == position
