@@ -384,8 +384,8 @@ class Matcher:
 
         "Cảm ơn bot nhé, mình đủ thông tin làm báo cáo rồi" is thanks, however many other words
         it has. A question about the report wins over the cue when it is answered strongly
-        ("Xin chào, hội nghị diễn ra khi nào?"), or weakly but clearly when the only cue is one
-        word ("hi, who chaired…?").
+        ("Xin chào, hội nghị diễn ra khi nào?"), or, when the only cue is one word, when what is
+        left asks something ("hi, who chaired…?"; not "Thanks, this was very helpful. Goodbye!").
         """
         rest = list(tokens)
         # Without its small talk, is a question left? Longest cues first: "chào anh chị ạ" goes
@@ -400,8 +400,7 @@ class Matcher:
             one_word = all(len(cue) == 1 for cue, _, _ in cues)
             if one_word and set(rest) & _QUESTION_WORDS:  # "Hi, I'm a researcher… when was it held?"
                 return Match(verdict, tuple(tokens), content, objection=objection)
-            if verdict in (Verdict.ANSWER, Verdict.CLARIFY) and (
-                    content[0].score >= self.kb.matching.accept_score or one_word):
+            if verdict in (Verdict.ANSWER, Verdict.CLARIFY) and content[0].score >= self.kb.matching.accept_score:
                 return Match(verdict, tuple(tokens), content, objection=objection)
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
         # last one is the point of the message.
@@ -443,19 +442,32 @@ class Matcher:
         if candidates[0].score < cfg.accept_score:
             if first.kind == "smalltalk":  # "How do I cook pho?" is not a request for help with the bot
                 return Verdict.FALLBACK, None
-            # The overview a part was preferred to is no rival: the part must lead the others.
-            rivals = [c for c in candidates[1:] if c.intent_id not in self._overviews.get(first.id, ())]
+            rivals = self._rivals(text, candidates)
             clear = settled or not rivals or candidates[0].score - rivals[0].score >= cfg.weak_margin \
                 or self._related(first.id, rivals[0].intent_id)
             return (Verdict.ANSWER if clear else Verdict.FALLBACK), None
-        return (Verdict.ANSWER if settled else self._strong(candidates)), None
+        return (Verdict.ANSWER if settled else self._strong(candidates[0], self._rivals(text, candidates))), None
 
-    def _strong(self, candidates: tuple[Candidate, ...]) -> Verdict:
+    def _rivals(self, text: str, candidates: tuple[Candidate, ...]) -> list[Candidate]:
+        """The candidates after the leader that could be what was meant instead.
+
+        Not the overview a part was preferred to (the part must lead the others), and, when the
+        question names people and the leader speaks of them, no answer about someone else ("bà
+        Mai giữ chức gì" is not about Lĩnh, however alike the two answers' words).
+        """
+        first = self.kb.intents[candidates[0].intent_id]
+        rivals = [c for c in candidates[1:] if c.intent_id not in self._overviews.get(first.id, ())]
+        named = self._people.named(text)
+        if named and any(self._people.speaks_of(first, p) for p in named):
+            rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
+                      or any(self._people.speaks_of(self.kb.intents[c.intent_id], p) for p in named)]
+        return rivals
+
+    def _strong(self, leader: Candidate, rivals: list[Candidate]) -> Verdict:
         """A leader above the accept threshold: answer, or ask when a strong rival is too close."""
         cfg = self.kb.matching
-        if len(candidates) > 1 and candidates[1].score >= cfg.accept_score and \
-                candidates[0].score - candidates[1].score < cfg.clarify_margin:
-            first, second = (self.kb.intents[c.intent_id] for c in candidates[:2])
+        if rivals and rivals[0].score >= cfg.accept_score and leader.score - rivals[0].score < cfg.clarify_margin:
+            first, second = (self.kb.intents[c.intent_id] for c in (leader, rivals[0]))
             if {"refusal", "smalltalk"} & {first.kind, second.kind}:
                 # Too close to tell an answer from "the report does not say" or from small talk:
                 # go with the best; an answer beside it is offered as a choice.
@@ -463,7 +475,7 @@ class Matcher:
             if not self._related(first.id, second.id):
                 # Two strong candidates: ask which. Two weak ones: the honest fallback,
                 # which offers both among the closest questions.
-                return Verdict.CLARIFY if candidates[0].score >= cfg.clarify_min_score else Verdict.FALLBACK
+                return Verdict.CLARIFY if leader.score >= cfg.clarify_min_score else Verdict.FALLBACK
         return Verdict.ANSWER
 
     def _related(self, a: str, b: str) -> bool:

@@ -152,3 +152,19 @@ def test_a_number_before_the_item_is_a_position_only_in_english(responder: Respo
                                                                 position: int | None) -> None:
     found = responder.matcher._list_items.find(responder.matcher.normalize(question), question)
     assert (found.position if found else None) == position
+
+
+def test_thanks_with_more_words_but_no_question_is_thanks(responder: Responder) -> None:
+    """The words after "thanks" once matched a refusal weakly, and that won over the thanks."""
+    reply = responder.answer("Thanks a lot, this was really useful for my paper. Goodbye!")
+    assert reply.kind is Kind.SMALLTALK
+
+
+def test_an_answer_about_someone_else_is_no_rival_when_a_person_is_named(responder: Responder) -> None:
+    """Mai's and Lĩnh's answers share their words (Ban Dân vận, Trung ương); the question names Mai."""
+    tied = (Candidate("person_truong_thi_mai", 51), Candidate("person_nguyen_hong_linh", 51),
+            Candidate("mai_conclusion_overview", 40))
+    verdict, _ = responder.matcher._decide("bà Mai là trưởng BDV TW hả, còn giữ chức gì nữa", tied)
+    assert verdict is Verdict.ANSWER
+    verdict, _ = responder.matcher._decide("người đứng đầu ban là ai, còn giữ chức gì nữa", tied)
+    assert verdict is not Verdict.ANSWER  # nobody named: the two are rivals
