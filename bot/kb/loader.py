@@ -261,7 +261,9 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
                     problems.append(Problem(syn.file, syn.line_of((key,)), key,
                                             "needs a non-empty text on both sides of ':'"))
                     continue
-                phrases.append(_phrase(key, tuple(words(value)), strict=False))
+                # A one-letter key with a mark ("ô") must be typed so: a plain "o" is "ở" in a hurry.
+                one_letter = len(words(key)) == 1 and len(words(key)[0]) == 1 and not str(key).isascii()
+                phrases.append(_phrase(key, tuple(words(value)), strict=one_letter))
     stop = _read(folder / "stopwords.yaml", problems, folder)
     if stop is not None and stop.data is not None:
         if not isinstance(stop.data, list):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb.loader import KnowledgeError, load
+from bot.kb.loader import KnowledgeBase, KnowledgeError, load
 from tests.support import run_to_end
 
 
@@ -139,3 +139,11 @@ def test_dangling_covers_id(kb_copy: Path) -> None:
     problems = _problems(kb_copy)
     assert any(p.startswith("intents/event.yaml, line") and "field 'covers[0]'" in p
                and "event_dates" in p for p in problems), problems
+
+
+def test_synonyms_leave_plain_words_that_only_look_like_a_key(kb: KnowledgeBase) -> None:
+    """"ô" (ông) must not eat a plain "o" (ở); "bảy" (7) must not eat "trình bày" typed plain."""
+    assert kb.tokens("hop o dau") == ["hop", "o", "dau"]
+    assert kb.tokens("ô Vượng là ai")[:2] == ["ong", "vuong"]
+    assert "7" not in kb.tokens("dc Linh trinh bay bao cao")
+    assert kb.tokens("nhiệm vụ thứ bảy")[-1] == "7"
