@@ -42,6 +42,11 @@ _HAS_TIME = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}|\b(?:19|20)\d\d\b|\b(?:sáng|chiều|tối|buổi|ngày|tháng|năm|nhiệm kỳ|giai đoạn|"
     r"morning|afternoon|evening|date|day|year|term|period)\b", re.IGNORECASE)
 _WORD_WITH_CASE = re.compile(r"[^\W_]+")
+#: A first clause in which the asker introduces themselves: their office or course is no subject.
+_SELF_INTRODUCTION = re.compile(
+    r"^\W*(?:(?:xin )?chào[^,.;:!?]*[,.;:!?]\s*)?(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\b[^,.;:!?]{0,60}?"
+    r"\b(?:làm|lm|công tác|học|là|đang|work|working|study|studying|am|teach|dạy)\b[^,.;:!?]*[,.;:!?]",
+    re.IGNORECASE)
 
 
 #: A refusal whose examples ask for a count (or date, or place) this often refuses only such questions.
@@ -157,9 +162,10 @@ class Evidence:
         one Vietnamese word or acronym unknown to the knowledge base; a run with diacritics that
         stands nowhere in it ("Nguyễn" and "Trọng" are known words, "Nguyễn Phú Trọng" is not a
         known name); a run of three plain words with one unknown. English Title Case of known
-        words ("Action Program", "People's Committee") is left alone.
+        words ("Action Program", "People's Committee") is left alone, and so is a first clause in
+        which the asker says who they are ("Tôi làm ở Sở Nội vụ tỉnh, …").
         """
-        text = clean(split_glued(strip_markup(text)))
+        text = _SELF_INTRODUCTION.sub("", clean(split_glued(strip_markup(text))), count=1)
         runs: list[tuple[list[str], bool]] = []  # capitalized words, and whether a sentence starts there
         last_end = -1
         for m in _WORD_WITH_CASE.finditer(text):

@@ -130,12 +130,15 @@ def test_parts_alike_leave_the_overview_in_place(responder: Responder) -> None:
     ("Hội nghị ở Bạc Liêu có ai dự", ["Bạc Liêu"]),
     ("hội nghị Ban Tuyên giáo TW bàn gì", ["Ban Tuyên"]),                # "Tuyên" alone is no known name
     ("Tổng Bí thư Nguyễn Phú Trọng có gửi thư không", ["Nguyễn Phú Trọng"]),
+    ("Tôi làm ở Sở Nội vụ tỉnh, muốn biết ông Vượng yêu cầu gì", []),  # the asker's own office
+    ("Em hỏi Tổng Bí thư Nguyễn Phú Trọng có gửi thư không", ["Nguyễn Phú Trọng"]),
 ])
 def test_unknown_names_are_names_the_report_lacks(responder: Responder, question: str, names: list[str]) -> None:
     assert responder.matcher._evidence.unknown_names(question) == names
 
 
-@pytest.mark.parametrize("question", ["chao chau, chau la ai vay", "chào anh chị ạ", "chào ad, ad là ai"])
+@pytest.mark.parametrize("question", ["chao chau, chau la ai vay", "chào anh chị ạ", "chào ad, ad là ai",
+                                      "bạn là ai vậy, ai làm ra bạn thế"])
 def test_small_talk_addressing_the_bot_as_people_do(responder: Responder, question: str) -> None:
     """"cháu" twice, or "anh chị" after "chào", is how the bot is addressed, not a question."""
     assert responder.answer(question).kind is Kind.SMALLTALK
@@ -168,3 +171,10 @@ def test_an_answer_about_someone_else_is_no_rival_when_a_person_is_named(respond
     assert verdict is Verdict.ANSWER
     verdict, _ = responder.matcher._decide("người đứng đầu ban là ai, còn giữ chức gì nữa", tied)
     assert verdict is not Verdict.ANSWER  # nobody named: the two are rivals
+
+
+@pytest.mark.parametrize("question", ["trưởng ban là ai", "Tôi làm ở Sở Nội vụ tỉnh, trưởng ban dân vận là ai"])
+def test_a_plain_word_in_a_message_typed_with_marks_is_no_small_talk_cue(responder: Responder,
+                                                                        question: str) -> None:
+    """"ban" here is the Ban (commission); the cue "bạn là ai" asks who the bot is."""
+    assert responder.answer(question).kind is not Kind.SMALLTALK
