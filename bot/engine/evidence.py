@@ -20,7 +20,7 @@ from enum import Enum
 
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
-from bot.text.normalize import PhraseSet, clean, fold, split_glued, starts_sentence, strip_markup, words
+from bot.text.normalize import PhraseSet, clean, fold, split_glued, split_preamble, starts_sentence, strip_markup, words
 
 
 class Objection(Enum):
@@ -42,11 +42,6 @@ _HAS_TIME = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}|\b(?:19|20)\d\d\b|\b(?:sáng|chiều|tối|buổi|ngày|tháng|năm|nhiệm kỳ|giai đoạn|"
     r"morning|afternoon|evening|date|day|year|term|period)\b", re.IGNORECASE)
 _WORD_WITH_CASE = re.compile(r"[^\W_]+")
-#: A first clause in which the asker introduces themselves: their office or course is no subject.
-_SELF_INTRODUCTION = re.compile(
-    r"^\W*(?:(?:xin )?chào[^,.;:!?]*[,.;:!?]\s*)?(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\b[^,.;:!?]{0,60}?"
-    r"\b(?:làm|lm|công tác|học|là|đang|work|working|study|studying|am|teach|dạy)\b[^,.;:!?]*[,.;:!?]",
-    re.IGNORECASE)
 
 
 #: A refusal whose examples ask for a count (or date, or place) this often refuses only such questions.
@@ -165,7 +160,7 @@ class Evidence:
         words ("Action Program", "People's Committee") is left alone, and so is a first clause in
         which the asker says who they are ("Tôi làm ở Sở Nội vụ tỉnh, …").
         """
-        text = _SELF_INTRODUCTION.sub("", clean(split_glued(strip_markup(text))), count=1)
+        text = split_preamble(clean(split_glued(strip_markup(text))))[1]
         runs: list[tuple[list[str], bool]] = []  # capitalized words, and whether a sentence starts there
         last_end = -1
         for m in _WORD_WITH_CASE.finditer(text):

@@ -32,7 +32,7 @@ from bot.engine.ordinals import ItemRef, ListItems
 from bot.engine.people import People
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
-from bot.text.normalize import PhraseSet, marks_fit, raw_words, untelex, words
+from bot.text.normalize import PhraseSet, marks_fit, only_says_who_asks, raw_words, split_preamble, untelex, words
 
 #: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
 #: the best single example (F-beta), the intent's whole vocabulary (share of the question it
@@ -238,9 +238,24 @@ class Matcher:
         changed = {i for i, (a, b) in enumerate(zip(tokens, fixed, strict=True)) if a != b}
         return self.kb.rewriter.rewrite(fixed, only=changed)
 
+    def _question_tokens(self, text: str) -> list[str]:
+        """``normalize``, less the asker's introduction.
+
+        "For my thesis on participatory governance: which forms of democracy…", "Tôi làm ở Sở Nội
+        vụ tỉnh, …": who asks is not what is asked, and its words would weigh against every
+        answer. An introduction that may speak of the subject ("Em đọc thấy bản tổng kết có nói
+        tới người theo đạo, …") keeps the words the knowledge base knows.
+        """
+        head, rest = split_preamble(text)
+        if not head:
+            return self.normalize(text)
+        if only_says_who_asks(head):
+            return self.normalize(rest)
+        return [t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest)
+
     def match(self, text: str) -> Match:
         """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
-        tokens = self.normalize(text)
+        tokens = self._question_tokens(text)
         if not tokens:
             return Match(Verdict.EMPTY, (), ())
         oos = self._out_of_scope(text)

@@ -171,6 +171,46 @@ def marks_fit(typed: str, known: str) -> bool:
     return True
 
 
+#: A first clause in which the asker says who they are or what they are working on: "Tôi làm ở Sở
+#: Nội vụ tỉnh, …", "For my thesis on participatory governance: …", "I am preparing a seminar on
+#: grassroots politics and would like to know …".
+_PREAMBLE = re.compile(
+    r"^\W*(?:(?:xin )?chào[^,.;:!?]*[,.;:!?]\s*)?(?:(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\b|for my\b|as an?\b)"
+    r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b)",
+    re.IGNORECASE)
+#: An introduction that only says who asks ("Em là sinh viên…", "Tôi làm ở…", "I am preparing a
+#: seminar…", "For my thesis…"), as opposed to one that already speaks of the subject ("Em đọc
+#: thấy bản tổng kết có nói tới…", "Tôi nghe nói bà Mai là…").
+_WHO_ASKS = re.compile(
+    r"^\W*(?:(?:xin )?chào[^,.;:!?]*[,.;:!?]\s*)?(?:for my\b|as an?\b|(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\s+"
+    r"(?:\S+\s+)?(?:là|làm|lm|công tác|học|đang|soạn|viết|chuẩn bị|am|'m|work|working|study|studying|teach|"
+    r"write|writing|prepare|preparing|research|researching)\b)", re.IGNORECASE)
+#: Words that make a clause part of the question, not the asker's introduction.
+_ASKING = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "may", "khong", "ko", "hoi", "who", "what",
+                     "which", "when", "where", "why", "how", "did", "does", "was", "is", "whether"})
+
+
+def only_says_who_asks(preamble: str) -> bool:
+    """Whether an introduction (from ``split_preamble``) says nothing but who asks."""
+    return bool(_WHO_ASKS.match(preamble))
+
+
+def split_preamble(text: str) -> tuple[str, str]:
+    """The asker's introduction (or "") and the rest of the message.
+
+    Words in the introduction say who asks, not what: an office ("Sở Nội vụ"), a course
+    ("CNXHKH"), a thesis topic ("participatory governance") are no subject of the question.
+    A clause that asks something, or leaves fewer than three words after it, is no introduction.
+    """
+    found = _PREAMBLE.match(text)
+    if found is None:
+        return "", text
+    head, rest = found.group(0), text[found.end():]
+    if set(words(head)) & _ASKING or len(words(rest)) < 3:
+        return "", text
+    return head, rest
+
+
 Payload = TypeVar("Payload")
 
 

@@ -178,3 +178,10 @@ def test_a_plain_word_in_a_message_typed_with_marks_is_no_small_talk_cue(respond
                                                                         question: str) -> None:
     """"ban" here is the Ban (commission); the cue "bạn là ai" asks who the bot is."""
     assert responder.answer(question).kind is not Kind.SMALLTALK
+
+
+def test_the_askers_introduction_does_not_weigh_against_the_answer(responder: Responder) -> None:
+    """Unknown words of a thesis topic used to outweigh the question after the colon."""
+    reply = responder.answer("For my thesis on participatory governance in Southeast Asia: which forms of "
+                             "democracy did the report say dân vận work helped promote?")
+    assert reply.intent == "finding_democracy"

@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from bot.text.normalize import Phrase, PhraseRewriter, clean, clip, fold, marks_fit, raw_words, untelex, words
+from bot.text.normalize import (Phrase, PhraseRewriter, clean, clip, fold, marks_fit, only_says_who_asks, raw_words,
+                                 split_preamble, untelex, words)
 
 
 def test_diacritics_and_d_are_folded() -> None:
@@ -83,3 +84,19 @@ def test_clip_counts_visible_characters_and_bounds_the_work() -> None:
 ])
 def test_marks_fit_allows_fewer_marks_never_other_ones(typed: str, known: str, fits: bool) -> None:
     assert marks_fit(typed, known) is fits
+
+
+@pytest.mark.parametrize(("text", "head", "who"), [
+    ("Tôi làm ở Sở Nội vụ tỉnh, muốn biết ông Vượng yêu cầu gì", "Tôi làm ở Sở Nội vụ tỉnh,", True),
+    ("For my thesis on participatory governance: which forms of democracy are named?",
+     "For my thesis on participatory governance:", True),
+    ("I am preparing a seminar on local politics and would like to know who chaired it",
+     "I am preparing a seminar on local politics and would like to know", True),
+    ("Em đọc thấy bản tổng kết có nói tới người theo đạo, việc đó được nhận xét ra sao",
+     "Em đọc thấy bản tổng kết có nói tới người theo đạo,", False),
+    ("Em hỏi Tổng Bí thư Nguyễn Phú Trọng có gửi thư không?", "", False),   # the question itself
+    ("Tôi muốn hỏi ai tổ chức, và khi nào", "", False),                    # asks something: no introduction
+])
+def test_the_askers_introduction_is_told_from_the_question(text: str, head: str, who: bool) -> None:
+    assert split_preamble(text)[0] == head
+    assert only_says_who_asks(head) is who
