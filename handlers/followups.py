@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, replace
 
 from bot.engine.language import Language
 from bot.kb.schema import Followups, Intent, Person
-from bot.text.normalize import clip, words
+from bot.text.normalize import clip, raw_words, words
 from handlers.questions import Responder, pick
 from handlers.reply import Kind, Reply
 
@@ -46,6 +46,22 @@ class ChatContext:
         return cls(last_intent=last if isinstance(last, str) else None,
                    person=person if isinstance(person, str) else None,
                    language="en" if lang == "en" else "vi")
+
+
+def _pronoun(text: str, phrases: list[str]) -> str | None:
+    """The first pronoun phrase in ``text`` (folded), a one-word one only as typed.
+
+    "ổng" (he) folds to "ong" like "ông": "ông Vượng nói gì" names Vượng, it does not point back.
+    """
+    tokens = words(text)
+    typed = set(raw_words(text))
+    for phrase in phrases:
+        if len(words(phrase)) == 1 and not phrase.isascii():
+            if phrase.lower() in typed and len(tokens) - 1 <= MAX_FOLLOWUP_WORDS:
+                return " ".join(words(phrase))
+        elif _has(tokens, [phrase]):
+            return " ".join(words(phrase))
+    return None
 
 
 def _has(tokens: list[str], phrases: list[str], max_extra: int = MAX_FOLLOWUP_WORDS) -> str | None:
@@ -97,7 +113,7 @@ class FollowupResolver:
             return False
         rules = self.rules
         return (any(_has(tokens, phrases, MAX_EXTRA_WORDS) for phrases in (rules.source, rules.more, rules.next))
-                or any(_has(tokens, phrases) for phrases in (rules.he, rules.she)))
+                or any(_pronoun(text, phrases) for phrases in (rules.he, rules.she)))
 
     def _named(self, tokens: list[str], phrase: str) -> Intent | None:
         """The intent the rest of a follow-up names strongly ("tell me more about *task 2*")."""
@@ -155,7 +171,7 @@ class FollowupResolver:
     def _pronoun(self, text: str, tokens: list[str], ctx: ChatContext, prefer: Language) -> Reply | None:
         """Replace "ông ấy"/"bà ấy"/"he"/"she" by the person last talked about, then answer."""
         for pronoun, phrases in (("he", self.rules.he), ("she", self.rules.she)):
-            found = _has(tokens, phrases)
+            found = _pronoun(text, phrases)
             if found is None:
                 continue
             person = self._person(ctx, pronoun)

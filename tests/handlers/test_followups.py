@@ -42,6 +42,13 @@ def test_without_a_previous_answer_a_followup_is_a_normal_question(responder: Re
     assert _chat(responder, "nguồn tin của bot là gì")[0][0] == "mention_source"
 
 
+def test_a_short_question_naming_ong_someone_is_no_pronoun(responder: Responder) -> None:
+    """"ổng" (he) folds like "ông": "ông Vượng nói gì…" was asked back "Bạn hỏi về ai?"."""
+    replies = _chat(responder, "ông Vượng nói gì về tham nhũng", "ổng là ai")
+    assert replies[0][0] == "vuong_req_corruption"
+    assert replies[1][0] == "person_tran_quoc_vuong"
+
+
 def test_next_with_nothing_answered_yet_says_so_instead_of_guessing(responder: Responder) -> None:
     """Matched as a question, "nhiệm vụ tiếp theo" shares "nhiệm vụ tiếp" with "nhiệm vụ tiếp dân"."""
     for text in ("còn nhiệm vụ tiếp theo?", "what's next"):

@@ -6,8 +6,19 @@ import unicodedata
 
 import pytest
 
-from bot.text.normalize import (Phrase, PhraseRewriter, clean, clip, fold, marks_fit, only_says_who_asks, raw_words,
-                                 split_preamble, untelex, words)
+from bot.text.normalize import (
+    Phrase,
+    PhraseRewriter,
+    clean,
+    clip,
+    fold,
+    marks_fit,
+    only_says_who_asks,
+    raw_words,
+    split_preamble,
+    untelex,
+    words,
+)
 
 
 def test_diacritics_and_d_are_folded() -> None:
