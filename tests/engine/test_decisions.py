@@ -185,3 +185,9 @@ def test_the_askers_introduction_does_not_weigh_against_the_answer(responder: Re
     reply = responder.answer("For my thesis on participatory governance in Southeast Asia: which forms of "
                              "democracy did the report say dân vận work helped promote?")
     assert reply.intent == "finding_democracy"
+
+
+def test_without_delay_is_no_question_of_how_long(responder: Responder) -> None:
+    """"không để kéo dài" (without letting it drag on) used to read as "how long?" and refuse."""
+    reply = responder.answer("ông Vượng có nói phải giải quyết bức xúc của dân ngay ở cơ sở, không để kéo dài không")
+    assert reply.intent == "vuong_req_grassroots_democracy"
