@@ -169,7 +169,13 @@ class FollowupResolver:
         return self.responder.answer_intent(following, lang) if following is not None else None
 
     def _pronoun(self, text: str, tokens: list[str], ctx: ChatContext, prefer: Language) -> Reply | None:
-        """Replace "ông ấy"/"bà ấy"/"he"/"she" by the person last talked about, then answer."""
+        """Replace "ông ấy"/"bà ấy"/"he"/"she" by the person last talked about, then answer.
+
+        A message that names someone itself points nowhere back: "what did Vuong say in his
+        speech" is about Vượng whatever came before.
+        """
+        if self.responder.matcher.names_someone(text):
+            return None
         for pronoun, phrases in (("he", self.rules.he), ("she", self.rules.she)):
             found = _pronoun(text, phrases)
             if found is None:

@@ -292,6 +292,10 @@ class Matcher:
         return Match(verdict, tuple(tokens), ranked, objection=objection,
                      semantic=cosine if verdict is Verdict.ANSWER else None)
 
+    def names_someone(self, text: str) -> bool:
+        """Whether ``text`` names one of the knowledge base's people ("what did Vuong say in his…")."""
+        return bool(self._people.named(text))
+
     def _unsure(self, candidates: tuple[Candidate, ...]) -> bool:
         """Whether the lexical ranking alone would fall back or ask (where a second opinion helps)."""
         cfg = self.kb.matching

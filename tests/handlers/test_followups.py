@@ -47,6 +47,9 @@ def test_a_short_question_naming_ong_someone_is_no_pronoun(responder: Responder)
     replies = _chat(responder, "ông Vượng nói gì về tham nhũng", "ổng là ai")
     assert replies[0][0] == "vuong_req_corruption"
     assert replies[1][0] == "person_tran_quoc_vuong"
+    # A message that names someone is about them, whoever came before ("his" is not Lĩnh).
+    replies = _chat(responder, "Ai trình bày báo cáo tóm tắt?", "what did Vuong say in his speech")
+    assert replies[1][0] == "vuong_speech_overview"
 
 
 def test_next_with_nothing_answered_yet_says_so_instead_of_guessing(responder: Responder) -> None:
