@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable
@@ -62,6 +63,9 @@ LATE_CHECKED = 200
 #: Words that make what is left of a small-talk message a question of its own.
 _QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", "what", "when", "where", "why",
                              "how", "which"})
+#: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
+#: shorthand for "hội nghị", "dân vận", to be corrected like any typo.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
 #: Minimum rapidfuzz ratio to accept a spelling correction.
 CORRECTION_CUTOFF = 80.0
 
@@ -546,10 +550,15 @@ class Matcher:
 
         "bị hoãn" folds to "bi hoan" like "hoàn thành": kept as "hoãn", it is an unknown word
         that explains nothing, so a question about a postponement is not read as one about
-        completing. Words typed without marks, or with fewer than the KB's, fold as usual.
+        completing; "giá vàng" is not "giá vận" either (an unknown word typed with its marks is
+        no typo to correct). Words typed without marks, or with fewer than the KB's, fold as usual.
         """
+        if typed == folded:
+            return folded
         spellings = self._spellings.get(folded)
-        if typed == folded or not spellings or any(marks_fit(typed, k) for k in spellings):
+        if spellings is None:  # a syllable the KB never uses, typed with its marks: a real word, no typo
+            return folded if folded in self._vocab or not _SYLLABLE.fullmatch(folded) else typed
+        if not spellings or any(marks_fit(typed, k) for k in spellings):
             return folded
         return typed
 

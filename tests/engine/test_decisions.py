@@ -97,6 +97,10 @@ def test_a_word_with_other_diacritics_is_not_read_as_a_known_one(responder: Resp
     # Fewer marks than the knowledge base's spelling is the same word typed in a hurry.
     assert "vuong" in responder.matcher.normalize("ông Vuợng nói gì")
     assert "dan" in responder.matcher.normalize("công tác dvận, dân vận")
+    # A word the KB never uses, typed with its marks, is a real word: "giá vàng" is not "giá vận";
+    # shorthand that is no Vietnamese syllable ("hnghị") is still corrected.
+    assert "van" not in responder.matcher.normalize("giá vàng hôm nay")
+    assert "hnghị" not in responder.matcher.normalize("hnghị này tổ chức ở đâu")
 
 
 def test_an_overview_gives_way_to_the_part_that_was_asked(kb_copy: Path) -> None:

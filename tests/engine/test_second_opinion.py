@@ -20,7 +20,7 @@ QUESTION = "ảnh trong bài chụp gì"
 @pytest.fixture
 def unsure_kb(kb: KnowledgeBase) -> KnowledgeBase:
     """The real base, with thresholds under which the words alone never answer."""
-    matching = kb.matching.model_copy(update={"accept_score": 100.0, "weak_margin": 50.0})
+    matching = kb.matching.model_copy(update={"accept_score": 100.0, "weak_score": 100.0, "weak_margin": 50.0})
     return dataclasses.replace(kb, matching=matching)
 
 
