@@ -248,12 +248,14 @@ class Matcher:
         "For my thesis on participatory governance: which forms of democracy…", "Tôi làm ở Sở Nội
         vụ tỉnh, …": who asks is not what is asked, and its words would weigh against every
         answer. An introduction that may speak of the subject ("Em đọc thấy bản tổng kết có nói
-        tới người theo đạo, …") keeps the words the knowledge base knows.
+        tới người theo đạo, …"; "For my paper I need the second task from Mai's closing remarks.")
+        keeps the words the knowledge base knows.
         """
         head, rest = split_preamble(text)
         if not head:
             return self.normalize(text)
-        if only_says_who_asks(head):
+        if only_says_who_asks(head) and not self._people.named(head) and \
+                self._list_items.find(self.normalize(head), head) is None:
             return self.normalize(rest)
         return [t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest)
 

@@ -195,3 +195,9 @@ def test_without_delay_is_no_question_of_how_long(responder: Responder) -> None:
     """"không để kéo dài" (without letting it drag on) used to read as "how long?" and refuse."""
     reply = responder.answer("ông Vượng có nói phải giải quyết bức xúc của dân ngay ở cơ sở, không để kéo dài không")
     assert reply.intent == "vuong_req_grassroots_democracy"
+
+
+def test_an_introduction_that_names_the_item_is_part_of_the_question(responder: Responder) -> None:
+    """"For my paper I need the second task…." says who asks *and* what: it must not be dropped."""
+    reply = responder.answer("For my essay I need the second task from Mai's closing speech. What does it involve?")
+    assert reply.intent == "mai_task_2"
