@@ -687,10 +687,15 @@ def _spellings(kb: KnowledgeBase) -> dict[str, set[str]]:
     for intent in kb.intents.values():
         texts += [intent.title, intent.answer, intent.detail or "", *intent.examples, *intent.cues]
     pairs = list(kb.rewriter.spellings())
-    for text in texts:
-        spelt, plain = raw_words(text), words(text)
-        if len(spelt) == len(plain):
-            pairs += zip(spelt, plain, strict=True)
+    joined = " ".join(texts)  # a space, not a line break: printable text takes clean()'s fast path
+    spelt, plain = raw_words(joined), words(joined)
+    if len(spelt) == len(plain):  # all at once, in one pass (it runs at every load)
+        pairs += zip(spelt, plain, strict=True)
+    else:  # stray marks split some text differently: text by text, leaving those out
+        for text in texts:
+            spelt, plain = raw_words(text), words(text)
+            if len(spelt) == len(plain):
+                pairs += zip(spelt, plain, strict=True)
     found: dict[str, set[str]] = defaultdict(set)
     for word, folded in pairs:
         marked = found[folded]  # an empty set: a word only written plain ("dvan", "hn") takes any marks
