@@ -212,15 +212,21 @@ class Matcher:
         for intent_id, union in self._intent_feats.items():
             for f in union:
                 self._intent_postings[f].append(intent_id)
-        # Each intent's texts as (features, weight, factor) for the best-example measure, and
-        # its examples and titles as sorted words for the fuzzy one (token_sort_ratio).
-        self._intent_docs: dict[str, list[tuple[frozenset[str], float, float]]] = defaultdict(list)
+        # For the best-example measure, each intent's texts as (weight, factor) and, per feature,
+        # the texts that have it (walked from the question's features: 2.5 times faster than
+        # intersecting the question with every text); its examples and titles as sorted words
+        # for the fuzzy measure (token_sort_ratio).
+        self._intent_docs: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        self._doc_postings: dict[str, dict[str, list[int]]] = defaultdict(dict)
         self._fuzzy_docs: dict[str, list[str]] = defaultdict(list)
         for text in texts:
-            feats = frozenset(_features(text.tokens))
+            feats = _features(text.tokens)
             if not feats:
                 continue
-            self._intent_docs[text.intent_id].append((feats, self._weight(feats), text.factor))
+            docs, postings = self._intent_docs[text.intent_id], self._doc_postings[text.intent_id]
+            for f in feats:
+                postings.setdefault(f, []).append(len(docs))
+            docs.append((self._weight(feats), text.factor))
             if text.is_example:
                 self._fuzzy_docs[text.intent_id].append(" ".join(sorted(text.tokens)))
 
@@ -655,15 +661,21 @@ class Matcher:
             return ()
 
         beta2 = RECALL_BETA ** 2
-        query = frozenset(weights)
         lexical: dict[str, float] = {}
         for intent_id in heapq.nlargest(COVERAGE_SHORTLIST, covered, key=covered.__getitem__):
+            postings, docs = self._doc_postings[intent_id], self._intent_docs[intent_id]
+            shared: dict[int, float] = defaultdict(float)  # text → weight it shares with the question
+            for f in weights.keys() & postings.keys():
+                w = weights[f]
+                for doc in postings[f]:
+                    shared[doc] += w
             best = 0.0
-            for feats, doc_weight, factor in self._intent_docs[intent_id]:
-                inter = sum(map(weights.__getitem__, query & feats))
-                if inter:
-                    recall, precision = inter / q_weight, inter / doc_weight
-                    best = max(best, (1 + beta2) * precision * recall / (beta2 * precision + recall) * factor)
+            for doc, inter in shared.items():
+                doc_weight, factor = docs[doc]
+                recall, precision = inter / q_weight, inter / doc_weight
+                score = (1 + beta2) * precision * recall / (beta2 * precision + recall) * factor
+                if score > best:
+                    best = score
             lexical[intent_id] = EXAMPLE_WEIGHT * best + UNION_WEIGHT * covered[intent_id] / q_weight
 
         sorted_query = " ".join(sorted(tokens))
