@@ -663,11 +663,11 @@ class Matcher:
         beta2 = RECALL_BETA ** 2
         lexical: dict[str, float] = {}
         for intent_id in heapq.nlargest(COVERAGE_SHORTLIST, covered, key=covered.__getitem__):
-            postings, docs = self._doc_postings[intent_id], self._intent_docs[intent_id]
+            texts, docs = self._doc_postings[intent_id], self._intent_docs[intent_id]
             shared: dict[int, float] = defaultdict(float)  # text → weight it shares with the question
-            for f in weights.keys() & postings.keys():
+            for f in weights.keys() & texts.keys():
                 w = weights[f]
-                for doc in postings[f]:
+                for doc in texts[f]:
                     shared[doc] += w
             best = 0.0
             for doc, inter in shared.items():
