@@ -31,6 +31,7 @@ class Objection(Enum):
     DURATION = "asks how long; the answer holds no length of time"
     PLACE = "asks where; the answer names no place"
     AGE = "asks someone's age, birth or home town; the answer gives none"
+    NOW = "asks about today; the answer speaks only of the report's day"
     UNKNOWN_NAME = "names someone or something the report never mentions"
 
 
@@ -51,6 +52,9 @@ REFUSAL_SHARE = 0.4
 #: An answer that can say how old someone is or where they come from, or says it does not.
 _HAS_AGE = re.compile(r"\b(?:tuổi|năm sinh|sinh năm|quê|age|born|birth|hometown)\b", re.IGNORECASE)
 
+#: An answer that says it speaks of the conference's day, when asked about today.
+_HAS_THEN = re.compile(r"thời điểm|at the time|as of", re.IGNORECASE)
+
 #: An answer that can say "how long": a length of time, or says it gives none.
 _HAS_DURATION = re.compile(r"\b(?:\d+|năm|mấy|bao) (?:năm|tháng|tuần|ngày|giờ|tiếng|phút)\b|thời lượng|kéo dài|"
                            r"\b(?:years?|months?|hours?|minutes?|duration|long)\b", re.IGNORECASE)
@@ -65,6 +69,7 @@ class AnswerProfile:
     place: bool
     duration: bool
     age: bool
+    then: bool
 
 
 class Evidence:
@@ -74,7 +79,7 @@ class Evidence:
         cfg = kb.matching
         self._cues = PhraseSet((words(cue), kind) for kind, cues in (
             (Objection.COUNT, cfg.asks_count), (Objection.TIME, cfg.asks_time), (Objection.PLACE, cfg.asks_place),
-            (Objection.DURATION, cfg.asks_duration), (Objection.AGE, cfg.asks_age))
+            (Objection.DURATION, cfg.asks_duration), (Objection.AGE, cfg.asks_age), (Objection.NOW, cfg.asks_now))
             for cue in cues)
         places = [fold(p) for p in cfg.place_words]
         self._places = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if places else None
@@ -108,6 +113,7 @@ class Evidence:
             time=bool(_HAS_TIME.search(text)),
             duration=bool(_HAS_DURATION.search(text)),
             age=bool(_HAS_AGE.search(text)),
+            then=bool(_HAS_THEN.search(text)),
             place=bool(self._places and self._places.search(folded)),
         )
 
@@ -128,6 +134,8 @@ class Evidence:
             return Objection.PLACE
         if Objection.AGE in asks and not profile.age:
             return Objection.AGE
+        if Objection.NOW in asks and not profile.then:
+            return Objection.NOW
         if self.unknown_names(text):
             return Objection.UNKNOWN_NAME
         return None

@@ -160,6 +160,7 @@ class Matching(Strict):
     asks_time: list[Text] = Field(default_factory=list)
     asks_duration: list[Text] = Field(default_factory=list)
     asks_age: list[Text] = Field(default_factory=list)
+    asks_now: list[Text] = Field(default_factory=list)
     asks_place: list[Text] = Field(default_factory=list)
     place_words: list[Text] = Field(default_factory=list)
 

@@ -56,6 +56,7 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "How long has Trương Thị Mai been Head of the Commission?",  # a length of time it does not give
     "How old was Tran Quoc Vuong when he spoke there?",     # an age: the person's answer gives none
     "bà Trương Thị Mai năm nay bao nhiêu tuổi, quê ở tỉnh nào vậy",
+    "Who is the current General Secretary of the Party?",  # today: after the report
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
@@ -201,3 +202,9 @@ def test_an_introduction_that_names_the_item_is_part_of_the_question(responder: 
     """"For my paper I need the second task…." says who asks *and* what: it must not be dropped."""
     reply = responder.answer("For my essay I need the second task from Mai's closing speech. What does it involve?")
     assert reply.intent == "mai_task_2"
+
+
+def test_a_question_about_today_gets_the_titles_as_of_the_conference(responder: Responder) -> None:
+    """The person's answer says "tại thời điểm Hội nghị (31/12/2020)": it may answer "hiện nay"."""
+    reply = responder.answer("bà Trương Thị Mai hiện nay giữ chức gì")
+    assert reply.intent == "person_truong_thi_mai" and "thời điểm" in reply.text
