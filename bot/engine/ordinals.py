@@ -79,7 +79,8 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinal_first
         k -= 1
     if ordinal_first and k >= 0 and tokens[k].isdecimal() and int(tokens[k]) <= 2 * count:
         return int(tokens[k])
-    if (set(tokens[max(0, start - 3):start]) | set(tokens[end:end + 2])) & _LAST:
+    # "nhiệm vụ cuối cùng", "the last task", "the last of the seven tasks"
+    if (set(tokens[max(0, min(k, start - 3)):start]) | set(tokens[end:end + 2])) & _LAST:
         return count
     if tokens[end:end + 2] == ["dau", "tien"]:  # "nhiệm vụ đầu tiên" ("first" is already "1")
         return 1

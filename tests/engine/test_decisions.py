@@ -155,6 +155,7 @@ def test_small_talk_addressing_the_bot_as_people_do(responder: Responder, questi
     ("nhiệm vụ thứ bảy là gì", 7),
     ("what does the 4th task say", 4),
     ("the first of the seven tasks", 1),
+    ("and what about the last of the seven key tasks", 7),
 ])
 def test_a_number_before_the_item_is_a_position_only_in_english(responder: Responder, question: str,
                                                                 position: int | None) -> None:
