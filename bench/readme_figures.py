@@ -30,7 +30,17 @@ SETS = (
     ("outsider_d", "cadres and students, long framed questions; tuned on since", "40.3% / 100%"),
     ("outsider_e", "older phone users and journalists; tuned on since", "45.1% / 100%"),
     ("outsider_f", "five voices, 20% English; tuned on since", "25.9% / 96.3%"),
-    ("outsider_g", "five voices; held out, measured once after the changes", "74.3% / 84.6%"),
+    ("outsider_g", "five voices; held out through issue 8's first changes, tuned on since", "74.3% / 84.6%"),
+    ("outsider_h", "context first, describing rather than naming; tuned on after midway", "70.8% / 80.8%"),
+    ("outsider_i", "five people's chats in order; tuned on after midway", "78.5% / 80.8%"),
+    ("outsider_j", "a week of public messages; held out, measured once at the end", "J_FIRST"),
+    ("outsider_k", "five specific people; held out, measured once at the end", "K_FIRST"),
+)
+#: The outsider sets' categories, in the README's order, with their words.
+OUTSIDER_CATEGORIES = (
+    ("plain", "plain"), ("no_diacritics", "no diacritics"), ("typos_teencode", "typos, teen-code"),
+    ("paraphrase", "paraphrase"), ("english", "English"), ("followup", "follow-up"), ("smalltalk", "small talk"),
+    ("out_of_scope", "out of scope"),
 )
 #: Holdout categories in the README's order, with their words.
 CATEGORIES = (
@@ -56,6 +66,14 @@ def blocks() -> dict[str, str]:
         outcomes[name] = outcome = evaluate(responder, cases)
         rows.append(f"| `{name}.yaml` ({len(cases)} questions; {what}) | {_rate(outcome.answerable)} "
                     f"| {_rate(outcome.rejected)} | {first} |")
+    outsiders = [name for name, _, _ in SETS if name.startswith("outsider_")]
+    table = ["| set | " + " | ".join(words for _, words in OUTSIDER_CATEGORIES) + " |",
+             "|---|" + "---|" * len(OUTSIDER_CATEGORIES)]
+    for name in outsiders:
+        outcome = outcomes[name]
+        table.append(f"| {name.removeprefix('outsider_').upper()} | " + " | ".join(
+            f"{outcome.hits[key] / outcome.totals[key]:.0%}" if outcome.totals[key] else "–"
+            for key, _ in OUTSIDER_CATEGORIES) + " |")
     holdout = outcomes["holdout"]
     per_category = ", ".join(f"{words} {holdout.hits[key]}/{holdout.totals[key]}" for key, words in CATEGORIES)
     examples = sum(len(intent.examples) for intent in kb.intents.values())
@@ -64,6 +82,7 @@ def blocks() -> dict[str, str]:
                 "(`./run.sh check` lists them).\n",
         "quality": "\n".join(rows) + "\n",
         "holdout": f"Holdout per category: {per_category}.\n",
+        "categories": "\n".join(table) + "\n",
     }
 
 
