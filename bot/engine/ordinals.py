@@ -78,6 +78,12 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinal_first
     while k >= 0 and start - k <= _GAP and tokens[k] in _BETWEEN:
         k -= 1
     if ordinal_first and k >= 0 and tokens[k].isdecimal() and int(tokens[k]) <= 2 * count:
+        # "the first of the seven priority tasks": a position before the count is the position
+        j = k - 1
+        while j >= 0 and k - j <= _GAP and tokens[j] in _BETWEEN:
+            j -= 1
+        if j >= 0 and j < k - 1 and tokens[j].isdecimal() and int(tokens[j]) <= 2 * count:
+            return int(tokens[j])
         return int(tokens[k])
     # "nhiệm vụ cuối cùng", "the last task", "the last of the seven tasks"
     if (set(tokens[max(0, min(k, start - 3)):start]) | set(tokens[end:end + 2])) & _LAST:

@@ -156,6 +156,7 @@ def test_small_talk_addressing_the_bot_as_people_do(responder: Responder, questi
     ("what does the 4th task say", 4),
     ("the first of the seven tasks", 1),
     ("and what about the last of the seven key tasks", 7),
+    ("What was the first of the seven priority tasks that Mai set?", 1),
 ])
 def test_a_number_before_the_item_is_a_position_only_in_english(responder: Responder, question: str,
                                                                 position: int | None) -> None:
