@@ -25,7 +25,8 @@ _UNSEEN = _INVISIBLE | {"Mn", "Me"}
 MAX_MARKS = 4
 # ``clip`` looks at no more than this many code points per character it may keep.
 _CLIP_SCAN = 4
-_WORD = re.compile(r"\w+")
+# Letters and digits apart: "ĐH13" is "ĐH 13", "nv4" is "nv 4", as people mean them.
+_WORD = re.compile(r"[^\W\d_]+|\d+")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END = re.compile(r"[.!?:;\n…\"“”'()\[\]-]\s*$")
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)

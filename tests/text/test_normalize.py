@@ -111,3 +111,9 @@ def test_marks_fit_allows_fewer_marks_never_other_ones(typed: str, known: str, f
 def test_the_askers_introduction_is_told_from_the_question(text: str, head: str, who: bool) -> None:
     assert split_preamble(text)[0] == head
     assert only_says_who_asks(head) is who
+
+
+def test_letters_and_digits_glued_together_are_two_words() -> None:
+    """"ĐH13", "nv4" are typed for "Đại hội 13", "nhiệm vụ 4"."""
+    assert words("ĐH13 nv4 2021-2026") == ["dh", "13", "nv", "4", "2021", "2026"]
+    assert raw_words("ĐH13") == ["đh", "13"]
