@@ -152,6 +152,7 @@ class Matcher:
             " ".join(words(p)) for p in kb.paragraphs)
         self._evidence = Evidence(kb, self._vocab, f" {known_text} ")
         self._list_items = ListItems(kb)
+        self._claim_cues: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.checks_claim)
         #: For each intent, the overviews that sum it up.
         self._overviews: dict[str, set[str]] = defaultdict(set)
         for intent in kb.intents.values():
@@ -279,11 +280,12 @@ class Matcher:
         item = self._list_items.find(tokens, text)
         if item is not None:
             return self._list_item(item, tokens, candidates)
-        if any(t.isdigit() and t not in self._numbers for t in tokens):
+        best = candidates[0] if candidates else None
+        if any(t.isdigit() and t not in self._numbers for t in tokens) and not (
+                best is not None and self._checks_a_claim(text, best)):
             # A number the report never uses (another year, a ninth task, a head count) means
             # the question is about something else, however close its other words are; a
             # curated refusal for it ("hội nghị năm 2019") still says so in its own words.
-            best = candidates[0] if candidates else None
             refused = best is not None and self.kb.intents[best.intent_id].kind == "refusal" \
                 and best.score >= self.kb.matching.accept_score
             return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
@@ -303,6 +305,16 @@ class Matcher:
         verdict, objection = self._decide(text, ranked, settled)
         return Match(verdict, tuple(tokens), ranked, objection=objection,
                      semantic=cosine if verdict is Verdict.ANSWER else None)
+
+    def _checks_a_claim(self, text: str, best: Candidate) -> bool:
+        """Whether a question with a wrong number checks a claim the best answer corrects.
+
+        "…cho năm 2022 đúng không?", "…64 điểm cầu, có khớp không?": the answer that gives the
+        right number is the reply, when it leads strongly; without such a check, another number
+        means another subject ("hội nghị năm 2019 có những ai dự").
+        """
+        return bool(self._claim_cues.find(words(text))) and self.kb.intents[best.intent_id].kind == "answer" \
+            and best.score >= self.kb.matching.accept_score
 
     def names_someone(self, text: str) -> bool:
         """Whether ``text`` names one of the knowledge base's people ("what did Vuong say in his…")."""

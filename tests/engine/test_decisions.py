@@ -210,3 +210,17 @@ def test_a_question_about_today_gets_the_titles_as_of_the_conference(responder: 
     """The person's answer says "tại thời điểm Hội nghị (31/12/2020)": it may answer "hiện nay"."""
     reply = responder.answer("bà Trương Thị Mai hiện nay giữ chức gì")
     assert reply.intent == "person_truong_thi_mai" and "thời điểm" in reply.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Hội nghị cuối năm 2020 đó triển khai nhiệm vụ cho năm 2022 đúng không?", "event_purpose"),
+    ("có nguồn nói hội nghị kết nối 70 điểm cầu, có đúng không", "event_bridge_points"),
+])
+def test_a_claim_with_a_wrong_number_gets_the_answer_with_the_right_one(responder: Responder, question: str,
+                                                                      expected: str) -> None:
+    """Checking a claim is no question about another subject; the answer gives the right number."""
+    assert responder.answer(question).intent == expected
+
+
+def test_another_number_without_a_claim_is_still_another_subject(responder: Responder) -> None:
+    assert responder.answer("hội nghị năm 2019 có những ai dự").fallback
