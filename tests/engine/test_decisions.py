@@ -214,7 +214,7 @@ def test_a_question_about_today_gets_the_titles_as_of_the_conference(responder: 
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("Hội nghị cuối năm 2020 đó triển khai nhiệm vụ cho năm 2022 đúng không?", "event_purpose"),
-    ("có nguồn nói hội nghị kết nối 70 điểm cầu, có đúng không", "event_bridge_points"),
+    ("hội nghị trực tuyến kết nối với 65 điểm cầu ở các tỉnh, thành phố phải không", "event_bridge_points"),
 ])
 def test_a_claim_with_a_wrong_number_gets_the_answer_with_the_right_one(responder: Responder, question: str,
                                                                       expected: str) -> None:
