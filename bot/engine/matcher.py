@@ -66,6 +66,8 @@ _QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who",
 #: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
 #: shorthand for "hội nghị", "dân vận", to be corrected like any typo.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
+#: Fewer words than this left beside a small-talk cue are no question of their own.
+MIN_QUESTION_WORDS = 3
 #: Minimum rapidfuzz ratio to accept a spelling correction.
 CORRECTION_CUTOFF = 80.0
 
@@ -456,7 +458,11 @@ class Matcher:
             one_word = all(len(cue) == 1 for cue, _, _ in cues)
             if one_word and set(rest) & _QUESTION_WORDS:  # "Hi, I'm a researcher… when was it held?"
                 return Match(verdict, tuple(tokens), content, objection=objection)
-            if verdict in (Verdict.ANSWER, Verdict.CLARIFY) and content[0].score >= self.kb.matching.accept_score:
+            # What is left must be a question of its own, not one stray word ("…help me *with*?"),
+            # nor less than the small talk around it ("Trả lời gì mà dài dòng khó hiểu quá, bot kém").
+            talk = sum(len(cue) for cue in {cue for cue, _, _ in cues})
+            if verdict in (Verdict.ANSWER, Verdict.CLARIFY) and content[0].score >= self.kb.matching.accept_score \
+                    and len(rest) >= max(MIN_QUESTION_WORDS, talk):
                 return Match(verdict, tuple(tokens), content, objection=objection)
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
         # last one is the point of the message.

@@ -224,3 +224,12 @@ def test_a_claim_with_a_wrong_number_gets_the_answer_with_the_right_one(responde
 
 def test_another_number_without_a_claim_is_still_another_subject(responder: Responder) -> None:
     assert responder.answer("hội nghị năm 2019 có những ai dự").fallback
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Hello! What sort of questions can you help me with?", "smalltalk_help"),       # a stray "with" left
+    ("Trả lời gì mà dài dòng khó hiểu quá, bot kém thật", "smalltalk_complaint"),   # more talk than question
+])
+def test_what_is_left_beside_small_talk_must_be_a_question_of_its_own(responder: Responder, question: str,
+                                                                      expected: str) -> None:
+    assert responder.answer(question).matched == expected
