@@ -66,6 +66,9 @@ _QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who",
 #: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
 #: shorthand for "hội nghị", "dân vận", to be corrected like any typo.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
+#: A close refusal is kept when this much of the question (IDF) only it explains: "vì sao hội nghị bị
+#: hoãn" shares "hoãn" with the refusal of false premises, not with the purpose it ties with.
+REFUSAL_OWN_WEIGHT = 6.0
 #: Fewer words than this left beside a small-talk cue are no question of their own.
 MIN_QUESTION_WORDS = 3
 #: Minimum rapidfuzz ratio to accept a spelling correction.
@@ -299,7 +302,7 @@ class Matcher:
         # A leader chosen by the people named is not asked about; one a refusal yielded to still
         # has to be clear of the rest.
         settled = bool(named) and named[0] is not candidates[0]
-        ranked = self._specific_first(self._close_refusal_yields(text, ranked))
+        ranked = self._specific_first(self._close_refusal_yields(text, tokens, ranked))
         cosine = None
         if not settled and ranked and self._opinion is not None and self._unsure(ranked):
             ranked, cosine = self._second_opinion(text, ranked)
@@ -389,19 +392,27 @@ class Matcher:
             return candidates
         return _promote(answer, candidates)
 
-    def _close_refusal_yields(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    def _close_refusal_yields(self, text: str, tokens: list[str],
+                              candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """Any refusal yields to an answer less than ``refusal_lead`` behind it that nothing objects to.
 
         Near misses and real questions share most of their words, and the curated refusals are
-        written close to the answers on purpose: a refusal must win clearly.
+        written close to the answers on purpose: a refusal must win clearly, unless words only it
+        explains carry the question ("bị hoãn", a premise the refusal corrects).
         """
         if len(candidates) < 2 or self.kb.intents[candidates[0].intent_id].kind != "refusal":
             return candidates
         answer = self._best_answer(candidates)
         if answer is None or candidates[0].score - answer.score >= self.kb.matching.refusal_lead or \
-                self._evidence.objection(text, words(text), self.kb.intents[answer.intent_id]):
+                self._evidence.objection(text, words(text), self.kb.intents[answer.intent_id]) or \
+                self._only_in(candidates[0].intent_id, answer.intent_id, tokens) >= REFUSAL_OWN_WEIGHT:
             return candidates
         return _promote(answer, candidates)
+
+    def _only_in(self, first: str, other: str, tokens: list[str]) -> float:
+        """How much of the question (IDF) only ``first`` explains: words and pairs ``other`` lacks."""
+        mine, theirs = self._intent_feats[first], self._intent_feats[other]
+        return sum(self._feature_weight(f) for f in _features(tokens) if f in mine and f not in theirs)
 
     def _best_answer(self, candidates: tuple[Candidate, ...]) -> Candidate | None:
         """The first candidate of kind answer, if any."""

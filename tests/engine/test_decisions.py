@@ -233,3 +233,9 @@ def test_another_number_without_a_claim_is_still_another_subject(responder: Resp
 def test_what_is_left_beside_small_talk_must_be_a_question_of_its_own(responder: Responder, question: str,
                                                                       expected: str) -> None:
     assert responder.answer(question).matched == expected
+
+
+def test_a_close_refusal_keeps_a_question_only_it_explains(responder: Responder) -> None:
+    """"bị hoãn" (postponed) is a premise the refusal corrects; the purpose answer it ties with lacks it."""
+    reply = responder.answer("Vì sao hội nghị dân vận toàn quốc lại bị hoãn sang đầu năm 2021 vậy?")
+    assert reply.fallback
