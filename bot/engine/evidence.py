@@ -15,7 +15,6 @@ holds is read off its own text, so a new intent needs no tags.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
 
 from bot.kb.loader import KnowledgeBase
@@ -60,16 +59,11 @@ _HAS_DURATION = re.compile(r"\b(?:\d+|năm|mấy|bao) (?:năm|tháng|tuần|ngà
                            r"\b(?:years?|months?|hours?|minutes?|duration|long)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class AnswerProfile:
-    """What an intent's answer (in either language) is able to state."""
-
-    number: bool
-    time: bool
-    place: bool
-    duration: bool
-    age: bool
-    then: bool
+#: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
+_ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.DURATION: _HAS_DURATION,
+         Objection.AGE: _HAS_AGE, Objection.NOW: _HAS_THEN}
+#: The order objections are raised in, when a question asks for several things.
+_ASKED = (Objection.COUNT, Objection.TIME, Objection.DURATION, Objection.PLACE, Objection.AGE, Objection.NOW)
 
 
 class Evidence:
@@ -105,37 +99,23 @@ class Evidence:
         kinds = self._refuses.get(refusal.id, frozenset())
         return not kinds or bool(kinds & self.asks(words))
 
-    def _profile(self, intent: Intent) -> AnswerProfile:
+    def _profile(self, intent: Intent) -> frozenset[Objection]:
+        """The kinds of question an intent's answer (in either language) is able to answer."""
         text = " ".join(t for t in (intent.answer, intent.answer_en, intent.detail, intent.detail_en) if t)
-        folded = fold(text)
-        return AnswerProfile(
-            number=bool(_HAS_NUMBER.search(text)),
-            time=bool(_HAS_TIME.search(text)),
-            duration=bool(_HAS_DURATION.search(text)),
-            age=bool(_HAS_AGE.search(text)),
-            then=bool(_HAS_THEN.search(text)),
-            place=bool(self._places and self._places.search(folded)),
-        )
+        able = {kind for kind, pattern in _ABLE.items() if pattern.search(text)}
+        if self._places and self._places.search(fold(text)):
+            able.add(Objection.PLACE)
+        return frozenset(able)
 
     def objection(self, text: str, words: list[str], intent: Intent) -> Objection | None:
         """The first reason ``intent`` cannot answer the question, or None.
 
         ``words`` are the question's folded words before synonyms (the cues are matched on them).
         """
-        profile = self._profiles[intent.id]
-        asks = self.asks(words)
-        if Objection.COUNT in asks and not profile.number:
-            return Objection.COUNT
-        if Objection.TIME in asks and not profile.time:
-            return Objection.TIME
-        if Objection.DURATION in asks and not profile.duration:
-            return Objection.DURATION
-        if Objection.PLACE in asks and not profile.place:
-            return Objection.PLACE
-        if Objection.AGE in asks and not profile.age:
-            return Objection.AGE
-        if Objection.NOW in asks and not profile.then:
-            return Objection.NOW
+        unmet = self.asks(words) - self._profiles[intent.id]
+        first = next((kind for kind in _ASKED if kind in unmet), None)
+        if first is not None:
+            return first
         if self.unknown_names(text):
             return Objection.UNKNOWN_NAME
         return None
