@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from bot.engine.evidence import Evidence, Objection
 from bot.engine.ordinals import ItemRef, ListItems
 from bot.engine.people import People
+from bot.engine.smalltalk import Cue, SmallTalkCues
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
 from bot.text.normalize import PhraseSet, marks_fit, only_says_who_asks, raw_words, split_preamble, untelex, words
@@ -164,13 +165,7 @@ class Matcher:
             for part in intent.covers:
                 self._overviews[part].add(intent.id)
         self._people = People(kb)
-        self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := words(w))), key=len,
-                               reverse=True)
-        # Cues are found in the message's own words, filler included: "bạn là ai" keeps its "bạn"
-        # (without it, "là ai" would take any "… là ai?"), and is spelt as the curator wrote it.
-        self._talk_cues: PhraseSet[tuple[str, tuple[str, ...]]] = PhraseSet(
-            (folded, (intent.id, tuple(raw_words(cue)))) for intent in kb.intents.values() for cue in intent.cues
-            if (folded := tuple(words(cue))) and len(folded) == len(raw_words(cue)) and not set(folded) <= self._vague)
+        self._talk = SmallTalkCues(kb, self._vague)
 
     def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:
         """Known words (for spelling correction), known numbers, IDF, out-of-scope names."""
@@ -296,7 +291,7 @@ class Matcher:
             return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
         named = self._people_first(text, candidates)
         ranked = self._refusals_yield(text, named)
-        cues = self._cues_in(text)
+        cues = self._talk.find(text)
         if cues:
             return self._small_talk(text, tokens, cues, ranked)
         # A leader chosen by the people named is not asked about; one a refusal yielded to still
@@ -435,25 +430,7 @@ class Matcher:
             return candidates  # the parts are alike: the overview, which holds them all, answers
         return _promote(parts[0], candidates)
 
-    def _cues_in(self, text: str) -> list[tuple[tuple[str, ...], str, int]]:
-        """Small-talk cues in ``text``: (folded words, intent id, index just after), spelt right.
-
-        A word typed with marks must fit the cue's ("bạn" is "bạn", not "Ban"); a plain word fits
-        any, unless the message is typed with marks elsewhere: "trưởng ban là ai" is no "bạn là ai".
-        """
-        folded, typed = words(text), raw_words(text)
-        found = self._talk_cues.find(folded)
-        if not found or len(typed) != len(folded):
-            return [(cue, intent_id, end) for cue, (intent_id, _), end in found]
-        all_plain = all(t.isascii() for t in typed)
-
-        def fits(word: str, key: str) -> bool:
-            return marks_fit(word, key) and (all_plain or not word.isascii() or key.isascii())
-
-        return [(cue, intent_id, end) for cue, (intent_id, spelt), end in found
-                if all(fits(typed[end - len(cue) + k], spelt[k]) for k in range(len(cue)))]
-
-    def _small_talk(self, text: str, tokens: list[str], cues: list[tuple[tuple[str, ...], str, int]],
+    def _small_talk(self, text: str, tokens: list[str], cues: list[Cue],
                     candidates: tuple[Candidate, ...]) -> Match:
         """Small talk when the message carries a cue and no real question.
 
@@ -462,50 +439,24 @@ class Matcher:
         ("Xin chào, hội nghị diễn ra khi nào?"), or, when the only cue is one word, when what is
         left asks something ("hi, who chaired…?"; not "Thanks, this was very helpful. Goodbye!").
         """
-        rest = self._without_address(self.normalize(self._without_cues(text, cues)))
+        rest = self._talk.without_address(self.normalize(self._talk.without_cues(text, cues)))
         if rest and not set(rest) <= self._vague:
             content = tuple(c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk")
             verdict, objection = self._decide(text, content)
-            one_word = all(len(cue) == 1 for cue, _, _ in cues)
+            one_word = all(len(cue.words) == 1 for cue in cues)
             if one_word and set(rest) & _QUESTION_WORDS:  # "Hi, I'm a researcher… when was it held?"
                 return Match(verdict, tuple(tokens), content, objection=objection)
             # What is left must be a question of its own, not one stray word ("…help me *with*?"),
             # nor less than the small talk around it ("Trả lời gì mà dài dòng khó hiểu quá, bot kém").
-            talk = sum(len(cue) for cue in {cue for cue, _, _ in cues})
+            talk = sum(len(cue) for cue in {cue.words for cue in cues})
             if verdict in (Verdict.ANSWER, Verdict.CLARIFY) and content[0].score >= self.kb.matching.accept_score \
                     and len(rest) >= max(MIN_QUESTION_WORDS, talk):
                 return Match(verdict, tuple(tokens), content, objection=objection)
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
         # last one is the point of the message.
-        best = max(cues, key=lambda f: (len(f[0]), f[2]))[1]
+        best = max(cues, key=lambda c: (len(c.words), c.end)).intent_id
         own = next((c for c in candidates if c.intent_id == best), Candidate(best, 0.0))
         return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
-
-    def _without_cues(self, text: str, cues: list[tuple[tuple[str, ...], str, int]]) -> str:
-        """The message with its small-talk cues taken out, as typed.
-
-        Longest cues first: "chào anh chị ạ" goes whole, not as "chào" leaving "anh chị" (read as
-        "ảnh", the photos).
-        """
-        folded, typed = words(text), raw_words(text)
-        shown = typed if len(typed) == len(folded) else folded
-        kept = [True] * len(folded)
-        for cue, _, end in sorted(cues, key=lambda f: len(f[0]), reverse=True):
-            if all(kept[end - len(cue):end]):
-                kept[end - len(cue):end] = [False] * len(cue)
-        return " ".join(word for word, keep in zip(shown, kept, strict=True) if keep)
-
-    def _without_address(self, tokens: list[str]) -> list[str]:
-        """``tokens`` without the words that address the bot: every "cháu", "bot", "bạn"."""
-        rest = list(tokens)
-        for address in self._address:
-            at = 0
-            while at + len(address) <= len(rest):
-                if tuple(rest[at:at + len(address)]) == address:
-                    del rest[at:at + len(address)]
-                else:
-                    at += 1
-        return rest
 
     def _list_item(self, item: ItemRef, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:
         """Answer the named item of a numbered list, or say the list has no such item."""
