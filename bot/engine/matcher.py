@@ -439,7 +439,8 @@ class Matcher:
         ("Xin chào, hội nghị diễn ra khi nào?"), or, when the only cue is one word, when what is
         left asks something ("hi, who chaired…?"; not "Thanks, this was very helpful. Goodbye!").
         """
-        rest = self._talk.without_address(self.normalize(self._talk.without_cues(text, cues)))
+        left = self._talk.without_cues(text, cues)
+        rest = self._talk.without_address(self.normalize(left))
         if rest and not set(rest) <= self._vague:
             content = tuple(c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk")
             verdict, objection = self._decide(text, content)
@@ -449,8 +450,10 @@ class Matcher:
             # What is left must be a question of its own, not one stray word ("…help me *with*?"),
             # nor less than the small talk around it ("Trả lời gì mà dài dòng khó hiểu quá, bot kém").
             talk = sum(len(cue) for cue in {cue.words for cue in cues})
-            if verdict in (Verdict.ANSWER, Verdict.CLARIFY) and content[0].score >= self.kb.matching.accept_score \
-                    and len(rest) >= max(MIN_QUESTION_WORDS, talk):
+            strong = verdict in (Verdict.ANSWER, Verdict.CLARIFY) and content[0].score >= self.kb.matching.accept_score
+            # A long question after a greeting is the point of the message, answered or not:
+            # "Chào bot, mình ở xã… cho mình hỏi hội nghị diễn ra ngày nào?" is not a greeting.
+            if (strong or self._talk.asks(left)) and len(rest) >= max(MIN_QUESTION_WORDS, talk):
                 return Match(verdict, tuple(tokens), content, objection=objection)
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
         # last one is the point of the message.

@@ -86,6 +86,24 @@ def test_a_greeting_does_not_hide_the_question_after_it(responder: Responder) ->
     assert responder.answer("Xin chào, hội nghị diễn ra khi nào?").intent == "event_date"
 
 
+@pytest.mark.parametrize("question", [
+    # a question too loosely worded to be answered strongly is still the point, not the greeting
+    "Chào bạn, cho hỏi ngoài nhìn lại nhiệm kỳ thì hội nghị còn bàn việc của những năm nào",
+    "Chao ban, mình mới vào nhóm, cho mình hỏi cái buổi họp ấy còn bàn hướng đi cho năm nào nữa",
+])
+def test_a_greeting_before_a_weak_question_is_no_greeting(responder: Responder, question: str) -> None:
+    assert responder.answer(question).kind is not Kind.SMALLTALK
+
+
+@pytest.mark.parametrize("question", [
+    "chao bot bac muon hoi chut ve cai hoi nghi dan van bot tra loi dc ko",  # announces a question
+    "Xin chào, mình muốn hỏi mấy câu về bài hội nghị, bạn giúp được không?",
+    "Cảm ơn bot, mình có đủ thông tin để làm báo cáo rồi",                   # "báo" is no "bao nhiêu"
+])
+def test_announcing_a_question_is_still_small_talk(responder: Responder, question: str) -> None:
+    assert responder.answer(question).kind is Kind.SMALLTALK
+
+
 def test_evidence_against_an_answer_is_reported(responder: Responder) -> None:
     match = responder.matcher.match("Ban Dân vận Tỉnh ủy Cà Mau có bao nhiêu phòng")
     assert match.verdict is Verdict.FALLBACK and match.objection is not None
