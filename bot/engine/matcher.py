@@ -260,7 +260,7 @@ class Matcher:
         """
         head, rest = split_preamble(text)
         if not head:
-            return self.normalize(text)
+            return self.normalize(rest)
         if only_says_who_asks(head) and not self._people.named(head) and \
                 self._list_items.find(self.normalize(head), head) is None:
             return self.normalize(rest)
@@ -439,8 +439,7 @@ class Matcher:
         ("Xin chào, hội nghị diễn ra khi nào?"), or, when the only cue is one word, when what is
         left asks something ("hi, who chaired…?"; not "Thanks, this was very helpful. Goodbye!").
         """
-        left = self._talk.without_cues(text, cues)
-        rest = self._talk.without_address(self.normalize(left))
+        rest = self._talk.without_address(self._question_tokens(self._talk.without_cues(text, cues)))
         if rest and not set(rest) <= self._vague:
             content = tuple(c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk")
             verdict, objection = self._decide(text, content)
@@ -453,7 +452,7 @@ class Matcher:
             strong = verdict in (Verdict.ANSWER, Verdict.CLARIFY) and content[0].score >= self.kb.matching.accept_score
             # A long question after a greeting is the point of the message, answered or not:
             # "Chào bot, mình ở xã… cho mình hỏi hội nghị diễn ra ngày nào?" is not a greeting.
-            if (strong or self._talk.asks(left)) and len(rest) >= max(MIN_QUESTION_WORDS, talk):
+            if (strong or self._talk.asks(text, cues)) and len(rest) >= max(MIN_QUESTION_WORDS, talk):
                 return Match(verdict, tuple(tokens), content, objection=objection)
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
         # last one is the point of the message.

@@ -7,6 +7,7 @@ this module only finds the cues and removes them (and the words that address the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -40,6 +41,25 @@ def _spelt_right(phrases: PhraseSet[tuple[Payload, tuple[str, ...]]],
 
     return [(phrase, payload, end) for phrase, (payload, spelt), end in found
             if all(fits(typed[end - len(phrase) + k], spelt[k]) for k in range(len(phrase)))]
+
+
+#: Words that end a yes/no question begun with "có" ("có nhắc tới … không").
+_YES_NO_ENDS = frozenset({"khong", "ko", "k", "hok", "hong", "chua"})
+#: Where one sentence ends and the next begins.
+_SENTENCES = re.compile(r"(?<=[.!?…])\s+")
+#: A sentence shorter than this is no question of its own ("Ok. Bye!").
+_MIN_WORDS = 3
+
+
+def _asks(text: str, after: int = 0) -> bool:
+    """Whether ``text`` asks something after its first ``after`` words: a question word spelt
+    right, or "có … không"."""
+    if any(end > after for *_, end in _spelt_right(_QUESTION_WORDS, text)):
+        return True
+    folded, typed = words(text), raw_words(text)
+    has = [i for i, w in enumerate(folded) if w == "co" and i >= after and (
+        len(typed) != len(folded) or marks_fit(typed[i], "có"))]
+    return bool(has) and any(w in _YES_NO_ENDS for w in folded[has[0] + 1:])
 
 
 @dataclass(frozen=True)
@@ -84,15 +104,20 @@ class SmallTalkCues:
                 kept[start:cue.end] = [False] * len(cue.words)
         return " ".join(word for word, keep in zip(shown, kept, strict=True) if keep)
 
-    def asks(self, text: str) -> bool:
-        """Whether ``text`` (a message without its cues) asks a question: "cho mình hỏi … ngày nào".
+    def asks(self, text: str, cues: list[Cue]) -> bool:
+        """Whether ``text`` asks a question besides its small talk ``cues``.
 
-        The words that say a question comes must be followed by a question word, spelt right
-        ("… bác muốn hỏi chút về hội nghị, bot trả lời được không" only announces one; "báo cáo"
-        is no "bao").
+        Either words that say a question comes, followed by one ("cho mình hỏi … ngày nào", "cho
+        cháu hỏi ông Vượng có dặn … không"), or a last sentence free of cues that asks ("Cảm ơn bot
+        nha. Vậy năm sau … vào những dịp nào?"). "… bác muốn hỏi chút về hội nghị, bot trả lời được
+        không" only announces a question; "báo cáo" is no "bao nhiêu".
         """
-        starts = [end for _, _, end in self._asking.find(words(text))]
-        return bool(starts) and any(end > starts[0] for *_, end in _spelt_right(_QUESTION_WORDS, text))
+        left = self.without_cues(text, cues)
+        starts = [end for _, _, end in self._asking.find(words(left))]
+        if starts and _asks(left, after=starts[0]):
+            return True
+        last = _SENTENCES.split(text.strip())[-1]
+        return last != text.strip() and not self.find(last) and len(words(last)) >= _MIN_WORDS and _asks(last)
 
     def without_address(self, tokens: list[str]) -> list[str]:
         """``tokens`` without the words that address the bot: every "cháu", "bot", "bạn"."""

@@ -191,25 +191,39 @@ _ASKING = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "may", "khong"
                      "which", "when", "where", "why", "how", "did", "does", "was", "is", "whether"})
 
 
+#: A question relayed from someone else: "Thưa quý thính giả, có một bác ở Năm Căn gọi điện hỏi
+#: là …", "chị Lan ở Thới Bình nhắn rằng …". Who relays it, and from where, is no subject.
+_RELAYED = re.compile(r"^[^?]{0,200}?\b(?:hỏi|nhắn|nhắn tin|thắc mắc)\s+(?:là|rằng)\s+", re.IGNORECASE)
+#: The same said at the end: "…, có bác ở Ngọc Hiển hỏi thế?".
+_RELAYED_AFTER = re.compile(
+    r"[,;]\s*(?:(?:có|một|thì|là)\s+)*(?:bác|chị|anh|cô|chú|em|ông|bà|bạn|thính giả|người)\b[^,.;:!?]{0,80}?"
+    r"\bhỏi\s+(?:thế|vậy|vầy|đấy|đó|như vậy)\b\W*$", re.IGNORECASE)
+#: A label before the question: "Câu hỏi ôn tập: …", "For a cable summary: …", "xác minh gấp: …".
+_LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*:\s+")
+
+
 def only_says_who_asks(preamble: str) -> bool:
     """Whether an introduction (from ``split_preamble``) says nothing but who asks."""
-    return bool(_WHO_ASKS.match(preamble))
+    return bool(_WHO_ASKS.match(preamble)) or bool(_RELAYED.match(preamble))
 
 
 def split_preamble(text: str) -> tuple[str, str]:
     """The asker's introduction (or "") and the rest of the message.
 
     Words in the introduction say who asks, not what: an office ("Sở Nội vụ"), a course
-    ("CNXHKH"), a thesis topic ("participatory governance") are no subject of the question.
-    A clause that asks something, or leaves fewer than three words after it, is no introduction.
+    ("CNXHKH"), a thesis topic ("participatory governance"), the listener a radio host relays
+    ("có bác ở Năm Căn hỏi là …", "…, có bác ở Ngọc Hiển hỏi thế?") are no subject of the
+    question, and a label ("Câu hỏi ôn tập: …") is none either. A clause that asks something, or
+    leaves fewer than three words after it, is no introduction.
     """
-    found = _PREAMBLE.match(text)
-    if found is None:
-        return "", text
-    head, rest = found.group(0), text[found.end():]
-    if set(words(head)) & _ASKING or len(words(rest)) < 3:
-        return "", text
-    return head, rest
+    text = _RELAYED_AFTER.sub("?", text)
+    for pattern, asking in ((_RELAYED, _ASKING - {"hoi"}), (_PREAMBLE, _ASKING), (_LABEL, _ASKING - {"hoi"})):
+        found = pattern.match(text)
+        if found is not None:
+            head, rest = found.group(0), text[found.end():]
+            if not set(words(head)) & asking and len(words(rest)) >= 3:
+                return head, rest
+    return "", text
 
 
 Payload = TypeVar("Payload")

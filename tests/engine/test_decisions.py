@@ -95,6 +95,29 @@ def test_a_greeting_before_a_weak_question_is_no_greeting(responder: Responder, 
     assert responder.answer(question).kind is not Kind.SMALLTALK
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # the question is the last sentence, after the thanks
+    ("Cảm ơn bot nhé. Vậy năm tới bà Trưởng ban muốn theo dõi sát tâm tư của dân vào những dịp nào?",
+     {"mai_task_4", "mention_elections"}),
+    # a yes/no question after "cho con hỏi"
+    ("Dạ con chào bot, cho con hỏi ông Vượng có nhắc tới chuyện tiếp dân không ạ?", {"vuong_req_dialogue"}),
+    # a radio host's greeting, then the listener's question relayed
+    ("Alô, xin chào chương trình, thì có một anh thính giả ở huyện Đầm Dơi nhắn là hội nghị dân vận năm đó "
+     "do ai chủ trì vậy nhỉ?", {"event_chair"}),
+])
+def test_small_talk_before_a_question_leaves_it_answered(responder: Responder, question: str,
+                                                        expected: set[str]) -> None:
+    assert responder.answer(question).intent in expected
+
+
+@pytest.mark.parametrize("question", [
+    "Alô, chị Út ở Đầm Dơi hỏi là hội nghị dân vận năm đó do ai chủ trì vậy?",
+    "Hội nghị dân vận năm đó do ai chủ trì vậy, có bác ở Năm Căn hỏi thế?",
+])
+def test_where_a_relayed_question_comes_from_is_no_unknown_name(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "event_chair"
+
+
 @pytest.mark.parametrize("question", [
     "chao bot bac muon hoi chut ve cai hoi nghi dan van bot tra loi dc ko",  # announces a question
     "Xin chào, mình muốn hỏi mấy câu về bài hội nghị, bạn giúp được không?",

@@ -107,10 +107,20 @@ def test_marks_fit_allows_fewer_marks_never_other_ones(typed: str, known: str, f
      "Em đọc thấy bản tổng kết có nói tới người theo đạo,", False),
     ("Em hỏi Tổng Bí thư Nguyễn Phú Trọng có gửi thư không?", "", False),   # the question itself
     ("Tôi muốn hỏi ai tổ chức, và khi nào", "", False),                    # asks something: no introduction
+    # a radio host relaying a listener's question: who asks, and from where, is not asked about
+    ("Alô, anh Tư ở U Minh gọi điện hỏi là hội nghị kết nối bao nhiêu điểm cầu",
+     "Alô, anh Tư ở U Minh gọi điện hỏi là ", True),
+    ("Câu hỏi ôn tập: hội nghị do cơ quan nào tổ chức?", "Câu hỏi ôn tập: ", False),  # a label
 ])
 def test_the_askers_introduction_is_told_from_the_question(text: str, head: str, who: bool) -> None:
     assert split_preamble(text)[0] == head
     assert only_says_who_asks(head) is who
+
+
+def test_a_relayed_questions_closing_tag_is_dropped() -> None:
+    """"…, có cô ở Phú Tân hỏi thế?" says who asked; "Phú Tân" is no subject of the question."""
+    assert split_preamble("Hội nghị có bao nhiêu điểm cầu, có cô ở Phú Tân hỏi thế?") == (
+        "", "Hội nghị có bao nhiêu điểm cầu?")
 
 
 def test_letters_and_digits_glued_together_are_two_words() -> None:
