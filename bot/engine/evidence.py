@@ -31,6 +31,7 @@ class Objection(Enum):
     PLACE = "asks where; the answer names no place"
     AGE = "asks someone's age, birth or home town; the answer gives none"
     NOW = "asks about today; the answer speaks only of the report's day"
+    SAID = "asks what someone said; the answer reports no words of theirs"
     UNKNOWN_NAME = "names someone or something the report never mentions"
 
 
@@ -59,11 +60,18 @@ _HAS_DURATION = re.compile(r"\b(?:\d+|năm|mấy|bao) (?:năm|tháng|tuần|ngà
                            r"\b(?:years?|months?|hours?|minutes?|duration|long)\b", re.IGNORECASE)
 
 
+#: An answer that reports what someone said: a verb of speech ("nhấn mạnh", "yêu cầu", "stressed").
+_HAS_SAID = re.compile(r"\b(?:nhấn mạnh|yêu cầu|đề nghị|chỉ rõ|khẳng định|nêu|trình bày|kết luận|đánh giá|ghi nhận|"
+                       r"báo cáo|said|stressed|urged|called for|asked|presented|concluded|noted|set out)\b",
+                       re.IGNORECASE)
+
 #: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
 _ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.DURATION: _HAS_DURATION,
-         Objection.AGE: _HAS_AGE, Objection.NOW: _HAS_THEN}
+         Objection.AGE: _HAS_AGE, Objection.NOW: _HAS_THEN,
+         Objection.SAID: _HAS_SAID}
 #: The order objections are raised in, when a question asks for several things.
-_ASKED = (Objection.COUNT, Objection.TIME, Objection.DURATION, Objection.PLACE, Objection.AGE, Objection.NOW)
+_ASKED = (Objection.COUNT, Objection.TIME, Objection.DURATION, Objection.PLACE, Objection.AGE, Objection.NOW,
+          Objection.SAID)
 
 
 class Evidence:
@@ -73,13 +81,15 @@ class Evidence:
         cfg = kb.matching
         self._cues = PhraseSet((words(cue), kind) for kind, cues in (
             (Objection.COUNT, cfg.asks_count), (Objection.TIME, cfg.asks_time), (Objection.PLACE, cfg.asks_place),
-            (Objection.DURATION, cfg.asks_duration), (Objection.AGE, cfg.asks_age), (Objection.NOW, cfg.asks_now))
+            (Objection.DURATION, cfg.asks_duration), (Objection.AGE, cfg.asks_age), (Objection.NOW, cfg.asks_now),
+            (Objection.SAID, cfg.asks_said))
             for cue in cues)
         places = [fold(p) for p in cfg.place_words]
         self._places = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if places else None
         self._known = known_words
         self._tokens = kb.tokens
         self._known_text = known_text
+        self._speech_topics = {person.topic for person in kb.followups.people if person.topic}
         self._profiles = {intent.id: self._profile(intent) for intent in kb.intents.values()}
         # What a curated refusal refuses: a count, a date, a place, if most of its examples ask it.
         self._refuses = {intent.id: self._refused_kinds(intent) for intent in kb.intents.values()
@@ -103,6 +113,8 @@ class Evidence:
         """The kinds of question an intent's answer (in either language) is able to answer."""
         text = " ".join(t for t in (intent.answer, intent.answer_en, intent.detail, intent.detail_en) if t)
         able = {kind for kind, pattern in _ABLE.items() if pattern.search(text)}
+        if intent.topic in self._speech_topics:  # Mai's tasks are her words, without a verb of speech
+            able.add(Objection.SAID)
         if self._places and self._places.search(fold(text)):
             able.add(Objection.PLACE)
         return frozenset(able)

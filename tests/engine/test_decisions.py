@@ -40,7 +40,7 @@ from handlers.reply import Kind
     ("ông Hải giữ những chức vụ nào", {"person_nguyen_tien_hai"}),
     ("phong trào thi đua nào được nhắc đến", {"finding_dan_van_kheo", "vuong_req_emulation", "mai_task_6"}),
     # the people a question names pick the answer
-    ("ông Hải phát biểu những gì?", {"person_nguyen_tien_hai"}),
+    ("ông Hải giữ chức vụ gì ở tỉnh", {"person_nguyen_tien_hai"}),
 ])
 def test_real_phrasings_get_the_right_answer(responder: Responder, question: str, expected: set[str]) -> None:
     reply = responder.answer(question)
@@ -57,6 +57,8 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "How old was Tran Quoc Vuong when he spoke there?",     # an age: the person's answer gives none
     "bà Trương Thị Mai năm nay bao nhiêu tuổi, quê ở tỉnh nào vậy",
     "Who is the current General Secretary of the Party?",  # today: after the report
+    "ông Hải phát biểu những gì?",                          # someone who only attended: no words of his
+    "What did Nguyen Tien Hai say at the conference?",
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
