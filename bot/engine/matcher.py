@@ -289,11 +289,15 @@ class Matcher:
             refused = best is not None and self.kb.intents[best.intent_id].kind == "refusal" \
                 and best.score >= self.kb.matching.accept_score
             return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
-        named = self._people_first(text, candidates)
-        ranked = self._refusals_yield(text, named)
         cues = self._talk.find(text)
         if cues:
-            return self._small_talk(text, tokens, cues, ranked)
+            return self._small_talk(text, tokens, cues, candidates)
+        return self._settle(text, tokens, candidates)
+
+    def _settle(self, text: str, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:
+        """Order the candidates by what the question says (people, refusals, overviews) and decide."""
+        named = self._people_first(text, candidates)
+        ranked = self._refusals_yield(text, named)
         # A leader chosen by the people named is not asked about; one a refusal yielded to still
         # has to be clear of the rest.
         settled = bool(named) and named[0] is not candidates[0]
@@ -439,13 +443,15 @@ class Matcher:
         ("Xin chào, hội nghị diễn ra khi nào?"), or, when the only cue is one word, when what is
         left asks something ("hi, who chaired…?"; not "Thanks, this was very helpful. Goodbye!").
         """
-        rest = self._talk.without_address(self._question_tokens(self._talk.without_cues(text, cues)))
+        left = self._talk.without_cues(text, cues)
+        rest = self._talk.without_address(self._question_tokens(left))
         if rest and not set(rest) <= self._vague:
-            content = tuple(c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk")
-            verdict, objection = self._decide(text, content)
+            question = self._settle(left, rest, tuple(
+                c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk"))
+            verdict, content = question.verdict, question.candidates
             one_word = all(len(cue.words) == 1 for cue in cues)
             if one_word and set(rest) & _QUESTION_WORDS:  # "Hi, I'm a researcher… when was it held?"
-                return Match(verdict, tuple(tokens), content, objection=objection)
+                return question
             # What is left must be a question of its own, not one stray word ("…help me *with*?"),
             # nor less than the small talk around it ("Trả lời gì mà dài dòng khó hiểu quá, bot kém").
             talk = sum(len(cue) for cue in {cue.words for cue in cues})
@@ -453,7 +459,7 @@ class Matcher:
             # A long question after a greeting is the point of the message, answered or not:
             # "Chào bot, mình ở xã… cho mình hỏi hội nghị diễn ra ngày nào?" is not a greeting.
             if (strong or self._talk.asks(text, cues)) and len(rest) >= max(MIN_QUESTION_WORDS, talk):
-                return Match(verdict, tuple(tokens), content, objection=objection)
+                return question
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
         # last one is the point of the message.
         best = max(cues, key=lambda c: (len(c.words), c.end)).intent_id

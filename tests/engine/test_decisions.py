@@ -104,6 +104,8 @@ def test_a_greeting_before_a_weak_question_is_no_greeting(responder: Responder, 
     # a yes/no question after "cho con hỏi"
     ("Dạ con chào bot, cho con hỏi ông Vượng có nhắc tới chuyện tiếp dân không ạ?", {"vuong_req_dialogue"}),
     # a radio host's greeting, then the listener's question relayed
+    # the question after praise is decided like any other: the person named, not "no biographies"
+    ("Hay quá! Thế còn ông Trần Quốc Vượng thì giữ những chức vụ gì?", {"person_tran_quoc_vuong"}),
     ("Alô, xin chào chương trình, thì có một anh thính giả ở huyện Đầm Dơi nhắn là hội nghị dân vận năm đó "
      "do ai chủ trì vậy nhỉ?", {"event_chair"}),
 ])
