@@ -269,8 +269,9 @@ class Matcher:
     def match(self, text: str) -> Match:
         """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
         tokens = self._question_tokens(text)
-        if not tokens:
-            return Match(Verdict.EMPTY, (), ())
+        if not tokens:  # nothing but filler, or only calling the bot ("bot ơi")
+            cues = self._talk.find(text)
+            return self._small_talk(text, tokens, cues, ()) if cues else Match(Verdict.EMPTY, (), ())
         oos = self._out_of_scope(text)
         candidates = self._rank(tokens)
         if set(tokens) <= self._vague:  # "ai?", "when?": nothing to tell one answer from another
@@ -436,35 +437,48 @@ class Matcher:
 
     def _small_talk(self, text: str, tokens: list[str], cues: list[Cue],
                     candidates: tuple[Candidate, ...]) -> Match:
-        """Small talk when the message carries a cue and no real question.
+        """Small talk when the message carries a cue and no real question (``_question_wins``).
 
         "Cảm ơn bot nhé, mình đủ thông tin làm báo cáo rồi" is thanks, however many other words
-        it has. A question about the report wins over the cue when it is answered strongly
-        ("Xin chào, hội nghị diễn ra khi nào?"), or, when the only cue is one word, when what is
-        left asks something ("hi, who chaired…?"; not "Thanks, this was very helpful. Goodbye!").
+        it has; "Xin chào, hội nghị diễn ra khi nào?" is a question.
         """
         left = self._talk.without_cues(text, cues)
         rest = self._talk.without_address(self._question_tokens(left))
         if rest and not set(rest) <= self._vague:
             question = self._settle(left, rest, tuple(
                 c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk"))
-            verdict, content = question.verdict, question.candidates
-            one_word = all(len(cue.words) == 1 for cue in cues)
-            if one_word and set(rest) & _QUESTION_WORDS:  # "Hi, I'm a researcher… when was it held?"
-                return question
-            # What is left must be a question of its own, not one stray word ("…help me *with*?"),
-            # nor less than the small talk around it ("Trả lời gì mà dài dòng khó hiểu quá, bot kém").
-            talk = sum(len(cue) for cue in {cue.words for cue in cues})
-            strong = verdict in (Verdict.ANSWER, Verdict.CLARIFY) and content[0].score >= self.kb.matching.accept_score
-            # A long question after a greeting is the point of the message, answered or not:
-            # "Chào bot, mình ở xã… cho mình hỏi hội nghị diễn ra ngày nào?" is not a greeting.
-            if (strong or self._talk.asks(text, cues)) and len(rest) >= max(MIN_QUESTION_WORDS, talk):
+            if self._question_wins(text, cues, left, rest, question):
                 return question
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
         # last one is the point of the message.
         best = max(cues, key=lambda c: (len(c.words), c.end)).intent_id
         own = next((c for c in candidates if c.intent_id == best), Candidate(best, 0.0))
         return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
+
+    def _question_wins(self, text: str, cues: list[Cue], left: str, rest: list[str], question: Match) -> bool:
+        """Whether what is left once the small-talk cues are out is the point of the message.
+
+        It is after only calling the bot ("ad ơi, hội nghị tổng kết nhiệm kỳ nào?"); after one-word
+        cues, when it asks something ("Hi, I'm a researcher… when was it held?"); after cues of at
+        most two words, when it asks what the knowledge base knows halfway to a strong answer
+        ("Xin lỗi làm phiền, bài này ai đứng tên vậy?"). Otherwise it must be a question of its
+        own, not one stray word ("…help me *with*?") nor less than the small talk around it ("Trả
+        lời gì mà dài dòng khó hiểu quá, bot kém"), and be answered strongly or asked outright
+        ("Chào bot, mình ở xã… cho mình hỏi hội nghị diễn ra ngày nào?": answered or not).
+        """
+        cfg = self.kb.matching
+        answered = question.verdict in (Verdict.ANSWER, Verdict.CLARIFY)
+        score = question.candidates[0].score if question.candidates else 0.0
+        if self._talk.only_calls(cues):
+            return True
+        if all(len(cue.words) == 1 for cue in cues) and set(rest) & _QUESTION_WORDS:
+            return True
+        if all(len(cue.words) <= 2 for cue in cues) and answered and \
+                score >= (cfg.weak_score + cfg.accept_score) / 2 and self._talk.has_question(left):
+            return True
+        talk = sum(len(cue) for cue in {cue.words for cue in cues})
+        strong = answered and score >= cfg.accept_score
+        return (strong or self._talk.asks(text, cues)) and len(rest) >= max(MIN_QUESTION_WORDS, talk)
 
     def _list_item(self, item: ItemRef, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:
         """Answer the named item of a numbered list, or say the list has no such item."""

@@ -81,6 +81,7 @@ class SmallTalkCues:
             (folded, (intent.id, tuple(raw_words(cue)))) for intent in kb.intents.values() for cue in intent.cues
             if (folded := tuple(words(cue))) and len(folded) == len(raw_words(cue)) and not set(folded) <= vague)
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
+        self._address_words = {w for address in kb.matching.address_words for w in words(address)}
         self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := words(w))), key=len,
                                reverse=True)
 
@@ -118,6 +119,15 @@ class SmallTalkCues:
             return True
         last = _SENTENCES.split(text.strip())[-1]
         return last != text.strip() and not self.find(last) and len(words(last)) >= _MIN_WORDS and _asks(last)
+
+    def only_calls(self, cues: list[Cue]) -> bool:
+        """Whether the cues only call the bot ("bot ơi", "ad ơi"): whatever follows is the message."""
+        return all(set(cue.words) <= self._address_words for cue in cues)
+
+    @staticmethod
+    def has_question(text: str) -> bool:
+        """Whether ``text`` holds a question word spelt right, or "có … không"."""
+        return _asks(text)
 
     def without_address(self, tokens: list[str]) -> list[str]:
         """``tokens`` without the words that address the bot: every "cháu", "bot", "bạn"."""

@@ -122,6 +122,30 @@ def test_where_a_relayed_question_comes_from_is_no_unknown_name(responder: Respo
     assert responder.answer(question).intent == "event_chair"
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("bot ơi", "smalltalk_greeting"),                   # only calling the bot: not an empty message
+    ("ad oi", "smalltalk_greeting"),
+    ("hello ad oi co ai o do ko", "smalltalk_greeting"),
+    ("ok, hiểu rồi", "smalltalk_thanks"),
+    ("hahaha", "smalltalk_praise"),
+    ("bot tên gì thế", "smalltalk_bot_identity"),
+    ("Can I ask you in English?", "smalltalk_help"),
+])
+def test_short_small_talk_is_small_talk(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).matched == expected
+
+
+@pytest.mark.parametrize("question", [
+    "ad ơi hội nghị này tổng kết nhiệm kỳ đại hội nào vậy ạ",        # calling the bot, then the question
+    "Xin lỗi làm phiền, bài tường thuật này ai đứng tên vậy?",        # a short apology, then the question
+    "dân bực mình chuyện gì thì ông Vượng yêu cầu giải quyết ở đâu",  # a complaint word inside a question
+    "dịch giúp mình câu này sang tiếng Anh với",                      # not about the report, not small talk
+])
+def test_small_talk_words_inside_other_messages_do_not_make_them_small_talk(responder: Responder,
+                                                                            question: str) -> None:
+    assert responder.answer(question).kind is not Kind.SMALLTALK
+
+
 @pytest.mark.parametrize("question", [
     "chao bot bac muon hoi chut ve cai hoi nghi dan van bot tra loi dc ko",  # announces a question
     "Xin chào, mình muốn hỏi mấy câu về bài hội nghị, bạn giúp được không?",
