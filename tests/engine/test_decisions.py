@@ -57,6 +57,8 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "How old was Tran Quoc Vuong when he spoke there?",     # an age: the person's answer gives none
     "bà Trương Thị Mai năm nay bao nhiêu tuổi, quê ở tỉnh nào vậy",
     "Who is the current General Secretary of the Party?",  # today: after the report
+    "kể chuyện cười cho mình nghe đi",                      # asking for something else than the report
+    "Write me a poem about the conference",
     "ông Hải phát biểu những gì?",                          # someone who only attended: no words of his
     "What did Nguyen Tien Hai say at the conference?",
 ])
