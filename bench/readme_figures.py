@@ -37,6 +37,10 @@ SETS = (
     ("outsider_k", "five specific people; measured once at the end, then tuned on", "89.5% / 88.9%"),
     ("outsider_l", "group-chat messages; held out to the end, measured once", "88.9% / 84.6%"),
     ("outsider_m", "a quiz and ordinary users; held out to the end, measured once", "82.5% / 85.2%"),
+    ("outsider_o", "a radio host, a quiz, a cable, a phone; measured when written, tuned on since",
+     "81.9% / 80.8%"),
+    ("outsider_p", "small talk and what surrounds questions; measured when written, tuned on since",
+     "71.8% / 88.6%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
