@@ -42,6 +42,10 @@ class ItemRef:
         return items[self.position - 1] if 1 <= self.position <= len(items) else None
 
 
+#: A number this large after "nhiệm vụ" is a year ("các nhiệm vụ 2021"), not a place in a list.
+YEAR_FROM = 1000
+
+
 class ListItems:
     """Finds "the N-th item" of the knowledge base's numbered lists in a question."""
 
@@ -62,16 +66,21 @@ class ListItems:
         return None
 
 
+def _place(token: str) -> bool:
+    """Whether a number after an item word can be its place: "nhiệm vụ 4", not "nhiệm vụ 2021" (a year)."""
+    return token.isdecimal() and int(token) < YEAR_FROM
+
+
 def _position(tokens: list[str], start: int, end: int, count: int, ordinal_first: bool) -> int | None:
     """The position next to an item word at ``tokens[start:end]``, if one is named there.
 
     A number before the item word counts only with ``ordinal_first`` (an English ordinal).
     """
     after = tokens[end:end + _GAP + 2]
-    if after and after[0].isdecimal():
+    if after and _place(after[0]):
         return int(after[0])
     for k, word in enumerate(after[:-1]):
-        if word in _MARKERS and after[k + 1].isdecimal():
+        if word in _MARKERS and _place(after[k + 1]):
             return int(after[k + 1])
     # "the 4th task" arrives as "4 nhiem vu"; "the first of the seven tasks" as "1 of the cac nhiem vu".
     k = start - 1

@@ -72,6 +72,12 @@ def test_a_task_past_the_last_says_there_are_seven(responder: Responder) -> None
     assert reply.fallback and "7 nhiệm vụ" in reply.text
 
 
+def test_a_year_after_tasks_is_no_task_number(responder: Responder) -> None:
+    """"các nhiệm vụ 2021" are the tasks for 2021, not a 2021st task beyond the seven."""
+    reply = responder.answer("các nhiệm vụ 2021 là gì vậy")
+    assert not reply.fallback and reply.intent == "mai_conclusion_overview", (reply.kind, reply.text[:80])
+
+
 def test_a_count_the_report_gives_is_answered(responder: Responder) -> None:
     assert responder.answer("hội nghị kết nối với bao nhiêu điểm cầu").intent == "event_bridge_points"
 
