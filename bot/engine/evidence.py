@@ -14,9 +14,12 @@ holds is read off its own text, so a new intent needs no tags.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from enum import Enum
 
+from bot.engine.people import People
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
 from bot.text.normalize import PhraseSet, clean, fold, split_glued, split_preamble, starts_sentence, strip_markup, words
@@ -32,6 +35,7 @@ class Objection(Enum):
     AGE = "asks someone's age, birth or home town; the answer gives none"
     NOW = "asks about today; the answer speaks only of the report's day"
     SAID = "asks what someone said; the answer reports no words of theirs"
+    ROLE = "asks who holds a post the answer's person does not hold"
     UNKNOWN_NAME = "names someone or something the report never mentions"
 
 
@@ -65,6 +69,16 @@ _HAS_SAID = re.compile(r"\b(?:nhấn mạnh|yêu cầu|đề nghị|chỉ rõ|kh
                        r"báo cáo|said|stressed|urged|called for|asked|presented|concluded|noted|set out)\b",
                        re.IGNORECASE)
 
+#: Words that end the name of a post in a question ("Trưởng Ban Dân vận Tỉnh ủy Cà Mau *lúc đó* là ai").
+POST_ENDS = ("đồng chí", "đến", "lúc", "đó", "có", "không", "tên", "hiện", "nay", "hôm", "dự", "tại", "ở", "và",
+             "thì", "vậy", "người")
+#: Words that ask who someone is, as the matcher reads them.
+WHO = frozenset({"ai", "ten", "who", "whom", "name"})
+#: The word that makes a post its deputy's, as the matcher reads it ("phó").
+DEPUTY = "pho"
+#: The longest name of a post after its first words ("… Ban Dân vận Tỉnh ủy Cà Mau").
+MAX_POST_WORDS = 6
+
 #: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
 _ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.DURATION: _HAS_DURATION,
          Objection.AGE: _HAS_AGE, Objection.NOW: _HAS_THEN,
@@ -89,6 +103,14 @@ class Evidence:
         self._known = known_words
         self._tokens = kb.tokens
         self._known_text = known_text
+        self._people = People(kb)
+        self._posts: PhraseSet[None] = PhraseSet((kb.tokens(post), None) for post in cfg.post_words)
+        ends = {t for w in (*cfg.vague_words, *POST_ENDS) for t in kb.tokens(w)}
+        #: The posts each person's own answer gives, as the matcher reads them ("bi thu tinh uy ca mau").
+        self._posts_held = {p.intent: self._posts_in(kb.tokens(kb.intents[p.intent].answer), lambda t: t not in ends)
+                            for p in kb.followups.people if p.intent in kb.intents}
+        #: The words that name posts in those answers ("tỉnh ủy cà mau", "ban dân vận trung ương").
+        self._post_words = {t for posts in self._posts_held.values() for post in posts for t in post}
         self._speech_topics = {person.topic for person in kb.followups.people if person.topic}
         self._profiles = {intent.id: self._profile(intent) for intent in kb.intents.values()}
         # What a curated refusal refuses: a count, a date, a place, if most of its examples ask it.
@@ -130,7 +152,52 @@ class Evidence:
             return first
         if self.unknown_names(text):
             return Objection.UNKNOWN_NAME
+        if self.unheld_post(text, intent):
+            return Objection.ROLE
         return None
+
+    @property
+    def post_holders(self) -> set[str]:
+        """The intents that say who someone is, with their posts."""
+        return set(self._posts_held)
+
+    def unheld_post(self, text: str, intent: Intent) -> bool:
+        """Whether the question asks who holds a post that ``intent``, someone's own answer, does not give.
+
+        "Trưởng Ban Dân vận Tỉnh ủy Cà Mau là ai?" is not Nguyễn Tiến Hải (Bí thư Tỉnh ủy) nor
+        Trương Thị Mai (Trưởng Ban Dân vận Trung ương): the report does not name that person. A
+        question naming the person ("ông Lĩnh là Trưởng Ban phải không?") checks a claim instead,
+        which the person's answer corrects.
+        """
+        held = self._posts_held.get(intent.id)
+        if held is None or self._people.named(text):
+            return False
+        tokens = self._tokens(text)
+        if not WHO & set(tokens):  # "… có phải là Trưởng Ban không?" checks a claim about someone
+            return False
+        asked = self._posts_in(tokens, self._post_words.__contains__)
+        if DEPUTY in tokens and not any(post[0] == DEPUTY for post in asked):
+            return False  # "ông phó của bà trưởng ban là ai": a post described by another
+        return any(not any(_within(post, own) for own in held) for post in asked)
+
+    def _posts_in(self, tokens: list[str], belongs: Callable[[str], bool]) -> list[tuple[str, ...]]:
+        """The posts named in ``tokens``: a post's first words and the words after it that ``belongs``.
+
+        "trưởng ban" inside "phó trưởng ban" is the deputy's post, not a second one; a word said
+        twice in a row ("trưởng ban BDV" read as "truong ban ban dan van") counts once.
+        """
+        posts = []
+        for phrase, _, end in self._posts.find(tokens):
+            start = end - len(phrase)
+            if start > 0 and tokens[start - 1] == DEPUTY:
+                continue
+            post = list(phrase)
+            for token in itertools.takewhile(belongs, tokens[end:end + MAX_POST_WORDS]):
+                if token != post[-1]:
+                    post.append(token)
+            posts.append(tuple(post))
+        return posts
+
 
     def _known_run(self, run: list[str]) -> bool:
         """Whether the knowledge base has these capitalized words together, as the matcher reads them.
@@ -190,3 +257,11 @@ class Evidence:
             elif len(run) >= 3 and any(fold(w) not in self._known for w in run):
                 found.append(" ".join(run))
         return found
+
+
+def _within(asked: tuple[str, ...], held: tuple[str, ...]) -> bool:
+    """Whether the post asked about is the post held, perhaps shortened ("bí thư Cà Mau")."""
+    if asked[0] != held[0]:
+        return False
+    rest = iter(held)
+    return all(word in rest for word in asked)

@@ -302,7 +302,7 @@ class Matcher:
         # A leader chosen by the people named is not asked about; one a refusal yielded to still
         # has to be clear of the rest.
         settled = bool(named) and named[0] is not candidates[0]
-        ranked = self._specific_first(self._close_refusal_yields(text, tokens, ranked))
+        ranked = self._holder_first(text, self._specific_first(self._close_refusal_yields(text, tokens, ranked)))
         cosine = None
         if not settled and ranked and self._opinion is not None and self._unsure(ranked):
             ranked, cosine = self._second_opinion(text, ranked)
@@ -418,6 +418,18 @@ class Matcher:
         """The first candidate of kind answer, if any."""
         return next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"), None)
 
+    def _holder_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """Someone's answer that does not give the post asked about yields to one that does.
+
+        "phó trưởng ban dân vận trung ương là ai" is nearest to Trương Thị Mai (Trưởng Ban) in
+        words, but the post is Nguyễn Hồng Lĩnh's.
+        """
+        if not candidates or not self._evidence.unheld_post(text, self.kb.intents[candidates[0].intent_id]):
+            return candidates
+        holder = next((c for c in candidates[1:] if c.intent_id in self._evidence.post_holders
+                       and not self._evidence.unheld_post(text, self.kb.intents[c.intent_id])), None)
+        return candidates if holder is None else _promote(holder, candidates)
+
     def _specific_first(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """An overview yields to one of the answers it sums up when that one is nearly as close.
 
@@ -523,12 +535,15 @@ class Matcher:
     def _rivals(self, text: str, candidates: tuple[Candidate, ...]) -> list[Candidate]:
         """The candidates after the leader that could be what was meant instead.
 
-        Not the overview a part was preferred to (the part must lead the others), and, when the
-        question names people and the leader speaks of them, no answer about someone else ("bà
-        Mai giữ chức gì" is not about Lĩnh, however alike the two answers' words).
+        Not the overview a part was preferred to (the part must lead the others), nor someone who
+        does not hold the post asked about; when the question names people and the leader speaks
+        of them, no answer about someone else ("bà Mai giữ chức gì" is not about Lĩnh, however
+        alike the two answers' words).
         """
         first = self.kb.intents[candidates[0].intent_id]
-        rivals = [c for c in candidates[1:] if c.intent_id not in self._overviews.get(first.id, ())]
+        rivals = [c for c in candidates[1:] if c.intent_id not in self._overviews.get(first.id, ())
+                  and not (c.intent_id in self._evidence.post_holders
+                           and self._evidence.unheld_post(text, self.kb.intents[c.intent_id]))]
         named = self._people.named(text)
         if named and any(self._people.speaks_of(first, p) for p in named):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
