@@ -205,7 +205,7 @@ def test_ask_json_names_the_curated_refusal_and_types_the_suggestions() -> None:
     assert (refusal["kind"], refusal["fallback"]) == ("refusal", True)
     assert refusal["intent"] == "refuse_delegate_count"
     assert refusal["suggestion_ids"] and all(s["type"] == "intent" for s in refusal["suggestion_ids"])
-    fallback = json.loads(run_bot("ask", "--json", "giá vàng hôm nay").stdout)
+    fallback = json.loads(run_bot("ask", "--json", "giá xăng hôm nay").stdout)
     assert (fallback["kind"], fallback["intent"]) == ("fallback", None)
     assert {s["type"] for s in fallback["suggestion_ids"]} <= {"intent", "topic"}
     topics = json.loads(run_bot("ask", "--json", "?!").stdout)
