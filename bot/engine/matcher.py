@@ -473,7 +473,9 @@ class Matcher:
         It is after only calling the bot ("ad ơi, hội nghị tổng kết nhiệm kỳ nào?"); after one-word
         cues, when it asks something ("Hi, I'm a researcher… when was it held?"); after cues of at
         most two words, when it asks what the knowledge base knows halfway to a strong answer
-        ("Xin lỗi làm phiền, bài này ai đứng tên vậy?"). Otherwise it must be a question of its
+        ("Xin lỗi làm phiền, bài này ai đứng tên vậy?"); when the small talk only opens or closes
+        a message whose rest reads as a question and is answered ("Xin chào bot! … ĐH mấy vậy ạ",
+        "… phải hok mn Cảm ơn bot nhiều."). Otherwise it must be a question of its
         own, not one stray word ("…help me *with*?") nor less than the small talk around it ("Trả
         lời gì mà dài dòng khó hiểu quá, bot kém"), and be answered strongly or asked outright
         ("Chào bot, mình ở xã… cho mình hỏi hội nghị diễn ra ngày nào?": answered or not).
@@ -489,6 +491,9 @@ class Matcher:
                 score >= (cfg.weak_score + cfg.accept_score) / 2 and self._talk.has_question(left):
             return True
         talk = sum(len(cue) for cue in {cue.words for cue in cues})
+        if answered and len(rest) >= max(MIN_QUESTION_WORDS, talk) and self._talk.only_frames(text, left, cues) \
+                and self._talk.is_question(left):
+            return True
         strong = answered and score >= cfg.accept_score
         return (strong or self._talk.asks(text, cues)) and len(rest) >= max(MIN_QUESTION_WORDS, talk)
 

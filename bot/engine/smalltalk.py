@@ -45,6 +45,17 @@ def _spelt_right(phrases: PhraseSet[tuple[Payload, tuple[str, ...]]],
 
 #: Words that end a yes/no question begun with "có" ("có nhắc tới … không").
 _YES_NO_ENDS = frozenset({"khong", "ko", "k", "hok", "hong", "chua"})
+#: Shorthand that asks, beside the question words: "ntn", "thế nào", "ra sao".
+_MORE_QUESTION_WORDS = frozenset({"ntn", "nao", "sao", "hay"})
+#: Words typed after a question's end: "… phải hok mn", "… vậy ạ", "… không bot ơi".
+_AFTER_QUESTION = frozenset({"ạ", "mn", "mng", "ad", "bot", "bạn", "nhé", "nha", "ơi", "nhiều", "ak"})
+#: Words that end a question, as typed: "… ĐH mấy của Đảng vậy (ạ)", "… phải ko", "… z".
+_QUESTION_ENDS = frozenset({"vậy", "vay", "thế", "hả", "ha", "à", "nhỉ", "nhi", "không", "khong", "ko", "k", "hok",
+                            "hông", "chưa", "chua", "z", "v"})
+#: Words that speak to the bot, as typed: a question with them may be about the bot itself.
+_TO_THE_BOT = frozenset({"bạn", "bot", "you", "ad", "admin", "chatbot", "mày"})
+#: How many words from either end of a message small talk may stand and still only open or close it.
+_EDGE = 2
 #: Where one sentence ends and the next begins.
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+")
 #: A sentence shorter than this is no question of its own ("Ok. Bye!").
@@ -93,16 +104,14 @@ class SmallTalkCues:
     def without_cues(text: str, cues: list[Cue]) -> str:
         """The message with its cues taken out, as typed.
 
-        Longest cues first: "chào anh chị ạ" goes whole, not as "chào" leaving "anh chị" (read as
-        "ảnh", the photos).
+        Every word of every cue goes: "chào anh chị ạ" whole, not as "chào" leaving "anh chị" (read
+        as "ảnh", the photos); "Xin chào bot" as "xin chào" and "chào bot" together.
         """
         folded, typed = words(text), raw_words(text)
         shown = typed if len(typed) == len(folded) else folded
         kept = [True] * len(folded)
-        for cue in sorted(cues, key=lambda c: len(c.words), reverse=True):
-            start = cue.end - len(cue.words)
-            if all(kept[start:cue.end]):
-                kept[start:cue.end] = [False] * len(cue.words)
+        for cue in cues:
+            kept[cue.end - len(cue.words):cue.end] = [False] * len(cue.words)
         return " ".join(word for word, keep in zip(shown, kept, strict=True) if keep)
 
     def asks(self, text: str, cues: list[Cue]) -> bool:
@@ -128,6 +137,24 @@ class SmallTalkCues:
     def has_question(text: str) -> bool:
         """Whether ``text`` holds a question word spelt right, or "có … không"."""
         return _asks(text)
+
+    @staticmethod
+    def is_question(text: str) -> bool:
+        """Whether ``text`` reads as a question: a question word, a question mark, or a question's
+        last word ("… phải ko", "… nữa không")."""
+        typed = raw_words(text)
+        while typed and typed[-1] in _AFTER_QUESTION:
+            typed.pop()
+        return _asks(text) or "?" in text or (bool(typed) and typed[-1] in _QUESTION_ENDS) or bool(
+            _MORE_QUESTION_WORDS & set(words(text)))
+
+    @staticmethod
+    def only_frames(text: str, left: str, cues: list[Cue]) -> bool:
+        """Whether the small talk only opens or closes the message ("Xin chào bot! …", "… Cảm ơn bot
+        nhiều."), and what is left does not speak to the bot ("bạn được tạo ra để làm gì?")."""
+        last = len(words(text))
+        return all(cue.end - len(cue.words) <= _EDGE or cue.end >= last - _EDGE for cue in cues) and \
+            not _TO_THE_BOT & set(raw_words(left)[:-_EDGE])  # "… Cảm ơn bot nhiều": "bot nhiều" is the thanks
 
     def without_address(self, tokens: list[str]) -> list[str]:
         """``tokens`` without the words that address the bot: every "cháu", "bot", "bạn"."""

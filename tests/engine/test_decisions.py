@@ -97,6 +97,15 @@ def test_the_conferences_own_date_and_name_before_a_question_change_nothing(resp
     assert responder.answer(f"Về hội nghị toàn quốc tổng kết công tác dân vận hôm 31/12: {question}").intent == expected
 
 
+@pytest.mark.parametrize("frame", ["Theo bài báo thì {}", "Trong bài tường thuật, {}", "{} Trả lời ngắn gọn giúp mình.",
+                                   "Nhờ bot trả lời giúp: {}", "Bác hỏi cháu cái này nhé: {}"])
+def test_framing_around_a_question_changes_nothing(responder: Responder, frame: str) -> None:
+    """Where the asker points, how they want the answer, how they ask: none of it is the question."""
+    for question, expected in (("ai chủ trì hội nghị", "event_chair"), ("nhiệm vụ thứ ba là gì", "mai_task_3"),
+                               ("ông Vượng yêu cầu gì cho năm 2021", "vuong_requirements_2021")):
+        assert responder.answer(frame.format(question)).intent == expected, frame.format(question)
+
+
 def test_a_year_after_tasks_is_no_task_number(responder: Responder) -> None:
     """"các nhiệm vụ 2021" are the tasks for 2021, not a 2021st task beyond the seven."""
     reply = responder.answer("các nhiệm vụ 2021 là gì vậy")
@@ -137,6 +146,11 @@ def test_a_greeting_before_a_weak_question_is_no_greeting(responder: Responder, 
     # a yes/no question after "cho con hỏi"
     ("Dạ con chào bot, cho con hỏi ông Vượng có nhắc tới chuyện tiếp dân không ạ?", {"vuong_req_dialogue"}),
     # a radio host's greeting, then the listener's question relayed
+    # the small talk only opens or closes the message
+    ("hội nghị này ngoài tổng kết nhiệm kỳ còn tổng kết năm 2020 với triển khai nhiệm vụ năm 2021 nữa phải ko "
+     "Cảm ơn bot nhiều.", {"event_purpose", "event_name", "event_overview"}),
+    ("ông vượng lúc đó là ủy viên bộ chính trị vs thường trực ban bí thư phải hok mn Cảm ơn bot nhiều.",
+     {"person_tran_quoc_vuong"}),
     # the question after praise is decided like any other: the person named, not "no biographies"
     ("Hay quá! Thế còn ông Trần Quốc Vượng thì giữ những chức vụ gì?", {"person_tran_quoc_vuong"}),
     ("Alô, xin chào chương trình, thì có một anh thính giả ở huyện Đầm Dơi nhắn là hội nghị dân vận năm đó "
