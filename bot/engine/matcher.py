@@ -455,10 +455,12 @@ class Matcher:
         it has; "Xin chào, hội nghị diễn ra khi nào?" is a question.
         """
         left = self._talk.without_cues(text, cues)
-        rest = self._talk.without_address(self._question_tokens(left))
+        asked = self._question_tokens(left)
+        rest = self._talk.without_address(asked)  # what is left besides talking to the bot
         if rest and not set(rest) <= self._vague:
-            question = self._settle(left, rest, tuple(
-                c for c in self._rank(rest) if self.kb.intents[c.intent_id].kind != "smalltalk"))
+            # Ranked as it would be without the small talk ("the photos", not "photos").
+            question = self._settle(left, asked, tuple(
+                c for c in self._rank(asked) if self.kb.intents[c.intent_id].kind != "smalltalk"))
             if self._question_wins(text, cues, left, rest, question):
                 return question
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
@@ -492,7 +494,7 @@ class Matcher:
             return True
         talk = sum(len(cue) for cue in {cue.words for cue in cues})
         if answered and len(rest) >= max(MIN_QUESTION_WORDS, talk) and self._talk.only_frames(text, left, cues) \
-                and self._talk.is_question(left):
+                and (self._talk.is_question(left) or "?" in text):
             return True
         strong = answered and score >= cfg.accept_score
         return (strong or self._talk.asks(text, cues)) and len(rest) >= max(MIN_QUESTION_WORDS, talk)

@@ -145,8 +145,8 @@ class SmallTalkCues:
         typed = raw_words(text)
         while typed and typed[-1] in _AFTER_QUESTION:
             typed.pop()
-        return _asks(text) or "?" in text or (bool(typed) and typed[-1] in _QUESTION_ENDS) or bool(
-            _MORE_QUESTION_WORDS & set(words(text)))
+        ends = bool(typed) and typed[-1] in _QUESTION_ENDS
+        return _asks(text) or "?" in text or ends or bool(_MORE_QUESTION_WORDS & set(words(text)))
 
     @staticmethod
     def only_frames(text: str, left: str, cues: list[Cue]) -> bool:

@@ -151,6 +151,9 @@ def test_a_greeting_before_a_weak_question_is_no_greeting(responder: Responder, 
      "Cảm ơn bot nhiều.", {"event_purpose", "event_name", "event_overview"}),
     ("ông vượng lúc đó là ủy viên bộ chính trị vs thường trực ban bí thư phải hok mn Cảm ơn bot nhiều.",
      {"person_tran_quoc_vuong"}),
+    ("Hi! were the photos of the two leaders taken in the hall, or captured from a screen?", {"mention_photos"}),
+    ("Were the photos of the two leaders taken in the hall, or captured from a screen? Thanks a lot.",
+     {"mention_photos"}),
     # the question after praise is decided like any other: the person named, not "no biographies"
     ("Hay quá! Thế còn ông Trần Quốc Vượng thì giữ những chức vụ gì?", {"person_tran_quoc_vuong"}),
     ("Alô, xin chào chương trình, thì có một anh thính giả ở huyện Đầm Dơi nhắn là hội nghị dân vận năm đó "
