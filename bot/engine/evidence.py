@@ -14,6 +14,7 @@ holds is read off its own text, so a new intent needs no tags.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -170,15 +171,18 @@ class Evidence:
         which the person's answer corrects.
         """
         held = self._posts_held.get(intent.id)
-        if held is None or self._people.named(text):
-            return False
+        return held is not None and any(not any(_within(post, own) for own in held) for post in self._asked_posts(text))
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Evidence per knowledge base; asked for each candidate
+    def _asked_posts(self, text: str) -> tuple[tuple[str, ...], ...]:
+        """The posts a question asks the holder of ("Trưởng Ban Dân vận Tỉnh ủy Cà Mau là ai?")."""
         tokens = self._tokens(text)
         if not WHO & set(tokens):  # "… có phải là Trưởng Ban không?" checks a claim about someone
-            return False
+            return ()
         asked = self._posts_in(tokens, self._post_words.__contains__)
-        if DEPUTY in tokens and not any(post[0] == DEPUTY for post in asked):
-            return False  # "ông phó của bà trưởng ban là ai": a post described by another
-        return any(not any(_within(post, own) for own in held) for post in asked)
+        if not asked or (DEPUTY in tokens and not any(post[0] == DEPUTY for post in asked)):
+            return ()  # "ông phó của bà trưởng ban là ai": a post described by another
+        return () if self._people.named(text) else tuple(asked)
 
     def _posts_in(self, tokens: list[str], belongs: Callable[[str], bool]) -> list[tuple[str, ...]]:
         """The posts named in ``tokens``: a post's first words and the words after it that ``belongs``.
