@@ -70,6 +70,8 @@ _HAS_SAID = re.compile(r"\b(?:nhấn mạnh|yêu cầu|đề nghị|chỉ rõ|kh
                        r"báo cáo|said|stressed|urged|called for|asked|presented|concluded|noted|set out)\b",
                        re.IGNORECASE)
 
+#: A year, as written or as a folded word.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: Words that end the name of a post in a question ("Trưởng Ban Dân vận Tỉnh ủy Cà Mau *lúc đó* là ai").
 POST_ENDS = ("đồng chí", "đến", "lúc", "đó", "có", "không", "tên", "hiện", "nay", "hôm", "dự", "tại", "ở", "và",
              "thì", "vậy", "người")
@@ -114,6 +116,9 @@ class Evidence:
         self._post_words = {t for posts in self._posts_held.values() for post in posts for t in post}
         self._speech_topics = {person.topic for person in kb.followups.people if person.topic}
         self._profiles = {intent.id: self._profile(intent) for intent in kb.intents.values()}
+        #: The years each answer speaks of, in either language.
+        self._years = {intent.id: set(_YEAR.findall(f"{intent.answer} {intent.answer_en}"))
+                       for intent in kb.intents.values()}
         # What a curated refusal refuses: a count, a date, a place, if most of its examples ask it.
         self._refuses = {intent.id: self._refused_kinds(intent) for intent in kb.intents.values()
                          if intent.kind == "refusal"}
@@ -147,10 +152,13 @@ class Evidence:
 
         ``words`` are the question's folded words before synonyms (the cues are matched on them).
         """
-        unmet = self.asks(words) - self._profiles[intent.id]
+        asked = self.asks(words)
+        unmet = asked - self._profiles[intent.id]
         first = next((kind for kind in _ASKED if kind in unmet), None)
         if first is not None:
             return first
+        if Objection.TIME in asked and self._other_year(words, intent):
+            return Objection.TIME
         if self.unknown_names(text):
             return Objection.UNKNOWN_NAME
         if self.unheld_post(text, intent):
@@ -202,6 +210,15 @@ class Evidence:
             posts.append(tuple(post))
         return posts
 
+
+    def _other_year(self, words: list[str], intent: Intent) -> bool:
+        """Whether a question asking when names a year the answer's dates are not in.
+
+        "Hội nghị tổng kết dân vận năm 2021 tổ chức ngày nào?" asks about another conference than
+        the one of 31/12/2020, however alike the words.
+        """
+        years = self._years.get(intent.id)
+        return bool(years) and any(_YEAR.fullmatch(w) and w not in years for w in words)
 
     def _known_run(self, run: list[str]) -> bool:
         """Whether the knowledge base has these capitalized words together, as the matcher reads them.
