@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from enum import Enum
 
-from bot.engine.people import People
+from bot.engine.people import DEPUTY, People
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
 from bot.text.normalize import PhraseSet, clean, fold, split_glued, split_preamble, starts_sentence, strip_markup, words
@@ -77,8 +77,8 @@ POST_ENDS = ("đồng chí", "đến", "lúc", "đó", "có", "không", "tên", 
              "thì", "vậy", "người")
 #: Words that ask who someone is, as the matcher reads them.
 WHO = frozenset({"ai", "ten", "who", "whom", "name"})
-#: The word that makes a post its deputy's, as the matcher reads it ("phó").
-DEPUTY = "pho"
+#: A post this long names its holder ("thường trực ban bí thư"); a shorter one ("bí thư") names no one.
+MIN_POST_WORDS = 3
 #: The longest name of a post after its first words ("… Ban Dân vận Tỉnh ủy Cà Mau").
 MAX_POST_WORDS = 6
 
@@ -106,7 +106,6 @@ class Evidence:
         self._known = known_words
         self._tokens = kb.tokens
         self._known_text = known_text
-        self._people = People(kb)
         self._posts: PhraseSet[None] = PhraseSet((kb.tokens(post), None) for post in cfg.post_words)
         ends = {t for w in (*cfg.vague_words, *POST_ENDS) for t in kb.tokens(w)}
         #: The posts each person's own answer gives, as the matcher reads them ("bi thu tinh uy ca mau").
@@ -114,6 +113,7 @@ class Evidence:
                             for p in kb.followups.people if p.intent in kb.intents}
         #: The words that name posts in those answers ("tỉnh ủy cà mau", "ban dân vận trung ương").
         self._post_words = {t for posts in self._posts_held.values() for post in posts for t in post}
+        self.people = People(kb, self.named_by_post)
         self._speech_topics = {person.topic for person in kb.followups.people if person.topic}
         self._profiles = {intent.id: self._profile(intent) for intent in kb.intents.values()}
         #: The years each answer speaks of, in either language.
@@ -182,6 +182,24 @@ class Evidence:
         return held is not None and any(not any(_within(post, own) for own in held) for post in self._asked_posts(text))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Evidence per knowledge base; asked for each candidate
+    def named_by_post(self, text: str) -> set[str]:
+        """The people (their own intents) a question names by a post only they hold.
+
+        "Thường trực Ban Bí thư" is Trần Quốc Vượng's post (the first words of it are enough); "Bí
+        thư" alone is two people's, and "Trưởng Ban Dân vận Tỉnh ủy Cà Mau" is nobody's here.
+        """
+        named: set[str] = set()
+        tokens = self._tokens(text)
+        for post in self._posts_in(tokens, self._post_words.__contains__):
+            if DEPUTY in tokens and post[0] != DEPUTY:
+                continue  # "ông cấp phó dưới quyền bà Trưởng Ban": the post describes someone else
+            holders = {intent for intent, runs in self._posts_held.items()
+                       if any(run[:len(post)] == post for run in runs)}
+            if len(holders) == 1 and len(post) >= MIN_POST_WORDS:
+                named |= holders
+        return named
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Evidence per knowledge base; asked for each candidate
     def _asked_posts(self, text: str) -> tuple[tuple[str, ...], ...]:
         """The posts a question asks the holder of ("Trưởng Ban Dân vận Tỉnh ủy Cà Mau là ai?")."""
         tokens = self._tokens(text)
@@ -190,7 +208,7 @@ class Evidence:
         asked = self._posts_in(tokens, self._post_words.__contains__)
         if not asked or (DEPUTY in tokens and not any(post[0] == DEPUTY for post in asked)):
             return ()  # "ông phó của bà trưởng ban là ai": a post described by another
-        return () if self._people.named(text) else tuple(asked)
+        return () if self.people.named(text) else tuple(asked)
 
     def _posts_in(self, tokens: list[str], belongs: Callable[[str], bool]) -> list[tuple[str, ...]]:
         """The posts named in ``tokens``: a post's first words and the words after it that ``belongs``.
@@ -217,7 +235,7 @@ class Evidence:
         "Hội nghị tổng kết dân vận năm 2021 tổ chức ngày nào?" asks about another conference than
         the one of 31/12/2020, however alike the words.
         """
-        years = self._years.get(intent.id)
+        years = self._years[intent.id]
         return bool(years) and any(_YEAR.fullmatch(w) and w not in years for w in words)
 
     def _known_run(self, run: list[str]) -> bool:

@@ -30,7 +30,6 @@ from rapidfuzz import fuzz, process
 
 from bot.engine.evidence import Evidence, Objection
 from bot.engine.ordinals import ItemRef, ListItems
-from bot.engine.people import People
 from bot.engine.smalltalk import Cue, SmallTalkCues
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
@@ -164,7 +163,7 @@ class Matcher:
         for intent in kb.intents.values():
             for part in intent.covers:
                 self._overviews[part].add(intent.id)
-        self._people = People(kb)
+        self._people = self._evidence.people  # by name, or by a post only they hold
         self._talk = SmallTalkCues(kb, self._vague)
 
     def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:

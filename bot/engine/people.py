@@ -10,6 +10,7 @@ him) is the right one. A name counts when written in full, after a title ("ông 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent, Person
@@ -18,25 +19,34 @@ from bot.text.normalize import clean, contains_phrase, fold, starts_sentence, st
 #: Words that make the next word a person's name.
 _TITLES = frozenset({"ong", "ba", "chi", "dc", "mr", "mrs", "ms", "comrade", "chu", "bac", "co", "anh"})
 _WORD = re.compile(r"[^\W\d_]+")
+#: The word that makes a post its deputy's, as the matcher reads it ("phó").
+DEPUTY = "pho"
 
 
 class People:
     """The knowledge base's people (followups.yaml) and which intents speak of them."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, by_post: Callable[[str], set[str]] | None = None) -> None:
         self._kb = kb
         self._people = [(p, tuple(words(p.name))) for p in kb.followups.people]
+        self._by_post = by_post
 
     def named(self, text: str) -> list[Person]:
-        """The people ``text`` names, in the knowledge base's order."""
+        """The people ``text`` names, in the knowledge base's order: by name, or by a post only they
+        hold ("Bí thư Tỉnh ủy Cà Mau" is Nguyễn Tiến Hải; see ``Evidence.named_by_post``)."""
         folded = words(text)
         plain = clean(strip_markup(text))
         titled = {w for i, w in enumerate(folded) if i > 0 and folded[i - 1] in _TITLES}
         capitalized = {fold(m.group(0)) for m in _WORD.finditer(plain)
                        if m.group(0)[0].isupper() and not starts_sentence(plain[: m.start()])}
-        return [person for person, full in self._people
-                if full[-1] in titled or full[-1] in capitalized or contains_phrase(folded, full)]
+        by_name = [person for person, full in self._people
+                   if full[-1] in titled or full[-1] in capitalized or contains_phrase(folded, full)]
+        if by_name or self._by_post is None or any(full[-1] in folded for _, full in self._people):
+            return by_name  # "Mai là Phó Trưởng Ban, đúng không?" is about Mai, not the Phó Trưởng Ban
+        by_post = self._by_post(text)
+        return [person for person, _ in self._people if person.intent in by_post]
 
     def speaks_of(self, intent: Intent, person: Person) -> bool:
         """Whether ``intent``'s answer is about ``person`` or in their words."""
         return intent.id == person.intent or intent.topic == person.topic or person.name in intent.answer
+

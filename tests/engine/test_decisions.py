@@ -107,6 +107,19 @@ def test_framing_around_a_question_changes_nothing(responder: Responder, frame: 
         assert responder.answer(frame.format(question)).intent == expected, frame.format(question)
 
 
+@pytest.mark.parametrize(("question", "names"), [
+    ("Ông Thường trực Ban Bí thư có điểm lại thành tựu cả nước không", ["Trần Quốc Vượng"]),  # his post alone
+    ("ong bi thu tinh uy ca mau ngoi du o dau", ["Nguyễn Tiến Hải"]),
+    ("ông phó trưởng ban dân vận trung ương đọc báo cáo gì", ["Nguyễn Hồng Lĩnh"]),
+    ("Trưởng Ban Dân vận Tỉnh ủy Cà Mau là ai", []),        # nobody's post in the report
+    ("bí thư có dự không", []),                               # two people's post
+    ("Mai là Phó Trưởng Ban Dân vận Trung ương phải không", []),  # a claim about Mai: not the Phó Trưởng Ban
+    ("ông cấp phó dưới quyền bà Trưởng Ban Dân vận Trung ương tên gì", []),     # a post that describes another
+])
+def test_a_post_only_one_person_holds_names_them(responder: Responder, question: str, names: list[str]) -> None:
+    assert [person.name for person in responder.matcher._people.named(question)] == names
+
+
 def test_a_year_after_tasks_is_no_task_number(responder: Responder) -> None:
     """"các nhiệm vụ 2021" are the tasks for 2021, not a 2021st task beyond the seven."""
     reply = responder.answer("các nhiệm vụ 2021 là gì vậy")
