@@ -96,6 +96,7 @@ def test_the_conferences_own_date_and_name_before_a_question_change_nothing(resp
     assert responder.answer(question).intent == expected
     assert responder.answer(f"Hội nghị tổng kết dân vận ngày 31/12/2020, {question}").intent == expected
     assert responder.answer(f"Về hội nghị toàn quốc tổng kết công tác dân vận hôm 31/12: {question}").intent == expected
+    assert responder.answer(f"Về hội nghị ngày 31/12/2020: {question}").intent == expected
 
 
 @pytest.mark.parametrize("frame", ["Theo bài báo thì {}", "Trong bài tường thuật, {}", "{} Trả lời ngắn gọn giúp mình.",
