@@ -183,7 +183,8 @@ _PREAMBLE = re.compile(
 #: seminar…", "For my thesis…"), as opposed to one that already speaks of the subject ("Em đọc
 #: thấy bản tổng kết có nói tới…", "Tôi nghe nói bà Mai là…").
 _WHO_ASKS = re.compile(
-    r"^\W*(?:(?:xin )?chào[^,.;:!?]*[,.;:!?]\s*)?(?:for my\b|as an?\b|(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\s+"
+    r"^\W*(?:(?:xin )?chào[^,.;:!?]*[,.;:!?]\s*)?(?:for my\b|as an?\b|i['’]m\b|we['’]re\b|"
+    r"(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\s+"
     r"(?:\S+\s+)?(?:là|làm|lm|công tác|học|đang|soạn|viết|chuẩn bị|am|'m|work|working|study|studying|teach|"
     r"write|writing|prepare|preparing|research|researching)\b)", re.IGNORECASE)
 #: Words that make a clause part of the question, not the asker's introduction.

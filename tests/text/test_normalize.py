@@ -111,6 +111,8 @@ def test_marks_fit_allows_fewer_marks_never_other_ones(typed: str, known: str, f
     ("Alô, anh Tư ở U Minh gọi điện hỏi là hội nghị kết nối bao nhiêu điểm cầu",
      "Alô, anh Tư ở U Minh gọi điện hỏi là ", True),
     ("Câu hỏi ôn tập: hội nghị do cơ quan nào tổ chức?", "Câu hỏi ôn tập: ", False),  # a label
+    ("I'm a journalist checking facts. Who chaired the conference?", "I'm a journalist checking facts.", True),
+    ("I’m a PhD student. Who chaired the conference?", "I’m a PhD student.", True),
 ])
 def test_the_askers_introduction_is_told_from_the_question(text: str, head: str, who: bool) -> None:
     assert split_preamble(text)[0] == head
