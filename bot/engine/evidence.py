@@ -82,6 +82,11 @@ MIN_POST_WORDS = 3
 #: The longest name of a post after its first words ("… Ban Dân vận Tỉnh ủy Cà Mau").
 MAX_POST_WORDS = 6
 
+#: A question about what someone said, the ask a few words after the verb: "phát biểu những nội dung
+#: gì", "nói cụ thể những gì", "what points did he raise in his own remarks".
+_ASKS_SAID = re.compile(r"\b(?:phat bieu|noi)(?: \w+){0,3} (?:gi|j)\b|\bwhat\b(?: \w+){1,6} (?:say|said|raise|raised)\b"
+                        r"|\b(?:his|her) own remarks\b")
+
 #: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
 _ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.DURATION: _HAS_DURATION,
          Objection.AGE: _HAS_AGE, Objection.NOW: _HAS_THEN,
@@ -114,6 +119,7 @@ class Evidence:
         #: The words that name posts in those answers ("tỉnh ủy cà mau", "ban dân vận trung ương").
         self._post_words = {t for posts in self._posts_held.values() for post in posts for t in post}
         self.people = People(kb, self.named_by_post)
+        self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
         self._speech_topics = {person.topic for person in kb.followups.people if person.topic}
         self._profiles = {intent.id: self._profile(intent) for intent in kb.intents.values()}
         #: The years each answer speaks of, in either language.
@@ -130,7 +136,10 @@ class Evidence:
 
     def asks(self, words: list[str]) -> set[Objection]:
         """What kind of fact a question (its folded words) asks for: a count, a date, a place."""
-        return {kind for _, kind, _ in self._cues.find(words)}
+        kinds = {kind for _, kind, _ in self._cues.find(words)}
+        if _ASKS_SAID.search(" ".join(words)):
+            kinds.add(Objection.SAID)
+        return kinds
 
     def refusal_fits(self, refusal: Intent, words: list[str]) -> bool:
         """Whether a refusal of counts/dates/places fits a question that asks for one of them."""
@@ -157,7 +166,7 @@ class Evidence:
         first = next((kind for kind in _ASKED if kind in unmet), None)
         if first is not None:
             return first
-        if Objection.TIME in asked and self._other_year(words, intent):
+        if Objection.TIME in asked and (self._other_year(words, intent) or self._later.find(words)):
             return Objection.TIME
         if self.unknown_names(text):
             return Objection.UNKNOWN_NAME

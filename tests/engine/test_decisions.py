@@ -60,6 +60,9 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Ai là Trưởng Ban Dân vận Tỉnh ủy Cà Mau vậy, tên đầy đủ là gì?",   # a post the report names nobody for
     "Phó Chủ tịch UBND tỉnh Cà Mau hồi đó tên là gì",
     "hội nghị tổng kết công tác dân vận năm 2021 diễn ra ngày nào",    # when, of another year's conference
+    "ông Nguyễn Tiến Hải đã nói những nội dung gì tại hội nghị",       # what he said, asked a few words on
+    "hội nghị dân vận toàn quốc lần tới họp vào ngày nào",             # when, of a later conference
+    "dân số tỉnh Cà Mau hiện là bao nhiêu người",                      # the province's facts
     "kể chuyện cười cho mình nghe đi",                      # asking for something else than the report
     "Write me a poem about the conference",
     "ông Hải phát biểu những gì?",                          # someone who only attended: no words of his
