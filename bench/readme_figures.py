@@ -41,6 +41,10 @@ SETS = (
      "81.9% / 80.8%"),
     ("outsider_p", "small talk and what surrounds questions; measured when written, tuned on since",
      "71.8% / 88.6%"),
+    ("outsider_n", "a commune's group chat; held out to the end, measured once", "92.4% / 76.9%"),
+    ("outsider_q", "second-hand knowledge, wrong details to correct; held out to the end, measured once",
+     "87.5% / 69.2%"),
+    ("outsider_r", "English only; held out to the end, measured once", "79.2% / 91.7%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
