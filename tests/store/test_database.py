@@ -407,7 +407,9 @@ async def test_queue_is_bounded_by_bytes_and_says_what_was_dropped(
     finally:
         tracemalloc.stop()
         unlock(locker)
-    assert held < 48 * 2**20, f"{held / 2**20:.0f} MB queued"  # 32 MB of exchanges, 8 MB of contexts
+    # 32 MB of exchanges and 8 MB of contexts, plus Python's per-object overhead and whatever else
+    # the loop allocates (it measured 44–48 MB); unbounded, the same loop holds about 120 MB.
+    assert held < 60 * 2**20, f"{held / 2**20:.0f} MB queued"
     assert store.dropped > 0 and store.dropped_contexts > 0
     assert await store.flush()
     latest = query(db_path, "SELECT question FROM exchanges ORDER BY ts, rowid DESC LIMIT 1")
