@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, KeysView
 from enum import Enum
 
 from bot.engine.people import DEPUTY, People
@@ -175,9 +175,9 @@ class Evidence:
         return None
 
     @property
-    def post_holders(self) -> set[str]:
+    def post_holders(self) -> KeysView[str]:
         """The intents that say who someone is, with their posts."""
-        return set(self._posts_held)
+        return self._posts_held.keys()
 
     def unheld_post(self, text: str, intent: Intent) -> bool:
         """Whether the question asks who holds a post that ``intent``, someone's own answer, does not give.
