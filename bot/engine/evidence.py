@@ -65,10 +65,11 @@ _HAS_DURATION = re.compile(r"\b(?:\d+|năm|mấy|bao) (?:năm|tháng|tuần|ngà
                            r"\b(?:years?|months?|hours?|minutes?|duration|long)\b", re.IGNORECASE)
 
 
-#: An answer that reports what someone said: a verb of speech ("nhấn mạnh", "yêu cầu", "stressed").
-_HAS_SAID = re.compile(r"\b(?:nhấn mạnh|yêu cầu|đề nghị|chỉ rõ|khẳng định|nêu|trình bày|kết luận|đánh giá|ghi nhận|"
-                       r"báo cáo|said|stressed|urged|called for|asked|presented|concluded|noted|set out)\b",
-                       re.IGNORECASE)
+#: An answer that reports what someone said: a verb of speech ("nhấn mạnh", "yêu cầu", "stressed"); a
+#: name "nêu tên" (listed) is no speech.
+_HAS_SAID = re.compile(r"\b(?:nhấn mạnh|yêu cầu|đề nghị|chỉ rõ|khẳng định|nêu(?!\s+tên|\s+đầu)|trình bày|kết luận|"
+                       r"đánh giá|ghi nhận|báo cáo|bài phát biểu|said|stressed|urged|called for|asked|presented|"
+                       r"concluded|noted|set out|gave the \w+ speech)\b", re.IGNORECASE)
 
 #: A year, as written or as a folded word.
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -120,7 +121,10 @@ class Evidence:
         self._post_words = {t for posts in self._posts_held.values() for post in posts for t in post}
         self.people = People(kb, self.named_by_post)
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
-        self._speech_topics = {person.topic for person in kb.followups.people if person.topic}
+        # The topics of people who spoke: their tasks are their words ("Mai's fourth task"); not of
+        # those who only attended (Nguyễn Tiến Hải's topic is the Cà Mau bridge point).
+        self._speech_topics = {person.topic for person in kb.followups.people if person.topic and person.intent
+                               in kb.intents and _HAS_SAID.search(_answer_text(kb.intents[person.intent]))}
         self._profiles = {intent.id: self._profile(intent) for intent in kb.intents.values()}
         #: The years each answer speaks of, in either language.
         self._years = {intent.id: set(_YEAR.findall(f"{intent.answer} {intent.answer_en}"))
@@ -148,7 +152,7 @@ class Evidence:
 
     def _profile(self, intent: Intent) -> frozenset[Objection]:
         """The kinds of question an intent's answer (in either language) is able to answer."""
-        text = " ".join(t for t in (intent.answer, intent.answer_en, intent.detail, intent.detail_en) if t)
+        text = _answer_text(intent)
         able = {kind for kind, pattern in _ABLE.items() if pattern.search(text)}
         if intent.topic in self._speech_topics:  # Mai's tasks are her words, without a verb of speech
             able.add(Objection.SAID)
@@ -313,3 +317,8 @@ def _within(asked: tuple[str, ...], held: tuple[str, ...]) -> bool:
         return False
     rest = iter(held)
     return all(word in rest for word in asked)
+
+
+def _answer_text(intent: Intent) -> str:
+    """An intent's answer and detail, in both languages."""
+    return " ".join(t for t in (intent.answer, intent.answer_en, intent.detail, intent.detail_en) if t)

@@ -33,7 +33,16 @@ from bot.engine.ordinals import ItemRef, ListItems
 from bot.engine.smalltalk import Cue, SmallTalkCues
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
-from bot.text.normalize import PhraseSet, marks_fit, only_says_who_asks, raw_words, split_preamble, untelex, words
+from bot.text.normalize import (
+    PhraseSet,
+    marks_fit,
+    only_says_who_asks,
+    quoted,
+    raw_words,
+    split_preamble,
+    untelex,
+    words,
+)
 
 #: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
 #: the best single example (F-beta), the intent's whole vocabulary (share of the question it
@@ -63,12 +72,17 @@ LATE_CHECKED = 200
 #: Words that make what is left of a small-talk message a question of its own.
 _QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", "what", "when", "where", "why",
                              "how", "which"})
+#: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country").
+_POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà)\b|"
+                          r"\b(?:my|our)\s+(?:country|province|city|home)\b|\bở đây\b|\bhere\b", re.IGNORECASE)
 #: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
 #: shorthand for "hội nghị", "dân vận", to be corrected like any typo.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
 #: A close refusal is kept when this much of the question (IDF) only it explains: "vì sao hội nghị bị
 #: hoãn" shares "hoãn" with the refusal of false premises, not with the purpose it ties with.
 REFUSAL_OWN_WEIGHT = 6.0
+#: How far behind the leader the closest list item may be and still go first when its place is asked.
+ITEM_MARGIN = 6.0
 #: Fewer words than this left beside a small-talk cue are no question of their own.
 MIN_QUESTION_WORDS = 3
 #: Minimum rapidfuzz ratio to accept a spelling correction.
@@ -258,12 +272,28 @@ class Matcher:
         keeps the words the knowledge base knows.
         """
         head, rest = split_preamble(text)
+        if head and not self._only_who_asks(head):
+            return [t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest)
+        return self.normalize(self._asked(text))
+
+    def _only_who_asks(self, head: str) -> bool:
+        """Whether an introduction says who asks and nothing of the subject (no person, no item)."""
+        return only_says_who_asks(head) and not self._people.named(head) and \
+            self._list_items.find(self.normalize(head), head) is None
+
+    def _asked(self, text: str) -> str:
+        """The message less an introduction that only says who asks, but for the terms it quotes.
+
+        "Hi, I am a researcher from Germany. When was it held?" names no country the report
+        lacks; "As a student I don't get 'Dân vận khéo'. What does the report say?" asks about
+        Dân vận khéo.
+        """
+        head, rest = split_preamble(text)
         if not head:
-            return self.normalize(rest)
-        if only_says_who_asks(head) and not self._people.named(head) and \
-                self._list_items.find(self.normalize(head), head) is None:
-            return self.normalize(rest)
-        return [t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest)
+            return rest
+        if self._only_who_asks(head):
+            return " ".join([*quoted(head), rest])
+        return text
 
     def match(self, text: str) -> Match:
         """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
@@ -271,7 +301,8 @@ class Matcher:
         if not tokens:  # nothing but filler, or only calling the bot ("bot ơi")
             cues = self._talk.find(text)
             return self._small_talk(text, tokens, cues, ()) if cues else Match(Verdict.EMPTY, (), ())
-        oos = self._out_of_scope(text)
+        # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
+        oos = self._out_of_scope(text if _POINTS_BACK.search(text) else self._asked(text))
         candidates = self._rank(tokens)
         if set(tokens) <= self._vague:  # "ai?", "when?": nothing to tell one answer from another
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
@@ -302,6 +333,7 @@ class Matcher:
         # has to be clear of the rest.
         settled = bool(named) and named[0] is not candidates[0]
         ranked = self._holder_first(text, self._specific_first(self._close_refusal_yields(text, tokens, ranked)))
+        ranked = self._items_first(tokens, ranked)
         cosine = None
         if not settled and ranked and self._opinion is not None and self._unsure(ranked):
             ranked, cosine = self._second_opinion(text, ranked)
@@ -428,6 +460,20 @@ class Matcher:
         holder = next((c for c in candidates[1:] if c.intent_id in self._evidence.post_holders
                        and not self._evidence.unheld_post(text, self.kb.intents[c.intent_id])), None)
         return candidates if holder is None else _promote(holder, candidates)
+
+    def _items_first(self, tokens: list[str], candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """When the question asks which item of a list something is, the closest item goes first.
+
+        "Việc lắng nghe dân … là nhiệm vụ thứ mấy?" is answered by a numbered task, which gives its
+        place, even when a requirement of another speech words it more alike.
+        """
+        numbered = self._list_items.asked_position(tokens)
+        if numbered is None or not candidates or candidates[0].intent_id in numbered.items:
+            return candidates
+        item = next((c for c in candidates if c.intent_id in numbered.items), None)
+        if item is None or candidates[0].score - item.score >= ITEM_MARGIN:
+            return candidates
+        return _promote(item, candidates)
 
     def _specific_first(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """An overview yields to one of the answers it sums up when that one is nearly as close.

@@ -66,6 +66,18 @@ class ListItems:
         return None
 
 
+    def asked_position(self, tokens: list[str]) -> NumberedList | None:
+        """The list whose item's place the question asks: "… là nhiệm vụ thứ mấy?", "việc số mấy", "which task"."""
+        for numbered, phrases in self._lists:
+            for i in range(len(tokens)):
+                for phrase in phrases:
+                    end = i + len(phrase)
+                    if tuple(tokens[i:end]) == phrase and (
+                            tokens[end:end + 2] in (["thu", "may"], ["so", "may"]) or tokens[i - 1:i] == ["which"]):
+                        return numbered
+        return None
+
+
 def _place(token: str) -> bool:
     """Whether a number after an item word can be its place: "nhiệm vụ 4", not "nhiệm vụ 2021" (a year)."""
     return token.isdecimal() and int(token) < YEAR_FROM

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.kb.loader import KnowledgeBase
-from bot.text.normalize import PhraseSet, marks_fit, raw_words, words
+from bot.text.normalize import PhraseSet, marks_fit, raw_words, without_words, words
 
 Payload = TypeVar("Payload")
 
@@ -107,12 +107,10 @@ class SmallTalkCues:
         Every word of every cue goes: "chào anh chị ạ" whole, not as "chào" leaving "anh chị" (read
         as "ảnh", the photos); "Xin chào bot" as "xin chào" and "chào bot" together.
         """
-        folded, typed = words(text), raw_words(text)
-        shown = typed if len(typed) == len(folded) else folded
-        kept = [True] * len(folded)
+        drop = [False] * len(words(text))
         for cue in cues:
-            kept[cue.end - len(cue.words):cue.end] = [False] * len(cue.words)
-        return " ".join(word for word, keep in zip(shown, kept, strict=True) if keep)
+            drop[cue.end - len(cue.words):cue.end] = [True] * len(cue.words)
+        return without_words(text, drop)
 
     def asks(self, text: str, cues: list[Cue]) -> bool:
         """Whether ``text`` asks a question besides its small talk ``cues``.

@@ -157,6 +157,25 @@ def raw_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def without_words(text: str, drop: Sequence[bool]) -> str:
+    """``text`` as typed, less the words (as ``words`` counts them) marked in ``drop``.
+
+    Punctuation stays, so what is left still reads in sentences ("Hi, I am a researcher. When…"
+    keeps the full stop that ends the introduction).
+    """
+    base = clean(split_glued(strip_markup(text)))
+    spans = [found.span() for found in _WORD.finditer(base)]
+    if len(spans) != len(drop):  # a script whose words fold differently: the words alone
+        return " ".join(word for word, gone in zip(raw_words(text), drop, strict=False) if not gone)
+    pieces, start = [], 0
+    for (begin, end), gone in zip(spans, drop, strict=True):
+        if gone:
+            pieces.append(base[start:begin])
+            start = end
+    pieces.append(base[start:])
+    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+
+
 def marks_fit(typed: str, known: str) -> bool:
     """Whether ``typed`` is ``known`` written with the same or fewer diacritics.
 
@@ -172,18 +191,20 @@ def marks_fit(typed: str, known: str) -> bool:
     return True
 
 
+#: A greeting that may open an introduction: "Chào bot, tôi là…", "Hi, I am a researcher…".
+_GREETING = r"(?:(?:xin )?chào|hi|hello|hey|good (?:morning|afternoon|evening)|dear)\b"
 #: A first clause in which the asker says who they are or what they are working on: "Tôi làm ở Sở
 #: Nội vụ tỉnh, …", "For my thesis on participatory governance: …", "I am preparing a seminar on
 #: grassroots politics and would like to know …".
 _PREAMBLE = re.compile(
-    r"^\W*(?:(?:xin )?chào[^,.;:!?]*[,.;:!?]\s*)?(?:(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\b|for my\b|as an?\b)"
+    r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\b|for my\b|as an?\b)"
     r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b)",
     re.IGNORECASE)
 #: An introduction that only says who asks ("Em là sinh viên…", "Tôi làm ở…", "I am preparing a
 #: seminar…", "For my thesis…"), as opposed to one that already speaks of the subject ("Em đọc
 #: thấy bản tổng kết có nói tới…", "Tôi nghe nói bà Mai là…").
 _WHO_ASKS = re.compile(
-    r"^\W*(?:(?:xin )?chào[^,.;:!?]*[,.;:!?]\s*)?(?:for my\b|as an?\b|i['’]m\b|we['’]re\b|"
+    r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:for my\b|as an?\b|i['’]m\b|we['’]re\b|"
     r"(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\s+"
     r"(?:\S+\s+)?(?:là|làm|lm|công tác|học|đang|soạn|viết|chuẩn bị|am|'m|work|working|study|studying|teach|"
     r"write|writing|prepare|preparing|research|researching)\b)", re.IGNORECASE)
@@ -203,9 +224,18 @@ _RELAYED_AFTER = re.compile(
 _LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*:\s+")
 
 
+#: A term in quotes: "As a student I don't get 'Dân vận khéo'." speaks of the subject.
+_QUOTED = re.compile(r"(?:^|\s)[\"“‘'«]([^\"”’'»]{2,80})[\"”’'»](?!\w)")
+
+
 def only_says_who_asks(preamble: str) -> bool:
     """Whether an introduction (from ``split_preamble``) says nothing but who asks."""
     return bool(_WHO_ASKS.match(preamble)) or bool(_RELAYED.match(preamble))
+
+
+def quoted(text: str) -> list[str]:
+    """The terms ``text`` quotes ("I don't get 'Dân vận khéo'" → ["Dân vận khéo"])."""
+    return _QUOTED.findall(text)
 
 
 def split_preamble(text: str) -> tuple[str, str]:

@@ -376,3 +376,55 @@ def test_a_close_refusal_keeps_a_question_only_it_explains(responder: Responder)
     """"bị hoãn" (postponed) is a premise the refusal corrects; the purpose answer it ties with lacks it."""
     reply = responder.answer("Vì sao hội nghị dân vận toàn quốc lại bị hoãn sang đầu năm 2021 vậy?")
     assert reply.fallback
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Hi, I am a researcher from Germany. Who chaired the conference?", "event_chair"),
+    ("Hello, I am a student from Japan studying politics. How many bridge points were there?",
+     "event_bridge_points"),
+    ("Hi! I'm a teacher from France. When was the conference held?", "event_date"),
+])
+def test_where_the_asker_comes_from_is_no_country_asked_about(responder: Responder, question: str,
+                                                              expected: str) -> None:
+    """A country in a greeting's introduction says who asks; the question after it is answered."""
+    assert responder.answer(question).intent == expected
+
+
+def test_a_question_about_the_askers_own_province_is_still_about_that_province(responder: Responder) -> None:
+    assert responder.answer("Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?").fallback
+
+
+def test_a_term_quoted_in_the_introduction_is_what_is_asked_about(responder: Responder) -> None:
+    reply = responder.answer('I am a student and don\'t get the phrase "điểm nóng". What does the report say?')
+    assert reply.intent == "finding_hot_spots"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Chuyện bầu cử Quốc hội khóa XV nằm ở nhiệm vụ số mấy?", "mai_task_4"),
+    ("Việc tổng kết các chương trình phối hợp là nhiệm vụ thứ mấy?", "mai_task_3"),
+])
+def test_asking_which_task_something_is_gets_the_numbered_task(responder: Responder, question: str,
+                                                               expected: str) -> None:
+    """The numbered task gives its place; a mention of the same subject elsewhere does not."""
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Hội nghị toàn quốc tổng kết công tác dân vận nhiệm kỳ Đại hội XII do ai tổ chức?", "event_organizer"),
+    ("Hội nghị tổng kết công tác dân vận nhiệm kỳ Đại hội 12 có bao nhiêu điểm cầu?", "event_bridge_points"),
+])
+def test_the_conferences_full_name_with_its_term_is_context(responder: Responder, question: str,
+                                                            expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize("question", ["Hey, what kinds of questions can you answer?", "What can this bot do for me?",
+                                      "bot có biết nói chuyện không"])
+def test_asking_what_the_bot_can_do_gets_the_help(responder: Responder, question: str) -> None:
+    assert responder.answer(question).matched == "smalltalk_help"
+
+
+def test_what_someone_who_only_attended_said_is_not_in_the_report(responder: Responder) -> None:
+    """Nguyễn Tiến Hải attended; the answer naming him as Cà Mau's first attendee reports no words of his."""
+    reply = responder.answer("Đồng chí Nguyễn Tiến Hải, Bí thư Tỉnh ủy, có phát biểu gì ở điểm cầu Cà Mau không?")
+    assert reply.fallback or reply.intent == "refuse_camau_own_work"

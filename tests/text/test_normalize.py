@@ -17,6 +17,7 @@ from bot.text.normalize import (
     raw_words,
     split_preamble,
     untelex,
+    without_words,
     words,
 )
 
@@ -129,3 +130,10 @@ def test_letters_and_digits_glued_together_are_two_words() -> None:
     """"ĐH13", "nv4" are typed for "Đại hội 13", "nhiệm vụ 4"."""
     assert words("ĐH13 nv4 2021-2026") == ["dh", "13", "nv", "4", "2021", "2026"]
     assert raw_words("ĐH13") == ["đh", "13"]
+
+
+def test_words_taken_out_leave_the_sentences_as_typed() -> None:
+    """Small talk taken out of a message keeps its full stops, so an introduction still ends where it did."""
+    text = "Hi, I am a researcher from Germany. When was it held?"
+    drop = [w == "hi" for w in words(text)]
+    assert without_words(text, drop) == ", I am a researcher from Germany. When was it held?"
