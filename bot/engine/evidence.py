@@ -37,6 +37,7 @@ class Objection(Enum):
     NOW = "asks about today; the answer speaks only of the report's day"
     SAID = "asks what someone said; the answer reports no words of theirs"
     ROLE = "asks who holds a post the answer's person does not hold"
+    DETAIL = "asks for a kind of detail (software, a budget, a document number) the answer does not give"
     UNKNOWN_NAME = "names someone or something the report never mentions"
 
 
@@ -121,6 +122,9 @@ class Evidence:
         self._post_words = {t for posts in self._posts_held.values() for post in posts for t in post}
         self.people = People(kb, self.named_by_post)
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
+        self._details: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_detail)
+        #: Each answer's folded words, in both languages: does it name the detail asked?
+        self._answer_words = {intent.id: " ".join(words(_answer_text(intent))) for intent in kb.intents.values()}
         # The topics of people who spoke: their tasks are their words ("Mai's fourth task"); not of
         # those who only attended (Nguyễn Tiến Hải's topic is the Cà Mau bridge point).
         self._speech_topics = {person.topic for person in kb.followups.people if person.topic and person.intent
@@ -172,6 +176,9 @@ class Evidence:
             return first
         if Objection.TIME in asked and (self._other_year(words, intent) or self._later.find(words)):
             return Objection.TIME
+        if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
+               self._details.find(words)):
+            return Objection.DETAIL
         if self.unknown_names(text):
             return Objection.UNKNOWN_NAME
         if self.unheld_post(text, intent):

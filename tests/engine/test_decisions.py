@@ -428,3 +428,13 @@ def test_what_someone_who_only_attended_said_is_not_in_the_report(responder: Res
     """Nguyễn Tiến Hải attended; the answer naming him as Cà Mau's first attendee reports no words of his."""
     reply = responder.answer("Đồng chí Nguyễn Tiến Hải, Bí thư Tỉnh ủy, có phát biểu gì ở điểm cầu Cà Mau không?")
     assert reply.fallback or reply.intent == "refuse_camau_own_work"
+
+
+@pytest.mark.parametrize("question", [
+    "Hội nghị trực tuyến dùng phần mềm gì để kết nối 63 điểm cầu?",
+    "What budget did the conference set aside for dân vận work in 2021?",
+])
+def test_a_kind_of_detail_the_report_never_gives_is_refused(responder: Responder, question: str) -> None:
+    """Software, a budget: the format's or the orientation's answer shares the words, not the detail."""
+    match = responder.matcher.match(question)
+    assert match.verdict is Verdict.FALLBACK and match.objection is not None
