@@ -438,3 +438,11 @@ def test_a_kind_of_detail_the_report_never_gives_is_refused(responder: Responder
     """Software, a budget: the format's or the orientation's answer shares the words, not the detail."""
     match = responder.matcher.match(question)
     assert match.verdict is Verdict.FALLBACK and match.objection is not None
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What motto did Vuong give officials?", "vuong_req_noi_it_lam_nhieu"),
+    ("Was the conference held physically or virtually?", "event_format"),
+])
+def test_everyday_english_for_the_reports_terms(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
