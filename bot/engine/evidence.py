@@ -23,7 +23,18 @@ from enum import Enum
 from bot.engine.people import DEPUTY, People
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
-from bot.text.normalize import PhraseSet, clean, fold, split_glued, split_preamble, starts_sentence, strip_markup, words
+from bot.text.normalize import (
+    PhraseSet,
+    clean,
+    find_spelt,
+    fold,
+    raw_words,
+    split_glued,
+    split_preamble,
+    starts_sentence,
+    strip_markup,
+    words,
+)
 
 
 class Objection(Enum):
@@ -103,7 +114,7 @@ class Evidence:
 
     def __init__(self, kb: KnowledgeBase, known_words: set[str], known_text: str) -> None:
         cfg = kb.matching
-        self._cues = PhraseSet((words(cue), kind) for kind, cues in (
+        self._cues = PhraseSet((words(cue), (kind, tuple(raw_words(cue)))) for kind, cues in (
             (Objection.COUNT, cfg.asks_count), (Objection.TIME, cfg.asks_time), (Objection.PLACE, cfg.asks_place),
             (Objection.DURATION, cfg.asks_duration), (Objection.AGE, cfg.asks_age), (Objection.NOW, cfg.asks_now),
             (Objection.SAID, cfg.asks_said))
@@ -138,21 +149,27 @@ class Evidence:
                          if intent.kind == "refusal"}
 
     def _refused_kinds(self, intent: Intent) -> frozenset[Objection]:
-        asked = [self.asks(words(e)) for e in intent.examples]
+        asked = [self.asks(e) for e in intent.examples]
         kinds = (Objection.COUNT, Objection.TIME, Objection.PLACE, Objection.DURATION)
         return frozenset(k for k in kinds if sum(k in a for a in asked) >= REFUSAL_SHARE * len(asked))
 
-    def asks(self, words: list[str]) -> set[Objection]:
-        """What kind of fact a question (its folded words) asks for: a count, a date, a place."""
-        kinds = {kind for _, kind, _ in self._cues.find(words)}
-        if _ASKS_SAID.search(" ".join(words)):
+    def asks(self, text: str) -> set[Objection]:
+        """What kind of fact a question asks for: a count, a date, a place.
+
+        Its cues are spelt as written ("ở đầu hội nghị", at its start, is no "ở đâu"), and a place
+        asked in the text ("nhắc ở chỗ nào trong bài") or "ở đâu đó" (somewhere) is no place asked.
+        """
+        folded = words(text)
+        kinds = {kind for _, kind, end in find_spelt(self._cues, text)
+                 if kind is not Objection.PLACE or not _in_the_text(folded, end)}
+        if _ASKS_SAID.search(" ".join(folded)):
             kinds.add(Objection.SAID)
         return kinds
 
-    def refusal_fits(self, refusal: Intent, words: list[str]) -> bool:
+    def refusal_fits(self, refusal: Intent, text: str) -> bool:
         """Whether a refusal of counts/dates/places fits a question that asks for one of them."""
         kinds = self._refuses.get(refusal.id, frozenset())
-        return not kinds or bool(kinds & self.asks(words))
+        return not kinds or bool(kinds & self.asks(text))
 
     def _profile(self, intent: Intent) -> frozenset[Objection]:
         """The kinds of question an intent's answer (in either language) is able to answer."""
@@ -169,7 +186,7 @@ class Evidence:
 
         ``words`` are the question's folded words before synonyms (the cues are matched on them).
         """
-        asked = self.asks(words)
+        asked = self.asks(text)
         unmet = asked - self._profiles[intent.id]
         first = next((kind for kind in _ASKED if kind in unmet), None)
         if first is not None:
@@ -329,3 +346,18 @@ def _within(asked: tuple[str, ...], held: tuple[str, ...]) -> bool:
 def _answer_text(intent: Intent) -> str:
     """An intent's answer and detail, in both languages."""
     return " ".join(t for t in (intent.answer, intent.answer_en, intent.detail, intent.detail_en) if t)
+
+
+#: Words after "chỗ nào" / "ở đâu" that make it a place in the report's text, or "somewhere".
+_IN_THE_TEXT_AFTER = (("trong", "bai"), ("trong", "bao", "cao"), ("trong", "ban"), ("in", "the", "report"),
+                      ("in", "the", "article"), ("in", "the", "text"))
+#: Verbs of mentioning before "chỗ nào": "nhắc ở chỗ nào", "được đề cập ở đâu".
+_MENTIONED = frozenset({"nhac", "mention", "mentioned", "cap"})
+
+
+def _in_the_text(folded: list[str], end: int) -> bool:
+    """Whether a place cue ending at ``end`` asks where in the report, or says "somewhere"."""
+    after = tuple(folded[end:end + 3])
+    somewhere = folded[end - 1:end + 1] == ["dau", "do"]  # "ở đâu đó"
+    return somewhere or any(after[:len(words)] == words for words in _IN_THE_TEXT_AFTER) or \
+        bool(_MENTIONED & set(folded[max(end - 6, 0):end]))

@@ -419,7 +419,7 @@ class Matcher:
         answer = self._best_answer(candidates)
         if answer is None or candidates[0].score - answer.score >= self.kb.matching.refusal_margin:
             return candidates
-        if self._evidence.refusal_fits(self.kb.intents[candidates[0].intent_id], words(text)):
+        if self._evidence.refusal_fits(self.kb.intents[candidates[0].intent_id], text):
             return candidates
         return _promote(answer, candidates)
 

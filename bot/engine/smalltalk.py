@@ -9,38 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TypeVar
 
 from bot.kb.loader import KnowledgeBase
-from bot.text.normalize import PhraseSet, marks_fit, raw_words, without_words, words
-
-Payload = TypeVar("Payload")
+from bot.text.normalize import PhraseSet, find_spelt, marks_fit, raw_words, without_words, words
 
 #: Question words, spelt with their marks: a plain word typed fits them, another mark does not.
 _QUESTION_WORDS: PhraseSet[tuple[None, tuple[str, ...]]] = PhraseSet(
     (words(w), (None, tuple(raw_words(w)))) for w in (
         "ai", "gì", "j", "nào", "đâu", "sao", "bao nhiêu", "bao giờ", "bao lâu", "mấy giờ", "ngày mấy", "what", "who",
         "when", "where", "which", "why", "how"))
-
-
-def _spelt_right(phrases: PhraseSet[tuple[Payload, tuple[str, ...]]],
-                 text: str) -> list[tuple[tuple[str, ...], Payload, int]]:
-    """The phrases found in ``text`` as spelt: (folded words, payload, index just after).
-
-    A word typed with marks must fit the phrase's ("bạn" is "bạn", not "Ban"); a plain word fits
-    any, unless the message is typed with marks elsewhere: "trưởng ban là ai" is no "bạn là ai".
-    """
-    folded, typed = words(text), raw_words(text)
-    found = phrases.find(folded)
-    if len(typed) != len(folded):
-        return [(phrase, payload, end) for phrase, (payload, _), end in found]
-    all_plain = all(t.isascii() for t in typed)
-
-    def fits(word: str, key: str) -> bool:
-        return marks_fit(word, key) and (all_plain or not word.isascii() or key.isascii())
-
-    return [(phrase, payload, end) for phrase, (payload, spelt), end in found
-            if all(fits(typed[end - len(phrase) + k], spelt[k]) for k in range(len(phrase)))]
 
 
 #: Words that end a yes/no question begun with "có" ("có nhắc tới … không").
@@ -65,7 +42,7 @@ _MIN_WORDS = 3
 def _asks(text: str, after: int = 0) -> bool:
     """Whether ``text`` asks something after its first ``after`` words: a question word spelt
     right, or "có … không"."""
-    if any(end > after for *_, end in _spelt_right(_QUESTION_WORDS, text)):
+    if any(end > after for *_, end in find_spelt(_QUESTION_WORDS, text)):
         return True
     folded, typed = words(text), raw_words(text)
     has = [i for i, w in enumerate(folded) if w == "co" and i >= after and (
@@ -98,7 +75,7 @@ class SmallTalkCues:
 
     def find(self, text: str) -> list[Cue]:
         """The cues in ``text``, spelt right."""
-        return [Cue(cue, intent_id, end) for cue, intent_id, end in _spelt_right(self._cues, text)]
+        return [Cue(cue, intent_id, end) for cue, intent_id, end in find_spelt(self._cues, text)]
 
     @staticmethod
     def without_cues(text: str, cues: list[Cue]) -> str:

@@ -283,6 +283,26 @@ class PhraseSet(Generic[Payload]):
         return found
 
 
+def find_spelt(phrases: PhraseSet[tuple[Payload, tuple[str, ...]]],
+                 text: str) -> list[tuple[tuple[str, ...], Payload, int]]:
+    """The phrases found in ``text`` as spelt: (folded words, payload, index just after).
+
+    A word typed with marks must fit the phrase's ("bạn" is "bạn", not "Ban"); a plain word fits
+    any, unless the message is typed with marks elsewhere: "trưởng ban là ai" is no "bạn là ai".
+    """
+    folded, typed = words(text), raw_words(text)
+    found = phrases.find(folded)
+    if len(typed) != len(folded):
+        return [(phrase, payload, end) for phrase, (payload, _), end in found]
+    all_plain = all(t.isascii() for t in typed)
+
+    def fits(word: str, key: str) -> bool:
+        return marks_fit(word, key) and (all_plain or not word.isascii() or key.isascii())
+
+    return [(phrase, payload, end) for phrase, (payload, spelt), end in found
+            if all(fits(typed[end - len(phrase) + k], spelt[k]) for k in range(len(phrase)))]
+
+
 def contains_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:
     """Whether ``phrase`` stands as consecutive words in ``words`` (both already folded)."""
     n = len(phrase)

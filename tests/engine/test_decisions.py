@@ -446,3 +446,23 @@ def test_a_kind_of_detail_the_report_never_gives_is_refused(responder: Responder
 ])
 def test_everyday_english_for_the_reports_terms(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Mình đọc ở đâu đó rằng bà Mai là Phó Trưởng Ban, đúng không?", {"person_truong_thi_mai"}),  # "somewhere"
+    # where in the report, not where it was held
+    ("Bài có nhắc tới nhiệm kỳ 2021 - 2026 ở chỗ nào trong bài không?",
+     {"event_term_orientation", "report_overview", "event_purpose", "Verdict.CLARIFY"}),
+])
+def test_where_in_the_report_or_somewhere_asks_no_place(responder: Responder, question: str,
+                                                        expected: set[str]) -> None:
+    match = responder.matcher.match(question)
+    assert match.objection is None
+    assert (match.candidates[0].intent_id if match.verdict is not Verdict.CLARIFY else str(match.verdict)) in expected
+
+
+def test_evidence_cues_are_spelt_as_written(responder: Responder) -> None:
+    """"ở đầu hội nghị" (at its start) folds like "ở đâu" (where) but asks no place."""
+    assert responder.matcher._evidence.asks("Ai phát biểu ở đầu hội nghị?") == set()
+    assert responder.matcher._evidence.asks("Điểm cầu Cà Mau đặt ở đâu?")
+    assert responder.matcher._evidence.asks("diem cau ca mau dat o dau")  # typed without marks: any spelling
