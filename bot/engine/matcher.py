@@ -75,6 +75,8 @@ _QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who",
 #: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country").
 _POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà)\b|"
                           r"\b(?:my|our)\s+(?:country|province|city|home)\b|\bở đây\b|\bhere\b", re.IGNORECASE)
+#: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
+_ALTERNATIVES = frozenset({"hay", "hoac", "or"})
 #: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
 #: shorthand for "hội nghị", "dân vận", to be corrected like any typo.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
@@ -345,12 +347,15 @@ class Matcher:
     def _checks_a_claim(self, text: str, best: Candidate) -> bool:
         """Whether a question with a wrong number checks a claim the best answer corrects.
 
-        "…cho năm 2022 đúng không?", "…64 điểm cầu, có khớp không?": the answer that gives the
-        right number is the reply, when it leads strongly; without such a check, another number
+        "…cho năm 2022 đúng không?", "…64 điểm cầu, có khớp không?", or alternatives one of which
+        the report holds ("31/12 hay 30/12", "2021 to 2025 or 2021 to 2026"): the answer that gives
+        the right number is the reply, when it leads; without such a check, another number
         means another subject ("hội nghị năm 2019 có những ai dự").
         """
-        return bool(self._claim_cues.find(words(text))) and self.kb.intents[best.intent_id].kind == "answer" \
-            and best.score >= self.kb.matching.accept_score
+        folded = words(text)
+        offers = bool(_ALTERNATIVES & set(folded)) and any(t.isdigit() and t in self._numbers for t in folded)
+        return (offers or bool(self._claim_cues.find(folded))) and self.kb.intents[best.intent_id].kind == "answer" \
+            and best.score >= self.kb.matching.weak_score
 
     def names_someone(self, text: str) -> bool:
         """Whether ``text`` names one of the knowledge base's people ("what did Vuong say in his…")."""

@@ -466,3 +466,13 @@ def test_evidence_cues_are_spelt_as_written(responder: Responder) -> None:
     assert responder.matcher._evidence.asks("Ai phát biểu ở đầu hội nghị?") == set()
     assert responder.matcher._evidence.asks("Điểm cầu Cà Mau đặt ở đâu?")
     assert responder.matcher._evidence.asks("diem cau ca mau dat o dau")  # typed without marks: any spelling
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Nhiệm kỳ mới là 2021 - 2026 hay 2021 - 2025?", "event_term_orientation"),
+    ("Báo cáo định hướng cho giai đoạn 2021 - 2026 hay 2021 - 2030?", "event_term_orientation"),
+])
+def test_alternatives_one_of_which_the_report_holds_are_a_claim_to_check(responder: Responder, question: str,
+                                                                          expected: str) -> None:
+    """The other alternative's number is no other subject: the answer gives the right one."""
+    assert responder.answer(question).intent == expected
