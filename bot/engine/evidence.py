@@ -134,7 +134,8 @@ class Evidence:
         self.people = People(kb, self.named_by_post)
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
         self._details: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_detail)
-        #: Each answer's folded words, in both languages: does it name the detail asked?
+        self._named_places = [" ".join(words(place)) for place in cfg.named_places]
+        #: Each answer's folded words, in both languages: does it name the detail asked, the place?
         self._answer_words = {intent.id: " ".join(words(_answer_text(intent))) for intent in kb.intents.values()}
         # The topics of people who spoke: their tasks are their words ("Mai's fourth task"); not of
         # those who only attended (Nguyễn Tiến Hải's topic is the Cà Mau bridge point).
@@ -201,6 +202,19 @@ class Evidence:
         if self.unheld_post(text, intent):
             return Objection.ROLE
         return None
+
+    def places_asked(self, text: str) -> list[str]:
+        """The report's places (``named_places``, folded) that the question names."""
+        asked = f" {' '.join(words(text))} "
+        return [place for place in self._named_places if f" {place} " in asked]
+
+    def places_named(self, text: str, intent: Intent) -> list[str]:
+        """The report's places that the question and ``intent``'s answer both name."""
+        return [place for place in self.places_asked(text) if self.names(intent, place)]
+
+    def names(self, intent: Intent, place: str) -> bool:
+        """Whether ``intent``'s answer (either language) names ``place`` (folded words)."""
+        return f" {place} " in f" {self._answer_words[intent.id]} "
 
     @property
     def post_holders(self) -> KeysView[str]:

@@ -335,7 +335,7 @@ class Matcher:
         # has to be clear of the rest.
         settled = bool(named) and named[0] is not candidates[0]
         ranked = self._holder_first(text, self._specific_first(self._close_refusal_yields(text, tokens, ranked)))
-        ranked = self._items_first(tokens, ranked)
+        ranked = self._local_first(text, self._items_first(tokens, ranked))
         cosine = None
         if not settled and ranked and self._opinion is not None and self._unsure(ranked):
             ranked, cosine = self._second_opinion(text, ranked)
@@ -480,6 +480,21 @@ class Matcher:
             return candidates
         return _promote(item, candidates)
 
+    def _local_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """Someone's answer silent on the place asked yields to a person whose answer names it.
+
+        "Who represented Ca Mau province, and what was his position?" is nearer Nguyễn Hồng Lĩnh's
+        answer in words, but only Nguyễn Tiến Hải's says Cà Mau.
+        """
+        holders = self._evidence.post_holders
+        if not candidates or candidates[0].intent_id not in holders:
+            return candidates
+        missing = [place for place in self._evidence.places_asked(text)
+                   if not self._evidence.names(self.kb.intents[candidates[0].intent_id], place)]
+        local = next((c for c in candidates if c.intent_id in holders and missing
+                      and all(self._evidence.names(self.kb.intents[c.intent_id], place) for place in missing)), None)
+        return candidates if local is None else _promote(local, candidates)
+
     def _specific_first(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """An overview yields to one of the answers it sums up when that one is nearly as close.
 
@@ -593,14 +608,18 @@ class Matcher:
         """The candidates after the leader that could be what was meant instead.
 
         Not the overview a part was preferred to (the part must lead the others), nor someone who
-        does not hold the post asked about; when the question names people and the leader speaks
-        of them, no answer about someone else ("bà Mai giữ chức gì" is not about Lĩnh, however
+        does not hold the post asked about, nor an answer silent on a place the question and the
+        leader both name ("who represented Ca Mau" is not Lĩnh); when the question names people
+        and the leader speaks of them, no answer about someone else ("bà Mai giữ chức gì" is not about Lĩnh, however
         alike the two answers' words).
         """
         first = self.kb.intents[candidates[0].intent_id]
         rivals = [c for c in candidates[1:] if c.intent_id not in self._overviews.get(first.id, ())
                   and not (c.intent_id in self._evidence.post_holders
                            and self._evidence.unheld_post(text, self.kb.intents[c.intent_id]))]
+        for place in self._evidence.places_named(text, first):
+            rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
+                      or self._evidence.names(self.kb.intents[c.intent_id], place)]
         named = self._people.named(text)
         if named and any(self._people.speaks_of(first, p) for p in named):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"

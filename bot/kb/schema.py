@@ -168,6 +168,7 @@ class Matching(Strict):
     asks_question: list[Text] = Field(default_factory=list)
     asks_place: list[Text] = Field(default_factory=list)
     place_words: list[Text] = Field(default_factory=list)
+    named_places: list[Text] = Field(default_factory=list)
     post_words: list[Text] = Field(default_factory=list)
 
 

@@ -476,3 +476,11 @@ def test_alternatives_one_of_which_the_report_holds_are_a_claim_to_check(respond
                                                                           expected: str) -> None:
     """The other alternative's number is no other subject: the answer gives the right one."""
     assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize("question", ["Who represented Ca Mau province at the meeting, and what was his position?",
+                                      "Who attended for Ca Mau province, and what is his post?"])
+def test_the_person_asked_about_at_a_place_is_the_one_whose_answer_names_it(responder: Responder,
+                                                                             question: str) -> None:
+    """Nguyễn Hồng Lĩnh's answer shares the words, but only Nguyễn Tiến Hải's says Cà Mau."""
+    assert responder.answer(question).intent in {"person_nguyen_tien_hai", "camau_leader"}
