@@ -48,6 +48,7 @@ class Objection(Enum):
     NOW = "asks about today; the answer speaks only of the report's day"
     SAID = "asks what someone said; the answer reports no words of theirs"
     ROLE = "asks who holds a post the answer's person does not hold"
+    AFTER = "asks what happened after the conference; the report ends with it"
     DETAIL = "asks for a kind of detail (software, a budget, a document number) the answer does not give"
     UNKNOWN_NAME = "names someone or something the report never mentions"
 
@@ -82,6 +83,11 @@ _HAS_DURATION = re.compile(r"\b(?:\d+|năm|mấy|bao) (?:năm|tháng|tuần|ngà
 _HAS_SAID = re.compile(r"\b(?:nhấn mạnh|yêu cầu|đề nghị|chỉ rõ|khẳng định|nêu(?!\s+tên|\s+đầu)|trình bày|kết luận|"
                        r"đánh giá|ghi nhận|báo cáo|bài phát biểu|said|stressed|urged|called for|asked|presented|"
                        r"concluded|noted|set out|gave the \w+ speech)\b", re.IGNORECASE)
+
+#: Words of something done, with which "sau hội nghị" asks what happened after it; typed without
+#: marks ("da", "bi"), only in a message typed without any ("dạ" is no "đã").
+_DONE = re.compile(r"\b(?:đã|bị|ban hành|kỷ luật|lên làm|did|was|were|has|have|happened)\b")
+_DONE_PLAIN = re.compile(r"\b(?:da|bi|ban hanh|ky luat|len lam)\b")
 
 #: A year, as written or as a folded word.
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -134,6 +140,7 @@ class Evidence:
         self.people = People(kb, self.named_by_post)
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
         self._details: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_detail)
+        self._after: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_after)
         self._named_places = [" ".join(words(place)) for place in cfg.named_places]
         #: Each answer's folded words, in both languages: does it name the detail asked, the place?
         self._answer_words = {intent.id: " ".join(words(_answer_text(intent))) for intent in kb.intents.values()}
@@ -194,6 +201,8 @@ class Evidence:
             return first
         if Objection.TIME in asked and (self._other_year(words, intent) or self._later.find(words)):
             return Objection.TIME
+        if self.asks_after(text):
+            return Objection.AFTER
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
                self._details.find(words)):
             return Objection.DETAIL
@@ -202,6 +211,15 @@ class Evidence:
         if self.unheld_post(text, intent):
             return Objection.ROLE
         return None
+
+    def asks_after(self, text: str) -> bool:
+        """Whether the question asks what was done after the conference ("Sau hội nghị, tỉnh đã ban hành…")."""
+        folded = words(text)
+        typed = " ".join(raw_words(text))
+        done = bool(_DONE.search(typed)) or (typed.isascii() and bool(_DONE_PLAIN.search(typed)))
+        # "năm sau hội nghị …" is the year after: the tasks.
+        return done and any(folded[end - len(phrase) - 1:end - len(phrase)] != ["nam"]
+                            for phrase, _, end in self._after.find(folded))
 
     def places_asked(self, text: str) -> list[str]:
         """The report's places (``named_places``, folded) that the question names."""

@@ -164,6 +164,7 @@ class Matching(Strict):
     asks_said: list[Text] = Field(default_factory=list)
     asks_later: list[Text] = Field(default_factory=list)
     asks_detail: list[Text] = Field(default_factory=list)
+    asks_after: list[Text] = Field(default_factory=list)
     checks_claim: list[Text] = Field(default_factory=list)
     asks_question: list[Text] = Field(default_factory=list)
     asks_place: list[Text] = Field(default_factory=list)

@@ -484,3 +484,14 @@ def test_the_person_asked_about_at_a_place_is_the_one_whose_answer_names_it(resp
                                                                              question: str) -> None:
     """Nguyễn Hồng Lĩnh's answer shares the words, but only Nguyễn Tiến Hải's says Cà Mau."""
     assert responder.answer(question).intent in {"person_nguyen_tien_hai", "camau_leader"}
+
+
+@pytest.mark.parametrize("question", ["Sau hội nghị, tỉnh Cà Mau đã ra nghị quyết gì để thực hiện?",
+                                      "Sau hội nghị này có ai bị kỷ luật không?"])
+def test_what_happened_after_the_conference_is_not_in_the_report(responder: Responder, question: str) -> None:
+    match = responder.matcher.match(question)
+    assert match.verdict is Verdict.FALLBACK and match.objection is not None
+
+
+def test_the_tasks_after_the_conference_are_still_the_tasks(responder: Responder) -> None:
+    assert responder.answer("Sau hội nghị, năm 2021 cần làm những việc gì?").intent == "mai_conclusion_overview"
