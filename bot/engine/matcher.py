@@ -85,6 +85,8 @@ _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx]
 REFUSAL_OWN_WEIGHT = 6.0
 #: How far behind the leader the closest list item may be and still go first when its place is asked.
 ITEM_MARGIN = 6.0
+#: How many words a description of the conference ("hội nghị … cuối năm 2020") may run to.
+DESCRIPTION_WORDS = 14
 #: Fewer words than this left beside a small-talk cue are no question of their own.
 MIN_QUESTION_WORDS = 3
 #: Minimum rapidfuzz ratio to accept a spelling correction.
@@ -275,8 +277,8 @@ class Matcher:
         """
         head, rest = split_preamble(text)
         if head and not self._only_who_asks(head):
-            return [t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest)
-        return self.normalize(self._asked(text))
+            return _without_description([t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest))
+        return _without_description(self.normalize(self._asked(text)))
 
     def _only_who_asks(self, head: str) -> bool:
         """Whether an introduction says who asks and nothing of the subject (no person, no item)."""
@@ -807,6 +809,26 @@ def _spellings(kb: KnowledgeBase) -> dict[str, set[str]]:
         if word != folded:
             marked.add(word)
     return found
+
+
+def _without_description(tokens: list[str]) -> list[str]:
+    """The question less its description of the conference by its time, which is context.
+
+    "cuộc họp tổng kết việc vận động quần chúng hồi cuối năm 2020 do cơ quan nào đứng ra tổ chức"
+    asks who organized it: the words between "hội nghị" and "cuối năm 2020" say which conference,
+    and would pull the question to the overview that repeats them. A question whose rest holds a
+    number keeps them ("… cuối năm 2020 đó triển khai nhiệm vụ cho năm 2022?" compares years).
+    """
+    for i in range(len(tokens) - 1):
+        if tokens[i:i + 2] == ["hoi", "nghi"]:
+            for j in range(i + 4, min(len(tokens), i + 2 + DESCRIPTION_WORDS)):
+                if tokens[j - 2:j + 1] == ["cuoi", "nam", "2020"]:
+                    rest = tokens[j + 1:]
+                    if len(rest) >= MIN_QUESTION_WORDS - 1 and not any(t.isdigit() for t in rest):
+                        return tokens[:i + 2] + rest
+                    return tokens
+            return tokens
+    return tokens
 
 
 def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

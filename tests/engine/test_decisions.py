@@ -495,3 +495,15 @@ def test_what_happened_after_the_conference_is_not_in_the_report(responder: Resp
 
 def test_the_tasks_after_the_conference_are_still_the_tasks(responder: Responder) -> None:
     assert responder.answer("Sau hội nghị, năm 2021 cần làm những việc gì?").intent == "mai_conclusion_overview"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Cho mình hỏi buổi họp tổng kết công tác vận động nhân dân cả nước hồi cuối năm 2020 do cơ quan nào tổ chức?",
+     "event_organizer"),
+    ("Cuộc họp về vận động quần chúng hôm cuối năm 2020 nối mạng với bao nhiêu tỉnh thành?", "event_bridge_points"),
+    # a number after the description: the years are compared, the description stays
+    ("Hội nghị cuối năm 2020 đó triển khai nhiệm vụ cho năm 2022 đúng không?", "event_purpose"),
+])
+def test_the_conference_described_by_its_time_is_context(responder: Responder, question: str, expected: str) -> None:
+    """Described in everyday words, the conference is which one; what follows is what is asked."""
+    assert responder.answer(question).intent == expected
