@@ -246,7 +246,7 @@ def test_an_overview_gives_way_to_the_part_that_was_asked(kb_copy: Path) -> None
 
     Without ``covers`` the two are rivals too close to tell apart, and the bot asks back.
     """
-    question = "hội nghị dân vận toàn quốc cuối năm 2020 tổ chức theo hình thức nào"
+    question = "hội nghị dân vận toàn quốc cuối năm đó tổ chức theo hình thức nào"
     assert Responder(load(kb_copy)).answer(question).intent == "event_format"
     events = kb_copy / "intents" / "event.yaml"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
