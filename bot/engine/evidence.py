@@ -161,7 +161,8 @@ class Evidence:
         kinds = (Objection.COUNT, Objection.TIME, Objection.PLACE, Objection.DURATION)
         return frozenset(k for k in kinds if sum(k in a for a in asked) >= REFUSAL_SHARE * len(asked))
 
-    def asks(self, text: str) -> set[Objection]:
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
+    def asks(self, text: str) -> frozenset[Objection]:
         """What kind of fact a question asks for: a count, a date, a place.
 
         Its cues are spelt as written ("ở đầu hội nghị", at its start, is no "ở đâu"), and a place
@@ -172,7 +173,7 @@ class Evidence:
                  if kind is not Objection.PLACE or not _in_the_text(folded, end)}
         if _ASKS_SAID.search(" ".join(folded)):
             kinds.add(Objection.SAID)
-        return kinds
+        return frozenset(kinds)
 
     def refusal_fits(self, refusal: Intent, text: str) -> bool:
         """Whether a refusal of counts/dates/places fits a question that asks for one of them."""
@@ -212,6 +213,7 @@ class Evidence:
             return Objection.ROLE
         return None
 
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
     def asks_after(self, text: str) -> bool:
         """Whether the question asks what was done after the conference ("Sau hội nghị, tỉnh đã ban hành…")."""
         folded = words(text)
@@ -221,10 +223,11 @@ class Evidence:
         return done and any(folded[end - len(phrase) - 1:end - len(phrase)] != ["nam"]
                             for phrase, _, end in self._after.find(folded))
 
-    def places_asked(self, text: str) -> list[str]:
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
+    def places_asked(self, text: str) -> tuple[str, ...]:
         """The report's places (``named_places``, folded) that the question names."""
         asked = f" {' '.join(words(text))} "
-        return [place for place in self._named_places if f" {place} " in asked]
+        return tuple(place for place in self._named_places if f" {place} " in asked)
 
     def places_named(self, text: str, intent: Intent) -> list[str]:
         """The report's places that the question and ``intent``'s answer both name."""

@@ -68,6 +68,8 @@ class ListItems:
 
     def asked_position(self, tokens: list[str]) -> NumberedList | None:
         """The list whose item's place the question asks: "… là nhiệm vụ thứ mấy?", "việc số mấy", "which task"."""
+        if "may" not in tokens and "which" not in tokens:
+            return None
         for numbered, phrases in self._lists:
             for i in range(len(tokens)):
                 for phrase in phrases:

@@ -9,6 +9,7 @@ him) is the right one. A name counts when written in full, after a title ("ông 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -31,7 +32,8 @@ class People:
         self._people = [(p, tuple(words(p.name))) for p in kb.followups.people]
         self._by_post = by_post
 
-    def named(self, text: str) -> list[Person]:
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one People per knowledge base; asked several times a question
+    def named(self, text: str) -> tuple[Person, ...]:
         """The people ``text`` names, in the knowledge base's order: by name, or by a post only they
         hold ("Bí thư Tỉnh ủy Cà Mau" is Nguyễn Tiến Hải; see ``Evidence.named_by_post``)."""
         folded = words(text)
@@ -42,9 +44,9 @@ class People:
         by_name = [person for person, full in self._people
                    if full[-1] in titled or full[-1] in capitalized or contains_phrase(folded, full)]
         if by_name or self._by_post is None or any(full[-1] in folded for _, full in self._people):
-            return by_name  # "Mai là Phó Trưởng Ban, đúng không?" is about Mai, not the Phó Trưởng Ban
+            return tuple(by_name)  # "Mai là Phó Trưởng Ban, đúng không?" is about Mai, not the Phó Trưởng Ban
         by_post = self._by_post(text)
-        return [person for person, _ in self._people if person.intent in by_post]
+        return tuple(person for person, _ in self._people if person.intent in by_post)
 
     def speaks_of(self, intent: Intent, person: Person) -> bool:
         """Whether ``intent``'s answer is about ``person`` or in their words."""

@@ -7,6 +7,7 @@ once at load, a question once per message.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
@@ -27,6 +28,10 @@ MAX_MARKS = 4
 _CLIP_SCAN = 4
 # Letters and digits apart: "ĐH13" is "ĐH 13", "nv4" is "nv 4", as people mean them.
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+#: How many texts keep their split words: the texts of the last few questions, which are split again and again.
+WORDS_CACHED = 256
+#: Longer texts are split anew each time, so that the cache never holds a huge message.
+CACHED_TEXT_CHARS = 2000
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END = re.compile(r"[.!?:;\n…\"“”'()\[\]-]\s*$")
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
@@ -142,7 +147,13 @@ def _split_word(m: re.Match[str]) -> str:
 
 def words(text: str) -> list[str]:
     """Fold and split into word tokens (letters and digits); punctuation and markup are dropped."""
-    return _WORD.findall(fold(split_glued(strip_markup(text))))
+    return list(_words(text) if len(text) <= CACHED_TEXT_CHARS else _words.__wrapped__(text))
+
+
+@functools.lru_cache(maxsize=WORDS_CACHED)
+def _words(text: str) -> tuple[str, ...]:
+    # One question is split many times over (evidence, people, small talk): once is enough.
+    return tuple(_WORD.findall(fold(split_glued(strip_markup(text)))))
 
 
 def raw_words(text: str) -> list[str]:
@@ -151,10 +162,15 @@ def raw_words(text: str) -> list[str]:
     Old-style tone placement is moved to the new style ("hoà" → "hòa", "thuỷ" → "thủy") so
     both spellings compare equal.
     """
+    return list(_raw_words(text) if len(text) <= CACHED_TEXT_CHARS else _raw_words.__wrapped__(text))
+
+
+@functools.lru_cache(maxsize=WORDS_CACHED)
+def _raw_words(text: str) -> tuple[str, ...]:
     text = clean(split_glued(strip_markup(text))).lower()
     if not text.isascii():
         text = _OLD_TONES.sub(lambda m: _NEW_TONES[m.group(0)], text)
-    return _WORD.findall(text)
+    return tuple(_WORD.findall(text))
 
 
 def without_words(text: str, drop: Sequence[bool]) -> str:
