@@ -67,6 +67,7 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Write me a poem about the conference",
     "ông Hải phát biểu những gì?",                          # someone who only attended: no words of his
     "What did Nguyen Tien Hai say at the conference?",
+    "Theo bot, bài phát biểu của bà Mai hay hay dở?",      # the bot's opinion
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
