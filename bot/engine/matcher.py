@@ -77,6 +77,8 @@ _POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\
                           r"\b(?:my|our)\s+(?:country|province|city|home)\b|\bở đây\b|\bhere\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
+#: Words that ask, once a description of the conference is set aside (folded).
+_ASKING_WORDS = _QUESTION_WORDS | {"may", "khong", "ko", "k", "gi", "nhu", "ntn", "hay", "or", "phai", "dung"}
 #: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
 #: shorthand for "hội nghị", "dân vận", to be corrected like any typo.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
@@ -812,19 +814,23 @@ def _spellings(kb: KnowledgeBase) -> dict[str, set[str]]:
 
 
 def _without_description(tokens: list[str]) -> list[str]:
-    """The question less its description of the conference by its time, which is context.
+    """The question less its description of the conference, which is context.
 
-    "cuộc họp tổng kết việc vận động quần chúng hồi cuối năm 2020 do cơ quan nào đứng ra tổ chức"
-    asks who organized it: the words between "hội nghị" and "cuối năm 2020" say which conference,
-    and would pull the question to the overview that repeats them. A question whose rest holds a
-    number keeps them ("… cuối năm 2020 đó triển khai nhiệm vụ cho năm 2022?" compares years).
+    "cuộc họp tổng kết việc vận động quần chúng hồi cuối năm 2020 do cơ quan nào đứng ra tổ chức",
+    "hội nghị tổng kết nhiệm kỳ XII được tổ chức theo hình thức nào" ask who organized it and in
+    what form: the words from "hội nghị" to "cuối năm 2020" or "nhiệm kỳ (Đại hội) XII" say which
+    conference, and would pull the question to the answers that repeat them. Only when a
+    question follows, without a number ("… cuối năm 2020 đó triển khai nhiệm vụ cho năm 2022?"
+    compares years).
     """
     for i in range(len(tokens) - 1):
         if tokens[i:i + 2] == ["hoi", "nghi"]:
-            for j in range(i + 4, min(len(tokens), i + 2 + DESCRIPTION_WORDS)):
-                if tokens[j - 2:j + 1] == ["cuoi", "nam", "2020"]:
+            for j in range(i + 3, min(len(tokens), i + 2 + DESCRIPTION_WORDS)):
+                if tokens[j - 2:j + 1] == ["cuoi", "nam", "2020"] or (tokens[j] == "12" and (
+                        tokens[j - 2:j] == ["nhiem", "ky"] or tokens[j - 4:j] == ["nhiem", "ky", "dai", "hoi"])):
                     rest = tokens[j + 1:]
-                    if len(rest) >= MIN_QUESTION_WORDS - 1 and not any(t.isdigit() for t in rest):
+                    if len(rest) >= MIN_QUESTION_WORDS and set(rest) & _ASKING_WORDS and \
+                            not any(t.isdigit() for t in rest):
                         return tokens[:i + 2] + rest
                     return tokens
             return tokens

@@ -502,9 +502,17 @@ def test_the_tasks_after_the_conference_are_still_the_tasks(responder: Responder
     ("Cho mình hỏi buổi họp tổng kết công tác vận động nhân dân cả nước hồi cuối năm 2020 do cơ quan nào tổ chức?",
      "event_organizer"),
     ("Cuộc họp về vận động quần chúng hôm cuối năm 2020 nối mạng với bao nhiêu tỉnh thành?", "event_bridge_points"),
+    ("Cho mình hỏi hội nghị tổng kết nhiệm kỳ XII được tổ chức theo hình thức nào?", "event_format"),  # by its term
+    ("hội nghị tổng kết nhiệm kỳ đại hội 12 do ai tổ chức vậy", "event_organizer"),
     # a number after the description: the years are compared, the description stays
     ("Hội nghị cuối năm 2020 đó triển khai nhiệm vụ cho năm 2022 đúng không?", "event_purpose"),
 ])
 def test_the_conference_described_by_its_time_is_context(responder: Responder, question: str, expected: str) -> None:
     """Described in everyday words, the conference is which one; what follows is what is asked."""
     assert responder.answer(question).intent == expected
+
+
+def test_asking_for_a_translation_of_an_answer_is_still_the_question(responder: Responder) -> None:
+    """"translate it" asks for the name in English, not for a translation service."""
+    assert responder.answer("What is the conference's full name? Please translate it into English.").intent == \
+        "event_name"
