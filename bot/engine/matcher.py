@@ -75,6 +75,10 @@ _QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who",
 #: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country").
 _POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà)\b|"
                           r"\b(?:my|our)\s+(?:country|province|city|home)\b|\bở đây\b|\bhere\b", re.IGNORECASE)
+#: A question that points back to the subject its introduction named: "Em viết tiểu luận về người theo
+#: đạo, hội nghị nhận xét gì về mảng này?".
+_REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm)\s+(?:này|đó|ấy|nói trên)\b|"
+                          r"\bthis (?:topic|area|issue|subject|group)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
 #: Words that ask, once a description of the conference is set aside (folded).
@@ -278,7 +282,7 @@ class Matcher:
         keeps the words the knowledge base knows.
         """
         head, rest = split_preamble(text)
-        if head and not self._only_who_asks(head):
+        if head and (not self._only_who_asks(head) or _REFERS_BACK.search(rest)):
             return _without_description([t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest))
         return _without_description(self.normalize(self._asked(text)))
 

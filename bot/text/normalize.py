@@ -222,7 +222,8 @@ _PREAMBLE = re.compile(
 _WHO_ASKS = re.compile(
     r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:for my\b|as an?\b|i['’]m\b|we['’]re\b|"
     r"(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\s+"
-    r"(?:\S+\s+)?(?:là|làm|lm|công tác|học|đang|soạn|viết|chuẩn bị|am|'m|work|working|study|studying|teach|"
+    r"(?:(?!(?:nhớ|nghe|thấy|đọc|hiểu|nghĩ|tưởng|biết|remember|heard|read|think|thought)\b)\S+\s+)?"
+    r"(?:là|làm|lm|công tác|học|đang|soạn|viết|chuẩn bị|am|'m|work|working|study|studying|teach|"
     r"write|writing|prepare|preparing|research|researching)\b)", re.IGNORECASE)
 #: Words that make a clause part of the question, not the asker's introduction.
 _ASKING = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "may", "khong", "ko", "hoi", "who", "what",
@@ -268,9 +269,15 @@ def split_preamble(text: str) -> tuple[str, str]:
         found = pattern.match(text)
         if found is not None:
             head, rest = found.group(0), text[found.end():]
-            if not set(words(head)) & asking and len(words(rest)) >= 3:
+            if not _asks_in(words(head), asking) and len(words(rest)) >= 3:
                 return head, rest
     return "", text
+
+
+def _asks_in(folded: list[str], asking: frozenset[str]) -> bool:
+    """Whether a clause holds a word that asks; "bao" only as "bao nhiêu/giờ/lâu" ("thông báo" asks nothing)."""
+    return any(w in asking and (w != "bao" or folded[i + 1:i + 2] in (["nhieu"], ["gio"], ["lau"], ["nhiu"]))
+               for i, w in enumerate(folded))
 
 
 Payload = TypeVar("Payload")

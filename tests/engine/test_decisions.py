@@ -516,3 +516,21 @@ def test_asking_for_a_translation_of_an_answer_is_still_the_question(responder: 
     """"translate it" asks for the name in English, not for a translation service."""
     assert responder.answer("What is the conference's full name? Please translate it into English.").intent == \
         "event_name"
+
+
+@pytest.mark.parametrize("question", [
+    "Em đang làm tiểu luận về người có đạo, cho em hỏi hội nghị nói gì về vấn đề này?",
+    "Mình viết bài về bà con dân tộc thiểu số, bài báo nhận xét ra sao về đối tượng này?",
+])
+def test_a_question_pointing_back_to_its_introduction_keeps_its_subject(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "finding_ethnic_religious_overseas"
+
+
+def test_what_someone_remembers_is_part_of_the_question(responder: Responder) -> None:
+    """"Tôi nhớ là …" says what is asked about, not who asks."""
+    question = "Tôi nhớ là có một nhiệm vụ về nắm tình hình nhân dân trước bầu cử, đó là nhiệm vụ số mấy?"
+    assert responder.answer(question).intent == "mai_task_4"
+
+
+def test_a_number_heard_second_hand_is_a_claim_to_check(responder: Responder) -> None:
+    assert responder.answer("hội nghị nối bn điểm cầu z, nghe ns 70").intent == "event_bridge_points"

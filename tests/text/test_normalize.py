@@ -114,10 +114,18 @@ def test_marks_fit_allows_fewer_marks_never_other_ones(typed: str, known: str, f
     ("Câu hỏi ôn tập: hội nghị do cơ quan nào tổ chức?", "Câu hỏi ôn tập: ", False),  # a label
     ("I'm a journalist checking facts. Who chaired the conference?", "I'm a journalist checking facts.", True),
     ("I’m a PhD student. Who chaired the conference?", "I’m a PhD student.", True),
+    # "thông báo" (a notice) asks nothing, though it folds like "bao" of "bao nhiêu"
+    ("Tôi đang soạn thông báo cho chi bộ, hội nghị do cơ quan nào tổ chức?",
+     "Tôi đang soạn thông báo cho chi bộ,", True),
 ])
 def test_the_askers_introduction_is_told_from_the_question(text: str, head: str, who: bool) -> None:
     assert split_preamble(text)[0] == head
     assert only_says_who_asks(head) is who
+
+
+def test_what_someone_remembers_or_heard_is_no_introduction() -> None:
+    assert not only_says_who_asks("Tôi nhớ là có một nhiệm vụ về bầu cử,")
+    assert not only_says_who_asks("Em nghe nói là bà Mai kết luận,")
 
 
 def test_a_relayed_questions_closing_tag_is_dropped() -> None:
