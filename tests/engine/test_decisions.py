@@ -534,3 +534,8 @@ def test_what_someone_remembers_is_part_of_the_question(responder: Responder) ->
 
 def test_a_number_heard_second_hand_is_a_claim_to_check(responder: Responder) -> None:
     assert responder.answer("hội nghị nối bn điểm cầu z, nghe ns 70").intent == "event_bridge_points"
+
+
+def test_initials_and_shorthand_of_notes_are_understood(responder: Responder) -> None:
+    """"TQV" is Trần Quốc Vượng, "đp" địa phương, as people write them in notes and chats."""
+    assert responder.answer("đ/c TQV có nói gì về phối hợp với chính quyền các đp ko").intent == "vuong_req_coordination"
