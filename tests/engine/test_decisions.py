@@ -68,6 +68,7 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "ông Hải phát biểu những gì?",                          # someone who only attended: no words of his
     "What did Nguyen Tien Hai say at the conference?",
     "Theo bot, bài phát biểu của bà Mai hay hay dở?",      # the bot's opinion
+    "Can you recommend some books about Vietnamese history?",  # a request beyond the report
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
