@@ -45,6 +45,11 @@ SETS = (
     ("outsider_q", "second-hand knowledge, wrong details to correct; held out to the end, measured once",
      "87.5% / 69.2%"),
     ("outsider_r", "English only; held out to the end, measured once", "79.2% / 91.7%"),
+    ("outsider_u", "a mixed-language crowd; measured when written, tuned on since", "91.0% / 92.0%"),
+    ("outsider_s", "a training class and its circle; held out to midway, measured once, tuned on since",
+     "89.0% / 88.0%"),
+    ("outsider_t", "long questions, half-remembered details; held out to midway, measured once, tuned on since",
+     "83.2% / 97.0%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
