@@ -91,6 +91,8 @@ _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx]
 REFUSAL_OWN_WEIGHT = 6.0
 #: How far behind the leader the closest list item may be and still go first when its place is asked.
 ITEM_MARGIN = 6.0
+#: How far behind the leader an answer holding a quoted term may be and still go first.
+QUOTE_MARGIN = 10.0
 #: How many words a description of the conference ("hội nghị … cuối năm 2020") may run to.
 DESCRIPTION_WORDS = 14
 #: Fewer words than this left beside a small-talk cue are no question of their own.
@@ -344,6 +346,8 @@ class Matcher:
         settled = bool(named) and named[0] is not candidates[0]
         ranked = self._holder_first(text, self._specific_first(self._close_refusal_yields(text, tokens, ranked)))
         ranked = self._local_first(text, self._items_first(tokens, ranked))
+        ranked, quoted_term = self._quoted_first(text, ranked)
+        settled = settled or quoted_term
         cosine = None
         if not settled and ranked and self._opinion is not None and self._unsure(ranked):
             ranked, cosine = self._second_opinion(text, ranked)
@@ -473,6 +477,24 @@ class Matcher:
         holder = next((c for c in candidates[1:] if c.intent_id in self._evidence.post_holders
                        and not self._evidence.unheld_post(text, self.kb.intents[c.intent_id])), None)
         return candidates if holder is None else _promote(holder, candidates)
+
+    def _quoted_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[tuple[Candidate, ...], bool]:
+        """The answer that holds a term the question quotes goes first, and settles the choice.
+
+        "The report uses the term 'người có uy tín'. Who are these people…?": the quote says what
+        is asked about, however many other words the question has. Only an answer within
+        ``QUOTE_MARGIN`` of the leader, and only the first quoted term of two words or more.
+        """
+        for term in quoted(text):
+            term_tokens = self.normalize(term)
+            if len(term_tokens) < 2:
+                continue
+            holder = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
+                           and all(t in self._intent_feats[c.intent_id] for t in term_tokens)), None)
+            if holder is None or candidates[0].score - holder.score >= QUOTE_MARGIN:
+                return candidates, False
+            return (candidates if holder is candidates[0] else _promote(holder, candidates)), True
+        return candidates, False
 
     def _items_first(self, tokens: list[str], candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """When the question asks which item of a list something is, the closest item goes first.

@@ -540,3 +540,12 @@ def test_a_number_heard_second_hand_is_a_claim_to_check(responder: Responder) ->
 def test_initials_and_shorthand_of_notes_are_understood(responder: Responder) -> None:
     """"TQV" is Trần Quốc Vượng, "đp" địa phương, as people write them in notes and chats."""
     assert responder.answer("đ/c TQV có nói gì về phối hợp với chính quyền các đp ko").intent == "vuong_req_coordination"
+
+
+def test_a_quoted_term_says_what_is_asked_about(responder: Responder) -> None:
+    question = "The article talks about 'người có uy tín'. Who are they and what does it say about them?"
+    assert responder.answer(question).intent == "finding_ethnic_religious_overseas"
+
+
+def test_a_quoted_term_does_not_answer_a_count_the_report_lacks(responder: Responder) -> None:
+    assert responder.answer("How many 'Dân vận khéo' models were recognized nationwide?").fallback
