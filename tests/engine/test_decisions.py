@@ -549,3 +549,13 @@ def test_a_quoted_term_says_what_is_asked_about(responder: Responder) -> None:
 
 def test_a_quoted_term_does_not_answer_a_count_the_report_lacks(responder: Responder) -> None:
     assert responder.answer("How many 'Dân vận khéo' models were recognized nationwide?").fallback
+
+
+@pytest.mark.parametrize("question", ["bot trả lời chậm thế, có nhanh hơn được không",
+                                      "That was confusing, can you say it more simply?"])
+def test_complaints_about_speed_or_clarity_are_complaints(responder: Responder, question: str) -> None:
+    assert responder.answer(question).matched == "smalltalk_complaint"
+
+
+def test_finding_something_hard_before_a_question_leaves_the_question(responder: Responder) -> None:
+    assert responder.answer("Em thấy khó hiểu, điểm nóng trong báo cáo là gì vậy?").intent == "finding_hot_spots"
