@@ -559,3 +559,11 @@ def test_complaints_about_speed_or_clarity_are_complaints(responder: Responder, 
 
 def test_finding_something_hard_before_a_question_leaves_the_question(responder: Responder) -> None:
     assert responder.answer("Em thấy khó hiểu, điểm nóng trong báo cáo là gì vậy?").intent == "finding_hot_spots"
+
+
+def test_a_weak_leader_two_points_clear_of_an_unrelated_rival_is_answered(responder: Responder) -> None:
+    """Nothing speaks against it: the evidence checks refuse the near misses, so two points are enough."""
+    decide = responder.matcher._decide
+    text = "hội nghị diễn ra thế nào"
+    assert decide(text, (Candidate("event_format", 40.0), Candidate("mai_task_3", 37.9)))[0] is Verdict.ANSWER
+    assert decide(text, (Candidate("event_format", 40.0), Candidate("mai_task_3", 38.5)))[0] is Verdict.FALLBACK
