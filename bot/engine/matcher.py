@@ -79,6 +79,8 @@ _POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\
 #: đạo, hội nghị nhận xét gì về mảng này?".
 _REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm)\s+(?:này|đó|ấy|nói trên)\b|"
                           r"\bthis (?:topic|area|issue|subject|group)\b", re.IGNORECASE)
+#: Two things asked at once: "When was it held, and did people meet in person or online?".
+_TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
 #: Words that ask, once a description of the conference is set aside (folded).
@@ -91,6 +93,10 @@ _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx]
 REFUSAL_OWN_WEIGHT = 6.0
 #: How far behind the leader the closest list item may be and still go first when its place is asked.
 ITEM_MARGIN = 6.0
+#: How far behind the leader an answer able to give the kind asked may be, in a two-part question.
+TWO_PART_MARGIN = 15.0
+#: …and among the candidates before this place.
+TWO_PART_DEPTH = 4
 #: How far behind the leader an answer holding a quoted term may be and still go first.
 QUOTE_MARGIN = 10.0
 #: How many words a description of the conference ("hội nghị … cuối năm 2020") may run to.
@@ -346,6 +352,7 @@ class Matcher:
         settled = bool(named) and named[0] is not candidates[0]
         ranked = self._holder_first(text, self._specific_first(self._close_refusal_yields(text, tokens, ranked)))
         ranked = self._local_first(text, self._items_first(tokens, ranked))
+        ranked = self._part_asked_first(text, ranked)
         ranked, quoted_term = self._quoted_first(text, ranked)
         settled = settled or quoted_term
         cosine = None
@@ -477,6 +484,25 @@ class Matcher:
         holder = next((c for c in candidates[1:] if c.intent_id in self._evidence.post_holders
                        and not self._evidence.unheld_post(text, self.kb.intents[c.intent_id])), None)
         return candidates if holder is None else _promote(holder, candidates)
+
+    def _part_asked_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """In a question that asks two things, an answer that can give the kind asked goes first.
+
+        "When was it held, and did people meet in person or online?" is nearest the format's
+        answer in words, which gives no date: the date's answer, close behind, answers the part
+        that asks when. Only an answer within ``TWO_PART_MARGIN`` of the leader, among the next three.
+        """
+        if len(candidates) < 2 or not _TWO_PARTS.search(text):
+            return candidates
+        check = self._evidence.objection
+        if self.kb.intents[candidates[0].intent_id].kind != "answer" or \
+                check(text, words(text), self.kb.intents[candidates[0].intent_id]) is None:
+            return candidates
+        able = next((c for c in candidates[1:TWO_PART_DEPTH] if self.kb.intents[c.intent_id].kind == "answer"
+                     and check(text, words(text), self.kb.intents[c.intent_id]) is None), None)
+        if able is None or candidates[0].score - able.score >= TWO_PART_MARGIN:
+            return candidates
+        return _promote(able, candidates)
 
     def _quoted_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[tuple[Candidate, ...], bool]:
         """The answer that holds a term the question quotes goes first, and settles the choice.

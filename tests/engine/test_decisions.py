@@ -567,3 +567,9 @@ def test_a_weak_leader_two_points_clear_of_an_unrelated_rival_is_answered(respon
     text = "hội nghị diễn ra thế nào"
     assert decide(text, (Candidate("event_format", 40.0), Candidate("mai_task_3", 37.9)))[0] is Verdict.ANSWER
     assert decide(text, (Candidate("event_format", 40.0), Candidate("mai_task_3", 38.5)))[0] is Verdict.FALLBACK
+
+
+def test_a_two_part_question_gets_the_answer_able_to_give_the_kind_asked(responder: Responder) -> None:
+    """The format's answer is nearest in words but gives no date; the date's answer is close behind."""
+    assert responder.answer("Hội nghị diễn ra vào ngày nào, và họp trực tiếp hay trực tuyến?").intent == "event_date"
+    assert responder.answer("Đại hội Đảng lần thứ XIII diễn ra ở đâu và vào lúc nào?").fallback  # still refused
