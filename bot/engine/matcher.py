@@ -613,7 +613,9 @@ class Matcher:
         if all(len(cue.words) <= 2 for cue in cues) and answered and \
                 score >= (cfg.weak_score + cfg.accept_score) / 2 and self._talk.has_question(left):
             return True
-        talk = sum(len(cue) for cue in {cue.words for cue in cues})
+        # The words the small talk takes, each once: "… vậy con Cảm ơn bot nhiều" holds "con cảm ơn",
+        # "cảm ơn bot nhiều" and "cảm ơn", five words in all, not nine.
+        talk = len({i for cue in cues for i in range(cue.end - len(cue.words), cue.end)})
         if answered and len(rest) >= max(MIN_QUESTION_WORDS, talk) and self._talk.only_frames(text, left, cues) \
                 and (self._talk.is_question(left) or "?" in text):
             return True

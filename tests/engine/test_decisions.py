@@ -573,3 +573,13 @@ def test_a_two_part_question_gets_the_answer_able_to_give_the_kind_asked(respond
     """The format's answer is nearest in words but gives no date; the date's answer is close behind."""
     assert responder.answer("Hội nghị diễn ra vào ngày nào, và họp trực tiếp hay trực tuyến?").intent == "event_date"
     assert responder.answer("Đại hội Đảng lần thứ XIII diễn ra ở đâu và vào lúc nào?").fallback  # still refused
+
+
+def test_small_talk_words_are_counted_once_however_many_cues_hold_them(responder: Responder) -> None:
+    """"con cảm ơn", "cảm ơn bot nhiều" and "cảm ơn" overlap: five words of thanks, not nine."""
+    assert responder.answer("hội nghị do cơ quan nào tổ chức vậy con Cảm ơn bot nhiều.").intent == "event_organizer"
+
+
+def test_thanks_a_lot_after_a_question_closes_it(responder: Responder) -> None:
+    reply = responder.answer("Could you list the seven tasks from the closing speech? Thanks a lot.")
+    assert reply.kind is not Kind.SMALLTALK
