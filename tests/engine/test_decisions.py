@@ -220,6 +220,8 @@ def test_small_talk_words_inside_other_messages_do_not_make_them_small_talk(resp
     "chao bot bac muon hoi chut ve cai hoi nghi dan van bot tra loi dc ko",  # announces a question
     "Xin chào, mình muốn hỏi mấy câu về bài hội nghị, bạn giúp được không?",
     "Cảm ơn bot, mình có đủ thông tin để làm báo cáo rồi",                   # "báo" is no "bao nhiêu"
+    # who asks, then asking leave to ask: nothing asked yet
+    "Chào bot, tôi là giáo viên về hưu, tôi hỏi vài câu về bài này được không?",
 ])
 def test_announcing_a_question_is_still_small_talk(responder: Responder, question: str) -> None:
     assert responder.answer(question).kind is Kind.SMALLTALK
