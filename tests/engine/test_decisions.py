@@ -553,7 +553,7 @@ def test_a_quoted_term_does_not_answer_a_count_the_report_lacks(responder: Respo
     assert responder.answer("How many 'Dân vận khéo' models were recognized nationwide?").fallback
 
 
-@pytest.mark.parametrize("question", ["bot trả lời chậm thế, có nhanh hơn được không",
+@pytest.mark.parametrize("question", ["bot trả lời chậm thế, có nhanh hơn được không", "bot trả lời dài quá, đọc mỏi mắt",
                                       "That was confusing, can you say it more simply?"])
 def test_complaints_about_speed_or_clarity_are_complaints(responder: Responder, question: str) -> None:
     assert responder.answer(question).matched == "smalltalk_complaint"
