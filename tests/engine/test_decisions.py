@@ -541,7 +541,8 @@ def test_a_number_heard_second_hand_is_a_claim_to_check(responder: Responder) ->
 
 def test_initials_and_shorthand_of_notes_are_understood(responder: Responder) -> None:
     """"TQV" is Trần Quốc Vượng, "đp" địa phương, as people write them in notes and chats."""
-    assert responder.answer("đ/c TQV có nói gì về phối hợp với chính quyền các đp ko").intent == "vuong_req_coordination"
+    reply = responder.answer("đ/c TQV có nói gì về phối hợp với chính quyền các đp ko")
+    assert reply.intent == "vuong_req_coordination"
 
 
 def test_a_quoted_term_says_what_is_asked_about(responder: Responder) -> None:
@@ -553,7 +554,8 @@ def test_a_quoted_term_does_not_answer_a_count_the_report_lacks(responder: Respo
     assert responder.answer("How many 'Dân vận khéo' models were recognized nationwide?").fallback
 
 
-@pytest.mark.parametrize("question", ["bot trả lời chậm thế, có nhanh hơn được không", "bot trả lời dài quá, đọc mỏi mắt",
+@pytest.mark.parametrize("question", ["bot trả lời chậm thế, có nhanh hơn được không",
+                                      "bot trả lời dài quá, đọc mỏi mắt",
                                       "That was confusing, can you say it more simply?"])
 def test_complaints_about_speed_or_clarity_are_complaints(responder: Responder, question: str) -> None:
     assert responder.answer(question).matched == "smalltalk_complaint"
