@@ -84,6 +84,9 @@ _HAS_SAID = re.compile(r"\b(?:nhấn mạnh|yêu cầu|đề nghị|chỉ rõ|kh
                        r"đánh giá|ghi nhận|báo cáo|bài phát biểu|said|stressed|urged|called for|asked|presented|"
                        r"concluded|noted|set out|gave the \w+ speech)\b", re.IGNORECASE)
 
+#: Units of a short length of time (folded): asked "bao nhiêu phút", an answer in years does not do.
+_SHORT_UNITS = frozenset({"phut", "gio", "tieng", "minutes", "minute", "hours", "hour"})
+
 #: Words of something done, with which "sau hội nghị" asks what happened after it; typed without
 #: marks ("da", "bi"), only in a message typed without any ("dạ" is no "đã").
 _DONE = re.compile(r"\b(?:đã|bị|ban hành|kỷ luật|lên làm|did|was|were|has|have|happened)\b")
@@ -202,6 +205,8 @@ class Evidence:
             return first
         if Objection.TIME in asked and (self._other_year(words, intent) or self._later.find(words)):
             return Objection.TIME
+        if Objection.DURATION in asked and not self._holds_units(words, intent):
+            return Objection.DURATION
         if self.asks_after(text):
             return Objection.AFTER
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
@@ -212,6 +217,11 @@ class Evidence:
         if self.unheld_post(text, intent):
             return Objection.ROLE
         return None
+
+    def _holds_units(self, words: list[str], intent: Intent) -> bool:
+        """Whether the answer speaks in the units of time asked ("bao nhiêu phút": minutes, not "5 năm")."""
+        asked = _SHORT_UNITS & set(words)
+        return not asked or any(unit in self._answer_words[intent.id].split() for unit in asked)
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
     def asks_after(self, text: str) -> bool:

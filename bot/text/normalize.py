@@ -237,6 +237,14 @@ _RELAYED = re.compile(r"^[^?]{0,200}?\b(?:hỏi|nhắn|nhắn tin|thắc mắc)\
 _RELAYED_AFTER = re.compile(
     r"[,;]\s*(?:(?:có|một|thì|là)\s+)*(?:bác|chị|anh|cô|chú|em|ông|bà|bạn|thính giả|người)\b[^,.;:!?]{0,80}?"
     r"\bhỏi\s+(?:thế|vậy|vầy|đấy|đó|như vậy)\b\W*$", re.IGNORECASE)
+#: The asker's task said at the end: "…, e làm bài thi tìm hiểu của đoàn trường", "…, I'm writing a paper".
+_WHO_ASKS_AFTER = re.compile(
+    r"[,;.]\s*(?:tôi|em|e|mình|cháu|con|bác|i['’]m|i am)\s+(?:đang\s+|đg\s+)?"
+    r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|writing|preparing|working on)\b[^,.;:!?]{0,100}\W*$",
+    re.IGNORECASE)
+#: A second clause of the introduction: "Em là đoàn viên, *đang chuẩn bị bài sinh hoạt chi đoàn,* cho em hỏi…".
+_CONTINUED = re.compile(r"^\s*(?:và\s+|rồi\s+)?(?:đang|sắp|cần|muốn)\s+(?:chuẩn bị|soạn|viết|làm|ôn|học|tìm hiểu)"
+                        r"[^,.;:!?]{0,120}[,.;:]", re.IGNORECASE)
 #: A label before the question: "Câu hỏi ôn tập: …", "For a cable summary: …", "xác minh gấp: …".
 _LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*:\s+")
 
@@ -265,11 +273,17 @@ def split_preamble(text: str) -> tuple[str, str]:
     leaves fewer than three words after it, is no introduction.
     """
     text = _RELAYED_AFTER.sub("?", text)
+    after = _WHO_ASKS_AFTER.search(text)
+    if after is not None and not _asks_in(words(after.group(0)), _ASKING) and len(words(text[:after.start()])) >= 3:
+        text = text[:after.start()]  # "…, e làm bài thi tìm hiểu của đoàn trường" says why, at the end
     for pattern, asking in ((_RELAYED, _ASKING - {"hoi"}), (_PREAMBLE, _ASKING), (_LABEL, _ASKING - {"hoi"})):
         found = pattern.match(text)
         if found is not None:
             head, rest = found.group(0), text[found.end():]
             if not _asks_in(words(head), asking) and len(words(rest)) >= 3:
+                more = _CONTINUED.match(rest)  # "Em là đoàn viên ở Cà Mau, đang chuẩn bị bài sinh hoạt, cho em hỏi…"
+                if more is not None and len(words(rest[more.end():])) >= 3:
+                    head, rest = head + more.group(0), rest[more.end():]
                 return head, rest
     return "", text
 

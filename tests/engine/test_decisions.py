@@ -587,3 +587,13 @@ def test_small_talk_words_are_counted_once_however_many_cues_hold_them(responder
 def test_thanks_a_lot_after_a_question_closes_it(responder: Responder) -> None:
     reply = responder.answer("Could you list the seven tasks from the closing speech? Thanks a lot.")
     assert reply.kind is not Kind.SMALLTALK
+
+
+def test_a_length_asked_in_minutes_is_not_answered_in_years(responder: Responder) -> None:
+    """The speech's answers speak of the five-year term, which is no length in minutes."""
+    assert responder.answer("Bài phát biểu chỉ đạo của đồng chí Vượng kéo dài bao nhiêu phút?").fallback
+
+
+def test_why_the_asker_asks_said_at_the_end_is_no_part_of_the_question(responder: Responder) -> None:
+    reply = responder.answer("hội nghị dân vận kết nối bao nhiu đ cầu vậy, e làm bài thi tìm hiểu của trường")
+    assert reply.intent == "event_bridge_points"

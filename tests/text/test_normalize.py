@@ -128,6 +128,16 @@ def test_what_someone_remembers_or_heard_is_no_introduction() -> None:
     assert not only_says_who_asks("Em nghe nói là bà Mai kết luận,")
 
 
+def test_an_introduction_in_two_clauses_is_told_from_the_question() -> None:
+    assert split_preamble("Em là đoàn viên, đang chuẩn bị bài sinh hoạt, cho em hỏi hội nghị diễn ra ngày nào ạ?") == (
+        "Em là đoàn viên, đang chuẩn bị bài sinh hoạt,", " cho em hỏi hội nghị diễn ra ngày nào ạ?")
+
+
+def test_the_askers_task_said_at_the_end_is_dropped() -> None:
+    assert split_preamble("hội nghị kết nối bao nhiêu điểm cầu vậy, e làm bài thi tìm hiểu của trường") == (
+        "", "hội nghị kết nối bao nhiêu điểm cầu vậy")
+
+
 def test_a_relayed_questions_closing_tag_is_dropped() -> None:
     """"…, có cô ở Phú Tân hỏi thế?" says who asked; "Phú Tân" is no subject of the question."""
     assert split_preamble("Hội nghị có bao nhiêu điểm cầu, có cô ở Phú Tân hỏi thế?") == (
