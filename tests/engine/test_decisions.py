@@ -69,6 +69,8 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "What did Nguyen Tien Hai say at the conference?",
     "Theo bot, bài phát biểu của bà Mai hay hay dở?",      # the bot's opinion
     "Can you recommend some books about Vietnamese history?",  # a request beyond the report
+    "giá lúa ở Cà Mau tuần này bao nhiêu một ký vậy",       # today's prices
+    "Did any NGOs or international organisations take part in the conference?",  # bodies it never names
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
@@ -597,3 +599,8 @@ def test_a_length_asked_in_minutes_is_not_answered_in_years(responder: Responder
 def test_why_the_asker_asks_said_at_the_end_is_no_part_of_the_question(responder: Responder) -> None:
     reply = responder.answer("hội nghị dân vận kết nối bao nhiu đ cầu vậy, e làm bài thi tìm hiểu của trường")
     assert reply.intent == "event_bridge_points"
+
+
+def test_an_organisation_that_says_who_asks_is_no_subject(responder: Responder) -> None:
+    reply = responder.answer("Our NGO works with farmers. What did the report say about grassroots democracy?")
+    assert reply.intent in {"vuong_req_grassroots_democracy", "finding_democracy"}
