@@ -337,6 +337,24 @@ class Evidence:
         return any(known(run[start:end]) for start in range(n) for end in range(n, start + 1, -1)
                    if (start, end) == (0, n) or (plain(run[:start]) and plain(run[end:])))
 
+    def _known_parts(self, run: list[str]) -> bool:
+        """Whether a run mixing Vietnamese names and English title words is known part by part.
+
+        "Cà Mau Provincial Party Secretary Nguyễn Tiến Hải" is "Cà Mau", "Provincial Party
+        Secretary" and "Nguyễn Tiến Hải": names of two words or more that the knowledge base
+        holds, and known English words. "Nguyễn Phú Trọng" is no such name, whatever its words.
+        """
+        covered = [True] + [False] * len(run)  # covered[i]: run[:i] splits into known parts
+        for i in range(len(run)):
+            if not covered[i]:
+                continue
+            if run[i].isascii() and fold(run[i]) in self._known and not run[i].isupper():
+                covered[i + 1] = True
+            for j in range(i + 2, len(run) + 1):
+                if self._known_run(run[i:j]):
+                    covered[j] = True
+        return covered[-1]
+
     def unknown_names(self, text: str) -> list[str]:
         """Names the knowledge base has never seen: "Bạc Liêu", "Nguyễn Phú Trọng", "COVID".
 
@@ -373,7 +391,7 @@ class Evidence:
                 if fold(word) not in self._known and (accented or (word.isupper() and len(word) >= 3)):
                     found.append(word)
             elif accented:
-                if not self._known_run(run):
+                if not self._known_run(run) and not self._known_parts(run):
                     found.append(" ".join(run))
             elif len(run) >= 3 and any(fold(w) not in self._known for w in run):
                 found.append(" ".join(run))

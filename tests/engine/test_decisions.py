@@ -604,3 +604,14 @@ def test_why_the_asker_asks_said_at_the_end_is_no_part_of_the_question(responder
 def test_an_organisation_that_says_who_asks_is_no_subject(responder: Responder) -> None:
     reply = responder.answer("Our NGO works with farmers. What did the report say about grassroots democracy?")
     assert reply.intent in {"vuong_req_grassroots_democracy", "finding_democracy"}
+
+
+def test_english_titles_between_known_names_make_no_unknown_name(responder: Responder) -> None:
+    evidence = responder.matcher._evidence
+    assert evidence.unknown_names("Did the Cà Mau Provincial Party Secretary Nguyễn Tiến Hải attend in Hanoi?") == []
+    assert evidence.unknown_names("Did General Secretary Nguyễn Phú Trọng attend?") != []
+
+
+def test_the_conferences_name_after_ve_is_context_with_its_term(responder: Responder) -> None:
+    question = "Ai ký tên cuối bài viết về hội nghị tổng kết công tác dân vận nhiệm kỳ Đại hội XII?"
+    assert responder.answer(question).intent == "mention_byline"
