@@ -52,6 +52,8 @@ SETS = (
      "83.2% / 97.0%"),
     ("outsider_v", "a quiz contest and a Party cell meeting; held out until late, measured once", "88.3% / 88.0%"),
     ("outsider_w", "phone readers in everyday words; held out until late, measured once", "85.9% / 89.3%"),
+    ("outsider_x", "the issue's five kinds of users; held out to the end, measured once", "90.8% / 100%"),
+    ("outsider_y", "a district board's group chat; held out to the end, measured once", "87.3% / 89.3%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
