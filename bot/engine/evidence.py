@@ -172,8 +172,8 @@ class Evidence:
         asked in the text ("nhắc ở chỗ nào trong bài") or "ở đâu đó" (somewhere) is no place asked.
         """
         folded = words(text)
-        kinds = {kind for _, kind, end in find_spelt(self._cues, text)
-                 if kind is not Objection.PLACE or not _in_the_text(folded, end)}
+        kinds = {kind for cue, kind, end in find_spelt(self._cues, text)
+                 if kind is not Objection.PLACE or not _in_the_text(folded, end - len(cue), end)}
         if _ASKS_SAID.search(" ".join(folded)):
             kinds.add(Objection.SAID)
         return frozenset(kinds)
@@ -229,8 +229,8 @@ class Evidence:
         folded = words(text)
         typed = " ".join(raw_words(text))
         done = bool(_DONE.search(typed)) or (typed.isascii() and bool(_DONE_PLAIN.search(typed)))
-        # "năm sau hội nghị …" is the year after: the tasks.
-        return done and any(folded[end - len(phrase) - 1:end - len(phrase)] != ["nam"]
+        # "năm sau hội nghị …", "the year after the meeting" is the year after: the tasks.
+        return done and any(folded[end - len(phrase) - 1:end - len(phrase)] not in (["nam"], ["year"])
                             for phrase, _, end in self._after.find(folded))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
@@ -415,12 +415,14 @@ def _answer_text(intent: Intent) -> str:
 _IN_THE_TEXT_AFTER = (("trong", "bai"), ("trong", "bao", "cao"), ("trong", "ban"), ("in", "the", "report"),
                       ("in", "the", "article"), ("in", "the", "text"))
 #: Verbs of mentioning before "chỗ nào": "nhắc ở chỗ nào", "được đề cập ở đâu".
-_MENTIONED = frozenset({"nhac", "mention", "mentioned", "cap"})
+_MENTIONED = frozenset({"nhac", "mention", "mentioned", "cap", "noi"})
+#: How many words before "chỗ nào" a verb of mentioning may stand ("nói về … nông thôn mới, nói ở chỗ nào").
+MENTION_BEFORE = 5
 
 
-def _in_the_text(folded: list[str], end: int) -> bool:
-    """Whether a place cue ending at ``end`` asks where in the report, or says "somewhere"."""
+def _in_the_text(folded: list[str], start: int, end: int) -> bool:
+    """Whether a place cue at ``folded[start:end]`` asks where in the report, or says "somewhere"."""
     after = tuple(folded[end:end + 3])
     somewhere = folded[end - 1:end + 1] == ["dau", "do"]  # "ở đâu đó"
     return somewhere or any(after[:len(words)] == words for words in _IN_THE_TEXT_AFTER) or \
-        bool(_MENTIONED & set(folded[max(end - 6, 0):end]))
+        bool(_MENTIONED & set(folded[max(start - MENTION_BEFORE, 0):start]))

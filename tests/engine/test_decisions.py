@@ -615,3 +615,13 @@ def test_english_titles_between_known_names_make_no_unknown_name(responder: Resp
 def test_the_conferences_name_after_ve_is_context_with_its_term(responder: Responder) -> None:
     question = "Ai ký tên cuối bài viết về hội nghị tổng kết công tác dân vận nhiệm kỳ Đại hội XII?"
     assert responder.answer(question).intent == "mention_byline"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("bai bao co noi ve nong thon moi ko, noi o cho nao", {"mai_task_5"}),           # where in the text
+    ("For the year after the meeting, what was asked about the Fatherland Front?",  # next year, not later events
+     {"mai_conclusion_overview", "mai_task_6", "vuong_req_front_renewal"}),
+    ("hn tổng kết nk 12 do BDV TW tổ chức fai ko", {"event_organizer"}),             # "nk", "fai"
+])
+def test_more_ways_people_type_are_read_right(responder: Responder, question: str, expected: set[str]) -> None:
+    assert responder.answer(question).intent in expected
