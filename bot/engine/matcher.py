@@ -874,8 +874,8 @@ def _without_description(tokens: list[str]) -> list[str]:
     "hội nghị tổng kết nhiệm kỳ XII được tổ chức theo hình thức nào" ask who organized it and in
     what form: the words from "hội nghị" to "cuối năm 2020" or "nhiệm kỳ (Đại hội) XII" say which
     conference, and would pull the question to the answers that repeat them. Only when a
-    question follows, without a number ("… cuối năm 2020 đó triển khai nhiệm vụ cho năm 2022?"
-    compares years).
+    question follows, or ends with it, without a number ("… cuối năm 2020 đó triển khai nhiệm vụ
+    cho năm 2022?" compares years).
     """
     for i in range(len(tokens) - 1):
         if tokens[i:i + 2] == ["hoi", "nghi"]:
@@ -886,6 +886,10 @@ def _without_description(tokens: list[str]) -> list[str]:
                     if len(rest) >= MIN_QUESTION_WORDS and set(rest) & _ASKING_WORDS and \
                             not any(t.isdigit() for t in rest):
                         return tokens[:i + 2] + rest
+                    before = tokens[:i]  # "ai phát biểu kết luận hội nghị tổng kết dân vận nhiệm kỳ 12"
+                    if not rest and len(before) >= MIN_QUESTION_WORDS and set(before) & _ASKING_WORDS and \
+                            not any(t.isdigit() for t in before):
+                        return tokens[:i + 2]
                     return tokens
             return tokens
     return tokens
