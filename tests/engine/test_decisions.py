@@ -509,6 +509,7 @@ def test_the_tasks_after_the_conference_are_still_the_tasks(responder: Responder
     ("Cuộc họp về vận động quần chúng hôm cuối năm 2020 nối mạng với bao nhiêu tỉnh thành?", "event_bridge_points"),
     ("Cho mình hỏi hội nghị tổng kết nhiệm kỳ XII được tổ chức theo hình thức nào?", "event_format"),  # by its term
     ("hội nghị tổng kết nhiệm kỳ đại hội 12 do ai tổ chức vậy", "event_organizer"),
+    ("hoi nghi hom 31 thang 12 nam 2020 do co quan nao to chuc", "event_organizer"),  # the date in words
     ("ai là người chủ trì cuộc họp về vận động quần chúng hồi cuối năm 2020", "event_chair"),  # described last
     ("ai phát biểu kết luận hội nghị tổng kết dân vận nhiệm kỳ 12", "people_speakers"),
     # a number after the description: the years are compared, the description stays
