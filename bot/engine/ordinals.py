@@ -67,15 +67,16 @@ class ListItems:
 
 
     def asked_position(self, tokens: list[str]) -> NumberedList | None:
-        """The list whose item's place the question asks: "… là nhiệm vụ thứ mấy?", "việc số mấy", "which task"."""
-        if "may" not in tokens and "which" not in tokens:
+        """The list whose item the question asks for: "… là nhiệm vụ thứ mấy?", "việc số mấy", "ý nào", "which task"."""
+        if "may" not in tokens and "which" not in tokens and "nao" not in tokens:
             return None
         for numbered, phrases in self._lists:
             for i in range(len(tokens)):
                 for phrase in phrases:
                     end = i + len(phrase)
                     if tuple(tokens[i:end]) == phrase and (
-                            tokens[end:end + 2] in (["thu", "may"], ["so", "may"]) or tokens[i - 1:i] == ["which"]):
+                            tokens[end:end + 2] in (["thu", "may"], ["so", "may"]) or tokens[end:end + 1] == ["nao"]
+                            or tokens[i - 1:i] == ["which"]):
                         return numbered
         return None
 

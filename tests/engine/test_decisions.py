@@ -408,6 +408,7 @@ def test_a_term_quoted_in_the_introduction_is_what_is_asked_about(responder: Res
 @pytest.mark.parametrize(("question", "expected"), [
     ("Chuyện bầu cử Quốc hội khóa XV nằm ở nhiệm vụ số mấy?", "mai_task_4"),
     ("Việc tổng kết các chương trình phối hợp là nhiệm vụ thứ mấy?", "mai_task_3"),
+    ("Trong phần giao việc năm sau, chuyện làng quê khang trang, bớt hộ nghèo nằm ở ý nào?", "mai_task_5"),
 ])
 def test_asking_which_task_something_is_gets_the_numbered_task(responder: Responder, question: str,
                                                                expected: str) -> None:
