@@ -41,6 +41,7 @@ from bot.text.normalize import (
     raw_words,
     split_preamble,
     untelex,
+    without_set_aside,
     words,
 )
 
@@ -315,6 +316,7 @@ class Matcher:
 
     def match(self, text: str) -> Match:
         """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
+        text = without_set_aside(text)  # "Who attended besides Nguyễn Tiến Hải?" is not about him
         tokens = self._question_tokens(text)
         if not tokens:  # nothing but filler, or only calling the bot ("bot ơi")
             cues = self._talk.find(text)

@@ -253,6 +253,23 @@ _LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*:\s+")
 _QUOTED = re.compile(r"(?:^|\s)[\"“‘'«]([^\"”’'»]{2,80})[\"”’'»](?!\w)")
 
 
+#: What a question sets aside: "Besides the provincial Party secretary, which other bodies…", "Who
+#: attended besides Nguyễn Tiến Hải?", "Ngoài phần nhìn lại cả nhiệm kỳ, ông Lĩnh còn trình bày…".
+_BESIDES = re.compile(
+    r"\b(?:besides|apart from|other than|except for|except)\s+(?:the\s+)?[^,?.;]{1,70}?"
+    r"(?=\s*,|\s*\?|$|\s+(?:which|who|what|did|were|was|sent|attended|at|in|from|during))"
+    r"|(?:^|(?<=[,.;:!?])\s*|(?<=còn )|(?<=vậy )|(?<=thế ))ngoài\s+(?:ra\s+)?[^,?.;]{1,50}?(?=,)",
+    re.IGNORECASE)
+#: Fewer words than this left once the set-aside part is out: keep the message whole.
+MIN_LEFT_WORDS = 4
+
+
+def without_set_aside(text: str) -> str:
+    """``text`` less what it sets aside ("besides X", "ngoài X,"): X is what is not asked about."""
+    left = _BESIDES.sub(" ", text)
+    return left if left != text and len(words(left)) >= MIN_LEFT_WORDS else text
+
+
 def only_says_who_asks(preamble: str) -> bool:
     """Whether an introduction (from ``split_preamble``) says nothing but who asks."""
     return bool(_WHO_ASKS.match(preamble)) or bool(_RELAYED.match(preamble))

@@ -629,3 +629,14 @@ def test_the_conferences_name_after_ve_is_context_with_its_term(responder: Respo
 ])
 def test_more_ways_people_type_are_read_right(responder: Responder, question: str, expected: set[str]) -> None:
     assert responder.answer(question).intent in expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Apart from the provincial Party Secretary, which other officials were at the Ca Mau bridge point?",
+     "camau_attendees"),
+    ("Vậy còn ông Vượng, ngoài chuyện nói ít làm nhiều, ông có nhắc tới mô hình Dân vận khéo không?",
+     "vuong_req_emulation"),
+    ("bc có nói j về người VN ở nước ngoài ko", "finding_ethnic_religious_overseas"),  # "nước ngoài" sets nothing aside
+])
+def test_what_a_question_sets_aside_is_not_what_it_asks(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected

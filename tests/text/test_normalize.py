@@ -17,6 +17,7 @@ from bot.text.normalize import (
     raw_words,
     split_preamble,
     untelex,
+    without_set_aside,
     without_words,
     words,
 )
@@ -155,3 +156,10 @@ def test_words_taken_out_leave_the_sentences_as_typed() -> None:
     text = "Hi, I am a researcher from Germany. When was it held?"
     drop = [w == "hi" for w in words(text)]
     assert without_words(text, drop) == ", I am a researcher from Germany. When was it held?"
+
+
+def test_what_a_question_sets_aside_is_taken_out() -> None:
+    assert "Hải" not in without_set_aside("Who attended besides Nguyễn Tiến Hải at the Cà Mau bridge point?")
+    assert "Bí thư" not in without_set_aside("Ngoài ông Bí thư, ở điểm cầu Cà Mau còn có những ai dự?")
+    abroad = "bc có nói về người ở nước ngoài, ai phụ trách không"  # "nước ngoài" is abroad: nothing set aside
+    assert without_set_aside(abroad) == abroad
