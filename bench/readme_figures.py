@@ -50,10 +50,14 @@ SETS = (
      "89.0% / 88.0%"),
     ("outsider_t", "long questions, half-remembered details; held out to midway, measured once, tuned on since",
      "83.2% / 97.0%"),
-    ("outsider_v", "a quiz contest and a Party cell meeting; held out until late, measured once", "88.3% / 88.0%"),
-    ("outsider_w", "phone readers in everyday words; held out until late, measured once", "85.9% / 89.3%"),
-    ("outsider_x", "the issue's five kinds of users; held out to the end, measured once", "90.8% / 100%"),
-    ("outsider_y", "a district board's group chat; held out to the end, measured once", "87.3% / 89.3%"),
+    ("outsider_v", "a quiz contest and a Party cell meeting; held out until late, measured once, tuned on since",
+     "88.3% / 88.0%"),
+    ("outsider_w", "phone readers in everyday words; held out until late, measured once, tuned on since",
+     "85.9% / 89.3%"),
+    ("outsider_x", "the issue's five kinds of users; held out to the end, measured once, tuned on since",
+     "90.8% / 100%"),
+    ("outsider_y", "a district board's group chat; held out to the end, measured once, tuned on since",
+     "87.3% / 89.3%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
