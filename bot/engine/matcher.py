@@ -28,6 +28,7 @@ from enum import Enum
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.context import MIN_QUESTION_WORDS, POINTS_BACK, QUESTION_WORDS, REFERS_BACK, without_description
 from bot.engine.evidence import Evidence, Objection
 from bot.engine.ordinals import ItemRef, ListItems
 from bot.engine.smalltalk import Cue, SmallTalkCues
@@ -70,22 +71,10 @@ COVERAGE_SHORTLIST = 12
 POSTINGS_BUDGET = 4000
 #: Intents on which the common features beyond the budget are checked.
 LATE_CHECKED = 200
-#: Words that make what is left of a small-talk message a question of its own.
-_QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", "what", "when", "where", "why",
-                             "how", "which"})
-#: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country").
-_POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà)\b|"
-                          r"\b(?:my|our)\s+(?:country|province|city|home)\b|\bở đây\b|\bhere\b", re.IGNORECASE)
-#: A question that points back to the subject its introduction named: "Em viết tiểu luận về người theo
-#: đạo, hội nghị nhận xét gì về mảng này?".
-_REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm)\s+(?:này|đó|ấy|nói trên)\b|"
-                          r"\bthis (?:topic|area|issue|subject|group)\b", re.IGNORECASE)
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
-#: Words that ask, once a description of the conference is set aside (folded).
-_ASKING_WORDS = _QUESTION_WORDS | {"may", "khong", "ko", "k", "gi", "nhu", "ntn", "hay", "or", "phai", "dung"}
 #: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
 #: shorthand for "hội nghị", "dân vận", to be corrected like any typo.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
@@ -100,10 +89,6 @@ TWO_PART_MARGIN = 15.0
 TWO_PART_DEPTH = 4
 #: How far behind the leader an answer holding a quoted term may be and still go first.
 QUOTE_MARGIN = 10.0
-#: How many words a description of the conference ("hội nghị … cuối năm 2020") may run to.
-DESCRIPTION_WORDS = 14
-#: Fewer words than this left beside a small-talk cue are no question of their own.
-MIN_QUESTION_WORDS = 3
 #: Minimum rapidfuzz ratio to accept a spelling correction.
 CORRECTION_CUTOFF = 80.0
 
@@ -291,9 +276,9 @@ class Matcher:
         keeps the words the knowledge base knows.
         """
         head, rest = split_preamble(text)
-        if head and (not self._only_who_asks(head) or _REFERS_BACK.search(rest)):
-            return _without_description([t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest))
-        return _without_description(self.normalize(self._asked(text)))
+        if head and (not self._only_who_asks(head) or REFERS_BACK.search(rest)):
+            return without_description([t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest))
+        return without_description(self.normalize(self._asked(text)))
 
     def _only_who_asks(self, head: str) -> bool:
         """Whether an introduction says who asks and nothing of the subject (no person, no item)."""
@@ -322,7 +307,7 @@ class Matcher:
             cues = self._talk.find(text)
             return self._small_talk(text, tokens, cues, ()) if cues else Match(Verdict.EMPTY, (), ())
         # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
-        oos = self._out_of_scope(text if _POINTS_BACK.search(text) else self._asked(text))
+        oos = self._out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
         candidates = self._rank(tokens)
         if set(tokens) <= self._vague:  # "ai?", "when?": nothing to tell one answer from another
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
@@ -610,7 +595,7 @@ class Matcher:
         score = question.candidates[0].score if question.candidates else 0.0
         if self._talk.only_calls(cues):
             return True
-        if all(len(cue.words) == 1 for cue in cues) and set(rest) & _QUESTION_WORDS:
+        if all(len(cue.words) == 1 for cue in cues) and set(rest) & QUESTION_WORDS:
             return True
         if all(len(cue.words) <= 2 for cue in cues) and answered and \
                 score >= (cfg.weak_score + cfg.accept_score) / 2 and self._talk.has_question(left):
@@ -867,34 +852,6 @@ def _spellings(kb: KnowledgeBase) -> dict[str, set[str]]:
         if word != folded:
             marked.add(word)
     return found
-
-
-def _without_description(tokens: list[str]) -> list[str]:
-    """The question less its description of the conference, which is context.
-
-    "cuộc họp tổng kết việc vận động quần chúng hồi cuối năm 2020 do cơ quan nào đứng ra tổ chức",
-    "hội nghị tổng kết nhiệm kỳ XII được tổ chức theo hình thức nào" ask who organized it and in
-    what form: the words from "hội nghị" to "cuối năm 2020" or "nhiệm kỳ (Đại hội) XII" say which
-    conference, and would pull the question to the answers that repeat them. Only when a
-    question follows, or ends with it, without a number ("… cuối năm 2020 đó triển khai nhiệm vụ
-    cho năm 2022?" compares years).
-    """
-    for i in range(len(tokens) - 1):
-        if tokens[i:i + 2] == ["hoi", "nghi"]:
-            for j in range(i + 3, min(len(tokens), i + 2 + DESCRIPTION_WORDS)):
-                if tokens[j - 2:j + 1] == ["cuoi", "nam", "2020"] or (tokens[j] == "12" and (
-                        tokens[j - 2:j] == ["nhiem", "ky"] or tokens[j - 4:j] == ["nhiem", "ky", "dai", "hoi"])):
-                    rest = tokens[j + 1:]
-                    if len(rest) >= MIN_QUESTION_WORDS and set(rest) & _ASKING_WORDS and \
-                            not any(t.isdigit() for t in rest):
-                        return tokens[:i + 2] + rest
-                    before = tokens[:i]  # "ai phát biểu kết luận hội nghị tổng kết dân vận nhiệm kỳ 12"
-                    if not rest and len(before) >= MIN_QUESTION_WORDS and set(before) & _ASKING_WORDS and \
-                            not any(t.isdigit() for t in before):
-                        return tokens[:i + 2]
-                    return tokens
-            return tokens
-    return tokens
 
 
 def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

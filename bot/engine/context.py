@@ -1,0 +1,54 @@
+"""What in a question is context rather than what it asks: the conference described in everyday
+words, and whether a question points back to the asker's introduction.
+
+The matcher reads the question without these before ranking (``Matcher._question_tokens``).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words that make what is left of a small-talk message a question of its own.
+QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", "what", "when", "where", "why",
+                            "how", "which"})
+#: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country").
+POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà)\b|"
+                         r"\b(?:my|our)\s+(?:country|province|city|home)\b|\bở đây\b|\bhere\b", re.IGNORECASE)
+#: A question that points back to the subject its introduction named: "Em viết tiểu luận về người theo
+#: đạo, hội nghị nhận xét gì về mảng này?".
+REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm)\s+(?:này|đó|ấy|nói trên)\b|"
+                         r"\bthis (?:topic|area|issue|subject|group)\b", re.IGNORECASE)
+#: Words that ask, once a description of the conference is set aside (folded).
+ASKING_WORDS = QUESTION_WORDS | {"may", "khong", "ko", "k", "gi", "nhu", "ntn", "hay", "or", "phai", "dung"}
+#: How many words a description of the conference ("hội nghị … cuối năm 2020") may run to.
+DESCRIPTION_WORDS = 14
+#: Fewer words than this, left beside small talk or a description, make no question of their own.
+MIN_QUESTION_WORDS = 3
+
+
+def without_description(tokens: list[str]) -> list[str]:
+    """The question less its description of the conference, which is context.
+
+    "cuộc họp tổng kết việc vận động quần chúng hồi cuối năm 2020 do cơ quan nào đứng ra tổ chức",
+    "hội nghị tổng kết nhiệm kỳ XII được tổ chức theo hình thức nào" ask who organized it and in
+    what form: the words from "hội nghị" to "cuối năm 2020" or "nhiệm kỳ (Đại hội) XII" say which
+    conference, and would pull the question to the answers that repeat them. Only when a
+    question follows, or ends with it, without a number ("… cuối năm 2020 đó triển khai nhiệm vụ
+    cho năm 2022?" compares years).
+    """
+    for i in range(len(tokens) - 1):
+        if tokens[i:i + 2] == ["hoi", "nghi"]:
+            for j in range(i + 3, min(len(tokens), i + 2 + DESCRIPTION_WORDS)):
+                if tokens[j - 2:j + 1] == ["cuoi", "nam", "2020"] or (tokens[j] == "12" and (
+                        tokens[j - 2:j] == ["nhiem", "ky"] or tokens[j - 4:j] == ["nhiem", "ky", "dai", "hoi"])):
+                    rest = tokens[j + 1:]
+                    if len(rest) >= MIN_QUESTION_WORDS and set(rest) & ASKING_WORDS and \
+                            not any(t.isdigit() for t in rest):
+                        return tokens[:i + 2] + rest
+                    before = tokens[:i]  # "ai chủ trì cuộc họp về vận động quần chúng hồi cuối năm 2020"
+                    if not rest and len(before) >= MIN_QUESTION_WORDS and set(before) & ASKING_WORDS and \
+                            not any(t.isdigit() for t in before):
+                        return tokens[:i + 2]
+                    return tokens
+            return tokens
+    return tokens
