@@ -359,7 +359,8 @@ class Matcher:
         means another subject ("hội nghị năm 2019 có những ai dự").
         """
         folded = words(text)
-        offers = bool(_ALTERNATIVES & set(folded)) and any(t.isdigit() and t in self._numbers for t in folded)
+        offers = bool(_ALTERNATIVES & set(folded)) and any(
+            t.isdigit() and t in self._numbers for t in self._question_tokens(text))  # "khóa XIV hay khóa XV"
         return (offers or bool(self._claim_cues.find(folded))) and self.kb.intents[best.intent_id].kind == "answer" \
             and best.score >= self.kb.matching.weak_score
 

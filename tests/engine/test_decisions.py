@@ -478,6 +478,7 @@ def test_evidence_cues_are_spelt_as_written(responder: Responder) -> None:
 @pytest.mark.parametrize(("question", "expected"), [
     ("Nhiệm kỳ mới là 2021 - 2026 hay 2021 - 2025?", "event_term_orientation"),
     ("Báo cáo định hướng cho giai đoạn 2021 - 2026 hay 2021 - 2030?", "event_term_orientation"),
+    ("Bài nhắc bầu cử Quốc hội khóa XIV hay khóa XV?", "mention_elections"),  # numbers written in Roman
 ])
 def test_alternatives_one_of_which_the_report_holds_are_a_claim_to_check(responder: Responder, question: str,
                                                                           expected: str) -> None:
