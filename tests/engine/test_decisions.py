@@ -426,7 +426,8 @@ def test_the_conferences_full_name_with_its_term_is_context(responder: Responder
 
 
 @pytest.mark.parametrize("question", ["Hey, what kinds of questions can you answer?", "What can this bot do for me?",
-                                      "bot có biết nói chuyện không"])
+                                      "bot có biết nói chuyện không",
+                                      "Bạn là chatbot của báo hả, bạn trả lời được những loại câu hỏi nào?"])
 def test_asking_what_the_bot_can_do_gets_the_help(responder: Responder, question: str) -> None:
     assert responder.answer(question).matched == "smalltalk_help"
 
