@@ -58,10 +58,10 @@ SETS = (
      "90.8% / 100%"),
     ("outsider_y", "a district board's group chat; held out to the end, measured once, tuned on since",
      "87.3% / 89.3%"),
-    ("outsider_z", "the issue's five kinds of users; written after the last change, measured once, never tuned on",
+    ("outsider_z", "the issue's five kinds of users; written after the last change, measured once, then tuned on",
      "91.7% / 92.3%"),
     ("outsider_zb", "people in Cà Mau, their own situation first; written after the last change, measured once, "
-     "never tuned on", "84.5% / 96.4%"),
+     "then tuned on", "84.5% / 96.4%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
