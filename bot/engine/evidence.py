@@ -221,7 +221,7 @@ class Evidence:
     def _holds_units(self, words: list[str], intent: Intent) -> bool:
         """Whether the answer speaks in the units of time asked ("bao nhiêu phút": minutes, not "5 năm")."""
         asked = _SHORT_UNITS & set(words)
-        return not asked or any(unit in self._answer_words[intent.id].split() for unit in asked)
+        return not asked or bool(asked & set(self._answer_words[intent.id].split()))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
     def asks_after(self, text: str) -> bool:

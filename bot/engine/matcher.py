@@ -16,6 +16,7 @@ then edit distance), so "hoij nghij" still counts as "hoi nghi".
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
@@ -275,15 +276,19 @@ class Matcher:
         tới người theo đạo, …"; "For my paper I need the second task from Mai's closing remarks.")
         keeps the words the knowledge base knows.
         """
-        head, rest = split_preamble(text)
-        if head and (not self._only_who_asks(head) or REFERS_BACK.search(rest)):
+        head, rest, who_only = self._introduction(text)
+        if head and (not who_only or REFERS_BACK.search(rest)):
             return without_description([t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest))
         return without_description(self.normalize(self._asked(text)))
 
-    def _only_who_asks(self, head: str) -> bool:
-        """Whether an introduction says who asks and nothing of the subject (no person, no item)."""
-        return only_says_who_asks(head) and not self._people.named(head) and \
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; asked twice a question
+    def _introduction(self, text: str) -> tuple[str, str, bool]:
+        """The asker's introduction, the rest, and whether the introduction only says who asks
+        (no person, no item of a list: "Tôi làm ở Sở Nội vụ tỉnh, …")."""
+        head, rest = split_preamble(text)
+        who_only = bool(head) and only_says_who_asks(head) and not self._people.named(head) and \
             self._list_items.find(self.normalize(head), head) is None
+        return head, rest, who_only
 
     def _asked(self, text: str) -> str:
         """The message less an introduction that only says who asks, but for the terms it quotes.
@@ -292,10 +297,10 @@ class Matcher:
         lacks; "As a student I don't get 'Dân vận khéo'. What does the report say?" asks about
         Dân vận khéo.
         """
-        head, rest = split_preamble(text)
+        head, rest, who_only = self._introduction(text)
         if not head:
             return rest
-        if self._only_who_asks(head):
+        if who_only:
             return " ".join([*quoted(head), rest])
         return text
 
