@@ -62,8 +62,10 @@ SETS = (
      "91.7% / 92.3%"),
     ("outsider_zb", "people in Cà Mau, their own situation first; written after the last change, measured once, "
      "then tuned on", "84.5% / 96.4%"),
-    ("outsider_zc", "beyond the headline facts; written at the very end, measured once, never tuned on",
+    ("outsider_zc", "beyond the headline facts; written at the end of a session, measured once, then tuned on",
      "81.9% / 100%"),
+    ("outsider_ze", "a district youth and women's union chat, and two English writers; measured once when written, "
+     "then tuned on", "85.9% / 92.9%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

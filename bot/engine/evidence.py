@@ -63,6 +63,9 @@ _HAS_TIME = re.compile(
 _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 
 
+#: How many lowercase words after a run of capitals may still belong to the name ("Ban Dân vận").
+_NAME_TAIL = 2
+
 #: A refusal whose examples ask for a count (or date, or place) this often refuses only such questions.
 REFUSAL_SHARE = 0.4
 
@@ -367,24 +370,32 @@ class Evidence:
         which the asker says who they are ("Tôi làm ở Sở Nội vụ tỉnh, …").
         """
         text = split_preamble(clean(split_glued(strip_markup(text))))[1]
-        runs: list[tuple[list[str], bool]] = []  # capitalized words, and whether a sentence starts there
-        last_end = -1
+        runs: list[tuple[list[str], bool, list[str]]] = []  # capitalized words, at a sentence's start, words after
+        last_end = tail_end = -1
         for m in _WORD_WITH_CASE.finditer(text):
             word = m.group(0)
             if not word[0].isupper() or word.isdigit():
+                end = last_end if last_end >= 0 else tail_end
+                if runs and end >= 0 and len(runs[-1][2]) < _NAME_TAIL and not text[end:m.start()].strip():
+                    runs[-1][2].append(word)
+                    tail_end = m.end()
+                else:
+                    tail_end = -1
                 last_end = -1
                 continue
             if last_end >= 0 and not text[last_end:m.start()].strip():
                 runs[-1][0].append(word)
             else:
-                runs.append(([word], starts_sentence(text[: m.start()])))
+                runs.append(([word], starts_sentence(text[: m.start()]), []))
             last_end = m.end()
         found = []
-        for run, at_start in runs:
+        for run, at_start, after in runs:
             if at_start:  # "Ngoài Bí thư…": the sentence's first word is capitalized anyway
                 run = run[1:]
             if not run:
                 continue
+            if any(self._known_run(run + after[:k]) for k in range(1, len(after) + 1)):
+                continue  # "Ban Dân vận", "Mặt trận Tổ quốc": a name's later words are not capitalized
             accented = any(not w.isascii() for w in run)
             if len(run) == 1:
                 word = run[0]

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 from bot.engine.context import MIN_QUESTION_WORDS, POINTS_BACK, QUESTION_WORDS, REFERS_BACK, without_description
 from bot.engine.evidence import Evidence, Objection
 from bot.engine.ordinals import ItemRef, ListItems
-from bot.engine.smalltalk import Cue, SmallTalkCues
+from bot.engine.smalltalk import LEAVE_WORDS, Cue, SmallTalkCues
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
 from bot.text.normalize import (
@@ -182,8 +182,17 @@ class Matcher:
         for intent in kb.intents.values():
             for part in intent.covers:
                 self._overviews[part].add(intent.id)
+        for part in list(self._overviews):  # and the overviews of those: Vượng's speech sums up his requirements
+            seen, todo = set(), list(self._overviews[part])
+            while todo:
+                overview = todo.pop()
+                if overview not in seen:
+                    seen.add(overview)
+                    todo += self._overviews.get(overview, ())
+            self._overviews[part] = seen
         self._people = self._evidence.people  # by name, or by a post only they hold
         self._talk = SmallTalkCues(kb, self._vague)
+        self._subject = {t for phrase in kb.matching.subject_words for t in kb.tokens(phrase)}
 
     def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:
         """Known words (for spelling correction), known numbers, IDF, out-of-scope names."""
@@ -331,9 +340,25 @@ class Matcher:
                 and best.score >= self.kb.matching.accept_score
             return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
         cues = self._talk.find(text)
+        if self._only_asks_leave(text, cues):
+            reply = self.kb.matching.asks_leave_reply
+            assert reply is not None
+            own = next((c for c in candidates if c.intent_id == reply), Candidate(reply, 0.0))
+            return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
         if cues:
             return self._small_talk(text, tokens, cues, candidates)
         return self._settle(text, tokens, candidates)
+
+    def _only_asks_leave(self, text: str, cues: list[Cue]) -> bool:
+        """Whether the message asks leave to ask about nothing more than the conference or the report.
+
+        "chào cháu, bác hỏi chút về cái hội nghị dân vận được ko" has no question yet: the bot says
+        what it can answer. "cho bác hỏi về nhiệm vụ thứ năm được ko" asks about the fifth task.
+        """
+        if self.kb.matching.asks_leave_reply is None or not self._talk.asks_leave(text):
+            return False
+        asked = self._talk.without_address(self._question_tokens(self._talk.without_cues(text, cues)))
+        return set(asked) <= self._subject | LEAVE_WORDS | self._vague
 
     def _settle(self, text: str, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:
         """Order the candidates by what the question says (people, refusals, overviews) and decide."""

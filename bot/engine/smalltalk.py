@@ -37,6 +37,17 @@ _EDGE = 2
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+")
 #: A sentence shorter than this is no question of its own ("Ok. Bye!").
 _MIN_WORDS = 3
+#: Asking leave to ask, folded: "bác hỏi chút về cái hội nghị được ko", "cho mình hỏi về hội nghị với",
+#: "trả lời được về bài báo hả" ("hội nghị" folds to "hoi nghi" and asks nothing).
+_LEAVE = re.compile(r"\b(?:hoi(?! nghi)|(?:tra loi|giai dap) (?:duoc|dc))\b")
+#: …said as a request: "… được không", "hỏi về …", "cho … hỏi", "muốn hỏi", "trả lời được …" ("hỏi mãi
+#: không được" complains).
+_REQUEST = re.compile(r"\b(?:duoc|dc) (?:khong|ko|k|hok|hong|hem|chu|ha|nhe|nha|hen)\b|\bhoi(?! nghi)\b.*\bve\b|"
+                      r"\bcho\b.*\bhoi(?! nghi)\b|\bmuon hoi\b|\b(?:tra loi|giai dap) (?:duoc|dc)\b")
+#: The words of asking leave, folded: what is left of the message once they are out is its subject.
+LEAVE_WORDS = frozenset({"hoi", "tra", "loi", "giai", "dap", "duoc", "dc", "khong", "ko", "k", "hok", "hong", "hem",
+                         "chu", "ha", "nhe", "nha", "hen", "a", "ak", "muon", "cho", "xin", "may", "nay", "voi", "di",
+                         "con"})
 
 
 def _asks(text: str, after: int = 0) -> bool:
@@ -103,6 +114,13 @@ class SmallTalkCues:
             return True
         last = _SENTENCES.split(text.strip())[-1]
         return last != text.strip() and not self.find(last) and len(words(last)) >= _MIN_WORDS and _asks(last)
+
+    @staticmethod
+    def asks_leave(text: str) -> bool:
+        """Whether ``text`` only asks leave to ask: "… hỏi mấy câu về bài báo được không ạ?", with no
+        question word of its own ("hỏi ai chủ trì được không" asks who chaired)."""
+        folded = " ".join(words(text))
+        return bool(_LEAVE.search(folded) and _REQUEST.search(folded)) and not find_spelt(_QUESTION_WORDS, text)
 
     def only_calls(self, cues: list[Cue]) -> bool:
         """Whether the cues only call the bot ("bot ơi", "ad ơi"): whatever follows is the message."""

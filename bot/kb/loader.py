@@ -106,7 +106,7 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
                                                  problems, folder) or []]
     lists = _load_list(folder / "lists.yaml", NumberedList, problems, folder) or []
     messages, _ = _load_one(folder / "messages.yaml", Messages, problems, folder)
-    matching, _ = _load_one(folder / "matching.yaml", Matching, problems, folder)
+    matching, matching_doc = _load_one(folder / "matching.yaml", Matching, problems, folder)
     followups, followups_doc = _load_one(folder / "followups.yaml", Followups, problems, folder)
     rewriter = _rewriter(folder, problems)
 
@@ -123,6 +123,10 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
                 path = ("people", i, "intent")
                 problems.append(Problem(followups_doc.file, followups_doc.line_of(path), describe(path),
                                         f"no intent has id '{person.intent}'"))
+    if matching is not None and matching_doc is not None and known_ids is not None and \
+            matching.asks_leave_reply not in (None, *known_ids):
+        problems.append(Problem(matching_doc.file, matching_doc.line_of(("asks_leave_reply",)), "asks_leave_reply",
+                                f"no intent has id '{matching.asks_leave_reply}'"))
     if problems or messages is None or matching is None or followups is None:
         raise KnowledgeError(problems)
     return KnowledgeBase(

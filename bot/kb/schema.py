@@ -167,6 +167,8 @@ class Matching(Strict):
     asks_after: list[Text] = Field(default_factory=list)
     checks_claim: list[Text] = Field(default_factory=list)
     asks_question: list[Text] = Field(default_factory=list)
+    subject_words: list[Text] = Field(default_factory=list)
+    asks_leave_reply: Id | None = None
     asks_place: list[Text] = Field(default_factory=list)
     place_words: list[Text] = Field(default_factory=list)
     named_places: list[Text] = Field(default_factory=list)

@@ -642,3 +642,39 @@ def test_more_ways_people_type_are_read_right(responder: Responder, question: st
 ])
 def test_what_a_question_sets_aside_is_not_what_it_asks(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("Is Nguyễn Hồng Lĩnh a deputy head of the Central Dân vận Commission?", []),  # "vận" is the name's too
+    ("Tóm tắt giúp tôi các nhiệm vụ năm 2021 để báo cáo Ban Thường trực.", []),
+    ("Ông Lê Văn Thành có dự không", ["Lê Văn Thành"]),                          # "có" is no part of a name
+])
+def test_a_names_later_words_in_lower_case_belong_to_it(responder: Responder, question: str,
+                                                        names: list[str]) -> None:
+    assert responder.matcher._evidence.unknown_names(question) == names
+
+
+def test_an_overview_of_an_overview_is_no_rival(responder: Responder) -> None:
+    """Vượng's speech sums up his requirements, which sum up human rights: it is no other answer."""
+    question = "Did Vượng's speech say anything about human rights?"
+    close = (Candidate("vuong_req_human_rights", 39.4), Candidate("vuong_speech_overview", 38.2))
+    assert responder.matcher._decide(question, close) == (Verdict.ANSWER, None)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("chào cháu, bác hỏi mấy điều về cái hội nghị đó được ko", "smalltalk_help"),
+    ("Xin chào, cho mình hỏi về hội nghị với", "smalltalk_help"),
+    ("Xin chào, tôi muốn hỏi vài điều về bài viết này", "smalltalk_help"),
+    ("cho bác hỏi về nhiệm vụ thứ năm được ko", "mai_task_5"),        # asks leave, and names what
+    ("em hỏi ai chủ trì hội nghị được không", "event_chair"),         # asks leave, and asks who
+])
+def test_asking_leave_to_ask_gets_what_the_bot_can_answer(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("người Khmer có được nhắc tới trong bài không", "finding_ethnic_religious_overseas"),
+    ("HLHPN huyện cần biết ông Vượng yêu cầu gì với MTTQ và các đoàn thể", "vuong_req_front_renewal"),
+])
+def test_groups_and_unions_by_their_everyday_names(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected

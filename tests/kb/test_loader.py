@@ -147,3 +147,12 @@ def test_synonyms_leave_plain_words_that_only_look_like_a_key(kb: KnowledgeBase)
     assert kb.tokens("ô Vượng là ai")[:2] == ["ong", "vuong"]
     assert "7" not in kb.tokens("dc Linh trinh bay bao cao")
     assert kb.tokens("nhiệm vụ thứ bảy")[-1] == "7"
+
+
+def test_dangling_reply_to_asking_leave(kb_copy: Path) -> None:
+    f = kb_copy / "matching.yaml"
+    _edit(f, "asks_leave_reply: smalltalk_help", "asks_leave_reply: smalltalk_helps")
+    problems = _problems(kb_copy)
+    line = _line_of(f, "asks_leave_reply:")
+    assert any(p.startswith(f"matching.yaml, line {line}") and "asks_leave_reply" in p
+               and "smalltalk_helps" in p for p in problems), problems
