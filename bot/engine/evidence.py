@@ -66,6 +66,21 @@ _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 #: How many lowercase words after a run of capitals may still belong to the name ("Ban Dân vận").
 _NAME_TAIL = 2
 
+#: "when" inside a clause joins two of them ("What did Vượng mean when he told officials…"), unless it
+#: follows a word that asks for it ("tell me when", "do you know when", "and when").
+_WORD_BEFORE_WHEN = re.compile(r"(\w+)\s+when\b", re.IGNORECASE)
+_ASKS_FOR_WHEN = frozenset({"know", "me", "us", "say", "says", "said", "mention", "mentions", "remember", "ask",
+                            "and", "or", "but", "sure", "wonder", "wondering", "check", "confirm", "exactly"})
+
+
+def _when_joins(text: str) -> bool:
+    """Whether every "when" in ``text`` joins two clauses rather than asks for a time."""
+    found = list(re.finditer(r"\bwhen\b", text, re.IGNORECASE))
+    before = {m.end(): m.group(1).lower() for m in _WORD_BEFORE_WHEN.finditer(text)}
+    return bool(found) and not re.search(r"\bwhen\s*(?:\?|$)", text, re.IGNORECASE) and all(  # "… held when?"
+        (w := before.get(m.end())) is not None and w not in _ASKS_FOR_WHEN for m in found)
+
+
 #: A refusal whose examples ask for a count (or date, or place) this often refuses only such questions.
 REFUSAL_SHARE = 0.4
 
@@ -176,7 +191,8 @@ class Evidence:
         """
         folded = words(text)
         kinds = {kind for cue, kind, end in find_spelt(self._cues, text)
-                 if kind is not Objection.PLACE or not _in_the_text(folded, end - len(cue), end)}
+                 if (kind is not Objection.PLACE or not _in_the_text(folded, end - len(cue), end))
+                 and (cue != ("when",) or not _when_joins(text))}
         if _ASKS_SAID.search(" ".join(folded)):
             kinds.add(Objection.SAID)
         return frozenset(kinds)

@@ -322,6 +322,8 @@ class Matcher:
             return self._small_talk(text, tokens, cues, ()) if cues else Match(Verdict.EMPTY, (), ())
         # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
         oos = self._out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
+        if oos is not None and self._offers_a_known_place(text):
+            oos = None  # "ở Hà Nội hay TP HCM": the other place is a choice offered, and the report has one
         candidates = self._rank(tokens)
         if set(tokens) <= self._vague:  # "ai?", "when?": nothing to tell one answer from another
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
@@ -393,6 +395,10 @@ class Matcher:
             t.isdigit() and t in self._numbers for t in self._question_tokens(text))  # "khóa XIV hay khóa XV"
         return (offers or bool(self._claim_cues.find(folded))) and self.kb.intents[best.intent_id].kind == "answer" \
             and best.score >= self.kb.matching.weak_score
+
+    def _offers_a_known_place(self, text: str) -> bool:
+        """Whether the question offers a choice of places ("hay", "or") one of which the report names."""
+        return bool(_ALTERNATIVES & set(words(text))) and bool(self._evidence.places_asked(text))
 
     def names_someone(self, text: str) -> bool:
         """Whether ``text`` names one of the knowledge base's people ("what did Vuong say in his…")."""

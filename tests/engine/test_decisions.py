@@ -678,3 +678,17 @@ def test_asking_leave_to_ask_gets_what_the_bot_can_answer(responder: Responder, 
 ])
 def test_groups_and_unions_by_their_everyday_names(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+def test_another_city_offered_beside_one_the_report_names_is_a_choice(responder: Responder) -> None:
+    assert responder.answer("điểm cầu chính của hội nghị ở Hà Nội hay TP HCM vậy").intent == "event_bridge_points"
+    assert responder.answer("Hội nghị có điểm cầu ở TP HCM không").fallback  # no choice offered: another city
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What did Vượng have in mind when he asked cadres to talk less and do more?", "vuong_req_noi_it_lam_nhieu"),
+    ("Could you tell me when the conference was held?", "event_date"),   # "when" asked for
+    ("The conference was held when?", "event_date"),
+])
+def test_when_that_joins_two_clauses_asks_no_time(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
