@@ -74,6 +74,9 @@ POSTINGS_BUDGET = 4000
 LATE_CHECKED = 200
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
+#: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
+_ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
+                         r"\bwhich (?:official|person|leader)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
 #: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
@@ -193,6 +196,7 @@ class Matcher:
         self._people = self._evidence.people  # by name, or by a post only they hold
         self._talk = SmallTalkCues(kb, self._vague)
         self._subject = {t for phrase in kb.matching.subject_words for t in kb.tokens(phrase)}
+        self._person_intents = {p.intent for p in kb.followups.people}
 
     def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:
         """Known words (for spelling correction), known numbers, IDF, out-of-scope names."""
@@ -370,7 +374,7 @@ class Matcher:
         # has to be clear of the rest.
         settled = bool(named) and named[0] is not candidates[0]
         ranked = self._holder_first(text, self._specific_first(self._close_refusal_yields(text, tokens, ranked)))
-        ranked = self._local_first(text, self._items_first(tokens, ranked))
+        ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
         ranked = self._part_asked_first(text, ranked)
         ranked, quoted_term = self._quoted_first(text, ranked)
         settled = settled or quoted_term
@@ -560,6 +564,20 @@ class Matcher:
             return candidates
         return _promote(item, candidates)
 
+    def _someone_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A question about one person ("who…, and what was his title?") puts a person's answer first.
+
+        Only a person's answer less than ``ITEM_MARGIN`` behind a leader that is no one's (a list of
+        the bodies that attended, say).
+        """
+        if not candidates or candidates[0].intent_id in self._person_intents or not _ONE_PERSON.search(text) \
+                or self.kb.intents[candidates[0].intent_id].kind != "answer":
+            return candidates
+        person = next((c for c in candidates if c.intent_id in self._person_intents), None)
+        if person is None or candidates[0].score - person.score >= ITEM_MARGIN:
+            return candidates
+        return _promote(person, candidates)
+
     def _local_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """Someone's answer silent on the place asked yields to a person whose answer names it.
 
@@ -702,6 +720,10 @@ class Matcher:
         for place in self._evidence.places_named(text, first):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
                       or self._evidence.names(self.kb.intents[c.intent_id], place)]
+        if first.id in self._person_intents and _ONE_PERSON.search(text):
+            # "Who represented Cà Mau…, and what is his position?" asks for someone: lists of bodies are no rival
+            rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
+                      or c.intent_id in self._person_intents]
         named = self._people.named(text)
         if named and any(self._people.speaks_of(first, p) for p in named):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"

@@ -692,3 +692,9 @@ def test_another_city_offered_beside_one_the_report_names_is_a_choice(responder:
 ])
 def test_when_that_joins_two_clauses_asks_no_time(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+def test_a_question_about_one_person_gets_a_persons_answer(responder: Responder) -> None:
+    """Not the list of bodies at the bridge point, close as its words are."""
+    question = "Who represented Ca Mau at the provincial bridge point, and what was his title?"
+    assert responder.answer(question).intent == "person_nguyen_tien_hai"
