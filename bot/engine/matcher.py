@@ -699,7 +699,9 @@ class Matcher:
             if first.kind == "smalltalk":  # "How do I cook pho?" is not a request for help with the bot
                 return Verdict.FALLBACK, None
             rivals = self._rivals(text, candidates)
-            clear = settled or not rivals or candidates[0].score - rivals[0].score >= cfg.weak_margin \
+            upper = candidates[0].score >= (cfg.weak_score + cfg.accept_score) / 2
+            margin = cfg.weak_margin_upper if upper else cfg.weak_margin
+            clear = settled or not rivals or candidates[0].score - rivals[0].score >= margin \
                 or self._related(first.id, rivals[0].intent_id)
             return (Verdict.ANSWER if clear else Verdict.FALLBACK), None
         return (Verdict.ANSWER if settled else self._strong(candidates[0], self._rivals(text, candidates))), None

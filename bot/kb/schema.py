@@ -143,6 +143,7 @@ class Matching(Strict):
     accept_score: float = Field(default=60.0, ge=0, le=100)
     weak_score: float = Field(default=30.0, ge=0, le=100)
     weak_margin: float = Field(default=5.0, ge=0, le=50)
+    weak_margin_upper: float = Field(default=5.0, ge=0, le=50)
     refusal_margin: float = Field(default=6.0, ge=0, le=50)
     refusal_lead: float = Field(default=2.0, ge=0, le=50)
     semantic_agree: float = Field(default=0.88, ge=0, le=1)
