@@ -37,6 +37,7 @@ from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
 from bot.text.normalize import (
     PhraseSet,
+    contains_phrase,
     marks_fit,
     only_says_who_asks,
     quoted,
@@ -93,6 +94,8 @@ TWO_PART_MARGIN = 15.0
 TWO_PART_DEPTH = 4
 #: How far behind the leader an answer holding a quoted term may be and still go first.
 QUOTE_MARGIN = 10.0
+#: How far behind a leader from another speech an answer from the speech a question names may be and go first.
+SPEECH_MARGIN = 6.0
 #: Minimum rapidfuzz ratio to accept a spelling correction.
 CORRECTION_CUTOFF = 80.0
 
@@ -375,6 +378,7 @@ class Matcher:
         settled = bool(named) and named[0] is not candidates[0]
         ranked = self._holder_first(text, self._specific_first(self._close_refusal_yields(text, tokens, ranked)))
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
+        ranked = self._speech_first(text, ranked)
         ranked = self._part_asked_first(text, ranked)
         ranked, quoted_term = self._quoted_first(text, ranked)
         settled = settled or quoted_term
@@ -563,6 +567,27 @@ class Matcher:
         if item is None or candidates[0].score - item.score >= ITEM_MARGIN:
             return candidates
         return _promote(item, candidates)
+
+    def _speech_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A question naming someone's speech ("what did the summary report say about 'Dân vận khéo'")
+        puts first the closest answer in their words, less than ``SPEECH_MARGIN`` behind a leader from
+        another speech. Not when it names people: "Mai gave the directing speech, right?" checks who said what."""
+        topics = self._speeches(text)
+        speakers = {p.topic for p in self.kb.followups.people}
+        leader = self.kb.intents[candidates[0].intent_id].topic if candidates else None
+        if not topics or leader in topics or leader not in speakers or self._people.named(text):
+            return candidates  # the leader is no one's speech (the event, the people), or people are named
+        own = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
+                    and self.kb.intents[c.intent_id].topic in topics), None)
+        if own is None or candidates[0].score - own.score >= SPEECH_MARGIN:
+            return candidates
+        return _promote(own, candidates)
+
+    def _speeches(self, text: str) -> set[str]:
+        """The topics of the speeches the question names."""
+        folded = words(text)
+        return {p.topic for p in self.kb.followups.people if p.topic and any(
+            contains_phrase(folded, words(s)) for s in p.speech)}
 
     def _someone_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A question about one person ("who…, and what was his title?") puts a person's answer first.

@@ -201,6 +201,8 @@ class Person(Strict):
     pronoun: Literal["he", "she"]
     #: The topic whose answers are this person's words (Mai's tasks name her only in the overview).
     topic: Id | None = None
+    #: What their words are called ("báo cáo tóm tắt", "the conclusion"): a question naming it asks for them.
+    speech: list[Text] = Field(default_factory=list)
 
 
 class Followups(Strict):

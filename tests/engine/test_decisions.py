@@ -707,3 +707,9 @@ def test_a_leader_near_the_accept_score_needs_a_smaller_lead(responder: Responde
     low = (Candidate("finding_democracy", 35.0), Candidate("vuong_req_dialogue", 33.8))
     assert responder.matcher._decide(question, near) == (Verdict.ANSWER, None)
     assert responder.matcher._decide(question, low) == (Verdict.FALLBACK, None)
+
+
+def test_a_question_naming_a_speech_gets_the_answer_in_its_words(responder: Responder) -> None:
+    """Vượng also spoke of the Front's renewal, in words closer to these; the conclusion is Mai's."""
+    question = "What does the conclusion ask the Fatherland Front and the socio-political organisations to change?"
+    assert responder.answer(question).intent == "mai_task_6"
