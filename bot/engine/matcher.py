@@ -94,6 +94,8 @@ TWO_PART_MARGIN = 15.0
 TWO_PART_DEPTH = 4
 #: How far behind the leader an answer holding a quoted term may be and still go first.
 QUOTE_MARGIN = 10.0
+#: How far behind one of its parts the overview may be and still go first, when a question sets someone aside.
+WHOLE_LIST_MARGIN = 10.0
 #: How far behind a leader from another speech an answer from the speech a question names may be and go first.
 SPEECH_MARGIN = 6.0
 #: Minimum rapidfuzz ratio to accept a spelling correction.
@@ -322,7 +324,7 @@ class Matcher:
 
     def match(self, text: str) -> Match:
         """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
-        text = without_set_aside(text)  # "Who attended besides Nguyễn Tiến Hải?" is not about him
+        text, aside = without_set_aside(text)  # "Who attended besides Nguyễn Tiến Hải?" is not about him
         tokens = self._question_tokens(text)
         if not tokens:  # nothing but filler, or only calling the bot ("bot ơi")
             cues = self._talk.find(text)
@@ -356,7 +358,7 @@ class Matcher:
             return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
         if cues:
             return self._small_talk(text, tokens, cues, candidates)
-        return self._settle(text, tokens, candidates)
+        return self._settle(text, tokens, candidates, aside)
 
     def _only_asks_leave(self, text: str, cues: list[Cue]) -> bool:
         """Whether the message asks leave to ask about nothing more than the conference or the report.
@@ -369,8 +371,11 @@ class Matcher:
         asked = self._talk.without_address(self._question_tokens(self._talk.without_cues(text, cues)))
         return set(asked) <= self._subject | LEAVE_WORDS | self._vague
 
-    def _settle(self, text: str, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:
-        """Order the candidates by what the question says (people, refusals, overviews) and decide."""
+    def _settle(self, text: str, tokens: list[str], candidates: tuple[Candidate, ...], aside: str = "") -> Match:
+        """Order the candidates by what the question says (people, refusals, overviews) and decide.
+
+        ``aside``: what the question set aside ("besides the Party secretary, which other…").
+        """
         named = self._people_first(text, candidates)
         ranked = self._refusals_yield(text, named)
         # A leader chosen by the people named is not asked about; one a refusal yielded to still
@@ -379,6 +384,8 @@ class Matcher:
         ranked = self._holder_first(text, self._specific_first(self._close_refusal_yields(text, tokens, ranked)))
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
         ranked = self._speech_first(text, ranked)
+        if aside and self._people.named(aside):
+            ranked = self._whole_list_first(ranked)
         ranked = self._part_asked_first(text, ranked)
         ranked, quoted_term = self._quoted_first(text, ranked)
         settled = settled or quoted_term
@@ -567,6 +574,20 @@ class Matcher:
         if item is None or candidates[0].score - item.score >= ITEM_MARGIN:
             return candidates
         return _promote(item, candidates)
+
+    def _whole_list_first(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """After "besides <someone>, which other…", the overview that lists them all goes before one of its parts.
+
+        "Besides the Party secretary, which other Cà Mau bodies sent people?" is nearest in words to
+        the provincial bodies, but the district boards were there too: the whole list answers.
+        """
+        if not candidates:
+            return candidates
+        overviews = self._overviews.get(candidates[0].intent_id, set())
+        whole = next((c for c in candidates if c.intent_id in overviews), None)
+        if whole is None or candidates[0].score - whole.score >= WHOLE_LIST_MARGIN:
+            return candidates
+        return _promote(whole, candidates)
 
     def _speech_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A question naming someone's speech ("what did the summary report say about 'Dân vận khéo'")

@@ -264,10 +264,12 @@ _BESIDES = re.compile(
 MIN_LEFT_WORDS = 4
 
 
-def without_set_aside(text: str) -> str:
-    """``text`` less what it sets aside ("besides X", "ngoài X,"): X is what is not asked about."""
+def without_set_aside(text: str) -> tuple[str, str]:
+    """``text`` less what it sets aside ("besides X", "ngoài X,"): X is what is not asked about; and X."""
     left = _BESIDES.sub(" ", text)
-    return left if left != text and len(words(left)) >= MIN_LEFT_WORDS else text
+    if left == text or len(words(left)) < MIN_LEFT_WORDS:
+        return text, ""
+    return left, " ".join(m.group(0) for m in _BESIDES.finditer(text))
 
 
 def only_says_who_asks(preamble: str) -> bool:

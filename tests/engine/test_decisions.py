@@ -713,3 +713,12 @@ def test_a_question_naming_a_speech_gets_the_answer_in_its_words(responder: Resp
     """Vượng also spoke of the Front's renewal, in words closer to these; the conclusion is Mai's."""
     question = "What does the conclusion ask the Fatherland Front and the socio-political organisations to change?"
     assert responder.answer(question).intent == "mai_task_6"
+
+
+
+@pytest.mark.parametrize("question", [
+    "Besides the provincial Party Secretary, which other Ca Mau agencies were represented at the bridge point?",
+    "Ngoài đồng chí Bí thư Tỉnh ủy, tại điểm cầu Cà Mau còn những cơ quan, đơn vị nào của tỉnh cùng dự?",
+])
+def test_who_else_besides_someone_gets_the_whole_list(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "camau_attendees"
