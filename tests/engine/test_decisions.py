@@ -71,6 +71,8 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Can you recommend some books about Vietnamese history?",  # a request beyond the report
     "giá lúa ở Cà Mau tuần này bao nhiêu một ký vậy",       # today's prices
     "Did any NGOs or international organisations take part in the conference?",  # bodies it never names
+    "Hội nghị tổ chức tại khách sạn nào?",                  # a venue in other words
+    "Which hotel hosted the conference?",
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
