@@ -73,6 +73,8 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Did any NGOs or international organisations take part in the conference?",  # bodies it never names
     "Hội nghị tổ chức tại khách sạn nào?",                  # a venue in other words
     "Which hotel hosted the conference?",
+    "Đại hội Phụ nữ toàn quốc lần thứ XIII họp năm nào vậy?",  # another organisation's congress
+    "Đại hội Đoàn lần thứ XII có được nhắc trong bài không?",
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
