@@ -59,7 +59,7 @@ _HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\s+\w+", re.IGNORECASE)
 #: An answer that can say "when": a date, a year, a time of day, or a period.
 _HAS_TIME = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}|\b(?:19|20)\d\d\b|\b(?:sáng|chiều|tối|buổi|ngày|tháng|năm|nhiệm kỳ|giai đoạn|"
-    r"morning|afternoon|evening|date|day|year|term|period)\b", re.IGNORECASE)
+    r"morning|afternoon|evening|date|day|year|term|period|ngay từ|ngay khi|immediately)\b", re.IGNORECASE)
 _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 
 

@@ -726,3 +726,12 @@ def test_a_question_naming_a_speech_gets_the_answer_in_its_words(responder: Resp
 ])
 def test_who_else_besides_someone_gets_the_whole_list(responder: Responder, question: str) -> None:
     assert responder.answer(question).intent == "camau_attendees"
+
+
+@pytest.mark.parametrize("question", [
+    "Theo ông Vượng, những vụ việc bức xúc của dân phải được xử lý khi nào và ở cấp nào?",
+    "When and where did Vuong say pressing local issues should be handled?",
+])
+def test_right_away_answers_when(responder: Responder, question: str) -> None:
+    """"xử lý ngay … ngay từ cơ sở" says when (at once) and where (at the grassroots)."""
+    assert responder.answer(question).intent == "vuong_req_grassroots_democracy"
