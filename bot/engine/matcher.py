@@ -78,6 +78,9 @@ _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
                          r"\bwhich (?:official|person|leader)\b", re.IGNORECASE)
+#: A question that asks who, folded.
+_ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
+                       r"given by)\b")
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
 #: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
@@ -96,6 +99,8 @@ TWO_PART_DEPTH = 4
 QUOTE_MARGIN = 10.0
 #: How far behind one of its parts the overview may be and still go first, when a question sets someone aside.
 WHOLE_LIST_MARGIN = 10.0
+#: How far behind the leader the speaker of the speech a question names may be, when it asks who gave it.
+SPEAKER_MARGIN = 8.0
 #: How far behind a leader from another speech an answer from the speech a question names may be and go first.
 SPEECH_MARGIN = 6.0
 #: Minimum rapidfuzz ratio to accept a spelling correction.
@@ -384,6 +389,8 @@ class Matcher:
         ranked = self._holder_first(text, self._specific_first(self._close_refusal_yields(text, tokens, ranked)))
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
         ranked = self._speech_first(text, ranked)
+        ranked, speaker = self._speaker_first(text, ranked)
+        settled = settled or speaker
         if aside and self._people.named(aside):
             ranked = self._whole_list_first(ranked)
         ranked = self._part_asked_first(text, ranked)
@@ -603,6 +610,20 @@ class Matcher:
         if own is None or candidates[0].score - own.score >= SPEECH_MARGIN:
             return candidates
         return _promote(own, candidates)
+
+    def _speaker_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[tuple[Candidate, ...], bool]:
+        """"Ai là người đọc bản tổng kết?", "Có phải ông Vượng phát biểu kết luận?": who gave a speech is its
+        speaker's answer, whoever else the question names; it settles the choice."""
+        topics = self._speeches(text)
+        owners = [p for p in self.kb.followups.people if p.topic in topics and p.intent in self.kb.intents]
+        folded = words(text)
+        if len(owners) != 1 or not candidates or not (
+                _ASKS_WHO.search(" ".join(folded)) or self._claim_cues.find(folded)):
+            return candidates, False
+        own = next((c for c in candidates if c.intent_id == owners[0].intent), Candidate(owners[0].intent, 0.0))
+        if candidates[0].score - own.score >= SPEAKER_MARGIN:
+            return candidates, False
+        return (candidates if own is candidates[0] else _promote(own, candidates)), True
 
     def _speeches(self, text: str) -> set[str]:
         """The topics of the speeches the question names."""
