@@ -66,6 +66,8 @@ SETS = (
      "81.9% / 100%"),
     ("outsider_ze", "a district youth and women's union chat, and two English writers; measured once when written, "
      "then tuned on", "85.9% / 92.9%"),
+    ("outsider_zg", "near misses: 100 questions the report does not answer, 20 look-alikes it does; measured once "
+     "when written, then tuned on", "95.0% / 82.0%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

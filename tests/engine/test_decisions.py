@@ -75,6 +75,8 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Which hotel hosted the conference?",
     "Đại hội Phụ nữ toàn quốc lần thứ XIII họp năm nào vậy?",  # another organisation's congress
     "Đại hội Đoàn lần thứ XII có được nhắc trong bài không?",
+    "Ông Trần Quốc Vượng tốt nghiệp trường nào vậy?",          # a biography: the person's answer gives none
+    "Before becoming Head of the Commission, what posts did Trương Thị Mai hold?",
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
