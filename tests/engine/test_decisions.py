@@ -258,7 +258,7 @@ def test_an_overview_gives_way_to_the_part_that_was_asked(kb_copy: Path) -> None
 
     Without ``covers`` the two are rivals too close to tell apart, and the bot asks back.
     """
-    question = "hội nghị dân vận toàn quốc cuối năm đó tổ chức theo hình thức nào"
+    question = "hội nghị dân vận cả nước cuối năm đó diễn ra theo hình thức gì"
     assert Responder(load(kb_copy)).answer(question).intent == "event_format"
     events = kb_copy / "intents" / "event.yaml"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -675,6 +675,15 @@ def test_an_overview_of_an_overview_is_no_rival(responder: Responder) -> None:
     ("em hỏi ai chủ trì hội nghị được không", "event_chair"),         # asks leave, and asks who
 ])
 def test_asking_leave_to_ask_gets_what_the_bot_can_answer(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("mấy vị lãnh đạo có nói gì về bà con có đạo không vậy", "finding_ethnic_religious_overseas"),
+    ("Trên trung ương có dặn gì về chuyện lo cho dân nghèo dưới quê không?", "mai_task_5"),
+])
+def test_everyday_words_for_the_reports_terms(responder: Responder, question: str, expected: str) -> None:
+    """The glossary in synonyms.yaml: "bà con có đạo" is "đồng bào có đạo", "dân nghèo" is poverty reduction."""
     assert responder.answer(question).intent == expected
 
 
