@@ -63,6 +63,9 @@ _HAS_TIME = re.compile(
 _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 
 
+#: The most words a known name has ("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư" is split at its comma):
+#: longer parts are not looked up, so a run of 80 capitalized words costs no more than a few short ones.
+_LONGEST_NAME = 8
 #: How many lowercase words after a run of capitals may still belong to the name ("Ban Dân vận").
 _NAME_TAIL = 2
 
@@ -369,7 +372,7 @@ class Evidence:
                 continue
             if run[i].isascii() and fold(run[i]) in self._known and not run[i].isupper():
                 covered[i + 1] = True
-            for j in range(i + 2, len(run) + 1):
+            for j in range(i + 2, min(i + _LONGEST_NAME, len(run)) + 1):
                 if self._known_run(run[i:j]):
                     covered[j] = True
         return covered[-1]
