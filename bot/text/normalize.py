@@ -213,7 +213,8 @@ _GREETING = r"(?:(?:xin )?chào|hi|hello|hey|good (?:morning|afternoon|evening)|
 #: Nội vụ tỉnh, …", "For my thesis on participatory governance: …", "I am preparing a seminar on
 #: grassroots politics and would like to know …".
 _PREAMBLE = re.compile(
-    r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\b|for my\b|as an?\b)"
+    r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\b|for my\b|as an?\b|"
+    r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b)"
     r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b)",
     re.IGNORECASE)
 #: An introduction that only says who asks ("Em là sinh viên…", "Tôi làm ở…", "I am preparing a
@@ -221,6 +222,7 @@ _PREAMBLE = re.compile(
 #: thấy bản tổng kết có nói tới…", "Tôi nghe nói bà Mai là…").
 _WHO_ASKS = re.compile(
     r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:for my\b|as an?\b|i['’]m\b|we['’]re\b|"
+    r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b|"  # "chị là chủ tịch Hội Phụ nữ xã", not "chị Mai là…"
     r"(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\s+"
     r"(?:(?!(?:nhớ|nghe|thấy|đọc|hiểu|nghĩ|tưởng|biết|remember|heard|read|think|thought)\b)\S+\s+)?"
     r"(?:là|làm|lm|công tác|học|đang|soạn|viết|chuẩn bị|am|'m|work|working|study|studying|teach|"
@@ -293,18 +295,26 @@ def split_preamble(text: str) -> tuple[str, str]:
     """
     text = _RELAYED_AFTER.sub("?", text)
     after = _WHO_ASKS_AFTER.search(text)
-    if after is not None and not _asks_in(words(after.group(0)), _ASKING) and len(words(text[:after.start()])) >= 3:
+    if after is not None and not _asks_in(_as_asked(after.group(0)), _ASKING) and len(words(text[:after.start()])) >= 3:
         text = text[:after.start()]  # "…, e làm bài thi tìm hiểu của đoàn trường" says why, at the end
     for pattern, asking in ((_RELAYED, _ASKING - {"hoi"}), (_PREAMBLE, _ASKING), (_LABEL, _ASKING - {"hoi"})):
         found = pattern.match(text)
         if found is not None:
             head, rest = found.group(0), text[found.end():]
-            if not _asks_in(words(head), asking) and len(words(rest)) >= 3:
+            if not _asks_in(_as_asked(head), asking) and len(words(rest)) >= 3:
                 more = _CONTINUED.match(rest)  # "Em là đoàn viên ở Cà Mau, đang chuẩn bị bài sinh hoạt, cho em hỏi…"
                 if more is not None and len(words(rest[more.end():])) >= 3:
                     head, rest = head + more.group(0), rest[more.end():]
                 return head, rest
     return "", text
+
+
+def _as_asked(text: str) -> list[str]:
+    """``text``'s folded words, but "hội" typed with its mark is no "hỏi" ("chủ tịch Hội Phụ nữ xã" asks nothing)."""
+    typed, folded = raw_words(text), words(text)
+    if len(typed) != len(folded):
+        return folded
+    return ["" if f == "hoi" and t.lower() == "hội" else f for t, f in zip(typed, folded, strict=True)]
 
 
 def _asks_in(folded: list[str], asking: frozenset[str]) -> bool:

@@ -752,3 +752,15 @@ def test_who_gave_a_speech_is_its_speakers_answer_whoever_else_is_named(responde
     """Vượng is named, but the summary report is Nguyễn Hồng Lĩnh's: his answer corrects the premise."""
     question = "Có phải ông Vượng trình bày báo cáo tổng kết công tác dân vận nhiệm kỳ XII không?"
     assert responder.answer(question).intent == "person_nguyen_hong_linh"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the asker's own association ("Hội …" is no "hỏi") and "chị" introducing herself are who asks
+    ("Chào bot, chị công tác ở Hội Liên hiệp Phụ nữ huyện. Hội nghị này diễn ra ngày nào vậy?", "event_date"),
+    ("Tôi làm ở Hội Cựu chiến binh tỉnh. Cho hỏi hội nghị diễn ra hôm nào?", "event_date"),
+    # "xa quê ở nước ngoài" asks nobody's home town
+    ("Báo cáo nói gì về bà con sống xa quê ở nước ngoài?", "finding_ethnic_religious_overseas"),
+])
+def test_who_asks_and_where_people_live_are_no_question_of_their_own(responder: Responder, question: str,
+                                                                      expected: str) -> None:
+    assert responder.answer(question).intent == expected
