@@ -1,4 +1,4 @@
-"""Items of a numbered list named by position: "nhiệm vụ thứ tư", "điều số 4", "the last task".
+"""Items of a numbered list named by position: "nhiệm vụ thứ tư", "điều số 4", "the last task", "áp chót".
 
 A question that names the fourth task is about the fourth task, however long the rest of it
 is or whatever else it mentions; lexical scores alone blur "task 4" into the overview of all
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import NumberedList
+from bot.text.normalize import words
 
 #: Words that may stand between an item word and its number: "nhiệm vụ thứ 4", "task number 4".
 _MARKERS = frozenset({"thu", "so", "number", "no", "nr", "num"})
@@ -20,6 +21,9 @@ _MARKERS = frozenset({"thu", "so", "number", "no", "nr", "num"})
 _BETWEEN = frozenset({"of", "the", "cac", "trong", "in", "among"})
 #: Words that name the last item: "nhiệm vụ cuối cùng", "the final task", "the last of the tasks".
 _LAST = frozenset({"cuoi", "last", "final"})
+#: The item before the last, folded: "the one before the last", "second to last", "áp chót", "kế cuối".
+_BEFORE_LAST = re.compile(r"\b(?:(?:one|task|item) before (?:the )?last|second[ -]to[ -]last|next[ -]to[ -]last|"
+                          r"penultimate|ap chot|ke cuoi|sat cuoi|truoc cuoi)\b")
 #: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").
 _GAP = 3
 #: An English ordinal in the question: only then is a number *before* the item word a position
@@ -56,10 +60,13 @@ class ListItems:
     def find(self, tokens: list[str], text: str) -> ItemRef | None:
         """The first list item the question (``text``, read as ``tokens``) names by position, if any."""
         ordinal_first = bool(_ENGLISH_ORDINAL.search(text))
+        before_last = bool(_BEFORE_LAST.search(" ".join(words(text))))
         for numbered, phrases in self._lists:
             for i in range(len(tokens)):
                 for phrase in phrases:
                     if tuple(tokens[i:i + len(phrase)]) == phrase:
+                        if before_last:  # "what is the one before the last of the seven tasks about?"
+                            return ItemRef(numbered, len(numbered.items) - 1)
                         position = _position(tokens, i, i + len(phrase), len(numbered.items), ordinal_first)
                         if position is not None:
                             return ItemRef(numbered, position)

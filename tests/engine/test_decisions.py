@@ -36,6 +36,8 @@ from handlers.reply import Kind
     ("nv cuối cùng trong phần kết luận là gì", {"mai_task_7"}),
     ("what was the last of the seven tasks", {"mai_task_7"}),
     ("what does the second of the seven key tasks ask for", {"mai_task_2"}),
+    ("What does the task before the last one ask for?", {"mai_task_6"}),  # the one before the last
+    ("nhiệm vụ áp chót trong 7 nhiệm vụ là gì", {"mai_task_6"}),
     # a refusal must not swallow what the report answers
     ("ông Hải giữ những chức vụ nào", {"person_nguyen_tien_hai"}),
     ("phong trào thi đua nào được nhắc đến", {"finding_dan_van_kheo", "vuong_req_emulation", "mai_task_6"}),
