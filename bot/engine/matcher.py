@@ -37,7 +37,6 @@ from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
 from bot.text.normalize import (
     PhraseSet,
-    contains_phrase,
     marks_fit,
     only_says_who_asks,
     quoted,
@@ -207,6 +206,10 @@ class Matcher:
         self._talk = SmallTalkCues(kb, self._vague)
         self._subject = {t for phrase in kb.matching.subject_words for t in kb.tokens(phrase)}
         self._person_intents = {p.intent for p in kb.followups.people}
+        #: What each speaker's words are called ("báo cáo tóm tắt"), folded, with the topic of their answers.
+        self._speech_names: PhraseSet[str] = PhraseSet(
+            (words(name), p.topic) for p in kb.followups.people if p.topic for name in p.speech)
+        self._speaker_topics = {p.topic for p in kb.followups.people}
 
     def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:
         """Known words (for spelling correction), known numbers, IDF, out-of-scope names."""
@@ -601,9 +604,8 @@ class Matcher:
         puts first the closest answer in their words, less than ``SPEECH_MARGIN`` behind a leader from
         another speech. Not when it names people: "Mai gave the directing speech, right?" checks who said what."""
         topics = self._speeches(text)
-        speakers = {p.topic for p in self.kb.followups.people}
         leader = self.kb.intents[candidates[0].intent_id].topic if candidates else None
-        if not topics or leader in topics or leader not in speakers or self._people.named(text):
+        if not topics or leader in topics or leader not in self._speaker_topics or self._people.named(text):
             return candidates  # the leader is no one's speech (the event, the people), or people are named
         own = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
                     and self.kb.intents[c.intent_id].topic in topics), None)
@@ -627,9 +629,7 @@ class Matcher:
 
     def _speeches(self, text: str) -> set[str]:
         """The topics of the speeches the question names."""
-        folded = words(text)
-        return {p.topic for p in self.kb.followups.people if p.topic and any(
-            contains_phrase(folded, words(s)) for s in p.speech)}
+        return {topic for _, topic, _ in self._speech_names.find(words(text))}
 
     def _someone_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A question about one person ("who…, and what was his title?") puts a person's answer first.
