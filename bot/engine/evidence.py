@@ -413,17 +413,16 @@ class Evidence:
                 run = run[1:]
             if not run:
                 continue
-            if any(self._known_run(run + after[:k]) for k in range(1, len(after) + 1)):
-                continue  # "Ban Dân vận", "Mặt trận Tổ quốc": a name's later words are not capitalized
             accented = any(not w.isascii() for w in run)
             if len(run) == 1:
                 word = run[0]
-                if fold(word) not in self._known and (accented or (word.isupper() and len(word) >= 3)):
-                    found.append(word)
+                unknown = fold(word) not in self._known and (accented or (word.isupper() and len(word) >= 3))
             elif accented:
-                if not self._known_run(run) and not self._known_parts(run):
-                    found.append(" ".join(run))
-            elif len(run) >= 3 and any(fold(w) not in self._known for w in run):
+                unknown = not self._known_run(run) and not self._known_parts(run)
+            else:
+                unknown = len(run) >= 3 and any(fold(w) not in self._known for w in run)
+            # "Ban Dân vận", "Mặt trận Tổ quốc": a name's later words are not capitalized
+            if unknown and not any(self._known_run(run + after[:k]) for k in range(1, len(after) + 1)):
                 found.append(" ".join(run))
         return found
 
