@@ -164,3 +164,8 @@ def test_what_a_question_sets_aside_is_taken_out() -> None:
     assert "Bí thư" not in without_set_aside("Ngoài ông Bí thư, ở điểm cầu Cà Mau còn có những ai dự?")[0]
     abroad = "bc có nói về người ở nước ngoài, ai phụ trách không"  # "nước ngoài" is abroad: nothing set aside
     assert without_set_aside(abroad) == (abroad, "")
+
+
+def test_when_the_asker_will_use_the_answer_opens_the_introduction() -> None:
+    head, rest = split_preamble("Mai tôi phải phổ biến cho tổ dân phố, cho hỏi hội nghị diễn ra ngày nào?")
+    assert head.startswith("Mai tôi") and only_says_who_asks(head) and "ngày nào" in rest
