@@ -208,7 +208,7 @@ class Matcher:
         self._person_intents = {p.intent for p in kb.followups.people}
         #: What each speaker's words are called ("báo cáo tóm tắt"), folded, with the topic of their answers.
         self._speech_names: PhraseSet[str] = PhraseSet(
-            (words(name), p.topic) for p in kb.followups.people if p.topic for name in p.speech)
+            (kb.tokens(name), p.topic) for p in kb.followups.people if p.topic for name in p.speech)
         self._speaker_topics = {p.topic for p in kb.followups.people}
 
     def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:
@@ -627,9 +627,10 @@ class Matcher:
             return candidates, False
         return (candidates if own is candidates[0] else _promote(own, candidates)), True
 
-    def _speeches(self, text: str) -> set[str]:
-        """The topics of the speeches the question names."""
-        return {topic for _, topic, _ in self._speech_names.find(words(text))}
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; asked by three steps a question
+    def _speeches(self, text: str) -> frozenset[str]:
+        """The topics of the speeches the question names, as the matcher reads it ("khép lại hội nghị" too)."""
+        return frozenset(topic for _, topic, _ in self._speech_names.find(self.normalize(text)))
 
     def _someone_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A question about one person ("who…, and what was his title?") puts a person's answer first.
@@ -793,6 +794,9 @@ class Matcher:
             # "Who represented Cà Mau…, and what is his position?" asks for someone: lists of bodies are no rival
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
                       or c.intent_id in self._person_intents]
+        if first.topic in self._speeches(text):  # "… nói gì khi kết luận hội nghị": only the conclusion's answers
+            rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
+                      or self.kb.intents[c.intent_id].topic == first.topic]
         named = self._people.named(text)
         if named and any(self._people.speaks_of(first, p) for p in named):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"

@@ -327,7 +327,7 @@ def test_an_answer_about_someone_else_is_no_rival_when_a_person_is_named(respond
             Candidate("mai_conclusion_overview", 40))
     verdict, _ = responder.matcher._decide("bà Mai là trưởng BDV TW hả, còn giữ chức gì nữa", tied)
     assert verdict is Verdict.ANSWER
-    verdict, _ = responder.matcher._decide("người đứng đầu ban là ai, còn giữ chức gì nữa", tied)
+    verdict, _ = responder.matcher._decide("lãnh đạo ban là ai, còn giữ chức gì nữa", tied)
     assert verdict is not Verdict.ANSWER  # nobody named: the two are rivals
 
 
@@ -765,4 +765,14 @@ def test_who_gave_a_speech_is_its_speakers_answer_whoever_else_is_named(responde
 ])
 def test_who_asks_and_where_people_live_are_no_question_of_their_own(responder: Responder, question: str,
                                                                       expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the speech named in everyday words ("chốt lại", "bế mạc" are the conclusion), as the matcher reads it
+    ("Xác nhận giúp: người phát biểu chốt lại hội nghị là ông Vượng phải không?", "person_truong_thi_mai"),
+    ("Trong phần bế mạc, việc theo dõi kiến nghị của dân có được giải quyết không nằm ở điểm nào?", "mai_task_6"),
+])
+def test_a_speech_named_in_other_words_is_still_that_speech(responder: Responder, question: str,
+                                                             expected: str) -> None:
     assert responder.answer(question).intent == expected
