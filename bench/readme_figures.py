@@ -69,9 +69,9 @@ SETS = (
     ("outsider_zg", "near misses: 100 questions the report does not answer, 20 look-alikes it does; measured once "
      "when written, then tuned on", "95.0% / 82.0%"),
     ("outsider_zd", "the week after: a ward cadre, a student, a retired teacher, a Japanese PhD student, a radio "
-     "reporter; held out to the end, measured once, then one rule", "89.5% / 92.6%"),
-    ("outsider_zf", "a knowledge contest and a fact-checker; held out to the end, measured once, then one rule",
-     "93.0% / 100%"),
+     "reporter; held out to the end, measured once, then tuned on a little", "89.5% / 92.6%"),
+    ("outsider_zf", "a knowledge contest and a fact-checker; held out to the end, measured once, then tuned on "
+     "a little", "93.0% / 100%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
