@@ -211,21 +211,22 @@ def marks_fit(typed: str, known: str) -> bool:
 _GREETING = r"(?:(?:xin )?chào|hi|hello|hey|good (?:morning|afternoon|evening)|dear)\b"
 #: When the asker will use the answer, said before who they are: "Mai tôi phải phổ biến cho tổ dân phố, …".
 _WHEN_USED = r"(?:(?:(?:ngày|sáng|chiều|tối) )?mai|(?:sáng|chiều|tối) nay|hôm nay|tuần (?:sau|tới)|tomorrow|today)\s+"
+#: What may come before an introduction: a greeting, then when the answer will be used.
+_INTRO_OPENS = r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _WHEN_USED + r")?"
+#: "chị là chủ tịch Hội Phụ nữ xã", "anh làm ở Sở": the asker by a kinship word, never "chị Mai là…".
+_KIN_INTRO = r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b"
 #: A first clause in which the asker says who they are or what they are working on: "Tôi làm ở Sở
 #: Nội vụ tỉnh, …", "For my thesis on participatory governance: …", "I am preparing a seminar on
 #: grassroots politics and would like to know …".
 _PREAMBLE = re.compile(
-    r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _WHEN_USED + r")?"
-    r"(?:(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\b|for my\b|as an?\b|"
-    r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b)"
+    _INTRO_OPENS + r"(?:(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\b|for my\b|as an?\b|" + _KIN_INTRO + ")"
     r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b)",
     re.IGNORECASE)
 #: An introduction that only says who asks ("Em là sinh viên…", "Tôi làm ở…", "I am preparing a
 #: seminar…", "For my thesis…"), as opposed to one that already speaks of the subject ("Em đọc
 #: thấy bản tổng kết có nói tới…", "Tôi nghe nói bà Mai là…").
 _WHO_ASKS = re.compile(
-    r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _WHEN_USED + r")?(?:for my\b|as an?\b|i['’]m\b|we['’]re\b|"
-    r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b|"  # "chị là chủ tịch Hội Phụ nữ xã", not "chị Mai là…"
+    _INTRO_OPENS + r"(?:for my\b|as an?\b|i['’]m\b|we['’]re\b|" + _KIN_INTRO + "|"
     r"(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\s+"
     r"(?:(?!(?:nhớ|nghe|thấy|đọc|hiểu|nghĩ|tưởng|biết|remember|heard|read|think|thought)\b)\S+\s+)?"
     r"(?:là|làm|lm|công tác|học|đang|soạn|viết|chuẩn bị|phải|sắp|am|'m|work|working|study|studying|teach|"
