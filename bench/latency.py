@@ -78,12 +78,12 @@ def _stage_breakdown(responder: Any, questions: list[str], reps: int) -> dict[st
     """Per-question time of each stage of ``answer``, warm, and the shape of the lexical pass.
 
     Each stage of each question is timed ``reps`` times, interleaved, keeping the fastest (the
-    least disturbed by the neighbours on a shared machine). "rank_nofuzzy" is ``_rank`` with
+    least disturbed by the neighbours on a shared machine). "rank_nofuzzy" is ``rank`` with
     rapidfuzz's scorers swapped for a constant, so rank − rank_nofuzzy is what the fuzzy
-    re-scoring of the shortlist costs. Uses the matcher's internals (``_rank``, ``_postings``,
-    ...) read-only; when they have been renamed those figures come back as None.
+    re-scoring of the shortlist costs. Uses the matcher's internals (its lexical index's
+    ``rank``) read-only; when they have been renamed those figures come back as None.
     """
-    import bot.engine.matcher as bm
+    import bot.engine.lexical as bm
 
     m = responder.matcher
     limit = responder.kb.matching.max_question_chars
@@ -91,7 +91,7 @@ def _stage_breakdown(responder: Any, questions: list[str], reps: int) -> dict[st
             "fuzzy", "match_rest", "wording")
     stages: dict[str, list[float]] = {k: [] for k in keys}
     tokens_of: dict[str, list[str]] = {}
-    rank = getattr(m, "_rank", None)
+    rank = getattr(getattr(m, "_lexical", None), "rank", None)
     try:
         if rank is not None:
             rank(list(m.normalize("hội nghị")))
@@ -388,10 +388,10 @@ def report_kb(table: Table, name: str, res: dict[str, Any], aim_ms: float | None
         table.row(f"  stages, median per question (share), n={b['n']}",
                   f"answer {fmt_ms(b['answer'])} = " + " · ".join(
                       part(k, n) for k, n in (("detect", "language"), ("normalize", "normalize"),
-                                              ("rank", "_rank"), ("match_rest", "rest of match"),
+                                              ("rank", "rank"), ("match_rest", "rest of match"),
                                               ("wording", "wording"))))
         if b.get("rank_nofuzzy") is not None:
-            table.row("    _rank split", f"{part('fuzzy', 'rapidfuzz scorers alone')} · "
+            table.row("    rank split", f"{part('fuzzy', 'rapidfuzz scorers alone')} · "
                       f"{part('rank_nofuzzy', 'all the rest (Python)')}")
         idx = b.get("index")
         if idx:

@@ -1,77 +1,37 @@
-"""Ranking intents for a question: pure functions over a prebuilt index, no I/O.
+"""Deciding what a question asks: answer, ask which, refuse, or small talk; pure, no I/O.
 
-A question is scored against every intent by three measures:
-
-* the best single example: how much of the question's information (words and word pairs
-  weighted by rarity, i.e. IDF) the example explains, and how much of the example it uses;
-* the intent as a whole: how much of the question its examples and answers explain together,
-  which rewards paraphrases that mix words from several examples;
-* a fuzzy one (rapidfuzz ``token_sort_ratio``) that forgives typos and word order.
-
-Words the knowledge base has never seen keep their full weight and explain nothing, so a
-question about "Bạc Liêu" or "2019" scores low and falls back instead of borrowing the
-nearest answer. Unknown words are first corrected against the vocabulary (Telex leftovers,
-then edit distance), so "hoij nghij" still counts as "hoi nghi".
+The lexical index (``bot.engine.lexical``) ranks the intents by their words. This module reads
+the question as a person would to order and judge that ranking: who it names, which speech or
+item of a list it points to, what it sets aside, whether a refusal or an overview should yield,
+whether the semantic model's second opinion is needed, and whether anything in the question is
+evidence against the best answer.
 """
 
 from __future__ import annotations
 
 import functools
-import heapq
-import itertools
-import math
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from rapidfuzz import fuzz, process
-
 from bot.engine.context import MIN_QUESTION_WORDS, POINTS_BACK, QUESTION_WORDS, REFERS_BACK, without_description
 from bot.engine.evidence import Evidence, Objection
+from bot.engine.lexical import Candidate, LexicalIndex, features
 from bot.engine.ordinals import ItemRef, ListItems
 from bot.engine.smalltalk import LEAVE_WORDS, Cue, SmallTalkCues
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
 from bot.text.normalize import (
     PhraseSet,
-    marks_fit,
     only_says_who_asks,
     quoted,
-    raw_words,
     split_preamble,
-    untelex,
     without_set_aside,
     words,
 )
 
-#: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
-#: the best single example (F-beta), the intent's whole vocabulary (share of the question it
-#: explains), and the best fuzzy ratio.
-EXAMPLE_WEIGHT = 0.3
-UNION_WEIGHT = 0.35
-FUZZY_WEIGHT = 0.35
-#: Recall of the question matters more than coverage of the example (F-beta's beta).
-RECALL_BETA = 2.0
-#: Word pairs count this much relative to single words.
-PAIR_WEIGHT = 0.5
-#: An answer's own text may match a paraphrase, but counts for less than an example.
-ANSWER_TEXT_FACTOR = 0.85
-#: Numbers the knowledge base knows weigh this much more than words of the same rarity.
-NUMBER_FACTOR = 2.0
-#: Unknown numbers (another year, a ninth task) weigh more than unknown words.
-UNKNOWN_NUMBER_FACTOR = 2.0
-#: Intents kept for fuzzy re-scoring after the lexical pass (of the COVERAGE_SHORTLIST).
-SHORTLIST = 8
-#: Intents whose examples are scored one by one, the leaders by coverage.
-COVERAGE_SHORTLIST = 12
-#: Postings entries walked per question before common features are only checked on the
-#: intents already found (keeps a 10,000-intent knowledge base fast).
-POSTINGS_BUDGET = 4000
-#: Intents on which the common features beyond the budget are checked.
-LATE_CHECKED = 200
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
@@ -82,9 +42,6 @@ _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la ngu
                        r"given by)\b")
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
-#: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
-#: shorthand for "hội nghị", "dân vận", to be corrected like any typo.
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
 #: A close refusal is kept when this much of the question (IDF) only it explains: "vì sao hội nghị bị
 #: hoãn" shares "hoãn" with the refusal of false premises, not with the purpose it ties with.
 REFUSAL_OWN_WEIGHT = 6.0
@@ -102,8 +59,6 @@ WHOLE_LIST_MARGIN = 10.0
 SPEAKER_MARGIN = 8.0
 #: How far behind a leader from another speech an answer from the speech a question names may be and go first.
 SPEECH_MARGIN = 6.0
-#: Minimum rapidfuzz ratio to accept a spelling correction.
-CORRECTION_CUTOFF = 80.0
 
 
 #: A second opinion on a question: intent ids with the model's cosine, best first.
@@ -119,13 +74,6 @@ class Verdict(Enum):
     FALLBACK = "fallback"
     EMPTY = "empty"
 
-
-@dataclass(frozen=True)
-class Candidate:
-    """An intent and its 0–100 score for one question."""
-
-    intent_id: str
-    score: float
 
 
 @dataclass(frozen=True)
@@ -146,29 +94,6 @@ class Match:
         return self.candidates[0] if self.candidates else None
 
 
-def _features(tokens: list[str]) -> set[str]:
-    """Words and adjacent word pairs (pairs carry word order: "dan van" is not "van dong").
-
-    Interned, so the thousands of documents that share a feature share one string.
-    """
-    feats = {sys.intern(t) for t in tokens}
-    feats.update(sys.intern(f"{a} {b}") for a, b in itertools.pairwise(tokens))
-    return feats
-
-
-@dataclass(frozen=True)
-class _Text:
-    """One matchable text of an intent: an example or title (full weight) or an answer."""
-
-    intent_id: str
-    tokens: list[str]
-    is_example: bool
-
-    @property
-    def factor(self) -> float:
-        """How much a match on this text counts."""
-        return 1.0 if self.is_example else ANSWER_TEXT_FACTOR
-
 
 class Matcher:
     """An index over one knowledge base; build once per load, then call ``match``."""
@@ -176,17 +101,8 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase, opinion: Opinion | None = None) -> None:
         self.kb = kb
         self._opinion = opinion
-        texts = [_Text(intent.id, kb.tokens(text), True)
-                 for intent in kb.intents.values() for text in (intent.title, intent.title_en, *intent.examples)]
-        texts += [_Text(intent.id, kb.tokens(text), False)
-                  for intent in kb.intents.values() for text in (intent.answer, intent.answer_en)]
-        report_tokens = [kb.tokens(p) for p in kb.paragraphs]
-        self._spellings = _spellings(kb)
-        self._build_vocabulary(texts, report_tokens)
-        self._build_index(texts)
-        known_text = " ".join(" ".join(t.tokens) for t in texts) + " " + " ".join(
-            " ".join(words(p)) for p in kb.paragraphs)
-        self._evidence = Evidence(kb, self._vocab, f" {known_text} ")
+        self._lexical = lexical = LexicalIndex(kb)
+        self._evidence = Evidence(kb, lexical.vocab, lexical.known_text)
         self._list_items = ListItems(kb)
         self._claim_cues: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.checks_claim)
         #: For each intent, the overviews that sum it up.
@@ -203,7 +119,7 @@ class Matcher:
                     todo += self._overviews.get(overview, ())
             self._overviews[part] = seen
         self._people = self._evidence.people  # by name, or by a post only they hold
-        self._talk = SmallTalkCues(kb, self._vague)
+        self._talk = SmallTalkCues(kb, lexical.vague)
         self._subject = {t for phrase in kb.matching.subject_words for t in kb.tokens(phrase)}
         self._person_intents = {p.intent for p in kb.followups.people}
         #: What each speaker's words are called ("báo cáo tóm tắt"), folded, with the topic of their answers.
@@ -211,87 +127,11 @@ class Matcher:
             (kb.tokens(name), p.topic) for p in kb.followups.people if p.topic for name in p.speech)
         self._speaker_topics = {p.topic for p in kb.followups.people}
 
-    def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:
-        """Known words (for spelling correction), known numbers, IDF, out-of-scope names."""
-        kb = self.kb
-        vocab_count: dict[str, int] = defaultdict(int)
-        for tokens in (*(t.tokens for t in texts), *report_tokens):
-            for tok in tokens:
-                vocab_count[tok] += 1
-        # Out-of-scope names as spelt and folded: "đánh giá lại" must not read as "Gia Lai".
-        self._triggers_by_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], OutOfScope]]] = {}
-        for oos in kb.out_of_scope:
-            for trigger in oos.triggers:
-                plain = tuple(words(trigger))
-                if plain:
-                    self._triggers_by_word.setdefault(plain[0], []).append(
-                        (tuple(raw_words(trigger)), plain, oos))
-        # Words of synonyms and out-of-scope names are known too: never "correct" them away.
-        self._vocab = set(vocab_count) | kb.rewriter.known_words() | {
-            tok for group in self._triggers_by_word.values() for _, plain, _ in group for tok in plain}
-        self._vague = {w for phrase in kb.matching.vague_words for w in kb.tokens(phrase)}
-        # Most frequent first, so a spelling tie resolves to the common word.
-        self._vocab_list = sorted(vocab_count, key=lambda t: (-vocab_count[t], t))
-        self._corrections: dict[str, str] = {}
-        # Numbers the report and the answerable intents use. Refusal examples are left out:
-        # they name numbers ("hội nghị năm 2019") precisely because the report does not.
-        self._numbers = {t for tokens in report_tokens for t in tokens if t.isdigit()} | {
-            t for text in texts if kb.intents[text.intent_id].kind != "refusal"
-            for t in text.tokens if t.isdigit()}
-
-        intent_feats: dict[str, set[str]] = defaultdict(set)
-        for text in texts:
-            intent_feats[text.intent_id].update(_features(text.tokens))
-        self._intent_feats = {i: frozenset(f) for i, f in intent_feats.items()}
-        df: dict[str, int] = defaultdict(int)
-        for feats in self._intent_feats.values():
-            for f in feats:
-                df[f] += 1
-        n = max(len(self._intent_feats), 1)
-        self._idf = {f: math.log((n + 1) / (d + 0.5)) for f, d in df.items()}
-        self._unknown_idf = math.log((n + 1) / 0.5)
-
-    def _build_index(self, texts: list[_Text]) -> None:
-        """Postings from features to intents, each intent's scored texts and fuzzy strings."""
-        self._intent_postings: dict[str, list[str]] = defaultdict(list)
-        for intent_id, union in self._intent_feats.items():
-            for f in union:
-                self._intent_postings[f].append(intent_id)
-        # For the best-example measure, each intent's texts as (weight, factor) and, per feature,
-        # the texts that have it (walked from the question's features: 2.5 times faster than
-        # intersecting the question with every text); its examples and titles as sorted words
-        # for the fuzzy measure (token_sort_ratio).
-        self._intent_docs: dict[str, list[tuple[float, float]]] = defaultdict(list)
-        self._doc_postings: dict[str, dict[str, list[int]]] = defaultdict(dict)
-        self._fuzzy_docs: dict[str, list[str]] = defaultdict(list)
-        for text in texts:
-            feats = _features(text.tokens)
-            if not feats:
-                continue
-            docs, postings = self._intent_docs[text.intent_id], self._doc_postings[text.intent_id]
-            for f in feats:
-                postings.setdefault(f, []).append(len(docs))
-            docs.append((self._weight(feats), text.factor))
-            if text.is_example:
-                self._fuzzy_docs[text.intent_id].append(" ".join(sorted(text.tokens)))
-
     # -- query side -------------------------------------------------------------------
 
     def normalize(self, text: str) -> list[str]:
-        """The question as the matcher sees it: normalized, synonyms expanded, typos fixed.
-
-        Synonyms go first (so "task" is not "corrected" to "ask"), then unknown words are
-        corrected, then synonyms once more for words the correction produced ("hdnđ").
-        """
-        typed, folded = raw_words(text), words(text)
-        if len(typed) == len(folded):
-            folded = [self._as_spelt(t, f) for t, f in zip(typed, folded, strict=True)]
-        tokens = self.kb.rewriter.rewrite(folded, typed)
-        fixed = [self._correct(t) for t in tokens]
-        if fixed == tokens:
-            return tokens
-        changed = {i for i, (a, b) in enumerate(zip(tokens, fixed, strict=True)) if a != b}
-        return self.kb.rewriter.rewrite(fixed, only=changed)
+        """The question's words as the index reads them: synonyms expanded, typos fixed."""
+        return self._lexical.normalize(text)
 
     def _question_tokens(self, text: str) -> list[str]:
         """``normalize``, less the asker's introduction.
@@ -304,7 +144,8 @@ class Matcher:
         """
         head, rest, who_only = self._introduction(text)
         if head and (not who_only or REFERS_BACK.search(rest)):
-            return without_description([t for t in self.kb.tokens(head) if t in self._vocab] + self.normalize(rest))
+            known = [t for t in self.kb.tokens(head) if t in self._lexical.vocab]
+            return without_description(known + self.normalize(rest))
         return without_description(self.normalize(self._asked(text)))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; asked twice a question
@@ -338,11 +179,11 @@ class Matcher:
             cues = self._talk.find(text)
             return self._small_talk(text, tokens, cues, ()) if cues else Match(Verdict.EMPTY, (), ())
         # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
-        oos = self._out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
+        oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
         if oos is not None and self._offers_a_known_place(text):
             oos = None  # "ở Hà Nội hay TP HCM": the other place is a choice offered, and the report has one
-        candidates = self._rank(tokens)
-        if set(tokens) <= self._vague:  # "ai?", "when?": nothing to tell one answer from another
+        candidates = self._lexical.rank(tokens)
+        if set(tokens) <= self._lexical.vague:  # "ai?", "when?": nothing to tell one answer from another
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         if oos is not None:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
@@ -350,7 +191,7 @@ class Matcher:
         if item is not None:
             return self._list_item(item, tokens, candidates)
         best = candidates[0] if candidates else None
-        if any(t.isdigit() and t not in self._numbers for t in tokens) and not (
+        if any(t.isdigit() and t not in self._lexical.numbers for t in tokens) and not (
                 best is not None and self._checks_a_claim(text, best)):
             # A number the report never uses (another year, a ninth task, a head count) means
             # the question is about something else, however close its other words are; a
@@ -377,7 +218,7 @@ class Matcher:
         if self.kb.matching.asks_leave_reply is None or not self._talk.asks_leave(text):
             return False
         asked = self._talk.without_address(self._question_tokens(self._talk.without_cues(text, cues)))
-        return set(asked) <= self._subject | LEAVE_WORDS | self._vague
+        return set(asked) <= self._subject | LEAVE_WORDS | self._lexical.vague
 
     def _settle(self, text: str, tokens: list[str], candidates: tuple[Candidate, ...], aside: str = "") -> Match:
         """Order the candidates by what the question says (people, refusals, overviews) and decide.
@@ -417,7 +258,7 @@ class Matcher:
         """
         folded = words(text)
         offers = bool(_ALTERNATIVES & set(folded)) and any(
-            t.isdigit() and t in self._numbers for t in self._question_tokens(text))  # "khóa XIV hay khóa XV"
+            t.isdigit() and t in self._lexical.numbers for t in self._question_tokens(text))  # "khóa XIV hay khóa XV"
         return (offers or bool(self._claim_cues.find(folded))) and self.kb.intents[best.intent_id].kind == "answer" \
             and best.score >= self.kb.matching.weak_score
 
@@ -515,8 +356,8 @@ class Matcher:
 
     def _only_in(self, first: str, other: str, tokens: list[str]) -> float:
         """How much of the question (IDF) only ``first`` explains: words and pairs ``other`` lacks."""
-        mine, theirs = self._intent_feats[first], self._intent_feats[other]
-        return sum(self._feature_weight(f) for f in _features(tokens) if f in mine and f not in theirs)
+        mine, theirs = self._lexical.intent_feats[first], self._lexical.intent_feats[other]
+        return sum(self._lexical.feature_weight(f) for f in features(tokens) if f in mine and f not in theirs)
 
     def _best_answer(self, candidates: tuple[Candidate, ...]) -> Candidate | None:
         """The first candidate of kind answer, if any."""
@@ -565,7 +406,7 @@ class Matcher:
             if len(term_tokens) < 2:
                 continue
             holder = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
-                           and all(t in self._intent_feats[c.intent_id] for t in term_tokens)), None)
+                           and all(t in self._lexical.intent_feats[c.intent_id] for t in term_tokens)), None)
             if holder is None or candidates[0].score - holder.score >= QUOTE_MARGIN:
                 return candidates, False
             return (candidates if holder is candidates[0] else _promote(holder, candidates)), True
@@ -688,10 +529,10 @@ class Matcher:
         left = self._talk.without_cues(text, cues)
         asked = self._question_tokens(left)
         rest = self._talk.without_address(asked)  # what is left besides talking to the bot
-        if rest and not set(rest) <= self._vague:
+        if rest and not set(rest) <= self._lexical.vague:
             # Ranked as it would be without the small talk ("the photos", not "photos").
             question = self._settle(left, asked, tuple(
-                c for c in self._rank(asked) if self.kb.intents[c.intent_id].kind != "smalltalk"))
+                c for c in self._lexical.rank(asked) if self.kb.intents[c.intent_id].kind != "smalltalk"))
             if self._question_wins(text, cues, left, rest, question):
                 return question
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
@@ -823,167 +664,6 @@ class Matcher:
         first, second = self.kb.intents[a], self.kb.intents[b]
         return b in first.related or a in second.related or b in first.covers or a in second.covers
 
-    def _as_spelt(self, typed: str, folded: str) -> str:
-        """The folded word, or the word as typed when its diacritics make it one the KB never uses.
-
-        "bị hoãn" folds to "bi hoan" like "hoàn thành": kept as "hoãn", it is an unknown word
-        that explains nothing, so a question about a postponement is not read as one about
-        completing; "giá vàng" is not "giá vận" either (an unknown word typed with its marks is
-        no typo to correct). Words typed without marks, or with fewer than the KB's, fold as usual.
-        """
-        if typed == folded:
-            return folded
-        spellings = self._spellings.get(folded)
-        if spellings is None:  # a syllable the KB never uses, typed with its marks: a real word, no typo
-            return folded if folded in self._vocab or not _SYLLABLE.fullmatch(folded) else typed
-        if not spellings or any(marks_fit(typed, k) for k in spellings):
-            return folded
-        return typed
-
-    def _correct(self, token: str) -> str:
-        """Map a word the knowledge base never uses to the closest one it does, if close.
-
-        A word kept as spelt (not ASCII, see ``_as_spelt``) is a real word, not a typo.
-        """
-        if token in self._vocab or token.isdigit() or len(token) < 3 or not token.isascii():
-            return token
-        cached = self._corrections.get(token)
-        if cached is not None:
-            return cached
-        fixed = untelex(token)
-        if fixed not in self._vocab:
-            found = process.extractOne(token, self._vocab_list, scorer=fuzz.ratio,
-                                       score_cutoff=CORRECTION_CUTOFF)
-            fixed = found[0] if found else token
-        if len(self._corrections) < 50_000:
-            self._corrections[token] = fixed
-        return fixed
-
-    def _out_of_scope(self, text: str) -> OutOfScope | None:
-        """The first out-of-scope name the question mentions, as whole words.
-
-        A word typed with diacritics must match the name as spelt; a word typed without
-        them matches any spelling ("kien giang" and "Kiên Giang" both name the province,
-        "giá lại" does not name Gia Lai).
-        """
-        typed, folded = raw_words(text), words(text)
-        if len(typed) != len(folded):
-            typed = folded
-        for i, word in enumerate(folded):
-            for spelt, plain, oos in self._triggers_by_word.get(word, ()):
-                size = len(plain)
-                if i + size <= len(folded) and all(
-                        folded[i + k] == plain[k] and (typed[i + k] == spelt[k] or typed[i + k].isascii())
-                        for k in range(size)):
-                    return oos
-        return None
-
-    def _feature_weight(self, f: str) -> float:
-        """A feature's information: its IDF, less for word pairs, more for numbers.
-
-        Numbers tell "nhiệm vụ 2" from "nhiệm vụ 4" and 2020 from 2019, so they weigh double;
-        an unknown one weighs as much as the rarest known feature, doubled again.
-        """
-        idf = self._idf.get(f)
-        if idf is None:
-            idf = self._unknown_idf * (UNKNOWN_NUMBER_FACTOR if f.isdigit() else 1.0)
-        elif f.isdigit():
-            idf *= NUMBER_FACTOR
-        return idf * (PAIR_WEIGHT if " " in f else 1.0)
-
-    def _weight(self, feats: frozenset[str] | set[str]) -> float:
-        """Total information in a feature set."""
-        return sum(map(self._feature_weight, feats))
-
-    def _rank(self, tokens: list[str]) -> tuple[Candidate, ...]:
-        """Three passes, each on fewer intents: coverage, best example, fuzzy.
-
-        Coverage (how much of the question an intent's vocabulary explains) is summed over the
-        postings, rarest feature first. Once the postings walked exceed a budget, the remaining
-        common, low-weight features are only checked on the intents already found: an intent
-        sharing nothing but "hội nghị là gì" cannot win anyway, and a large knowledge base
-        stays fast. Coverage bounds the other measures, so only its leaders are scored further.
-        """
-        q_feats = _features(tokens)
-        q_weight = self._weight(q_feats)
-        weights = {f: self._feature_weight(f) for f in q_feats if f in self._idf}
-        covered: dict[str, float] = defaultdict(float)
-        budget = POSTINGS_BUDGET
-        late = []
-        for f in sorted(weights, key=lambda f: len(self._intent_postings[f])):
-            postings = self._intent_postings[f]
-            if covered and len(postings) > budget:
-                late.append(f)
-                continue
-            budget -= len(postings)
-            w = weights[f]
-            for intent_id in postings:
-                covered[intent_id] += w
-        if late:  # only the leaders so far can still win: check the common features on them
-            leaders = heapq.nlargest(LATE_CHECKED, covered, key=covered.__getitem__)
-            covered = defaultdict(float, {i: covered[i] for i in leaders})
-            for f in late:
-                w = weights[f]
-                for intent_id in covered:
-                    if f in self._intent_feats[intent_id]:
-                        covered[intent_id] += w
-        if not covered:
-            return ()
-
-        beta2 = RECALL_BETA ** 2
-        lexical: dict[str, float] = {}
-        for intent_id in heapq.nlargest(COVERAGE_SHORTLIST, covered, key=covered.__getitem__):
-            texts, docs = self._doc_postings[intent_id], self._intent_docs[intent_id]
-            shared: dict[int, float] = defaultdict(float)  # text → weight it shares with the question
-            for f in weights.keys() & texts.keys():
-                w = weights[f]
-                for doc in texts[f]:
-                    shared[doc] += w
-            best = 0.0
-            for doc, inter in shared.items():
-                doc_weight, factor = docs[doc]
-                recall, precision = inter / q_weight, inter / doc_weight
-                score = (1 + beta2) * precision * recall / (beta2 * precision + recall) * factor
-                if score > best:
-                    best = score
-            lexical[intent_id] = EXAMPLE_WEIGHT * best + UNION_WEIGHT * covered[intent_id] / q_weight
-
-        sorted_query = " ".join(sorted(tokens))
-        scored = []
-        for intent_id in heapq.nlargest(SHORTLIST, lexical, key=lexical.__getitem__):
-            # token_sort_ratio against the best example, in one C call (examples are pre-sorted).
-            found = process.extractOne(sorted_query, self._fuzzy_docs[intent_id], scorer=fuzz.ratio)
-            fuzzy = found[1] / 100.0 if found else 0.0
-            scored.append(Candidate(intent_id, round(100.0 * (lexical[intent_id] + FUZZY_WEIGHT * fuzzy), 2)))
-        scored.sort(key=lambda c: c.score, reverse=True)
-        return tuple(scored)
-
-
-def _spellings(kb: KnowledgeBase) -> dict[str, set[str]]:
-    """Each folded word of the knowledge base with the spellings (diacritics) it is written in.
-
-    Spellings without marks are left out: "hoan thanh" in a no-diacritics example does not make
-    "hoãn" a way to write "hoàn".
-    """
-    texts = list(kb.paragraphs)
-    for intent in kb.intents.values():
-        texts += [intent.title, intent.answer, intent.detail or "", *intent.examples, *intent.cues]
-    pairs = list(kb.rewriter.spellings())
-    joined = " ".join(texts)  # a space, not a line break: printable text takes clean()'s fast path
-    spelt, plain = raw_words(joined), words(joined)
-    if len(spelt) == len(plain):  # all at once, in one pass (it runs at every load)
-        pairs += zip(spelt, plain, strict=True)
-    else:  # stray marks split some text differently: text by text, leaving those out
-        for text in texts:
-            spelt, plain = raw_words(text), words(text)
-            if len(spelt) == len(plain):
-                pairs += zip(spelt, plain, strict=True)
-    found: dict[str, set[str]] = defaultdict(set)
-    for word, folded in pairs:
-        marked = found[folded]  # an empty set: a word only written plain ("dvan", "hn") takes any marks
-        if word != folded:
-            marked.add(word)
-    return found
 
 
 def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
