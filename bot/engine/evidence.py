@@ -68,6 +68,8 @@ _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 _LONGEST_NAME = 8
 #: How many lowercase words after a run of capitals may still belong to the name ("Ban Dân vận").
 _NAME_TAIL = 2
+#: Words that ask who or which, folded.
+_ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
 
 #: "when" inside a clause joins two of them ("What did Vượng mean when he told officials…"), unless it
 #: follows a word that asks for it ("tell me when", "do you know when", "and when").
@@ -165,6 +167,7 @@ class Evidence:
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
         self._details: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_detail)
         self._after: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_after)
+        self._claims: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.checks_claim)
         self._named_places = [" ".join(words(place)) for place in cfg.named_places]
         #: Each answer's folded words, in both languages: does it name the detail asked, the place?
         self._answer_words = {intent.id: " ".join(words(_answer_text(intent))) for intent in kb.intents.values()}
@@ -234,7 +237,7 @@ class Evidence:
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
                self._details.find(words)):
             return Objection.DETAIL
-        if self.unknown_names(text):
+        if self.unknown_names(text) and not self.offers_an_answer(words):
             return Objection.UNKNOWN_NAME
         if self.unheld_post(text, intent):
             return Objection.ROLE
@@ -376,6 +379,12 @@ class Evidence:
                 if self._known_run(run[i:j]):
                     covered[j] = True
         return covered[-1]
+
+    def offers_an_answer(self, words: list[str]) -> bool:
+        """Whether the question asks who or which and offers an answer to check ("do cơ quan nào tổ
+        chức? Đáp án có phải là Ban Tuyên giáo không?"): a name the report lacks is then the premise
+        the answer corrects, not the subject."""
+        return bool(_ASKS_WHICH & set(words)) and bool(self._claims.find(words))
 
     def unknown_names(self, text: str) -> list[str]:
         """Names the knowledge base has never seen: "Bạc Liêu", "Nguyễn Phú Trọng", "COVID".

@@ -40,6 +40,8 @@ _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người)
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by)\b")
+#: Words before a speech named as the source of what is asked: "theo báo cáo tóm tắt", "according to the summary".
+_CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
 #: A close refusal is kept when this much of the question (IDF) only it explains: "vì sao hội nghị bị
@@ -456,22 +458,31 @@ class Matcher:
 
     def _speaker_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[tuple[Candidate, ...], bool]:
         """"Ai là người đọc bản tổng kết?", "Có phải ông Vượng phát biểu kết luận?": who gave a speech is its
-        speaker's answer, whoever else the question names; it settles the choice."""
-        topics = self._speeches(text)
+        speaker's answer, or the list of who spoke (an overview of it), whoever else the question names; it
+        settles the choice."""
+        topics = self._speeches(text, cited=False)
         owners = [p for p in self.kb.followups.people if p.topic in topics and p.intent in self.kb.intents]
         folded = words(text)
         if len(owners) != 1 or not candidates or not (
                 _ASKS_WHO.search(" ".join(folded)) or self._claim_cues.find(folded)):
             return candidates, False
-        own = next((c for c in candidates if c.intent_id == owners[0].intent), Candidate(owners[0].intent, 0.0))
-        if candidates[0].score - own.score >= SPEAKER_MARGIN:
+        lead = candidates[0].score
+        own = next((c for c in candidates if c.intent_id == owners[0].intent), None)
+        if own is None or lead - own.score >= SPEAKER_MARGIN:
+            own = next((c for c in candidates if c.intent_id in self._overviews.get(owners[0].intent, ())), None)
+        if own is None or lead - own.score >= SPEAKER_MARGIN:
             return candidates, False
         return (candidates if own is candidates[0] else _promote(own, candidates)), True
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; asked by three steps a question
-    def _speeches(self, text: str) -> frozenset[str]:
-        """The topics of the speeches the question names, as the matcher reads it ("khép lại hội nghị" too)."""
-        return frozenset(topic for _, topic, _ in self._speech_names.find(self.normalize(text)))
+    def _speeches(self, text: str, cited: bool = True) -> frozenset[str]:
+        """The topics of the speeches the question names, as the matcher reads it ("khép lại hội nghị" too).
+
+        ``cited=False`` leaves out a speech named as the source ("theo báo cáo tóm tắt, …", "according
+        to the summary report"): the question asks what it says, not who gave it."""
+        tokens = self.normalize(text)
+        return frozenset(topic for phrase, topic, end in self._speech_names.find(tokens) if cited or not _CITES.search(
+            " ".join(tokens[max(0, end - len(phrase) - 2):end - len(phrase)])))
 
     def _someone_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A question about one person ("who…, and what was his title?") puts a person's answer first.
@@ -491,16 +502,23 @@ class Matcher:
         """Someone's answer silent on the place asked yields to a person whose answer names it.
 
         "Who represented Ca Mau province, and what was his position?" is nearer Nguyễn Hồng Lĩnh's
-        answer in words, but only Nguyễn Tiến Hải's says Cà Mau.
+        answer in words, but only Nguyễn Tiến Hải's says Cà Mau. When nobody ranked names it and the
+        question names nobody, the one person whose answer does is that person, ranked or not.
         """
         holders = self._evidence.post_holders
         if not candidates or candidates[0].intent_id not in holders:
             return candidates
         missing = [place for place in self._evidence.places_asked(text)
                    if not self._evidence.names(self.kb.intents[candidates[0].intent_id], place)]
-        local = next((c for c in candidates if c.intent_id in holders and missing
-                      and all(self._evidence.names(self.kb.intents[c.intent_id], place) for place in missing)), None)
-        return candidates if local is None else _promote(local, candidates)
+        if not missing:
+            return candidates
+        local = [i for i in holders if all(self._evidence.names(self.kb.intents[i], place) for place in missing)]
+        ranked = next((c for c in candidates if c.intent_id in local), None)
+        if ranked is not None:
+            return _promote(ranked, candidates)
+        if len(local) != 1 or self._people.named(text):  # "Vượng dự ở Hà Nội hay Cà Mau" is about Vượng
+            return candidates
+        return _promote(Candidate(local[0], 0.0), candidates)
 
     def _specific_first(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """An overview yields to one of the answers it sums up when that one is nearly as close.

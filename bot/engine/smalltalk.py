@@ -80,13 +80,18 @@ class SmallTalkCues:
             (folded, (intent.id, tuple(raw_words(cue)))) for intent in kb.intents.values() for cue in intent.cues
             if (folded := tuple(words(cue))) and len(folded) == len(raw_words(cue)) and not set(folded) <= vague)
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
+        self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
         self._address_words = {w for address in kb.matching.address_words for w in words(address)}
         self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := words(w))), key=len,
                                reverse=True)
 
     def find(self, text: str) -> list[Cue]:
-        """The cues in ``text``, spelt right."""
-        return [Cue(cue, intent_id, end) for cue, intent_id, end in find_spelt(self._cues, text)]
+        """The cues in ``text``, spelt right, less those inside a phrase that is no small talk ("thanks to")."""
+        cues = [Cue(cue, intent_id, end) for cue, intent_id, end in find_spelt(self._cues, text)]
+        if not cues:
+            return cues
+        spans = [(end - len(phrase), end) for phrase, _, end in self._not_cues.find(words(text))]
+        return [c for c in cues if not any(start <= c.end - len(c.words) and c.end <= end for start, end in spans)]
 
     @staticmethod
     def without_cues(text: str, cues: list[Cue]) -> str:

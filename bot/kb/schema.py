@@ -168,6 +168,7 @@ class Matching(Strict):
     asks_after: list[Text] = Field(default_factory=list)
     checks_claim: list[Text] = Field(default_factory=list)
     asks_question: list[Text] = Field(default_factory=list)
+    not_cues: list[Text] = Field(default_factory=list)
     subject_words: list[Text] = Field(default_factory=list)
     asks_leave_reply: Id | None = None
     asks_place: list[Text] = Field(default_factory=list)

@@ -211,8 +211,10 @@ def marks_fit(typed: str, known: str) -> bool:
 _GREETING = r"(?:(?:xin )?chào|hi|hello|hey|good (?:morning|afternoon|evening)|dear)\b"
 #: When the asker will use the answer, said before who they are: "Mai tôi phải phổ biến cho tổ dân phố, …".
 _WHEN_USED = r"(?:(?:(?:ngày|sáng|chiều|tối) )?mai|(?:sáng|chiều|tối) nay|hôm nay|tuần (?:sau|tới)|tomorrow|today)\s+"
-#: What may come before an introduction: a greeting, then when the answer will be used.
-_INTRO_OPENS = r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _WHEN_USED + r")?"
+#: A polite opening word: "Dạ em là sinh viên…", "Thưa anh chị, tôi là…".
+_POLITE = r"(?:dạ|thưa|vâng)\s+"
+#: What may come before an introduction: a greeting or a polite word, then when the answer will be used.
+_INTRO_OPENS = r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _POLITE + r")?(?:" + _WHEN_USED + r")?"
 #: "chị là chủ tịch Hội Phụ nữ xã", "anh làm ở Sở": the asker by a kinship word, never "chị Mai là…".
 _KIN_INTRO = r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b"
 #: A first clause in which the asker says who they are or what they are working on: "Tôi làm ở Sở
@@ -231,6 +233,8 @@ _WHO_ASKS = re.compile(
     r"(?:(?!(?:nhớ|nghe|thấy|đọc|hiểu|nghĩ|tưởng|biết|remember|heard|read|think|thought)\b)\S+\s+)?"
     r"(?:là|làm|lm|công tác|học|đang|soạn|viết|chuẩn bị|phải|sắp|am|'m|work|working|study|studying|teach|"
     r"write|writing|prepare|preparing|research|researching)\b)", re.IGNORECASE)
+#: The same for an introduction typed without diacritics: "Em la sinh vien o Hue, cho em hoi…".
+_WHO_ASKS_PLAIN = re.compile(_WHO_ASKS.pattern.translate(_FOLD), re.IGNORECASE)
 #: Words that make a clause part of the question, not the asker's introduction.
 _ASKING = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "may", "khong", "ko", "hoi", "who", "what",
                      "which", "when", "where", "why", "how", "did", "does", "was", "is", "whether"})
@@ -280,6 +284,8 @@ def without_set_aside(text: str) -> tuple[str, str]:
 
 def only_says_who_asks(preamble: str) -> bool:
     """Whether an introduction (from ``split_preamble``) says nothing but who asks."""
+    if preamble.isascii() and _WHO_ASKS_PLAIN.match(preamble):
+        return True
     return bool(_WHO_ASKS.match(preamble)) or bool(_RELAYED.match(preamble))
 
 

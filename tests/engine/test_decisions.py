@@ -260,7 +260,7 @@ def test_an_overview_gives_way_to_the_part_that_was_asked(kb_copy: Path) -> None
 
     Without ``covers`` the two are rivals too close to tell apart, and the bot asks back.
     """
-    question = "hội nghị dân vận cả nước cuối năm đó diễn ra theo hình thức gì"
+    question = "BDV TW tổ chức HN tổng kết nhiệm kỳ theo hình thức trực tiếp hay trực tuyến?"
     assert Responder(load(kb_copy)).answer(question).intent == "event_format"
     events = kb_copy / "intents" / "event.yaml"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -776,3 +776,53 @@ def test_who_asks_and_where_people_live_are_no_question_of_their_own(responder: 
 def test_a_speech_named_in_other_words_is_still_that_speech(responder: Responder, question: str,
                                                              expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # typed without diacritics, or opened with "Dạ": still only who asks, and where they live (Huế) is no subject
+    ("Em la sinh vien o Hue, cho em hoi hoi nghi dien ra ngay nao", "event_date"),
+    ("Dạ cháu là giáo viên ở Huế, cho cháu hỏi nhiệm vụ thứ hai trong phần kết luận là gì ạ?", "mai_task_2"),
+])
+def test_an_introduction_without_marks_or_after_da_only_says_who_asks(responder: Responder, question: str,
+                                                                       expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+def test_thanks_to_is_because_of_not_thanks(responder: Responder) -> None:
+    question = ("Is it true Vuong said the successes of recent years were partly thanks to the mass mobilization "
+                "work of the whole political system?")
+    assert responder.answer(question).intent == "vuong_speech_overview"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a name the report lacks, offered as the answer to check, is the premise the answer corrects
+    ("Which agency organised the conference? Our draft says the Central Inspection Commission.", "event_organizer"),
+    # "can you confirm" checks a claim: the date the report gives corrects the 30th
+    ("Can you confirm the conference took place on 30 December 2020?", "event_date"),
+])
+def test_a_claim_offered_to_check_gets_the_answer_that_corrects_it(responder: Responder, question: str,
+                                                                     expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+def test_a_name_the_report_lacks_asked_about_is_still_refused(responder: Responder) -> None:
+    """A claim is checked, but no "who" or "which" is asked: the unknown body is the subject."""
+    assert responder.answer("Đại diện Ban Tuyên giáo Trung ương nói gì ở hội nghị, có phải về báo chí không?").fallback
+
+
+def test_who_gave_a_speech_may_be_answered_by_the_list_of_who_spoke(responder: Responder) -> None:
+    """Hải gave no speech: the answer about him is no reply; the list of speakers corrects the premise."""
+    question = "The draft says Nguyen Tien Hai delivered the concluding speech of the conference. Is that right?"
+    assert responder.answer(question).intent == "people_speakers"
+
+
+def test_a_speech_named_as_the_source_asks_what_it_says_not_who_gave_it(responder: Responder) -> None:
+    question = ("Theo báo cáo tóm tắt, công tác dân vận đã nâng ý thức trách nhiệm của những ai "
+                "trong hệ thống chính trị?")
+    assert responder.answer(question).intent == "finding_awareness"
+
+
+def test_the_reports_own_name_for_the_tasks_names_an_item(responder: Responder) -> None:
+    question = ("Trong phần kết luận, đồng chí Trương Thị Mai nêu nhiệm vụ trọng tâm thứ sáu là gì, "
+                "có liên quan đến Mặt trận Tổ quốc không?")
+    assert responder.answer(question).intent == "mai_task_6"
