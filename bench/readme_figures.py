@@ -72,8 +72,12 @@ SETS = (
      "reporter; held out to the end, measured once, then tuned on a little", "89.5% / 92.6%"),
     ("outsider_zf", "a knowledge contest and a fact-checker; held out to the end, measured once, then tuned on "
      "a little", "93.0% / 100%"),
-    ("outsider_zh", "a provincial paper's readers, a journalist, a TV fact-checker; written at the end, measured "
-     "once, never tuned on", "86.6% / 89.3%"),
+    ("outsider_zh", "a provincial paper's readers, a journalist, a TV fact-checker; written at the end of a session, "
+     "measured once, its misses read in the next", "86.6% / 89.3%"),
+    ("outsider_zi", "a Party cell, a civics teacher, a shrimp farmer, a German political scientist, a newsroom "
+     "intern; measured once when written, then tuned on", "79.6% / 82.1%"),
+    ("outsider_zj", "a Women's Union official, a student in Huế, voice-to-text, an American NGO researcher, a quiz "
+     "editor; measured once when written, then tuned on", "85.9% / 100%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
