@@ -60,7 +60,7 @@ WHOLE_LIST_MARGIN = 10.0
 #: How far behind the leader the speaker of the speech a question names may be, when it asks who gave it.
 SPEAKER_MARGIN = 8.0
 #: How far behind a leader from another speech an answer from the speech a question names may be and go first.
-SPEECH_MARGIN = 6.0
+SPEECH_MARGIN = 8.0
 
 
 #: A second opinion on a question: intent ids with the model's cosine, best first.

@@ -30,6 +30,7 @@ class People:
     def __init__(self, kb: KnowledgeBase, by_post: Callable[[str], set[str]] | None = None) -> None:
         self._kb = kb
         self._people = [(p, tuple(words(p.name))) for p in kb.followups.people]
+        self._speakers_topics = {p.topic for p in kb.followups.people if p.topic}
         self._by_post = by_post
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one People per knowledge base; asked several times a question
@@ -49,6 +50,11 @@ class People:
         return tuple(person for person, _ in self._people if person.intent in by_post)
 
     def speaks_of(self, intent: Intent, person: Person) -> bool:
-        """Whether ``intent``'s answer is about ``person`` or in their words."""
-        return intent.id == person.intent or intent.topic == person.topic or person.name in intent.answer
+        """Whether ``intent``'s answer is about ``person`` or in their words.
+
+        An answer in someone else's words that only refers to them ("the same point is task 6 of
+        Trương Thị Mai's conclusion", in a requirement of Vượng's) is not about them."""
+        if intent.id == person.intent or intent.topic == person.topic:
+            return True
+        return person.name in intent.answer and intent.topic not in self._speakers_topics
 

@@ -826,3 +826,20 @@ def test_the_reports_own_name_for_the_tasks_names_an_item(responder: Responder) 
     question = ("Trong phần kết luận, đồng chí Trương Thị Mai nêu nhiệm vụ trọng tâm thứ sáu là gì, "
                 "có liên quan đến Mặt trận Tổ quốc không?")
     assert responder.answer(question).intent == "mai_task_6"
+
+
+@pytest.mark.parametrize("question", [
+    "mặt trận và các đoàn thể phải đổi mới gì theo lời bà Mai",
+    "hội phụ nữ, đoàn thanh niên phải thay đổi gì theo lời bà Trương Thị Mai",
+])
+def test_a_requirement_that_only_refers_to_someone_is_not_about_them(responder: Responder, question: str) -> None:
+    """Vượng's requirement on the Front mentions Mai's task 6; asked what Mai said, her task answers."""
+    assert responder.answer(question).intent == "mai_task_6"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("người Việt sống nơi đất khách được báo cáo nhắc thế nào", "finding_ethnic_religious_overseas"),
+    ("Vuong said something like speak little do much, what exactly?", "vuong_req_noi_it_lam_nhieu"),
+])
+def test_abroad_and_the_slogan_in_other_words(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
