@@ -236,17 +236,17 @@ class Matcher:
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
         ranked = self._speech_first(text, ranked)
         ranked, speaker = self._speaker_first(text, ranked)
-        settled = settled or speaker
         if aside and self._people.named(aside):
             ranked = self._whole_list_first(ranked)
         ranked = self._part_asked_first(text, ranked)
         ranked, quoted_term = self._quoted_first(text, ranked)
-        settled = settled or quoted_term
         cosine = None
-        if not settled and ranked and self._opinion is not None and self._unsure(ranked):
+        if not (settled or speaker or quoted_term) and ranked and self._opinion is not None and self._unsure(ranked):
             ranked, cosine = self._second_opinion(text, ranked)
-            settled = cosine is not None
-        verdict, objection = self._decide(text, ranked, settled)
+        # Naming someone settles which answer, not that the question is answerable: that takes a
+        # speech, a quoted term or the semantic model, which may then answer a leader below weak_score.
+        sure = speaker or quoted_term or cosine is not None
+        verdict, objection = self._decide(text, ranked, settled or sure, floor=sure)
         return Match(verdict, tuple(tokens), ranked, objection=objection,
                      semantic=cosine if verdict is Verdict.ANSWER else None)
 
@@ -604,18 +604,19 @@ class Matcher:
         return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
 
     def _decide(self, text: str, candidates: tuple[Candidate, ...],
-                settled: bool = False) -> tuple[Verdict, Objection | None]:
+                settled: bool = False, floor: bool = False) -> tuple[Verdict, Objection | None]:
         """Answer unless there is evidence against the best answer or it is too weak to tell.
 
         A leader above ``accept_score`` is answered (or, with a strong rival, asked about); one
         between ``weak_score`` and ``accept_score`` is answered only when it leads clearly, or
-        when other evidence already ``settled`` it.
+        when other evidence already ``settled`` it; with ``floor``, evidence strong enough to answer
+        a leader down to ``semantic_floor``.
         Either way a question asking for what the answer cannot give falls back. Two close
         intents that the curators marked as related are neighbours by design: the best one is
         answered and the other is offered beside it, instead of a question back.
         """
         cfg = self.kb.matching
-        if not candidates or candidates[0].score < (cfg.semantic_floor if settled else cfg.weak_score):
+        if not candidates or candidates[0].score < (cfg.semantic_floor if floor else cfg.weak_score):
             return Verdict.FALLBACK, None
         first = self.kb.intents[candidates[0].intent_id]
         if first.kind == "answer":

@@ -843,3 +843,19 @@ def test_a_requirement_that_only_refers_to_someone_is_not_about_them(responder: 
 ])
 def test_abroad_and_the_slogan_in_other_words(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize("question", [
+    "báo cáo tổng kết nêu những yếu kém, khuyết điểm nào của công tác dân vận",
+    "mỗi xã được hỗ trợ bn tiền để làm dân vận vậy ông Vượng có nói ko",
+])
+def test_weaknesses_and_sums_the_report_never_gives_are_refused(responder: Responder, question: str) -> None:
+    """The report lists achievements only, and no sums: "bn tiền" asks how much ("bn" is "bao nhiêu")."""
+    assert responder.answer(question).fallback
+
+
+def test_naming_someone_does_not_make_a_weak_match_answerable(responder: Responder) -> None:
+    """Mai's answer goes first because she is named, but the question is still far from every answer."""
+    question = ("Did Ms Truong Thi Mai quote a famous saying of Ho Chi Minh about the people? "
+                "I would like the exact wording.")
+    assert responder.answer(question).fallback
