@@ -859,3 +859,20 @@ def test_naming_someone_does_not_make_a_weak_match_answerable(responder: Respond
     question = ("Did Ms Truong Thi Mai quote a famous saying of Ho Chi Minh about the people? "
                 "I would like the exact wording.")
     assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Chào bạn, tôi là cán bộ mặt trận xã, bạn giúp được tôi những gì?", "smalltalk_help"),
+    ("bạn giúp tôi được gì về nhiệm vụ thứ 3", "mai_task_3"),  # a real question after the cue still wins
+])
+def test_asking_what_the_bot_can_help_with(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Did anyone at the meeting mention protecting people's rights as humans and as citizens, and who said it?",
+     "vuong_req_human_rights"),
+    ("Who was the second-in-command of the party's outreach department at the meeting?", "person_nguyen_hong_linh"),
+])
+def test_everyday_english_for_rights_and_posts(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
