@@ -31,6 +31,8 @@ _QUESTION_ENDS = frozenset({"vậy", "vay", "thế", "hả", "ha", "à", "nhỉ"
                             "hông", "chưa", "chua", "z", "v"})
 #: Words that speak to the bot, as typed: a question with them may be about the bot itself.
 _TO_THE_BOT = frozenset({"bạn", "bot", "you", "ad", "admin", "chatbot", "mày"})
+#: A polite request, which speaks to the bot only to ask: "Could you list the seven tasks?".
+_REQUEST_FRAME = re.compile(r"\b(?:could|can|would|will)\s+you\b", re.IGNORECASE)
 #: How many words from either end of a message small talk may stand and still only open or close it.
 _EDGE = 2
 #: Where one sentence ends and the next begins.
@@ -151,8 +153,9 @@ class SmallTalkCues:
         """Whether the small talk only opens or closes the message ("Xin chào bot! …", "… Cảm ơn bot
         nhiều."), and what is left does not speak to the bot ("bạn được tạo ra để làm gì?")."""
         last = len(words(text))
+        addressed = raw_words(_REQUEST_FRAME.sub(" ", left))[:-_EDGE]  # "… Cảm ơn bot nhiều": "bot nhiều" is the thanks
         return all(cue.end - len(cue.words) <= _EDGE or cue.end >= last - _EDGE for cue in cues) and \
-            not _TO_THE_BOT & set(raw_words(left)[:-_EDGE])  # "… Cảm ơn bot nhiều": "bot nhiều" is the thanks
+            not _TO_THE_BOT & set(addressed)
 
     def without_address(self, tokens: list[str]) -> list[str]:
         """``tokens`` without the words that address the bot: every "cháu", "bot", "bạn"."""

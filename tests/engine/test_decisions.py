@@ -876,3 +876,9 @@ def test_asking_what_the_bot_can_help_with(responder: Responder, question: str, 
 ])
 def test_everyday_english_for_rights_and_posts(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+def test_could_you_is_a_polite_request_not_a_question_about_the_bot(responder: Responder) -> None:
+    """"Could you …" speaks to the bot only to ask; the thanks after the question closes it."""
+    question = "Would you explain what Vuong asked about corruption? Thanks a lot."
+    assert responder.answer(question).intent == "vuong_req_corruption"
