@@ -68,6 +68,8 @@ _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 _LONGEST_NAME = 8
 #: How many lowercase words after a run of capitals may still belong to the name ("Ban Dân vận").
 _NAME_TAIL = 2
+#: Words that ask why, folded.
+_WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|sao lai|why|reason|reasons)\b")
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
 
@@ -179,13 +181,17 @@ class Evidence:
         #: The years each answer speaks of, in either language.
         self._years = {intent.id: set(_YEAR.findall(f"{intent.answer} {intent.answer_en}"))
                        for intent in kb.intents.values()}
-        # What a curated refusal refuses: a count, a date, a place, if most of its examples ask it.
+        # What a curated refusal refuses: a count, a date, a place, an age or a biography, if most of
+        # its examples ask it.
         self._refuses = {intent.id: self._refused_kinds(intent) for intent in kb.intents.values()
                          if intent.kind == "refusal"}
+        #: The refusals of reasons ("vì sao họp trực tuyến"): most of their examples ask why.
+        self._refuses_why = {intent.id for intent in kb.intents.values() if intent.kind == "refusal" and sum(
+            bool(_WHY.search(" ".join(words(e)))) for e in intent.examples) >= REFUSAL_SHARE * len(intent.examples)}
 
     def _refused_kinds(self, intent: Intent) -> frozenset[Objection]:
         asked = [self.asks(e) for e in intent.examples]
-        kinds = (Objection.COUNT, Objection.TIME, Objection.PLACE, Objection.DURATION)
+        kinds = (Objection.COUNT, Objection.TIME, Objection.PLACE, Objection.DURATION, Objection.AGE)
         return frozenset(k for k in kinds if sum(k in a for a in asked) >= REFUSAL_SHARE * len(asked))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
@@ -204,7 +210,9 @@ class Evidence:
         return frozenset(kinds)
 
     def refusal_fits(self, refusal: Intent, text: str) -> bool:
-        """Whether a refusal of counts/dates/places fits a question that asks for one of them."""
+        """Whether a refusal of counts/dates/places/ages/reasons fits a question that asks for one of them."""
+        if refusal.id in self._refuses_why:
+            return bool(_WHY.search(" ".join(words(text))))
         kinds = self._refuses.get(refusal.id, frozenset())
         return not kinds or bool(kinds & self.asks(text))
 

@@ -31,8 +31,10 @@ _QUESTION_ENDS = frozenset({"vậy", "vay", "thế", "hả", "ha", "à", "nhỉ"
                             "hông", "chưa", "chua", "z", "v"})
 #: Words that speak to the bot, as typed: a question with them may be about the bot itself.
 _TO_THE_BOT = frozenset({"bạn", "bot", "you", "ad", "admin", "chatbot", "mày"})
-#: A polite request, which speaks to the bot only to ask: "Could you list the seven tasks?".
-_REQUEST_FRAME = re.compile(r"\b(?:could|can|would|will)\s+you\b", re.IGNORECASE)
+#: A polite request for something of the report, which speaks to the bot only to ask: "Could you list
+#: the seven tasks?" ("can you say it more simply?" still speaks of the bot's answers).
+_REQUEST_FRAME = re.compile(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:list|tell|explain|give|show|"
+                            r"describe|summari[sz]e|clarify|confirm|name)\b", re.IGNORECASE)
 #: How many words from either end of a message small talk may stand and still only open or close it.
 _EDGE = 2
 #: Where one sentence ends and the next begins.

@@ -882,3 +882,21 @@ def test_could_you_is_a_polite_request_not_a_question_about_the_bot(responder: R
     """"Could you …" speaks to the bot only to ask; the thanks after the question closes it."""
     question = "Would you explain what Vuong asked about corruption? Thanks a lot."
     assert responder.answer(question).intent == "vuong_req_corruption"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a refusal of biographies asked no age or past post: the named person's own answer gives his posts
+    ("Tôi muốn hỏi đồng chí Trần Quốc Vượng giữ những chức vụ gì?", "person_tran_quoc_vuong"),
+    # a refusal of reasons ("vì sao trực tuyến"), asked no reason: the format's answer
+    ("bài có nói hội nghị được tổ chức theo hình thức trực tuyến hay tập trung không?", "event_format"),
+])
+def test_a_refusal_of_what_was_not_asked_yields(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize("question", [
+    "ông Vượng nói chỉ đạo bao nhiu phút vậy",
+    "ong hai bi thu ca mau nam nay bn tuoi vay",
+])
+def test_lengths_and_ages_typed_in_shorthand_are_still_asked(responder: Responder, question: str) -> None:
+    assert responder.answer(question).fallback
