@@ -302,9 +302,9 @@ class Matcher:
     def _people_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """Put first the best answer about the people the question names, if the leader is not.
 
-        A refusal leading by less than ``refusal_margin``, or refusing what the question does not ask
-        (an age, a biography), also yields to the named person's own answer ("ông Hải giữ những
-        chức vụ nào" is who Hải is, not "no biographies").
+        A refusal leading by less than ``refusal_margin``, or less than twice that when it refuses what
+        the question does not ask (an age, a biography), also yields to the named person's own answer
+        ("ông Hải giữ những chức vụ nào" is who Hải is, not "no biographies").
         """
         named = self._people.named(text)
         if not named or not candidates:
@@ -313,8 +313,11 @@ class Matcher:
         leader = intents[candidates[0].intent_id]
         if leader.kind == "refusal":
             own = next((c for c in candidates if any(c.intent_id == p.intent for p in named)), None)
-            if own is not None and (candidates[0].score - own.score < self.kb.matching.refusal_margin
-                                    or not (self._evidence.asks(text) or self._evidence.refusal_fits(leader, text))):
+            if own is None:
+                return candidates
+            lead, margin = candidates[0].score - own.score, self.kb.matching.refusal_margin
+            if lead < margin or (lead < 2 * margin and not (
+                    self._evidence.asks(text) or self._evidence.refusal_fits(leader, text))):
                 return _promote(own, candidates)  # "ông Vượng giữ những chức vụ gì" asks no biography
             return candidates
 
