@@ -78,6 +78,8 @@ SETS = (
      "intern; measured once when written, then tuned on", "79.6% / 82.1%"),
     ("outsider_zj", "a Women's Union official, a student in Huế, voice-to-text, an American NGO researcher, a quiz "
      "editor; measured once when written, then tuned on", "85.9% / 100%"),
+    ("outsider_zl", "a district officer, a law student, a retired teacher, a French anthropologist, a TV producer; "
+     "written midway through a session, measured once, then tuned on a little", "94.4% / 85.7%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
