@@ -193,8 +193,14 @@ class Matcher:
         if item is not None:
             return self._list_item(item, tokens, candidates)
         best = candidates[0] if candidates else None
-        if any(t.isdigit() and t not in self._lexical.numbers for t in tokens) and not (
-                best is not None and self._checks_a_claim(text, best)):
+        if any(t.isdigit() and t not in self._lexical.numbers for t in tokens):
+            # A claim with a wrong number ("… cho năm 2022 đúng không?") gets an answer with the right
+            # one, even beside a refusal of other years as close to it.
+            claim = self._best_answer(candidates)
+            if claim is not None and best is not None and self._checks_a_claim(text, claim) \
+                    and best.score - claim.score < self.kb.matching.refusal_margin \
+                    and any(ch.isdigit() for ch in self.kb.intents[claim.intent_id].answer):
+                return self._settle(text, tokens, _promote(claim, candidates), aside)
             # A number the report never uses (another year, a ninth task, a head count) means
             # the question is about something else, however close its other words are; a
             # curated refusal for it ("hội nghị năm 2019") still says so in its own words.
