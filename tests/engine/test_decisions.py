@@ -900,3 +900,12 @@ def test_a_refusal_of_what_was_not_asked_yields(responder: Responder, question: 
 ])
 def test_lengths_and_ages_typed_in_shorthand_are_still_asked(responder: Responder, question: str) -> None:
     assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize("question", [
+    "Bà Mai có biểu dương riêng tỉnh Cà Mau không?",
+    "ông Vượng có đặt hạn chót cho việc sửa đổi chương trình hành động không",
+])
+def test_praise_for_one_province_and_deadlines_are_never_given(responder: Responder, question: str) -> None:
+    """The report commends no province and sets no deadline: the honest reply, not the nearest speech."""
+    assert responder.answer(question).fallback
