@@ -909,3 +909,14 @@ def test_lengths_and_ages_typed_in_shorthand_are_still_asked(responder: Responde
 def test_praise_for_one_province_and_deadlines_are_never_given(responder: Responder, question: str) -> None:
     """The report commends no province and sets no deadline: the honest reply, not the nearest speech."""
     assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # evaluating the officials who receive citizens is Vượng's point on corruption, not on dialogue
+    ("Regarding the assessment of civil servants receiving citizens, what did Vượng ask?", "vuong_req_corruption"),
+    # the format asked together with the bridge points: the format's answer gives both
+    ("Họp qua mạng hay họp tập trung, và điểm cầu chính đặt ở đâu vậy?", "event_format"),
+])
+def test_the_answer_that_holds_what_sets_the_question_apart(responder: Responder, question: str,
+                                                            expected: str) -> None:
+    assert responder.answer(question).intent == expected
