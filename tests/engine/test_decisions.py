@@ -920,3 +920,9 @@ def test_praise_for_one_province_and_deadlines_are_never_given(responder: Respon
 def test_the_answer_that_holds_what_sets_the_question_apart(responder: Responder, question: str,
                                                             expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+def test_bodies_that_sent_people_are_the_attendees(responder: Responder) -> None:
+    question = ("Which other Cà Mau bodies sent people to the bridge point besides the Party secretary? "
+                "Titles are enough.")
+    assert responder.answer(question).intent == "camau_attendees"
