@@ -77,7 +77,6 @@ class Verdict(Enum):
     EMPTY = "empty"
 
 
-
 @dataclass(frozen=True)
 class Match:
     """The matcher's full account of one question, for replies, logs and reports."""
@@ -94,7 +93,6 @@ class Match:
     def best(self) -> Candidate | None:
         """The top-ranked candidate, if any."""
         return self.candidates[0] if self.candidates else None
-
 
 
 class Matcher:
@@ -672,6 +670,10 @@ class Matcher:
         if named and any(self._people.speaks_of(first, p) for p in named):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
                       or any(self._people.speaks_of(self.kb.intents[c.intent_id], p) for p in named)]
+            if first.id in self._person_intents and self._claim_cues.find(words(text)):
+                # "The story says Hải attended as chairman of the People's Committee, is that accurate?":
+                # his own answer corrects the premise; no refusal is its rival
+                rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "refusal"]
         return rivals
 
     def _strong(self, leader: Candidate, rivals: list[Candidate]) -> Verdict:
@@ -693,7 +695,6 @@ class Matcher:
         """Whether either intent lists the other as related, or sums it up."""
         first, second = self.kb.intents[a], self.kb.intents[b]
         return b in first.related or a in second.related or b in first.covers or a in second.covers
-
 
 
 def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

@@ -926,3 +926,15 @@ def test_bodies_that_sent_people_are_the_attendees(responder: Responder) -> None
     question = ("Which other Cà Mau bodies sent people to the bridge point besides the Party secretary? "
                 "Titles are enough.")
     assert responder.answer(question).intent == "camau_attendees"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a wrong post checked for a named person: his own answer corrects it; no refusal is its rival
+    ("Is it right that Nguyễn Tiến Hải attended at the Cà Mau bridge point as chairman of the provincial "
+     "People's Committee?", "person_nguyen_tien_hai"),
+    # someone's titles are his own answer, not the report he presented
+    ("What are the exact titles of Nguyễn Hồng Lĩnh as given in the report?", "person_nguyen_hong_linh"),
+])
+def test_a_persons_own_answer_gives_and_corrects_his_posts(responder: Responder, question: str,
+                                                           expected: str) -> None:
+    assert responder.answer(question).intent == expected
