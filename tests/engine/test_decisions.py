@@ -938,3 +938,8 @@ def test_bodies_that_sent_people_are_the_attendees(responder: Responder) -> None
 def test_a_persons_own_answer_gives_and_corrects_his_posts(responder: Responder, question: str,
                                                            expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+def test_the_term_reviewed_and_the_year_planned_are_the_conferences_purpose(responder: Responder) -> None:
+    question = "Which Congress term did they look back on, and which year's tasks did they set out?"
+    assert responder.answer(question).intent == "event_purpose"
