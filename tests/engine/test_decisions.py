@@ -943,3 +943,8 @@ def test_a_persons_own_answer_gives_and_corrects_his_posts(responder: Responder,
 def test_the_term_reviewed_and_the_year_planned_are_the_conferences_purpose(responder: Responder) -> None:
     question = "Which Congress term did they look back on, and which year's tasks did they set out?"
     assert responder.answer(question).intent == "event_purpose"
+
+
+def test_kinds_of_democracy_in_the_review_are_its_finding_on_democracy(responder: Responder) -> None:
+    question = "Which kinds of democracy did the review of the term say were strengthened?"
+    assert responder.answer(question).intent == "finding_democracy"
