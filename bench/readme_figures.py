@@ -81,7 +81,7 @@ SETS = (
     ("outsider_zl", "a district officer, a law student, a retired teacher, a French anthropologist, a TV producer; "
      "written midway through a session, measured once, then tuned on a little", "94.4% / 85.7%"),
     ("outsider_zk", "a ward officer, a master's student, a grandmother, a Singaporean PhD student, a radio "
-     "fact-checker; held out through a session, measured once on its final code, never tuned on", "91.5% / 92.9%"),
+     "fact-checker; held out through a session, measured once on its code, then tuned on a little", "91.5% / 92.9%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
