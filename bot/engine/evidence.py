@@ -388,11 +388,15 @@ class Evidence:
                     covered[j] = True
         return covered[-1]
 
+    def checks_claim(self, words: list[str]) -> bool:
+        """Whether the question (folded ``words``) checks a claim: "… đúng không", "is that accurate"."""
+        return bool(self._claims.find(words))
+
     def offers_an_answer(self, words: list[str]) -> bool:
         """Whether the question asks who or which and offers an answer to check ("do cơ quan nào tổ
         chức? Đáp án có phải là Ban Tuyên giáo không?"): a name the report lacks is then the premise
         the answer corrects, not the subject."""
-        return bool(_ASKS_WHICH & set(words)) and bool(self._claims.find(words))
+        return bool(_ASKS_WHICH & set(words)) and self.checks_claim(words)
 
     def unknown_names(self, text: str) -> list[str]:
         """Names the knowledge base has never seen: "Bạc Liêu", "Nguyễn Phú Trọng", "COVID".

@@ -104,7 +104,6 @@ class Matcher:
         self._lexical = lexical = LexicalIndex(kb)
         self._evidence = Evidence(kb, lexical.vocab, lexical.known_text)
         self._list_items = ListItems(kb)
-        self._claim_cues: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.checks_claim)
         #: For each intent, the overviews that sum it up.
         self._overviews: dict[str, set[str]] = defaultdict(set)
         for intent in kb.intents.values():
@@ -265,7 +264,7 @@ class Matcher:
         folded = words(text)
         offers = bool(_ALTERNATIVES & set(folded)) and any(
             t.isdigit() and t in self._lexical.numbers for t in self._question_tokens(text))  # "khóa XIV hay khóa XV"
-        return (offers or bool(self._claim_cues.find(folded))) and self.kb.intents[best.intent_id].kind == "answer" \
+        return (offers or self._evidence.checks_claim(folded)) and self.kb.intents[best.intent_id].kind == "answer" \
             and best.score >= self.kb.matching.weak_score
 
     def _offers_a_known_place(self, text: str) -> bool:
@@ -473,15 +472,13 @@ class Matcher:
         owners = [p for p in self.kb.followups.people if p.topic in topics and p.intent in self.kb.intents]
         folded = words(text)
         if len(owners) != 1 or not candidates or not (
-                _ASKS_WHO.search(" ".join(folded)) or self._claim_cues.find(folded)):
+                _ASKS_WHO.search(" ".join(folded)) or self._evidence.checks_claim(folded)):
             return candidates, False
-        lead = candidates[0].score
-        own = next((c for c in candidates if c.intent_id == owners[0].intent), None)
-        if own is None or lead - own.score >= SPEAKER_MARGIN:
-            own = next((c for c in candidates if c.intent_id in self._overviews.get(owners[0].intent, ())), None)
-        if own is None or lead - own.score >= SPEAKER_MARGIN:
-            return candidates, False
-        return (candidates if own is candidates[0] else _promote(own, candidates)), True
+        for says_who in ({owners[0].intent}, self._overviews.get(owners[0].intent, set())):
+            own = next((c for c in candidates if c.intent_id in says_who), None)
+            if own is not None and candidates[0].score - own.score < SPEAKER_MARGIN:
+                return (candidates if own is candidates[0] else _promote(own, candidates)), True
+        return candidates, False
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; asked by three steps a question
     def _speeches(self, text: str, cited: bool = True) -> frozenset[str]:
@@ -670,7 +667,7 @@ class Matcher:
         if named and any(self._people.speaks_of(first, p) for p in named):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
                       or any(self._people.speaks_of(self.kb.intents[c.intent_id], p) for p in named)]
-            if first.id in self._person_intents and self._claim_cues.find(words(text)):
+            if first.id in self._person_intents and self._evidence.checks_claim(words(text)):
                 # "The story says Hải attended as chairman of the People's Committee, is that accurate?":
                 # his own answer corrects the premise; no refusal is its rival
                 rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "refusal"]
