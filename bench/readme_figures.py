@@ -82,6 +82,8 @@ SETS = (
      "written midway through a session, measured once, then tuned on a little", "94.4% / 85.7%"),
     ("outsider_zk", "a ward officer, a master's student, a grandmother, a Singaporean PhD student, a radio "
      "fact-checker; held out through a session, measured once on its code, then tuned on a little", "91.5% / 92.9%"),
+    ("outsider_zm", "a commune cadre, a journalism student, a retired soldier, an economist and a journalist, a "
+     "fact-checker; written at the end of a session, measured once on its final code, never tuned on", "89.4% / 85.7%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
