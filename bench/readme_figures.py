@@ -84,6 +84,9 @@ SETS = (
      "fact-checker; held out through a session, measured once on its code, then tuned on a little", "91.5% / 92.9%"),
     ("outsider_zm", "a commune cadre, a journalism student, a retired soldier, an economist and a journalist, a "
      "fact-checker; written at the end of a session, measured once on its final code, never tuned on", "89.4% / 85.7%"),
+    ("outsider_zn", "a Women's Union chairwoman, a pedagogy student, a farmer in U Minh, a Thai student and an "
+     "American retiree, an editor; written at the very end, measured once on the final code, never tuned on",
+     "90.1% / 96.4%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
