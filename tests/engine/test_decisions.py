@@ -932,6 +932,11 @@ def test_bodies_that_sent_people_are_the_attendees(responder: Responder) -> None
     # a wrong post checked for a named person: his own answer corrects it; no refusal is its rival
     ("Is it right that Nguyễn Tiến Hải attended at the Cà Mau bridge point as chairman of the provincial "
      "People's Committee?", "person_nguyen_tien_hai"),
+    # …however far a refusal of unnamed office-holders leads: the claim is about someone named
+    ("is it true that Trần Quốc Vượng attended as the Prime Minister?", "person_tran_quoc_vuong"),
+    ("Is it true that Nguyễn Hồng Lĩnh attended as Chairman of the Fatherland Front?", "person_nguyen_hong_linh"),
+    ("Is it correct that Nguyễn Tiến Hải was there as Chairman of the Cà Mau People's Committee?",
+     "person_nguyen_tien_hai"),
     # someone's titles are his own answer, not the report he presented
     ("What are the exact titles of Nguyễn Hồng Lĩnh as given in the report?", "person_nguyen_hong_linh"),
 ])
