@@ -902,6 +902,11 @@ def test_lengths_and_ages_typed_in_shorthand_are_still_asked(responder: Responde
     assert responder.answer(question).fallback
 
 
+def test_a_length_claimed_in_hours_is_a_length_the_report_never_gives(responder: Responder) -> None:
+    """A claim of "two hours" asks how long without a "how long": not the list of who spoke."""
+    assert responder.answer("Is it true that Trần Quốc Vượng spoke for two hours?").fallback
+
+
 @pytest.mark.parametrize("question", [
     "Bà Mai có biểu dương riêng tỉnh Cà Mau không?",
     "ông Vượng có đặt hạn chót cho việc sửa đổi chương trình hành động không",
