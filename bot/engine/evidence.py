@@ -296,6 +296,13 @@ class Evidence:
         held = self._posts_held.get(intent.id)
         return held is not None and any(not any(_within(post, own) for own in held) for post in self._asked_posts(text))
 
+    def gives_another_post(self, text: str, intent: Intent) -> bool:
+        """Whether the question gives someone, whose own answer is ``intent``, a post that answer does
+        not: "Hải … as Chairman of the People's Committee" (he was Bí thư Tỉnh ủy)."""
+        held = self._posts_held.get(intent.id)
+        posts = self._posts_in(self._tokens(text), self._post_words.__contains__)
+        return held is not None and any(not any(_within(post, own) for own in held) for post in posts)
+
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Evidence per knowledge base; asked for each candidate
     def named_by_post(self, text: str) -> set[str]:
         """The people (their own intents) a question names by a post only they hold.

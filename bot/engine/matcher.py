@@ -307,10 +307,10 @@ class Matcher:
 
         A refusal leading by less than ``refusal_margin``, or less than twice that when it refuses what
         the question does not ask (an age, a biography), also yields to the named person's own answer
-        ("ông Hải giữ những chức vụ nào" is who Hải is, not "no biographies"), or when the question
-        checks a claim about them and asks no count, date or age: "Is it true that Hải attended as
-        Chairman of the People's Committee?" is corrected by his own titles, not "the report names
-        no chairman".
+        ("ông Hải giữ những chức vụ nào" is who Hải is, not "no biographies"). However far it leads,
+        it yields when the question checks a claim that gives them a post they did not hold, and asks
+        no count, date or age: "Is it true that Hải attended as Chairman of the People's Committee?"
+        is corrected by his own titles, not "the report names no chairman".
         """
         named = self._people.named(text)
         if not named or not candidates:
@@ -323,7 +323,9 @@ class Matcher:
                 return candidates
             lead, margin = candidates[0].score - own.score, self.kb.matching.refusal_margin
             asks = self._evidence.asks(text)
-            if lead < margin or (not asks and self._evidence.checks_claim(words(text))) or (
+            claim = not asks and self._evidence.checks_claim(words(text)) and \
+                self._evidence.gives_another_post(text, intents[own.intent_id])
+            if lead < margin or claim or (
                     lead < 2 * margin and not asks and not self._evidence.refusal_fits(leader, text)):
                 return _promote(own, candidates)  # "ông Vượng giữ những chức vụ gì" asks no biography
             return candidates

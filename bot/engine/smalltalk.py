@@ -65,6 +65,15 @@ def _asks(text: str, after: int = 0) -> bool:
     return bool(has) and any(w in _YES_NO_ENDS for w in folded[has[0] + 1:])
 
 
+def _spellings(typed: tuple[str, ...], folded: tuple[str, ...],
+               shorthand: dict[str, set[str]]) -> list[tuple[str, ...]]:
+    """A cue as the curator spelt it, and with each word that has a chat shorthand typed so."""
+    variants: list[tuple[str, ...]] = [()]
+    for word, plain in zip(typed, folded, strict=True):
+        variants = [(*v, w) for v in variants for w in (word, *sorted(shorthand.get(plain, ())))]
+    return variants
+
+
 @dataclass(frozen=True)
 class Cue:
     """A small-talk cue found in a message: its folded words, its intent, the index just after it."""
@@ -80,9 +89,13 @@ class SmallTalkCues:
     def __init__(self, kb: KnowledgeBase, vague: set[str]) -> None:
         # Cues are found in the message's own words, filler included: "bạn là ai" keeps its "bạn"
         # (without it, "là ai" would take any "… là ai?"), and is spelt as the curator wrote it.
+        # Each cue also as typed in chat shorthand: "làm dc những j" is "làm được những gì".
+        shorthand = kb.rewriter.shorthand()
         self._cues: PhraseSet[tuple[str, tuple[str, ...]]] = PhraseSet(
-            (folded, (intent.id, tuple(raw_words(cue)))) for intent in kb.intents.values() for cue in intent.cues
-            if (folded := tuple(words(cue))) and len(folded) == len(raw_words(cue)) and not set(folded) <= vague)
+            (tuple(words(" ".join(variant))), (intent.id, variant))
+            for intent in kb.intents.values() for cue in intent.cues
+            if (folded := tuple(words(cue))) and len(folded) == len(raw_words(cue)) and not set(folded) <= vague
+            for variant in _spellings(tuple(raw_words(cue)), folded, shorthand))
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
         self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
         self._address_words = {w for address in kb.matching.address_words for w in words(address)}

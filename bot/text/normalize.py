@@ -477,6 +477,20 @@ class PhraseRewriter:
             for phrase in group:
                 yield from zip(phrase.typed, phrase.folded, strict=True)
 
+    def shorthand(self, longest: int = 3) -> dict[str, set[str]]:
+        """Chat shorthand for one word, by the word it stands for: "gi" → {"j"}, "duoc" → {"dc"}.
+
+        Keys of at most ``longest`` plain letters that stand for one word ("ko", "dc", "j"), not
+        abbreviations of several words ("ntn", "bn").
+        """
+        found: dict[str, set[str]] = {}
+        for group in self._by_first.values():
+            for p in group:
+                if len(p.folded) == 1 and len(p.replacement) == 1 and len(p.folded[0]) <= longest \
+                        and p.replacement[0].isalpha():
+                    found.setdefault(p.replacement[0], set()).add(p.folded[0])
+        return found
+
     def known_words(self) -> set[str]:
         """Every folded word the phrases mention, so spelling correction leaves them alone."""
         return {t for group in self._by_first.values() for p in group for t in (*p.folded, *p.replacement)}

@@ -864,8 +864,19 @@ def test_naming_someone_does_not_make_a_weak_match_answerable(responder: Respond
 @pytest.mark.parametrize(("question", "expected"), [
     ("Chào bạn, tôi là cán bộ mặt trận xã, bạn giúp được tôi những gì?", "smalltalk_help"),
     ("bạn giúp tôi được gì về nhiệm vụ thứ 3", "mai_task_3"),  # a real question after the cue still wins
+    # the cues typed in chat shorthand ("dc" for "được", "j" for "gì")
+    ("ad oi bot lam dc j", "smalltalk_help"),
+    ("ê bot, bot giúp đc j cho tui z", "smalltalk_help"),
 ])
 def test_asking_what_the_bot_can_help_with(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("cheers, catch you later", "smalltalk_goodbye"),
+    ("Are you sure about that? I need it to be exact.", "smalltalk_complaint"),
+])
+def test_everyday_small_talk_and_doubt(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
 
 
