@@ -117,6 +117,9 @@ class Matcher:
                     seen.add(overview)
                     todo += self._overviews.get(overview, ())
             self._overviews[part] = seen
+        #: For each numbered list, the intent that sums up all its items (Mai's conclusion).
+        self._list_overviews = {numbered.id: intent.id for numbered in kb.lists for intent in kb.intents.values()
+                                if set(numbered.items) <= set(intent.covers)}
         self._people = self._evidence.people  # by name, or by a post only they hold
         self._talk = SmallTalkCues(kb, lexical.vague)
         self._subject = {t for phrase in kb.matching.subject_words for t in kb.tokens(phrase)}
@@ -189,6 +192,10 @@ class Matcher:
         item = self._list_items.find(tokens, text)
         if item is not None:
             return self._list_item(item, tokens, candidates)
+        miscounted = self._list_items.miscounted(tokens, text)
+        if miscounted is not None and miscounted.id in self._list_overviews:
+            # "5 nhiệm vụ trọng tâm, đúng không?": the overview says there are seven
+            return _answer(self._list_overviews[miscounted.id], tokens, candidates)
         best = candidates[0] if candidates else None
         if any(t.isdigit() and t not in self._lexical.numbers for t in tokens):
             # A claim with a wrong number ("… cho năm 2022 đúng không?") gets an answer with the right
@@ -208,8 +215,7 @@ class Matcher:
         if self._only_asks_leave(text, cues):
             reply = self.kb.matching.asks_leave_reply
             assert reply is not None
-            own = next((c for c in candidates if c.intent_id == reply), Candidate(reply, 0.0))
-            return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
+            return _answer(reply, tokens, candidates)
         if cues:
             return self._small_talk(text, tokens, cues, candidates)
         return self._settle(text, tokens, candidates, aside)
@@ -567,9 +573,7 @@ class Matcher:
                 return question
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
         # last one is the point of the message.
-        best = max(cues, key=lambda c: (len(c.words), c.end)).intent_id
-        own = next((c for c in candidates if c.intent_id == best), Candidate(best, 0.0))
-        return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
+        return _answer(max(cues, key=lambda c: (len(c.words), c.end)).intent_id, tokens, candidates)
 
     def _question_wins(self, text: str, cues: list[Cue], left: str, rest: list[str], question: Match) -> bool:
         """Whether what is left once the small-talk cues are out is the point of the message.
@@ -612,8 +616,7 @@ class Matcher:
                                 answer=numbered.beyond.format(count=count),
                                 answer_en=numbered.beyond_en.format(count=count))
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, beyond)
-        own = next((c for c in candidates if c.intent_id == item.intent), Candidate(item.intent, 0.0))
-        return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))
+        return _answer(item.intent, tokens, candidates)
 
     def _decide(self, text: str, candidates: tuple[Candidate, ...],
                 settled: bool = False, floor: bool = False) -> tuple[Verdict, Objection | None]:
@@ -704,3 +707,9 @@ def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Cand
     """``chosen`` first, with at least the leader's score: the evidence that chose it settles it."""
     top = max([chosen.score, *(c.score for c in candidates[:1])])
     return (Candidate(chosen.intent_id, top), *(c for c in candidates if c.intent_id != chosen.intent_id))
+
+
+def _answer(intent_id: str, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:
+    """Answer ``intent_id``, which the evidence chose whatever its score."""
+    own = next((c for c in candidates if c.intent_id == intent_id), Candidate(intent_id, 0.0))
+    return Match(Verdict.ANSWER, tuple(tokens), _promote(own, candidates))

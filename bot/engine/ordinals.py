@@ -56,6 +56,11 @@ class ListItems:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._lists = [(numbered, [tuple(kb.tokens(w)) for w in numbered.words if kb.tokens(w)])
                        for numbered in kb.lists]
+        #: The item words that count items after a number: not one Vietnamese syllable ("lớp 11:
+        #: việc …" is a school year, "ý 2" a point), but "nhiệm vụ", "task".
+        self._counted = {numbered.id: [tuple(kb.tokens(w)) for w in numbered.words
+                                       if len(kb.tokens(w)) > 1 or (w.isascii() and len(w) > 3)]
+                         for numbered in kb.lists}
 
     def find(self, tokens: list[str], text: str) -> ItemRef | None:
         """The first list item the question (``text``, read as ``tokens``) names by position, if any."""
@@ -72,6 +77,22 @@ class ListItems:
                             return ItemRef(numbered, position)
         return None
 
+
+    def miscounted(self, tokens: list[str], text: str) -> NumberedList | None:
+        """The list a question gives another count of: "bà Mai nêu 5 nhiệm vụ trọng tâm, đúng không?".
+
+        A number right before the item word counts the items in Vietnamese ("5 nhiệm vụ") and in
+        English without an ordinal ("five key tasks"); the list's overview gives the true count.
+        """
+        if _ENGLISH_ORDINAL.search(text):
+            return None
+        for numbered, _ in self._lists:
+            for i in range(1, len(tokens)):
+                if _place(tokens[i - 1]) and int(tokens[i - 1]) != len(numbered.items) and \
+                        not _MARKERS & set(tokens[i - 2:i - 1]) and any(  # "number 5 task" is a position
+                        tuple(tokens[i:i + len(phrase)]) == phrase for phrase in self._counted[numbered.id]):
+                    return numbered
+        return None
 
     def asked_position(self, tokens: list[str]) -> NumberedList | None:
         """The list whose item the question asks for: "… là nhiệm vụ thứ mấy?", "việc số mấy", "ý nào", "which task"."""

@@ -969,3 +969,16 @@ def test_the_term_reviewed_and_the_year_planned_are_the_conferences_purpose(resp
 def test_kinds_of_democracy_in_the_review_are_its_finding_on_democracy(responder: Responder) -> None:
     question = "Which kinds of democracy did the review of the term say were strengthened?"
     assert responder.answer(question).intent == "finding_democracy"
+
+
+@pytest.mark.parametrize("question", [
+    "đ/c Mai giao 4 nhiệm vụ trọng tâm cho năm 2021 phải không",
+    "xác nhận giúp: kết luận nêu 6 NV trọng tâm đúng k",
+])
+def test_another_count_of_the_tasks_gets_the_overview_that_counts_seven(responder: Responder, question: str) -> None:
+    """"4 nhiệm vụ" counts the tasks; the fourth task is "nhiệm vụ thứ 4"."""
+    assert responder.answer(question).intent == "mai_conclusion_overview"
+
+
+def test_a_number_after_the_item_word_is_its_position(responder: Responder) -> None:
+    assert responder.answer("nhiệm vụ 4 là gì").intent == "mai_task_4"
