@@ -216,6 +216,10 @@ class Evidence:
         kinds = self._refuses.get(refusal.id, frozenset())
         return not kinds or bool(kinds & self.asks(text))
 
+    def refuses_a_kind(self, refusal: Intent) -> bool:
+        """Whether ``refusal`` refuses a kind of fact (counts, dates, places, ages, reasons)."""
+        return refusal.id in self._refuses_why or bool(self._refuses.get(refusal.id))
+
     def _profile(self, intent: Intent) -> frozenset[Objection]:
         """The kinds of question an intent's answer (in either language) is able to answer."""
         text = _answer_text(intent)
@@ -295,6 +299,10 @@ class Evidence:
         """
         held = self._posts_held.get(intent.id)
         return held is not None and any(not any(_within(post, own) for own in held) for post in self._asked_posts(text))
+
+    def names_a_post(self, text: str) -> bool:
+        """Whether ``text`` names a post ("the Party secretary", "chủ tịch")."""
+        return bool(self._posts.find(self._tokens(text)))
 
     def gives_another_post(self, text: str, intent: Intent) -> bool:
         """Whether the question gives someone, whose own answer is ``intent``, a post that answer does

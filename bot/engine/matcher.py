@@ -245,7 +245,7 @@ class Matcher:
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
         ranked = self._speech_first(text, ranked)
         ranked, speaker = self._speaker_first(text, ranked)
-        if aside and self._people.named(aside):
+        if aside and (self._people.named(aside) or self._evidence.names_a_post(aside)):
             ranked = self._whole_list_first(ranked)
         ranked = self._part_asked_first(text, ranked)
         ranked, quoted_term = self._quoted_first(text, ranked)
@@ -348,14 +348,19 @@ class Matcher:
         """A refusal of counts (dates, places) yields to a close answer when no count is asked.
 
         "phong trào thi đua nào được nhắc đến" is near "no statistics" in words, but asks which
-        movement, not how many: the answer that names it goes first.
+        movement, not how many: the answer that names it goes first. A refusal of a kind of fact
+        yields within twice ``refusal_margin`` when the question asks no kind at all ("Who attended
+        at the Cà Mau bridge point …" is near "no venue", but asks who).
         """
         if len(candidates) < 2 or self.kb.intents[candidates[0].intent_id].kind != "refusal":
             return candidates
         answer = self._best_answer(candidates)
-        if answer is None or candidates[0].score - answer.score >= self.kb.matching.refusal_margin:
+        if answer is None or candidates[0].score - answer.score >= 2 * self.kb.matching.refusal_margin:
             return candidates
-        if self._evidence.refusal_fits(self.kb.intents[candidates[0].intent_id], text):
+        refusal = self.kb.intents[candidates[0].intent_id]
+        if self._evidence.refusal_fits(refusal, text) or (
+                candidates[0].score - answer.score >= self.kb.matching.refusal_margin
+                and (self._evidence.asks(text) or not self._evidence.refuses_a_kind(refusal))):
             return candidates
         return _promote(answer, candidates)
 

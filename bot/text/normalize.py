@@ -268,7 +268,7 @@ _QUOTED = re.compile(r"(?:^|\s)[\"“‘'«]([^\"”’'»]{2,80})[\"”’'»](
 _BESIDES = re.compile(
     r"\b(?:besides|apart from|other than|except for|except)\s+(?:the\s+)?[^,?.;]{1,70}?"
     r"(?=\s*,|\s*\?|$|\s+(?:which|who|what|did|were|was|sent|attended|at|in|from|during))"
-    r"|(?:^|(?<=[,.;:!?])\s*|(?<=còn )|(?<=vậy )|(?<=thế ))ngoài\s+(?:ra\s+)?[^,?.;]{1,50}?(?=,)",
+    r"|(?:^|(?<=[,.;:!?])\s*|(?<=còn )|(?<=vậy )|(?<=thế ))ngoài\s+(?:ra\s+)?[^,?.;]{1,50}?(?=,|\s+thì\b)",
     re.IGNORECASE)
 #: Fewer words than this left once the set-aside part is out: keep the message whole.
 MIN_LEFT_WORDS = 4

@@ -982,3 +982,12 @@ def test_another_count_of_the_tasks_gets_the_overview_that_counts_seven(responde
 
 def test_a_number_after_the_item_word_is_its_position(responder: Responder) -> None:
     assert responder.answer("nhiệm vụ 4 là gì").intent == "mai_task_4"
+
+
+@pytest.mark.parametrize("question", [
+    "Who attended the Cà Mau bridge point besides the Party secretary? I need the list of delegations for my notes.",
+    "Who else took part at the Cà Mau bridge point apart from the Party secretary? I need the delegations.",
+])
+def test_setting_aside_a_post_asks_for_the_rest_of_the_list(responder: Responder, question: str) -> None:
+    """"besides the Party secretary" sets aside a post as "besides Nguyễn Tiến Hải" sets aside a name."""
+    assert responder.answer(question).intent == "camau_attendees"
