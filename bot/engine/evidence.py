@@ -54,8 +54,11 @@ class Objection(Enum):
 
 
 _NUMBER_WORDS = r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|one|two|three|four|five|six|seven|eight|nine|ten"
-#: An answer that can say "how many": a digit, or a number word before a noun it counts.
-_HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\s+\w+", re.IGNORECASE)
+#: An answer that can say "how many": a number that is no year, date or place in a list ("2021",
+#: "31/12", "(5)", "nhiệm vụ thứ 5"), or a number word before a noun it counts ("năm 2021" is a
+#: year, "một số" some, "no one else" nobody).
+_HAS_NUMBER = re.compile(rf"(?<![\d/(–-])(?<!thứ )(?<!task )(?<!Task )(?!(?:19|20)\d\d\b)\d+(?![\d/)])|"
+                         rf"(?<!no )(?<!any)\b(?:{_NUMBER_WORDS})\s+(?!\d|else\b|số\b|of\b)\w+", re.IGNORECASE)
 #: An answer that can say "when": a date, a year, a time of day, or a period.
 _HAS_TIME = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}|\b(?:19|20)\d\d\b|\b(?:sáng|chiều|tối|buổi|ngày|tháng|năm|nhiệm kỳ|giai đoạn|"

@@ -991,3 +991,9 @@ def test_a_number_after_the_item_word_is_its_position(responder: Responder) -> N
 def test_setting_aside_a_post_asks_for_the_rest_of_the_list(responder: Responder, question: str) -> None:
     """"besides the Party secretary" sets aside a post as "besides Nguyễn Tiến Hải" sets aside a name."""
     assert responder.answer(question).intent == "camau_attendees"
+
+
+def test_a_tasks_place_in_the_list_or_a_year_is_no_count(responder: Responder) -> None:
+    """"Task 1", "(5)" and "2021" in an answer count nothing: a head count it never gives is refused."""
+    question = "How many officials of the Front were trained in 2021 according to the conclusion?"
+    assert responder.answer(question).fallback
