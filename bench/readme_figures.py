@@ -83,10 +83,17 @@ SETS = (
     ("outsider_zk", "a ward officer, a master's student, a grandmother, a Singaporean PhD student, a radio "
      "fact-checker; held out through a session, measured once on its code, then tuned on a little", "91.5% / 92.9%"),
     ("outsider_zm", "a commune cadre, a journalism student, a retired soldier, an economist and a journalist, a "
-     "fact-checker; written at the end of a session, measured once on its final code, never tuned on", "89.4% / 85.7%"),
+     "fact-checker; written at the end of a session, measured once on its final code, its misses read in the next",
+     "89.4% / 85.7%"),
     ("outsider_zn", "a Women's Union chairwoman, a pedagogy student, a farmer in U Minh, a Thai student and an "
-     "American retiree, an editor; written at the very end, measured once on the final code, never tuned on",
+     "American retiree, an editor; written at the very end, measured once on the final code, its misses read in "
+     "the next",
      "90.1% / 96.4%"),
+    ("outsider_zo", "a Youth Union secretary, a night-school learner, a fisherman in Sông Đốc, a Japanese political "
+     "scientist and an Australian NGO worker, a TV fact-checker; measured once when written, then tuned on",
+     "87.3% / 96.4%"),
+    ("outsider_zp", "a commune Party secretary, a master's student, a retired nurse in Năm Căn, a Korean PhD student "
+     "and a diaspora reader, a wire editor; measured once when written, then tuned on", "90.1% / 85.7%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

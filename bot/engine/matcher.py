@@ -27,6 +27,7 @@ from bot.text.normalize import (
     PhraseSet,
     only_says_who_asks,
     quoted,
+    raw_words,
     split_preamble,
     without_set_aside,
     words,
@@ -581,6 +582,21 @@ class Matcher:
         return _answer(max(cues, key=lambda c: (len(c.words), c.end)).intent_id, tokens, candidates)
 
     def _question_wins(self, text: str, cues: list[Cue], left: str, rest: list[str], question: Match) -> bool:
+        """Whether what is left once the small-talk cues are out is the point of the message
+        (``_outweighs_talk``), and, after what the message says of the bot itself, is a strong
+        answer to a question about something besides the conference: "bạn giúp được gì về nhiệm vụ
+        thứ 3" is the third task, "bạn hỗ trợ được những gì về hội nghị này" what the bot can do."""
+        if not self._outweighs_talk(text, cues, left, rest, question):
+            return False
+        about = max((cue.end for cue in cues if cue.about_bot), default=None)
+        if about is None:
+            return True
+        score = question.candidates[0].score if question.candidates else 0.0
+        after = self._talk.without_address(self._question_tokens(" ".join(raw_words(text)[about:])))
+        return question.verdict is Verdict.ANSWER and score >= self.kb.matching.accept_score and \
+            not set(after) <= self._subject | LEAVE_WORDS | self._lexical.vague
+
+    def _outweighs_talk(self, text: str, cues: list[Cue], left: str, rest: list[str], question: Match) -> bool:
         """Whether what is left once the small-talk cues are out is the point of the message.
 
         It is after only calling the bot ("ad ơi, hội nghị tổng kết nhiệm kỳ nào?"); after one-word

@@ -65,6 +65,40 @@ def _asks(text: str, after: int = 0) -> bool:
     return bool(has) and any(w in _YES_NO_ENDS for w in folded[has[0] + 1:])
 
 
+#: How many words may stand between the bot and what it is asked to do ("bạn *giúp* …", "em *có thể* giúp").
+_VERB_GAP = 2
+#: How many words may stand between the bot's answers and what is said of them ("trả lời *hơi* chậm").
+_JUDGEMENT_GAP = 4
+#: How many words may stand between a capability and "được", and between "được" and "gì".
+_CAPABILITY_GAP = 3
+#: "gì" asked of a capability, folded: "được gì", "được những việc gì", "hỏi j cũng được".
+_WHAT = frozenset({"gi", "j"})
+_CAN = frozenset({"duoc", "dc"})
+
+
+def _asks_capability(folded: list[str], start: int, verb_end: int) -> int | None:
+    """Where a capability question that begins at the bot (``start``) with a verb ending at
+    ``verb_end`` ends, or None: "… được (những việc) gì", "… gì cũng được", "what can you … do"."""
+    ahead = folded[verb_end:verb_end + 2 * _CAPABILITY_GAP + 1]
+    can = next((k for k, w in enumerate(ahead[:_CAPABILITY_GAP + 1]) if w in _CAN), None)
+    if can is not None:
+        what = next((k for k, w in enumerate(ahead[can + 1:can + 2 + _CAPABILITY_GAP]) if w in _WHAT), None)
+        if what is not None:
+            return verb_end + can + what + 2
+    what = next((k for k, w in enumerate(ahead[:_CAPABILITY_GAP + 1]) if w in _WHAT), None)
+    if what is not None and ahead[what + 1:what + 3] in (["cung", "duoc"], ["cung", "dc"], ["cx", "dc"]):
+        return verb_end + what + 3
+    before = folded[max(0, start - 2):start]
+    if before in (["what", "can"], ["what", "could"]) or folded[start - 1:start + 2] == ["what", folded[start], "can"]:
+        return verb_end
+    return None
+
+
+def _spelt(phrases: list[str]) -> PhraseSet[tuple[None, tuple[str, ...]]]:
+    """``phrases`` to be found as spelt (``find_spelt``)."""
+    return PhraseSet((words(p), (None, tuple(raw_words(p)))) for p in phrases if words(p))
+
+
 def _spellings(typed: tuple[str, ...], folded: tuple[str, ...],
                shorthand: dict[str, set[str]]) -> list[tuple[str, ...]]:
     """A cue as the curator spelt it, and with each word that has a chat shorthand typed so."""
@@ -76,11 +110,14 @@ def _spellings(typed: tuple[str, ...], folded: tuple[str, ...],
 
 @dataclass(frozen=True)
 class Cue:
-    """A small-talk cue found in a message: its folded words, its intent, the index just after it."""
+    """A small-talk cue found in a message: its folded words, its intent, the index just after it,
+    and whether it speaks of the bot itself (what it can do, how it answers) rather than opening
+    or closing the message."""
 
     words: tuple[str, ...]
     intent_id: str
     end: int
+    about_bot: bool = False
 
 
 class SmallTalkCues:
@@ -96,6 +133,12 @@ class SmallTalkCues:
             for intent in kb.intents.values() for cue in intent.cues
             if (folded := tuple(words(cue))) and len(folded) == len(raw_words(cue)) and not set(folded) <= vague
             for variant in _spellings(tuple(raw_words(cue)), folded, shorthand))
+        cfg = kb.matching
+        self._bot: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.bot_words)
+        self._able: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.capability_verbs)
+        self._answers: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.answer_words)
+        self._judged: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.judgement_words)
+        self._capability_reply, self._judgement_reply = cfg.capability_reply, cfg.judgement_reply
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
         self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
         self._address_words = {w for address in kb.matching.address_words for w in words(address)}
@@ -105,10 +148,36 @@ class SmallTalkCues:
     def find(self, text: str) -> list[Cue]:
         """The cues in ``text``, spelt right, less those inside a phrase that is no small talk ("thanks to")."""
         cues = [Cue(cue, intent_id, end) for cue, intent_id, end in find_spelt(self._cues, text)]
+        cues += self._about_the_bot(text)
         if not cues:
             return cues
         spans = [(end - len(phrase), end) for phrase, _, end in self._not_cues.find(words(text))]
         return [c for c in cues if not any(start <= c.end - len(c.words) and c.end <= end for start, end in spans)]
+
+    def _about_the_bot(self, text: str) -> list[Cue]:
+        """What the message says about the bot, as cues: a capability asked of it ("bạn hỗ trợ được
+        những nội dung gì", "what can you actually do"), or a judgement of its answers ("trả lời
+        hơi chậm")."""
+        folded = words(text)
+        found = []
+        if self._capability_reply is not None:
+            verbs = {end - len(verb): end for verb, _, end in find_spelt(self._able, text)}
+            for _, _, end in find_spelt(self._bot, text):
+                start = end - 1
+                verb_end = next((verbs[k] for k in range(end, end + _VERB_GAP + 1) if k in verbs), None)
+                asked = None if verb_end is None else _asks_capability(folded, start, verb_end)
+                if asked is not None:
+                    found.append(Cue(tuple(folded[start:asked]), self._capability_reply, asked, about_bot=True))
+                    break
+        if self._judgement_reply is not None:
+            judged = [(end - len(j), end) for j, _, end in find_spelt(self._judged, text)]
+            for answer, _, end in find_spelt(self._answers, text):
+                last = next((e for s, e in judged if end <= s <= end + _JUDGEMENT_GAP), None)
+                if last is not None:
+                    found.append(Cue(tuple(folded[end - len(answer):last]), self._judgement_reply, last,
+                                     about_bot=True))
+                    break
+        return found
 
     @staticmethod
     def without_cues(text: str, cues: list[Cue]) -> str:

@@ -123,10 +123,12 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
                 path = ("people", i, "intent")
                 problems.append(Problem(followups_doc.file, followups_doc.line_of(path), describe(path),
                                         f"no intent has id '{person.intent}'"))
-    if matching is not None and matching_doc is not None and known_ids is not None and \
-            matching.asks_leave_reply not in (None, *known_ids):
-        problems.append(Problem(matching_doc.file, matching_doc.line_of(("asks_leave_reply",)), "asks_leave_reply",
-                                f"no intent has id '{matching.asks_leave_reply}'"))
+    if matching is not None and matching_doc is not None and known_ids is not None:
+        for field in ("asks_leave_reply", "capability_reply", "judgement_reply"):
+            reply = getattr(matching, field)
+            if reply not in (None, *known_ids):
+                problems.append(Problem(matching_doc.file, matching_doc.line_of((field,)), field,
+                                        f"no intent has id '{reply}'"))
     if problems or messages is None or matching is None or followups is None:
         raise KnowledgeError(problems)
     return KnowledgeBase(

@@ -171,6 +171,12 @@ class Matching(Strict):
     not_cues: list[Text] = Field(default_factory=list)
     subject_words: list[Text] = Field(default_factory=list)
     asks_leave_reply: Id | None = None
+    bot_words: list[Text] = Field(default_factory=list)
+    capability_verbs: list[Text] = Field(default_factory=list)
+    capability_reply: Id | None = None
+    answer_words: list[Text] = Field(default_factory=list)
+    judgement_words: list[Text] = Field(default_factory=list)
+    judgement_reply: Id | None = None
     asks_place: list[Text] = Field(default_factory=list)
     place_words: list[Text] = Field(default_factory=list)
     named_places: list[Text] = Field(default_factory=list)

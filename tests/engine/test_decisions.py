@@ -997,3 +997,20 @@ def test_a_tasks_place_in_the_list_or_a_year_is_no_count(responder: Responder) -
     """"Task 1", "(5)" and "2021" in an answer count nothing: a head count it never gives is refused."""
     question = "How many officials of the Front were trained in 2021 according to the conclusion?"
     assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # what the bot can do, asked in any words, with the bot as the subject
+    ("Chào bạn, mình làm ở phòng văn hóa huyện, bạn tra cứu được những nội dung gì cho mình?", "smalltalk_help"),
+    ("Em ơi, em hỗ trợ chị được những việc gì vậy?", "smalltalk_help"),
+    # the bot's answers judged
+    ("câu trả lời vừa rồi hơi lan man, bạn tóm gọn lại được không", "smalltalk_complaint"),
+])
+def test_what_a_message_says_of_the_bot_itself_is_small_talk(responder: Responder, question: str,
+                                                              expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+def test_what_the_work_achieved_is_no_question_about_the_bot(responder: Responder) -> None:
+    """"làm được những gì" of dân vận work asks what it achieved, not what the bot can do."""
+    assert responder.answer("Công tác dân vận đã làm được những gì trong nhiệm kỳ?").intent != "smalltalk_help"

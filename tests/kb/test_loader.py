@@ -149,10 +149,14 @@ def test_synonyms_leave_plain_words_that_only_look_like_a_key(kb: KnowledgeBase)
     assert kb.tokens("nhiệm vụ thứ bảy")[-1] == "7"
 
 
-def test_dangling_reply_to_asking_leave(kb_copy: Path) -> None:
+@pytest.mark.parametrize(("field", "reply"), [
+    ("asks_leave_reply", "smalltalk_help"), ("capability_reply", "smalltalk_help"),
+    ("judgement_reply", "smalltalk_complaint"),
+])
+def test_dangling_reply_to_talk_about_the_bot(kb_copy: Path, field: str, reply: str) -> None:
     f = kb_copy / "matching.yaml"
-    _edit(f, "asks_leave_reply: smalltalk_help", "asks_leave_reply: smalltalk_helps")
+    _edit(f, f"{field}: {reply}", f"{field}: {reply}s")
     problems = _problems(kb_copy)
-    line = _line_of(f, "asks_leave_reply:")
-    assert any(p.startswith(f"matching.yaml, line {line}") and "asks_leave_reply" in p
-               and "smalltalk_helps" in p for p in problems), problems
+    line = _line_of(f, f"{field}:")
+    assert any(p.startswith(f"matching.yaml, line {line}") and field in p
+               and f"{reply}s" in p for p in problems), problems
