@@ -42,6 +42,7 @@ class Objection(Enum):
 
     COUNT = "asks how many; the answer holds no number"
     TIME = "asks when; the answer holds no date or time"
+    YEAR = "asks which year; the answer names none"
     DURATION = "asks how long; the answer holds no length of time"
     PLACE = "asks where; the answer names no place"
     AGE = "asks someone's age, birth or home town; the answer gives none"
@@ -63,6 +64,9 @@ _HAS_NUMBER = re.compile(rf"(?<![\d/(–-])(?<!thứ )(?<!task )(?<!Task )(?!(?:
 _HAS_TIME = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}|\b(?:19|20)\d\d\b|\b(?:sáng|chiều|tối|buổi|ngày|tháng|năm|nhiệm kỳ|giai đoạn|"
     r"morning|afternoon|evening|date|day|year|term|period|ngay từ|ngay khi|immediately)\b", re.IGNORECASE)
+#: An answer that can say "which year": a year written out ("năm nào" is not answered by "nhiệm kỳ"),
+#: or the honest "the report does not give the year".
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b|không nêu năm|does not give the years?\b", re.IGNORECASE)
 _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 
 
@@ -138,12 +142,13 @@ _ASKS_SAID = re.compile(r"\b(?:phat bieu|noi)(?: \w+){0,3} (?:gi|j)\b|\bwhat\b(?
                         r"|\b(?:his|her) own remarks\b")
 
 #: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
-_ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.DURATION: _HAS_DURATION,
+_ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.YEAR: _HAS_YEAR,
+         Objection.DURATION: _HAS_DURATION,
          Objection.AGE: _HAS_AGE, Objection.NOW: _HAS_THEN,
          Objection.SAID: _HAS_SAID}
 #: The order objections are raised in, when a question asks for several things.
-_ASKED = (Objection.COUNT, Objection.TIME, Objection.DURATION, Objection.PLACE, Objection.AGE, Objection.NOW,
-          Objection.SAID)
+_ASKED = (Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.DURATION, Objection.PLACE, Objection.AGE,
+          Objection.NOW, Objection.SAID)
 
 
 class Evidence:
@@ -152,7 +157,8 @@ class Evidence:
     def __init__(self, kb: KnowledgeBase, known_words: set[str], known_text: str) -> None:
         cfg = kb.matching
         self._cues = PhraseSet((words(cue), (kind, tuple(raw_words(cue)))) for kind, cues in (
-            (Objection.COUNT, cfg.asks_count), (Objection.TIME, cfg.asks_time), (Objection.PLACE, cfg.asks_place),
+            (Objection.COUNT, cfg.asks_count), (Objection.TIME, cfg.asks_time), (Objection.YEAR, cfg.asks_year),
+            (Objection.PLACE, cfg.asks_place),
             (Objection.DURATION, cfg.asks_duration), (Objection.AGE, cfg.asks_age), (Objection.NOW, cfg.asks_now),
             (Objection.SAID, cfg.asks_said))
             for cue in cues)
@@ -194,7 +200,7 @@ class Evidence:
 
     def _refused_kinds(self, intent: Intent) -> frozenset[Objection]:
         asked = [self.asks(e) for e in intent.examples]
-        kinds = (Objection.COUNT, Objection.TIME, Objection.PLACE, Objection.DURATION, Objection.AGE)
+        kinds = (Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE, Objection.DURATION, Objection.AGE)
         return frozenset(k for k in kinds if sum(k in a for a in asked) >= REFUSAL_SHARE * len(asked))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question

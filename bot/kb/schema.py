@@ -159,6 +159,7 @@ class Matching(Strict):
     address_words: list[Text] = Field(default_factory=list)
     asks_count: list[Text] = Field(default_factory=list)
     asks_time: list[Text] = Field(default_factory=list)
+    asks_year: list[Text] = Field(default_factory=list)
     asks_duration: list[Text] = Field(default_factory=list)
     asks_age: list[Text] = Field(default_factory=list)
     asks_now: list[Text] = Field(default_factory=list)

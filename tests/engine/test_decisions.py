@@ -1014,3 +1014,13 @@ def test_what_a_message_says_of_the_bot_itself_is_small_talk(responder: Responde
 def test_what_the_work_achieved_is_no_question_about_the_bot(responder: Responder) -> None:
     """"làm được những gì" of dân vận work asks what it achieved, not what the bot can do."""
     assert responder.answer("Công tác dân vận đã làm được những gì trong nhiệm kỳ?").intent != "smalltalk_help"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Phong trào Dân vận khéo bắt đầu từ năm nào vậy bot?", None),  # the report never says
+    ("What year did the Dân vận khéo movement start?", None),
+    ("Hội nghị tổng kết dân vận này họp vào năm nào?", "event_date"),  # an answer with the year
+])
+def test_which_year_needs_an_answer_that_names_one(responder: Responder, question: str, expected: str | None) -> None:
+    reply = responder.answer(question)
+    assert reply.fallback if expected is None else reply.intent == expected
