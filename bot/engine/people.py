@@ -30,13 +30,17 @@ class People:
     def __init__(self, kb: KnowledgeBase, by_post: Callable[[str], set[str]] | None = None) -> None:
         self._kb = kb
         self._people = [(p, tuple(words(p.name))) for p in kb.followups.people]
+        self._described = [(p, [tuple(kb.tokens(d)) for d in p.described_as if kb.tokens(d)])
+                           for p in kb.followups.people]
+        self._tokens = kb.tokens
         self._speakers_topics = {p.topic for p in kb.followups.people if p.topic}
         self._by_post = by_post
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one People per knowledge base; asked several times a question
     def named(self, text: str) -> tuple[Person, ...]:
-        """The people ``text`` names, in the knowledge base's order: by name, or by a post only they
-        hold ("Bí thư Tỉnh ủy Cà Mau" is Nguyễn Tiến Hải; see ``Evidence.named_by_post``)."""
+        """The people ``text`` names, in the knowledge base's order: by name, by how people describe
+        them (``described_as``), or by a post only they hold ("Bí thư Tỉnh ủy Cà Mau" is Nguyễn Tiến
+        Hải; see ``Evidence.named_by_post``)."""
         folded = words(text)
         plain = clean(strip_markup(text))
         titled = {w for i, w in enumerate(folded) if i > 0 and folded[i - 1] in _TITLES}
@@ -44,6 +48,10 @@ class People:
                        if m.group(0)[0].isupper() and not starts_sentence(plain[: m.start()])}
         by_name = [person for person, full in self._people
                    if full[-1] in titled or full[-1] in capitalized or contains_phrase(folded, full)]
+        if not by_name:  # "người đứng đầu Đảng bộ tỉnh" is Nguyễn Tiến Hải
+            tokens = self._tokens(text)
+            by_name = [person for person, described in self._described
+                       if any(contains_phrase(tokens, d) for d in described)]
         if by_name or self._by_post is None or any(full[-1] in folded for _, full in self._people):
             return tuple(by_name)  # "Mai là Phó Trưởng Ban, đúng không?" is about Mai, not the Phó Trưởng Ban
         by_post = self._by_post(text)

@@ -211,6 +211,9 @@ class Person(Strict):
     topic: Id | None = None
     #: What their words are called ("báo cáo tóm tắt", "the conclusion"): a question naming it asks for them.
     speech: list[Text] = Field(default_factory=list)
+    #: How people describe them without name or title ("người đứng đầu Đảng bộ tỉnh", "the lady who
+    #: closed the meeting"): a question describing them so names them.
+    described_as: list[Text] = Field(default_factory=list)
 
 
 class Followups(Strict):

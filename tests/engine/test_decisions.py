@@ -1024,3 +1024,9 @@ def test_what_the_work_achieved_is_no_question_about_the_bot(responder: Responde
 def test_which_year_needs_an_answer_that_names_one(responder: Responder, question: str, expected: str | None) -> None:
     reply = responder.answer(question)
     assert reply.fallback if expected is None else reply.intent == expected
+
+
+def test_someone_described_by_role_is_named(responder: Responder) -> None:
+    """"người lãnh đạo cao nhất của tỉnh" is Nguyễn Tiến Hải (followups.yaml's ``described_as``)."""
+    question = "Nghe nói người lãnh đạo cao nhất của tỉnh mình chỉ xem qua màn hình ở tỉnh thôi, đúng vậy không?"
+    assert responder.answer(question).intent in {"camau_leader", "person_nguyen_tien_hai"}
