@@ -1030,3 +1030,9 @@ def test_someone_described_by_role_is_named(responder: Responder) -> None:
     """"người lãnh đạo cao nhất của tỉnh" is Nguyễn Tiến Hải (followups.yaml's ``described_as``)."""
     question = "Nghe nói người lãnh đạo cao nhất của tỉnh mình chỉ xem qua màn hình ở tỉnh thôi, đúng vậy không?"
     assert responder.answer(question).intent in {"camau_leader", "person_nguyen_tien_hai"}
+
+
+def test_english_chat_filler_weighs_nothing(responder: Responder) -> None:
+    """"anybody", "actually", "something" name nothing: they do not drown the one word that matters."""
+    question = "did anybody at the meeting actually bring up corruption, or is that something else?"
+    assert responder.answer(question).intent == "vuong_req_corruption"
