@@ -33,6 +33,11 @@ from bot.text.normalize import (
     words,
 )
 
+#: Whether anyone, or anyone of some group, spoke (folded): "did any Cà Mau official speak", "có đại
+#: biểu nào phát biểu tham luận không", "was anyone else invited to speak".
+_ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:dai bieu|nguoi|vi|can bo|lanh dao) nao)"
+                           r"\b(?: \S+){0,8}? (?:speak|spoke|"
+                           r"speech|speeches|phat bieu|tham luan|present(?:ed)? (?:a|any) report|took the floor)\b")
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
@@ -193,6 +198,10 @@ class Matcher:
         item = self._list_items.find(tokens, text)
         if item is not None:
             return self._list_item(item, tokens, candidates)
+        speakers = self.kb.matching.speakers_reply
+        if speakers is not None and _ANYONE_SPOKE.search(" ".join(words(text))) and not self._people.named(text) \
+                and not self._speeches(text):
+            return _answer(speakers, tokens, candidates)  # "Did any Cà Mau official speak?": only three did
         miscounted = self._list_items.miscounted(tokens, text)
         if miscounted is not None and miscounted.id in self._list_overviews:
             # "5 nhiệm vụ trọng tâm, đúng không?": the overview says there are seven

@@ -178,6 +178,7 @@ class Matching(Strict):
     answer_words: list[Text] = Field(default_factory=list)
     judgement_words: list[Text] = Field(default_factory=list)
     judgement_reply: Id | None = None
+    speakers_reply: Id | None = None
     asks_place: list[Text] = Field(default_factory=list)
     place_words: list[Text] = Field(default_factory=list)
     named_places: list[Text] = Field(default_factory=list)

@@ -1036,3 +1036,16 @@ def test_english_chat_filler_weighs_nothing(responder: Responder) -> None:
     """"anybody", "actually", "something" name nothing: they do not drown the one word that matters."""
     question = "did anybody at the meeting actually bring up corruption, or is that something else?"
     assert responder.answer(question).intent == "vuong_req_corruption"
+
+
+@pytest.mark.parametrize("question", [
+    "Did any delegate from the provinces speak at the conference?",
+    "Có đại biểu nào của tỉnh Cà Mau phát biểu tham luận tại hội nghị không?",
+])
+def test_whether_anyone_else_spoke_is_answered_by_who_spoke(responder: Responder, question: str) -> None:
+    """The list of who spoke says the report records no other speech."""
+    assert responder.answer(question).intent == "people_speakers"
+
+
+def test_an_answer_judged_inaccurate_is_a_complaint(responder: Responder) -> None:
+    assert responder.answer("câu trả lời lúc nãy chưa chính xác, bạn xem lại nhé").intent == "smalltalk_complaint"
