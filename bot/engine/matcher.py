@@ -33,6 +33,8 @@ from bot.text.normalize import (
     words,
 )
 
+#: Someone's titles asked (folded): "chức vụ", "chức danh", "what titles", "his position".
+_ASKS_TITLE = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|titles?|positions?|posts held|official title)\b")
 #: Whether anyone, or anyone of some group, spoke (folded): "did any Cà Mau official speak", "có đại
 #: biểu nào phát biểu tham luận không", "was anyone else invited to speak".
 _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:dai bieu|nguoi|vi|can bo|lanh dao) nao)"
@@ -333,6 +335,11 @@ class Matcher:
             return candidates
         intents = self.kb.intents
         leader = intents[candidates[0].intent_id]
+        if len(named) == 1 and leader.kind == "answer" and _ASKS_TITLE.search(" ".join(words(text))) and \
+                not self._evidence.asks(text) and not self._speeches(text):  # "the title of the summary report"
+            # "What official titles does the article give for Trần Quốc Vượng?": his own answer, not his speech
+            own = next((c for c in candidates if c.intent_id == named[0].intent), Candidate(named[0].intent, 0.0))
+            return _promote(own, candidates)
         if leader.kind == "refusal":
             own = next((c for c in candidates if any(c.intent_id == p.intent for p in named)), None)
             if own is None:

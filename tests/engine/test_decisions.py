@@ -1049,3 +1049,8 @@ def test_whether_anyone_else_spoke_is_answered_by_who_spoke(responder: Responder
 
 def test_an_answer_judged_inaccurate_is_a_complaint(responder: Responder) -> None:
     assert responder.answer("câu trả lời lúc nãy chưa chính xác, bạn xem lại nhé").intent == "smalltalk_complaint"
+
+
+def test_someones_titles_are_their_own_answer_not_their_speech(responder: Responder) -> None:
+    question = "What official titles does the piece give Trần Quốc Vượng when it introduces him?"
+    assert responder.answer(question).intent == "person_tran_quoc_vuong"
