@@ -338,8 +338,8 @@ class Matcher:
         if len(named) == 1 and leader.kind == "answer" and _ASKS_TITLE.search(" ".join(words(text))) and \
                 not self._evidence.asks(text) and not self._speeches(text):  # "the title of the summary report"
             # "What official titles does the article give for Trần Quốc Vượng?": his own answer, not his speech
-            own = next((c for c in candidates if c.intent_id == named[0].intent), Candidate(named[0].intent, 0.0))
-            return _promote(own, candidates)
+            titled = next((c for c in candidates if c.intent_id == named[0].intent), Candidate(named[0].intent, 0.0))
+            return _promote(titled, candidates)
         if leader.kind == "refusal":
             own = next((c for c in candidates if any(c.intent_id == p.intent for p in named)), None)
             if own is None:
