@@ -1054,3 +1054,9 @@ def test_an_answer_judged_inaccurate_is_a_complaint(responder: Responder) -> Non
 def test_someones_titles_are_their_own_answer_not_their_speech(responder: Responder) -> None:
     question = "What official titles does the piece give Trần Quốc Vượng when it introduces him?"
     assert responder.answer(question).intent == "person_tran_quoc_vuong"
+
+
+def test_the_highest_party_post_present_describes_vuong(responder: Responder) -> None:
+    """Asked who, by description: his own answer, not his speech."""
+    assert responder.answer("Người có chức vụ cao nhất của Đảng dự hội nghị hôm ấy là ai?").intent == \
+        "person_tran_quoc_vuong"
