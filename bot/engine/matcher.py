@@ -268,8 +268,24 @@ class Matcher:
         # speech, a quoted term or the semantic model, which may then answer a leader below weak_score.
         sure = speaker or quoted_term or cosine is not None
         verdict, objection = self._decide(text, ranked, settled or sure, floor=sure)
+        overview = self._shared_overview(ranked) if verdict is Verdict.CLARIFY or (
+            verdict is Verdict.FALLBACK and objection is None and ranked
+            and ranked[0].score >= self.kb.matching.accept_score) else None
+        if overview is not None:
+            # "o ca mau ai di hop, bt tinh uy co di ko": as near the leader's answer as the district
+            # boards'; the list of who attended at Cà Mau holds both
+            ranked, verdict = _promote(overview, ranked), Verdict.ANSWER
         return Match(verdict, tuple(tokens), ranked, objection=objection,
                      semantic=cosine if verdict is Verdict.ANSWER else None)
+
+    def _shared_overview(self, candidates: tuple[Candidate, ...]) -> Candidate | None:
+        """The overview that sums up both of two answers too close to tell apart (either of them, if
+        it sums up the other), if it is ranked."""
+        if len(candidates) < 2:
+            return None
+        first, second = (c.intent_id for c in candidates[:2])
+        shared = (self._overviews.get(first, set()) | {first}) & (self._overviews.get(second, set()) | {second})
+        return next((c for c in candidates if c.intent_id in shared), None)
 
     def _checks_a_claim(self, text: str, best: Candidate) -> bool:
         """Whether a question with a wrong number checks a claim the best answer corrects.

@@ -1060,3 +1060,8 @@ def test_the_highest_party_post_present_describes_vuong(responder: Responder) ->
     """Asked who, by description: his own answer, not his speech."""
     assert responder.answer("Người có chức vụ cao nhất của Đảng dự hội nghị hôm ấy là ai?").intent == \
         "person_tran_quoc_vuong"
+
+
+def test_two_answers_too_close_to_tell_get_the_overview_that_holds_both(responder: Responder) -> None:
+    """The provincial leader's answer and the list of who attended at Cà Mau: the list holds both."""
+    assert responder.answer("cm co ai du hn ko, bt tinh uy co di hok").intent == "camau_attendees"
