@@ -1065,3 +1065,8 @@ def test_the_highest_party_post_present_describes_vuong(responder: Responder) ->
 def test_two_answers_too_close_to_tell_get_the_overview_that_holds_both(responder: Responder) -> None:
     """The provincial leader's answer and the list of who attended at Cà Mau: the list holds both."""
     assert responder.answer("cm co ai du hn ko, bt tinh uy co di hok").intent == "camau_attendees"
+
+
+def test_who_concluded_is_mai(responder: Responder) -> None:
+    question = "cho tôi hỏi hội nghị dân vận toàn quốc năm 2020 ai là người kết luận vậy"
+    assert responder.answer(question).intent in {"person_truong_thi_mai", "mai_conclusion_overview", "people_speakers"}
