@@ -1070,3 +1070,8 @@ def test_two_answers_too_close_to_tell_get_the_overview_that_holds_both(responde
 def test_who_concluded_is_mai(responder: Responder) -> None:
     question = "cho tôi hỏi hội nghị dân vận toàn quốc năm 2020 ai là người kết luận vậy"
     assert responder.answer(question).intent in {"person_truong_thi_mai", "mai_conclusion_overview", "people_speakers"}
+
+
+def test_a_check_with_a_wrong_period_gets_the_answer_that_corrects_it(responder: Responder) -> None:
+    question = "Check: the coordination programmes in Mai's conclusion run from 2021 to 2025?"
+    assert responder.answer(question).intent in {"mai_task_3", "mai_conclusion_overview"}
