@@ -258,7 +258,8 @@ class Evidence:
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
                self._details.find(words)):
             return Objection.DETAIL
-        if self.unknown_names(text) and not self.offers_an_answer(words):
+        if any(not _offered_instead(text, name) for name in self.unknown_names(text)) and \
+                not self.offers_an_answer(words):
             return Objection.UNKNOWN_NAME
         if self.unheld_post(text, intent):
             return Objection.ROLE
@@ -470,6 +471,15 @@ class Evidence:
             if unknown and not any(self._known_run(run + after[:k]) for k in range(1, len(after) + 1)):
                 found.append(" ".join(run))
         return found
+
+
+def _offered_instead(text: str, name: str) -> bool:
+    """Whether ``name`` is offered as one of two choices ("… BDV TW tổ chức, hay VP TW Đảng?", "Ban
+    Tuyên giáo hay Ban Dân vận tổ chức?"): the
+    report may hold the first, and the answer then corrects the question. Not after "or": "Catholics
+    or Khmer Theravada Buddhists" offers two things the report never names."""
+    folded, named = " ".join(words(text)), re.escape(" ".join(words(name)))
+    return bool(re.search(rf"\bhay(?: \w+){{0,2}} {named}\b|\b{named}(?: \w+){{0,1}} hay\b", folded))
 
 
 def _within(asked: tuple[str, ...], held: tuple[str, ...]) -> bool:

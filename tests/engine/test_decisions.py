@@ -1075,3 +1075,8 @@ def test_who_concluded_is_mai(responder: Responder) -> None:
 def test_a_check_with_a_wrong_period_gets_the_answer_that_corrects_it(responder: Responder) -> None:
     question = "Check: the coordination programmes in Mai's conclusion run from 2021 to 2025?"
     assert responder.answer(question).intent in {"mai_task_3", "mai_conclusion_overview"}
+
+
+def test_a_body_the_report_lacks_offered_as_a_choice_is_corrected(responder: Responder) -> None:
+    """"Ban Tuyên giáo hay Ban Dân vận": the report holds one choice; the other is no new subject."""
+    assert responder.answer("Hội nghị do Ban Tuyên giáo hay Ban Dân vận tổ chức?").intent == "event_organizer"
