@@ -253,8 +253,9 @@ _WHO_ASKS_AFTER = re.compile(
     r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|writing|preparing|working on)\b[^,.;:!?]{0,100}\W*$",
     re.IGNORECASE)
 #: A second clause of the introduction: "Em là đoàn viên, *đang chuẩn bị bài sinh hoạt chi đoàn,* cho em hỏi…".
-_CONTINUED = re.compile(r"^\s*(?:và\s+|rồi\s+)?(?:đang|sắp|cần|muốn)\s+(?:chuẩn bị|soạn|viết|làm|ôn|học|tìm hiểu)"
-                        r"[^,.;:!?]{0,120}[,.;:]", re.IGNORECASE)
+_CONTINUED = re.compile(r"^\s*(?:(?:và\s+|rồi\s+)?(?:đang|sắp|cần|muốn)\s+(?:chuẩn bị|soạn|viết|làm|ôn|học|tìm hiểu)|"
+                        r"(?:and\s+)?(?:i am\s+|i'm\s+)?(?:studying|researching|working on|writing|preparing|"
+                        r"interested in))[^,.;:!?]{0,120}[,.;:]", re.IGNORECASE)
 #: A label before the question: "Câu hỏi ôn tập: …", "For a cable summary: …", "xác minh gấp: …".
 _LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*:\s+")
 

@@ -1080,3 +1080,14 @@ def test_a_check_with_a_wrong_period_gets_the_answer_that_corrects_it(responder:
 def test_a_body_the_report_lacks_offered_as_a_choice_is_corrected(responder: Responder) -> None:
     """"Ban Tuyên giáo hay Ban Dân vận": the report holds one choice; the other is no new subject."""
     assert responder.answer("Hội nghị do Ban Tuyên giáo hay Ban Dân vận tổ chức?").intent == "event_organizer"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Hello, I am a PhD student from Korea, studying Vietnamese politics and grassroots democracy. Who hosted the "
+     "national conference?", "event_organizer"),
+    ("Hi, I'm a journalist from Sweden, writing about mass organisations and ethnic minorities. When was the "
+     "conference?", "event_date"),
+])
+def test_what_an_english_asker_studies_is_no_part_of_the_question(responder: Responder, question: str,
+                                                                  expected: str) -> None:
+    assert responder.answer(question).intent == expected
