@@ -1091,3 +1091,9 @@ def test_a_body_the_report_lacks_offered_as_a_choice_is_corrected(responder: Res
 def test_what_an_english_asker_studies_is_no_part_of_the_question(responder: Responder, question: str,
                                                                   expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+def test_the_elections_in_mais_conclusion_are_answered_not_asked_about(responder: Responder) -> None:
+    """The mention of the elections and Mai's conclusion are neighbours: the closer one is answered."""
+    assert responder.answer("ba Mai noi j ve bau cu quoc hoi nam 2021 z").intent in {
+        "mention_elections", "mai_conclusion_overview", "mai_task_4"}
