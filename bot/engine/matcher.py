@@ -33,8 +33,10 @@ from bot.text.normalize import (
     words,
 )
 
-#: Someone's titles asked (folded): "chức vụ", "chức danh", "what titles", "his position".
-_ASKS_TITLE = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|titles?|positions?|posts held|official title)\b")
+#: What someone's own answer gives (folded): their titles ("chức vụ", "chức danh", "what titles", "his
+#: position"), and where they took part from ("Vượng attended from the Cà Mau bridge point?").
+_ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|titles?|positions?|posts held|official title|"
+                       r"(?:attend(?:ed)?|joined|took part|participated|tham du|du hoi nghi)(?: \S+){0,3} from)\b")
 #: Whether anyone, or anyone of some group, spoke (folded): "did any Cà Mau official speak", "có đại
 #: biểu nào phát biểu tham luận không", "was anyone else invited to speak".
 _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:dai bieu|nguoi|vi|can bo|lanh dao) nao)"
@@ -351,9 +353,10 @@ class Matcher:
             return candidates
         intents = self.kb.intents
         leader = intents[candidates[0].intent_id]
-        if len(named) == 1 and leader.kind == "answer" and _ASKS_TITLE.search(" ".join(words(text))) and \
+        if len(named) == 1 and leader.kind == "answer" and _ASKS_OWN.search(" ".join(words(text))) and \
                 not self._evidence.asks(text) and not self._speeches(text):  # "the title of the summary report"
-            # "What official titles does the article give for Trần Quốc Vượng?": his own answer, not his speech
+            # "What official titles does the article give for Trần Quốc Vượng?", "Did Vượng attend from
+            # Hanoi?": his own answer, not his speech
             titled = next((c for c in candidates if c.intent_id == named[0].intent), Candidate(named[0].intent, 0.0))
             return _promote(titled, candidates)
         if leader.kind == "refusal":

@@ -1097,3 +1097,9 @@ def test_the_elections_in_mais_conclusion_are_answered_not_asked_about(responder
     """The mention of the elections and Mai's conclusion are neighbours: the closer one is answered."""
     assert responder.answer("ba Mai noi j ve bau cu quoc hoi nam 2021 z").intent in {
         "mention_elections", "mai_conclusion_overview", "mai_task_4"}
+
+
+def test_where_someone_took_part_from_is_their_own_answer(responder: Responder) -> None:
+    """His own answer says he attended at the central bridge point in Hà Nội; his speech does not."""
+    question = "Is it right that Trần Quốc Vượng took part from the Cà Mau bridge point?"
+    assert responder.answer(question).intent == "person_tran_quoc_vuong"
