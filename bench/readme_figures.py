@@ -94,6 +94,12 @@ SETS = (
      "87.3% / 96.4%"),
     ("outsider_zp", "a commune Party secretary, a master's student, a retired nurse in Năm Căn, a Korean PhD student "
      "and a diaspora reader, a wire editor; measured once when written, then tuned on", "90.1% / 85.7%"),
+    ("outsider_zq", "a Veterans' Association officer, a law student, a grandmother by voice-to-text, a Canadian "
+     "historian and a German student, a podcaster; measured once early, held out midway, then tuned on",
+     "90.1% / 82.1%"),
+    ("outsider_zr", "a hamlet head, a sociology student, a motorbike-taxi driver, a Swedish journalist and a "
+     "Filipino researcher, a quiz writer; sealed until the end, measured once on the final code, never tuned on",
+     "90.8% / 92.9%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
