@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, KeysView
+from collections.abc import Callable, Iterable, KeysView
 from enum import Enum
 
 from bot.engine.people import DEPUTY, People
@@ -143,8 +143,7 @@ _ASKS_SAID = re.compile(r"\b(?:phat bieu|noi)(?: \w+){0,3} (?:gi|j)\b|\bwhat\b(?
 
 #: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
 _ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.YEAR: _HAS_YEAR,
-         Objection.DURATION: _HAS_DURATION,
-         Objection.AGE: _HAS_AGE, Objection.NOW: _HAS_THEN,
+         Objection.DURATION: _HAS_DURATION, Objection.AGE: _HAS_AGE, Objection.NOW: _HAS_THEN,
          Objection.SAID: _HAS_SAID}
 #: The order objections are raised in, when a question asks for several things.
 _ASKED = (Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.DURATION, Objection.PLACE, Objection.AGE,
@@ -307,8 +306,7 @@ class Evidence:
         question naming the person ("ông Lĩnh là Trưởng Ban phải không?") checks a claim instead,
         which the person's answer corrects.
         """
-        held = self._posts_held.get(intent.id)
-        return held is not None and any(not any(_within(post, own) for own in held) for post in self._asked_posts(text))
+        return self._not_held(intent, self._asked_posts(text))
 
     def names_a_post(self, text: str) -> bool:
         """Whether ``text`` names a post ("the Party secretary", "chủ tịch")."""
@@ -317,8 +315,11 @@ class Evidence:
     def gives_another_post(self, text: str, intent: Intent) -> bool:
         """Whether the question gives someone, whose own answer is ``intent``, a post that answer does
         not: "Hải … as Chairman of the People's Committee" (he was Bí thư Tỉnh ủy)."""
+        return self._not_held(intent, self._posts_in(self._tokens(text), self._post_words.__contains__))
+
+    def _not_held(self, intent: Intent, posts: Iterable[tuple[str, ...]]) -> bool:
+        """Whether one of ``posts`` is none that the person whose own answer is ``intent`` holds."""
         held = self._posts_held.get(intent.id)
-        posts = self._posts_in(self._tokens(text), self._post_words.__contains__)
         return held is not None and any(not any(_within(post, own) for own in held) for post in posts)
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Evidence per knowledge base; asked for each candidate
@@ -475,9 +476,9 @@ class Evidence:
 
 def _offered_instead(text: str, name: str) -> bool:
     """Whether ``name`` is offered as one of two choices ("… BDV TW tổ chức, hay VP TW Đảng?", "Ban
-    Tuyên giáo hay Ban Dân vận tổ chức?"): the
-    report may hold the first, and the answer then corrects the question. Not after "or": "Catholics
-    or Khmer Theravada Buddhists" offers two things the report never names."""
+    Tuyên giáo hay Ban Dân vận tổ chức?"): the report may hold the other, and the answer then
+    corrects the question. Not beside "or": "Catholics or Khmer Theravada Buddhists" offers two
+    things the report never names."""
     folded, named = " ".join(words(text)), re.escape(" ".join(words(name)))
     return bool(re.search(rf"\bhay(?: \w+){{0,2}} {named}\b|\b{named}(?: \w+){{0,1}} hay\b", folded))
 

@@ -77,7 +77,6 @@ class ListItems:
                             return ItemRef(numbered, position)
         return None
 
-
     def miscounted(self, tokens: list[str], text: str) -> NumberedList | None:
         """The list a question gives another count of: "bà Mai nêu 5 nhiệm vụ trọng tâm, đúng không?".
 

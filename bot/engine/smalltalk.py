@@ -162,8 +162,8 @@ class SmallTalkCues:
         found = []
         if self._capability_reply is not None:
             verbs = {end - len(verb): end for verb, _, end in find_spelt(self._able, text)}
-            for _, _, end in find_spelt(self._bot, text):
-                start = end - 1
+            for bot, _, end in find_spelt(self._bot, text):
+                start = end - len(bot)
                 verb_end = next((verbs[k] for k in range(end, end + _VERB_GAP + 1) if k in verbs), None)
                 asked = None if verb_end is None else _asks_capability(folded, start, verb_end)
                 if asked is not None:
