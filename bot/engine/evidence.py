@@ -118,6 +118,9 @@ _HAS_SAID = re.compile(r"\b(?:nhấn mạnh|yêu cầu|đề nghị|chỉ rõ|kh
 
 #: Units of a short length of time (folded): asked "bao nhiêu phút", an answer in years does not do.
 _SHORT_UNITS = frozenset({"phut", "gio", "tieng", "minutes", "minute", "hours", "hour"})
+#: Words of speaking or meeting (folded): how long they lasted is minutes or hours.
+_SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat", "noi", "hop", "meeting", "last",
+                           "lasted"})
 
 #: Words of something done, with which "sau hội nghị" asks what happened after it; typed without
 #: marks ("da", "bi"), only in a message typed without any ("dạ" is no "đã").
@@ -265,8 +268,11 @@ class Evidence:
         return None
 
     def _holds_units(self, words: list[str], intent: Intent) -> bool:
-        """Whether the answer speaks in the units of time asked ("bao nhiêu phút": minutes, not "5 năm")."""
-        asked = _SHORT_UNITS & set(words)
+        """Whether the answer speaks in the units of time asked ("bao nhiêu phút": minutes, not "5 năm").
+
+        How long someone spoke or a meeting lasted is asked in minutes or hours, named or not: "How
+        long did Vượng speak?" is not answered by "the past five years"."""
+        asked = _SHORT_UNITS & set(words) or (_SHORT_UNITS if _SPOKE_OR_MET & set(words) else frozenset())
         return not asked or bool(asked & set(self._answer_words[intent.id].split()))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question

@@ -913,9 +913,12 @@ def test_lengths_and_ages_typed_in_shorthand_are_still_asked(responder: Responde
     assert responder.answer(question).fallback
 
 
-def test_a_length_claimed_in_hours_is_a_length_the_report_never_gives(responder: Responder) -> None:
-    """A claim of "two hours" asks how long without a "how long": not the list of who spoke."""
-    assert responder.answer("Is it true that Trần Quốc Vượng spoke for two hours?").fallback
+@pytest.mark.parametrize("question", [
+    "Is it true that Trần Quốc Vượng spoke for two hours?",  # "two hours" asks how long, without "how long"
+    "How long did Trần Quốc Vượng talk at the meeting?",  # minutes or hours: "the past five years" is none
+])
+def test_how_long_someone_spoke_is_a_length_the_report_never_gives(responder: Responder, question: str) -> None:
+    assert responder.answer(question).fallback
 
 
 @pytest.mark.parametrize("question", [
