@@ -78,7 +78,8 @@ _CAN = frozenset({"duoc", "dc"})
 
 def _asks_capability(folded: list[str], start: int, verb_end: int) -> int | None:
     """Where a capability question that begins at the bot (``start``) with a verb ending at
-    ``verb_end`` ends, or None: "… được (những việc) gì", "… gì cũng được", "what can you … do"."""
+    ``verb_end`` ends, or None: "… được (những việc) gì", "… gì cũng được", "có thể … gì", "what
+    can you … do"."""
     ahead = folded[verb_end:verb_end + 2 * _CAPABILITY_GAP + 1]
     can = next((k for k, w in enumerate(ahead[:_CAPABILITY_GAP + 1]) if w in _CAN), None)
     if can is not None:
@@ -88,6 +89,10 @@ def _asks_capability(folded: list[str], start: int, verb_end: int) -> int | None
     what = next((k for k, w in enumerate(ahead[:_CAPABILITY_GAP + 1]) if w in _WHAT), None)
     if what is not None and ahead[what + 1:what + 3] in (["cung", "duoc"], ["cung", "dc"], ["cx", "dc"]):
         return verb_end + what + 3
+    if folded[start + 1:start + 3] == ["co", "the"]:  # "bot có thể hỗ trợ em tìm hiểu những nội dung gì"
+        what = next((k for k, w in enumerate(ahead) if w in _WHAT), None)
+        if what is not None:
+            return verb_end + what + 1
     before = folded[max(0, start - 2):start]
     if before in (["what", "can"], ["what", "could"]) or folded[start - 1:start + 2] == ["what", folded[start], "can"]:
         return verb_end

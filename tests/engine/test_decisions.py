@@ -1006,6 +1006,8 @@ def test_a_tasks_place_in_the_list_or_a_year_is_no_count(responder: Responder) -
     # what the bot can do, asked in any words, with the bot as the subject
     ("Chào bạn, mình làm ở phòng văn hóa huyện, bạn tra cứu được những nội dung gì cho mình?", "smalltalk_help"),
     ("Em ơi, em hỗ trợ chị được những việc gì vậy?", "smalltalk_help"),
+    ("Em ơi, bot có thể hỗ trợ em tìm hiểu những nội dung gì vậy?", "smalltalk_help"),  # "có thể", no "được"
+    ("Before we start: am I talking to a real person or a bot?", "smalltalk_bot_identity"),
     # the bot's answers judged
     ("câu trả lời vừa rồi hơi lan man, bạn tóm gọn lại được không", "smalltalk_complaint"),
 ])
