@@ -1108,3 +1108,10 @@ def test_where_someone_took_part_from_is_their_own_answer(responder: Responder) 
     """His own answer says he attended at the central bridge point in Hà Nội; his speech does not."""
     question = "Is it right that Trần Quốc Vượng took part from the Cà Mau bridge point?"
     assert responder.answer(question).intent == "person_tran_quoc_vuong"
+
+
+def test_i_see_with_something_seen_is_no_thanks(responder: Responder) -> None:
+    """"I see several mentioned" reports what was read; "I see." alone is the acknowledgement."""
+    question = "Which years does Mai's conclusion talk about? I see several mentioned and I am confused."
+    assert responder.answer(question).intent != "smalltalk_thanks"
+    assert responder.answer("I see.").intent == "smalltalk_thanks"
