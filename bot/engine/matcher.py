@@ -42,6 +42,8 @@ _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|titles?|positi
 _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:dai bieu|nguoi|vi|can bo|lanh dao) nao)"
                            r"\b(?: \S+){0,8}? (?:speak|spoke|"
                            r"speech|speeches|phat bieu|tham luan|present(?:ed)? (?:a|any) report|took the floor)\b")
+#: Where one sentence ends and the next begins (not after "Mr.", "Dr.": "Mr. Vượng's speech").
+_SENTENCE = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?…])\s+")
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
@@ -192,6 +194,8 @@ class Matcher:
             return self._small_talk(text, tokens, cues, ()) if cues else Match(Verdict.EMPTY, (), ())
         # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
         oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
+        if oos is not None and self._lexical.out_of_scope(_questions_asked(text)) is None:
+            oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         if oos is not None and self._offers_a_known_place(text):
             oos = None  # "ở Hà Nội hay TP HCM": the other place is a choice offered, and the report has one
         candidates = self._lexical.rank(tokens)
@@ -763,6 +767,14 @@ def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Cand
     """``chosen`` first, with at least the leader's score: the evidence that chose it settles it."""
     top = max([chosen.score, *(c.score for c in candidates[:1])])
     return (Candidate(chosen.intent_id, top), *(c for c in candidates if c.intent_id != chosen.intent_id))
+
+
+def _questions_asked(text: str) -> str:
+    """The sentences of a message that end with "?", or all of it when none or every one does: the
+    others give context ("In the Philippines mass organisations often play a watchdog role.")."""
+    sentences = _SENTENCE.split(text.strip())
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(sentences) else text
 
 
 def _answer(intent_id: str, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:

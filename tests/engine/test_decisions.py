@@ -1115,3 +1115,11 @@ def test_i_see_with_something_seen_is_no_thanks(responder: Responder) -> None:
     question = "Which years does Mai's conclusion talk about? I see several mentioned and I am confused."
     assert responder.answer(question).intent != "smalltalk_thanks"
     assert responder.answer("I see.").intent == "smalltalk_thanks"
+
+
+def test_a_place_in_a_sentence_of_context_is_no_subject(responder: Responder) -> None:
+    """Only the sentence that asks says what is asked; a place the report lacks there still refuses."""
+    question = ("In Germany trade unions often lobby parliament. Did the conclusion ask the Front to do giám sát "
+                "and phản biện xã hội?")
+    assert responder.answer(question).intent == "mai_task_6"
+    assert responder.answer("What did Mr. Vượng say about the weather in Germany?").fallback
