@@ -98,8 +98,11 @@ SETS = (
      "historian and a German student, a podcaster; measured once early, held out midway, then tuned on",
      "90.1% / 82.1%"),
     ("outsider_zr", "a hamlet head, a sociology student, a motorbike-taxi driver, a Swedish journalist and a "
-     "Filipino researcher, a quiz writer; sealed until the end, measured once on the final code, never tuned on",
+     "Filipino researcher, a quiz writer; sealed until the end, measured once on its code, then read",
      "90.8% / 92.9%"),
+    ("outsider_zs", "a commune Front chairman, a student in Huế, a rice farmer in Thới Bình, an Indonesian NGO "
+     "worker and a British PhD student, a radio presenter; written at the end, measured once on the final code, "
+     "never tuned on", "88.7% / 92.9%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
