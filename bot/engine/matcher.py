@@ -28,6 +28,7 @@ from bot.text.normalize import (
     only_says_who_asks,
     quoted,
     raw_words,
+    sentences,
     split_preamble,
     without_set_aside,
     words,
@@ -42,8 +43,6 @@ _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|titles?|positi
 _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:dai bieu|nguoi|vi|can bo|lanh dao) nao)"
                            r"\b(?: \S+){0,8}? (?:speak|spoke|"
                            r"speech|speeches|phat bieu|tham luan|present(?:ed)? (?:a|any) report|took the floor)\b")
-#: Where one sentence ends and the next begins (not after "Mr.", "Dr.": "Mr. Vượng's speech").
-_SENTENCE = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?…])\s+")
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
@@ -772,9 +771,9 @@ def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Cand
 def _questions_asked(text: str) -> str:
     """The sentences of a message that end with "?", or all of it when none or every one does: the
     others give context ("In the Philippines mass organisations often play a watchdog role.")."""
-    sentences = _SENTENCE.split(text.strip())
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
-    return " ".join(asking) if asking and len(asking) < len(sentences) else text
+    parts = sentences(text)
+    asking = [s for s in parts if s.rstrip().endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(parts) else text
 
 
 def _answer(intent_id: str, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.kb.loader import KnowledgeBase
-from bot.text.normalize import PhraseSet, find_spelt, marks_fit, raw_words, without_words, words
+from bot.text.normalize import PhraseSet, find_spelt, marks_fit, raw_words, sentences, without_words, words
 
 #: Question words, spelt with their marks: a plain word typed fits them, another mark does not.
 _QUESTION_WORDS: PhraseSet[tuple[None, tuple[str, ...]]] = PhraseSet(
@@ -37,8 +37,6 @@ _REQUEST_FRAME = re.compile(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(
                             r"describe|summari[sz]e|clarify|confirm|name)\b", re.IGNORECASE)
 #: How many words from either end of a message small talk may stand and still only open or close it.
 _EDGE = 2
-#: Where one sentence ends and the next begins.
-_SENTENCES = re.compile(r"(?<=[.!?…])\s+")
 #: A sentence shorter than this is no question of its own ("Ok. Bye!").
 _MIN_WORDS = 3
 #: Asking leave to ask, folded: "bác hỏi chút về cái hội nghị được ko", "cho mình hỏi về hội nghị với",
@@ -208,7 +206,7 @@ class SmallTalkCues:
         starts = [end for _, _, end in self._asking.find(words(left))]
         if starts and _asks(left, after=starts[0]):
             return True
-        last = _SENTENCES.split(text.strip())[-1]
+        last = sentences(text)[-1]
         return last != text.strip() and not self.find(last) and len(words(last)) >= _MIN_WORDS and _asks(last)
 
     @staticmethod

@@ -388,6 +388,15 @@ def contains_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:
                          for i in range(len(words) - n + 1))
 
 
+#: Where one sentence ends and the next begins (not after "Mr.", "Dr.": "Mr. Vượng's speech").
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?…])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into its sentences, as typed."""
+    return _SENTENCE_BREAK.split(text.strip())
+
+
 def starts_sentence(before: str) -> bool:
     """Whether a word after ``before`` opens a sentence (so its capital letter proves nothing)."""
     return not before.strip() or bool(_SENTENCE_END.search(before))
