@@ -88,9 +88,11 @@ def real_questions() -> list[str]:
     return out
 
 
-def run_child(args: list[str], stdin: str | None = None, timeout: float = 900) -> subprocess.CompletedProcess[str]:
+def run_child(args: list[str], stdin: str | None = None, timeout: float = 900,
+              env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the bot's interpreter in this checkout; ``env`` adds to ``child_env()``."""
     return subprocess.run([PY, *args], input=stdin, capture_output=True, text=True, cwd=ROOT,
-                          env=child_env(), timeout=timeout, check=False)
+                          env={**child_env(), **(env or {})}, timeout=timeout, check=False)
 
 
 _LOAD_AT_START = os.getloadavg() if hasattr(os, "getloadavg") else None

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from bot import __version__, config
 from bot.kb.live import LiveKnowledge, watch_in_thread
-from bot.kb.loader import KnowledgeBase, KnowledgeError, load
-from handlers.questions import Responder, responder_builder
+from bot.kb.loader import KnowledgeBase, KnowledgeError
+from handlers.questions import Responder, responder_builder, start_responder
 from handlers.reply import Kind, Reply
 
 #: Below this many examples ``check`` names an intent as thin: with every intent cut to its first
@@ -90,22 +90,23 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print("TELEGRAM_BOT_TOKEN is not set: starting the console.", file=sys.stderr)
             command = "console"
+    # Long-running front ends warm the semantic second opinion in the background.
+    background = command in ("console", "telegram")
+    if command == "console":
+        # Threads started from here on (log writer, knowledge watcher, semantic warm-up) inherit a
+        # blocked Ctrl-C, so the signal reaches the main thread and its prompt, never a worker.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        kb = load(config.kb_dir(args.kb))
+        responder = start_responder(config.kb_dir(args.kb), config.cache_dir(), background)
     except KnowledgeError as exc:
         print(f"The knowledge base has {len(exc.problems)} problem(s):", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
+    kb = responder.kb
     for warning in kb.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
-    # Long-running front ends warm the semantic second opinion in the background.
-    if command == "console":
-        # Threads started from here on (log writer, knowledge watcher, semantic warm-up) inherit a
-        # blocked Ctrl-C, so the signal reaches the main thread and its prompt, never a worker.
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    build = responder_builder(config.cache_dir(), background=command in ("console", "telegram"))
-    responder = build(kb)
+    build = responder_builder(config.cache_dir(), background)
     if command == "console":
         from bot.channels.console import run
         from bot.store.writer import BackgroundStore
@@ -131,7 +132,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "telegram":
         from bot.channels.telegram.app import run_telegram
 
-        return run_telegram(kb, config.log_config(), build)
+        return run_telegram(responder, config.log_config(), build)
     if command in ("purge", "report"):
         return _log_command(args, responder)
     return 2

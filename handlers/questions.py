@@ -16,6 +16,7 @@ from bot.engine.matcher import Match, Matcher, Opinion, Verdict
 from bot.engine.semantic import LazyOpinion
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
+from bot.kb.snapshot import load_or_build
 from bot.text.normalize import clip
 from handlers.reply import Choice, Kind, Reply
 
@@ -178,3 +179,15 @@ def responder_builder(cache_dir: Path | None, background: bool = False) -> Calla
         return Responder(kb, LazyOpinion(kb, cache_dir, background))
 
     return build
+
+
+def start_responder(folder: Path, cache_dir: Path | None, background: bool = False) -> Responder:
+    """The first responder of a run, from the knowledge snapshot in ``cache_dir`` when it is current.
+
+    The snapshot holds a responder without its second opinion (a model and threads do not
+    pickle); the opinion is attached here, as ``responder_builder`` attaches it. Raises
+    ``KnowledgeError`` for an invalid folder.
+    """
+    kb, responder = load_or_build(folder, cache_dir, Responder)
+    responder.matcher.opinion = LazyOpinion(kb, cache_dir, background)
+    return responder

@@ -111,7 +111,8 @@ class Matcher:
 
     def __init__(self, kb: KnowledgeBase, opinion: Opinion | None = None) -> None:
         self.kb = kb
-        self._opinion = opinion
+        #: The semantic second opinion, asked when the words are unsure (attached after a snapshot is read).
+        self.opinion = opinion
         self._lexical = lexical = LexicalIndex(kb)
         self._evidence = Evidence(kb, lexical.vocab, lexical.known_text)
         self._list_items = ListItems(kb)
@@ -267,7 +268,7 @@ class Matcher:
         ranked = self._part_asked_first(text, ranked)
         ranked, quoted_term = self._quoted_first(text, ranked)
         cosine = None
-        if not (settled or speaker or quoted_term) and ranked and self._opinion is not None and self._unsure(ranked):
+        if not (settled or speaker or quoted_term) and ranked and self.opinion is not None and self._unsure(ranked):
             ranked, cosine = self._second_opinion(text, ranked)
         # Naming someone settles which answer, not that the question is answerable: that takes a
         # speech, a quoted term or the semantic model, which may then answer a leader below weak_score.
@@ -329,8 +330,8 @@ class Matcher:
         intent the lexical ranking also found: the model places a question near *some* intent
         whatever it asks, so it can settle a close call but never find an answer on its own.
         """
-        assert self._opinion is not None
-        nearest = self._opinion(text)
+        assert self.opinion is not None
+        nearest = self.opinion(text)
         cfg = self.kb.matching
         second = nearest[1][1] if len(nearest) > 1 else 0.0
         if not nearest or nearest[0][1] < cfg.semantic_agree or nearest[0][1] - second < cfg.semantic_gap:

@@ -87,3 +87,5 @@ class BackgroundStore:
                 logger.warning("closing the conversation log: %s", exc)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(CALL_TIMEOUT_S)
+        if not self._thread.is_alive():  # closed here, not by the garbage collector at exit, whose
+            self._loop.close()  # order of teardown can close its pipe first (a traceback on quit)

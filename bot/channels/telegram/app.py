@@ -234,9 +234,11 @@ async def _stop_services(app: Application, health_path: Path) -> None:  # type: 
 
 
 def build_application(settings: TelegramSettings, kb: KnowledgeBase, log: LogConfig,
-                      build: Callable[[KnowledgeBase], Responder] = Responder) -> Application:  # type: ignore[type-arg]
+                      build: Callable[[KnowledgeBase], Responder] = Responder,
+                      serving: Responder | None = None) -> Application:  # type: ignore[type-arg]
     """The configured Application with every handler registered; its ``bot_data`` holds the
-    services, the Bot API server's reachability and the health check."""
+    services, the Bot API server's reachability and the health check. ``serving`` answers until
+    the first knowledge edit (default: ``build(kb)``)."""
     reachability = Reachability(urlsplit(settings.base_url).netloc)
     app = (
         ApplicationBuilder()
@@ -251,7 +253,7 @@ def build_application(settings: TelegramSettings, kb: KnowledgeBase, log: LogCon
         .rate_limiter(FloodControl(paced=settings.paced))
         .build()
     )
-    services = Services(LiveKnowledge(kb, build), admin_ids=settings.admin_ids, log_config=log)
+    services = Services(LiveKnowledge(kb, build, serving), admin_ids=settings.admin_ids, log_config=log)
     health = Health(services, reachability, "webhook" if settings.webhook_url else "polling")
     app.bot_data.update(services=services, health=health)
 
@@ -264,7 +266,7 @@ def build_application(settings: TelegramSettings, kb: KnowledgeBase, log: LogCon
     return app
 
 
-def run_telegram(kb: KnowledgeBase, log: LogConfig, build: Callable[[KnowledgeBase], Responder] = Responder) -> int:
+def run_telegram(serving: Responder, log: LogConfig, build: Callable[[KnowledgeBase], Responder] = Responder) -> int:
     """Run until SIGTERM or SIGINT; exit codes: 0 stopped, 1 webhook refused, 2 bad settings or token."""
     try:
         settings = TelegramSettings.from_env()
@@ -273,7 +275,8 @@ def run_telegram(kb: KnowledgeBase, log: LogConfig, build: Callable[[KnowledgeBa
         return 2
     configure_logging(settings.token, settings.webhook_secret, log.secret or "")
     try:
-        asyncio.run(serve(build_application(settings, kb, log, build), settings, health_file(log.path)))
+        asyncio.run(serve(build_application(settings, serving.kb, log, build, serving), settings,
+                          health_file(log.path)))
     except InvalidToken:
         print("Cannot start the Telegram bot: the Bot API server rejected TELEGRAM_BOT_TOKEN "
               "(check it with @BotFather).", file=sys.stderr)
