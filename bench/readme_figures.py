@@ -103,6 +103,11 @@ SETS = (
     ("outsider_zs", "a commune Front chairman, a student in Huế, a rice farmer in Thới Bình, an Indonesian NGO "
      "worker and a British PhD student, a radio presenter; written at the end, measured once on the final code, "
      "never tuned on", "88.7% / 92.9%"),
+    ("outsider_zt", "a Women's Union officer, a civics teacher, a veteran in Ngọc Hiển, a French political "
+     "scientist, a radio journalist; measured once when written, then tuned on", "90.1% / 75.0%"),
+    ("outsider_zu", "a district Ban Dân vận deputy, a Party-history PhD candidate, a Khmer elder, a Singaporean "
+     "analyst and a Swedish anthropologist, a fact-checker; measured once when written, then tuned on",
+     "90.8% / 85.7%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

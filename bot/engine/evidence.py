@@ -87,12 +87,19 @@ _ASKS_FOR_WHEN = frozenset({"know", "me", "us", "say", "says", "said", "mention"
                             "and", "or", "but", "sure", "wonder", "wondering", "check", "confirm", "exactly"})
 
 
+#: A "when" that opens a clause, after which another question word asks: "When the report speaks of
+#: awareness, which groups does it list?"
+_WHEN_THEN_ASKS = re.compile(r"\bwhen\b[^,?.]*,\s*(?:which|what|who|whom|whose|how|why|where|does|did|do|is|are|"
+                             r"was|were|can|could)\b", re.IGNORECASE)
+
+
 def _when_joins(text: str) -> bool:
     """Whether every "when" in ``text`` joins two clauses rather than asks for a time."""
     found = list(re.finditer(r"\bwhen\b", text, re.IGNORECASE))
     before = {m.end(): m.group(1).lower() for m in _WORD_BEFORE_WHEN.finditer(text)}
+    opening = {m.start() for m in _WHEN_THEN_ASKS.finditer(text)}
     return bool(found) and not re.search(r"\bwhen\s*(?:\?|$)", text, re.IGNORECASE) and all(  # "… held when?"
-        (w := before.get(m.end())) is not None and w not in _ASKS_FOR_WHEN for m in found)
+        m.start() in opening or ((w := before.get(m.end())) is not None and w not in _ASKS_FOR_WHEN) for m in found)
 
 
 #: A refusal whose examples ask for a count (or date, or place) this often refuses only such questions.

@@ -706,6 +706,10 @@ def test_another_city_offered_beside_one_the_report_names_is_a_choice(responder:
     ("What did Vượng have in mind when he asked cadres to talk less and do more?", "vuong_req_noi_it_lam_nhieu"),
     ("Could you tell me when the conference was held?", "event_date"),   # "when" asked for
     ("The conference was held when?", "event_date"),
+    # A clause it opens, then the question: which groups, not when.
+    ("When the report speaks of changed awareness and responsibility for dân vận, which groups does it list?",
+     "finding_awareness"),
+    ("When, exactly, was the conference held?", "event_date"),
 ])
 def test_when_that_joins_two_clauses_asks_no_time(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
