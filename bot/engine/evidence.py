@@ -238,6 +238,10 @@ class Evidence:
         """Whether ``refusal`` refuses a kind of fact (counts, dates, places, ages, reasons)."""
         return refusal.id in self._refuses_why or bool(self._refuses.get(refusal.id))
 
+    def able(self, intent: Intent) -> frozenset[Objection]:
+        """The kinds of question (a count, a date, a place…) ``intent``'s answer is able to answer."""
+        return self._profiles[intent.id]
+
     def _profile(self, intent: Intent) -> frozenset[Objection]:
         """The kinds of question an intent's answer (in either language) is able to answer."""
         text = _answer_text(intent)

@@ -45,6 +45,8 @@ _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:da
                            r"speech|speeches|phat bieu|tham luan|present(?:ed)? (?:a|any) report|took the floor)\b")
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
+#: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
+_KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
                          r"\bwhich (?:official|person|leader)\b", re.IGNORECASE)
@@ -277,10 +279,12 @@ class Matcher:
         overview = self._shared_overview(ranked) if verdict is Verdict.CLARIFY or (
             verdict is Verdict.FALLBACK and objection is None and ranked
             and ranked[0].score >= self.kb.matching.accept_score) else None
+        if overview is None and objection in _KINDS_OF_FACT:
+            overview = self._overview_for_both(text, ranked)
         if overview is not None:
             # "o ca mau ai di hop, bt tinh uy co di ko": as near the leader's answer as the district
             # boards'; the list of who attended at Cà Mau holds both
-            ranked, verdict = _promote(overview, ranked), Verdict.ANSWER
+            ranked, verdict, objection = _promote(overview, ranked), Verdict.ANSWER, None
         return Match(verdict, tuple(tokens), ranked, objection=objection,
                      semantic=cosine if verdict is Verdict.ANSWER else None)
 
@@ -292,6 +296,17 @@ class Matcher:
         first, second = (c.intent_id for c in candidates[:2])
         shared = (self._overviews.get(first, set()) | {first}) & (self._overviews.get(second, set()) | {second})
         return next((c for c in candidates if c.intent_id in shared), None)
+
+    def _overview_for_both(self, text: str, candidates: tuple[Candidate, ...]) -> Candidate | None:
+        """For a question asking two kinds of fact ("ngày nào, … bao nhiêu điểm cầu"), of which the
+        leader gives one and not the other, the ranked overview of the leader that gives both."""
+        asked = self._evidence.asks(text) & _KINDS_OF_FACT
+        leader = self.kb.intents[candidates[0].intent_id]
+        if len(asked) < 2 or not asked & self._evidence.able(leader):
+            return None
+        return next((c for c in candidates[1:] if c.intent_id in self._overviews.get(leader.id, ())
+                     and asked <= self._evidence.able(self.kb.intents[c.intent_id])
+                     and self._evidence.objection(text, words(text), self.kb.intents[c.intent_id]) is None), None)
 
     def _checks_a_claim(self, text: str, best: Candidate) -> bool:
         """Whether a question with a wrong number checks a claim the best answer corrects.

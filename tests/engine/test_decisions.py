@@ -1127,3 +1127,16 @@ def test_a_place_in_a_sentence_of_context_is_no_subject(responder: Responder) ->
                 "and phản biện xã hội?")
     assert responder.answer(question).intent == "mai_task_6"
     assert responder.answer("What did Mr. Vượng say about the weather in Germany?").fallback
+
+
+@pytest.mark.parametrize("question", [
+    "Hội nghị họp hôm nào, có bao nhiêu điểm cầu tham gia?",
+    "cho mình hỏi hội nghị ngày nào và điểm cầu chính ở đâu",
+])
+def test_two_kinds_of_fact_asked_get_the_overview_that_gives_both(responder: Responder, question: str) -> None:
+    """The bridge points' answer gives the count and the place but no date: the overview gives all."""
+    assert responder.answer(question).intent == "event_overview"
+
+
+def test_a_count_the_report_never_gives_is_still_refused_beside_a_time(responder: Responder) -> None:
+    assert responder.answer("Hội nghị họp lúc mấy giờ và có bao nhiêu đại biểu dự?").fallback
