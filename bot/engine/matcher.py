@@ -212,10 +212,13 @@ class Matcher:
         if speakers is not None and _ANYONE_SPOKE.search(" ".join(words(text))) and not self._people.named(text) \
                 and not self._speeches(text):
             return _answer(speakers, tokens, candidates)  # "Did any Cà Mau official speak?": only three did
-        miscounted = self._list_items.miscounted(tokens, text)
-        if miscounted is not None and miscounted.id in self._list_overviews:
-            # "5 nhiệm vụ trọng tâm, đúng không?": the overview says there are seven
-            return _answer(self._list_overviews[miscounted.id], tokens, candidates)
+        counted = self._list_items.miscounted(tokens, text) or self._list_items.counted(tokens)
+        overview = self._list_overviews.get(counted.id) if counted is not None else None
+        named = self._people.named(text)
+        if overview is not None and all(self._people.speaks_of(self.kb.intents[overview], p) for p in named):
+            # "5 nhiệm vụ trọng tâm, đúng không?", "how many tasks were set for 2021?": the overview
+            # says there are seven (but not of someone else's tasks: "Vượng nêu mấy nhiệm vụ")
+            return _answer(overview, tokens, candidates)
         best = candidates[0] if candidates else None
         if any(t.isdigit() and t not in self._lexical.numbers for t in tokens):
             # A claim with a wrong number ("… cho năm 2022 đúng không?") gets an answer with the right

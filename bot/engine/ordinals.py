@@ -24,6 +24,8 @@ _LAST = frozenset({"cuoi", "last", "final"})
 #: The item before the last, folded: "the one before the last", "second to last", "áp chót", "kế cuối".
 _BEFORE_LAST = re.compile(r"\b(?:(?:one|task|item) before (?:the )?last|second[ -]to[ -]last|next[ -]to[ -]last|"
                           r"penultimate|ap chot|ke cuoi|sat cuoi|truoc cuoi)\b")
+#: Two words before an item word that ask how many items there are, folded.
+_HOW_MANY = frozenset({("bao", "nhieu"), ("how", "many"), ("number", "of"), ("so", "luong"), ("tong", "so")})
 #: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").
 _GAP = 3
 #: An English ordinal in the question: only then is a number *before* the item word a position
@@ -91,6 +93,22 @@ class ListItems:
                         not _MARKERS & set(tokens[i - 2:i - 1]) and any(  # "number 5 task" is a position
                         tuple(tokens[i:i + len(phrase)]) == phrase for phrase in self._counted[numbered.id]):
                     return numbered
+        return None
+
+    def counted(self, tokens: list[str]) -> NumberedList | None:
+        """The list whose items a question counts: "bao nhiêu nhiệm vụ", "how many tasks", "nhiệm vụ
+        năm 2021 có mấy cái" (the count asked within a few words after the item word)."""
+        for numbered, _ in self._lists:
+            for phrase in self._counted[numbered.id]:
+                for i in range(len(tokens)):
+                    end = i + len(phrase)
+                    if tuple(tokens[i:end]) != phrase:
+                        continue
+                    before = tokens[max(0, i - 2):i]
+                    after = tokens[end:end + _GAP + 2]
+                    if before[-1:] == ["may"] or any(tuple(before) == ask for ask in _HOW_MANY) or (
+                            "co" in after or "gom" in after) and ("may" in after or "bao" in after):
+                        return numbered
         return None
 
     def asked_position(self, tokens: list[str]) -> NumberedList | None:

@@ -1140,3 +1140,16 @@ def test_two_kinds_of_fact_asked_get_the_overview_that_gives_both(responder: Res
 
 def test_a_count_the_report_never_gives_is_still_refused_beside_a_time(responder: Responder) -> None:
     assert responder.answer("Hội nghị họp lúc mấy giờ và có bao nhiêu đại biểu dự?").fallback
+
+
+@pytest.mark.parametrize("question", [
+    "how many tasks were set for 2021?",
+    "nhiem vu nam 2021 co bao nhieu cai",
+    "what is the number of key tasks she set",
+])
+def test_how_many_items_a_list_has_gets_the_overview_that_counts_them(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "mai_conclusion_overview"
+
+
+def test_counting_someone_elses_tasks_is_not_the_list_of_mai(responder: Responder) -> None:
+    assert responder.answer("ông Vượng nêu bao nhiêu nhiệm vụ").intent != "mai_conclusion_overview"
