@@ -106,8 +106,9 @@ class ListItems:
                         continue
                     before = tokens[max(0, i - 2):i]
                     after = tokens[end:end + _GAP + 2]
-                    if before[-1:] == ["may"] or any(tuple(before) == ask for ask in _HOW_MANY) or (
-                            "co" in after or "gom" in after) and ("may" in after or "bao" in after):
+                    asked_before = before[-1:] == ["may"] or tuple(before) in _HOW_MANY
+                    asked_after = bool({"co", "gom"} & set(after)) and bool({"may", "bao"} & set(after))
+                    if asked_before or asked_after:
                         return numbered
         return None
 

@@ -140,8 +140,11 @@ class SmallTalkCues:
         self._bot: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.bot_words)
         self._able: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.capability_verbs)
         self._answers: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.answer_words)
-        self._judged: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.judgement_words)
-        self._capability_reply, self._judgement_reply = cfg.capability_reply, cfg.judgement_reply
+        #: Words that judge the answers, with the reply to each kind: complaints first, so "chưa rõ
+        #: ràng" is no praise of "rõ ràng".
+        self._judgements = [(_spelt(judged), reply) for judged, reply in (
+            (cfg.judgement_words, cfg.judgement_reply), (cfg.praise_words, cfg.praise_reply)) if reply is not None]
+        self._capability_reply = cfg.capability_reply
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
         self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
         self._address_words = {w for address in kb.matching.address_words for w in words(address)}
@@ -159,8 +162,8 @@ class SmallTalkCues:
 
     def _about_the_bot(self, text: str) -> list[Cue]:
         """What the message says about the bot, as cues: a capability asked of it ("bạn hỗ trợ được
-        những nội dung gì", "what can you actually do"), or a judgement of its answers ("trả lời
-        hơi chậm")."""
+        những nội dung gì", "what can you actually do"), or a judgement of its answers, a complaint
+        ("trả lời hơi chậm") or praise ("trả lời nhanh mà rõ ràng quá")."""
         folded = words(text)
         found = []
         if self._capability_reply is not None:
@@ -172,13 +175,15 @@ class SmallTalkCues:
                 if asked is not None:
                     found.append(Cue(tuple(folded[start:asked]), self._capability_reply, asked, about_bot=True))
                     break
-        if self._judgement_reply is not None:
-            judged = [(end - len(j), end) for j, _, end in find_spelt(self._judged, text)]
+        taken: list[tuple[int, int]] = []  # the words a judgement took: "chưa rõ ràng" holds "rõ ràng"
+        for words_of, reply in self._judgements:
+            judged = [(end - len(j), end) for j, _, end in find_spelt(words_of, text)
+                      if not any(s <= end - len(j) and end <= e for s, e in taken)]
             for answer, _, end in find_spelt(self._answers, text):
                 last = next((e for s, e in judged if end <= s <= end + _JUDGEMENT_GAP), None)
                 if last is not None:
-                    found.append(Cue(tuple(folded[end - len(answer):last]), self._judgement_reply, last,
-                                     about_bot=True))
+                    found.append(Cue(tuple(folded[end - len(answer):last]), reply, last, about_bot=True))
+                    taken += judged
                     break
         return found
 

@@ -178,6 +178,8 @@ class Matching(Strict):
     answer_words: list[Text] = Field(default_factory=list)
     judgement_words: list[Text] = Field(default_factory=list)
     judgement_reply: Id | None = None
+    praise_words: list[Text] = Field(default_factory=list)
+    praise_reply: Id | None = None
     speakers_reply: Id | None = None
     asks_place: list[Text] = Field(default_factory=list)
     place_words: list[Text] = Field(default_factory=list)

@@ -1153,3 +1153,13 @@ def test_how_many_items_a_list_has_gets_the_overview_that_counts_them(responder:
 
 def test_counting_someone_elses_tasks_is_not_the_list_of_mai(responder: Responder) -> None:
     assert responder.answer("ông Vượng nêu bao nhiêu nhiệm vụ").intent != "mai_conclusion_overview"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Bạn trả lời nhanh mà rõ ràng quá, mấy chị em chắc cũng thích hỏi bạn.", "smalltalk_praise"),
+    ("your answers were really helpful", "smalltalk_praise"),
+    ("câu trả lời chưa rõ ràng lắm", "smalltalk_complaint"),       # a complaint in the praise's words
+    ("trả lời rõ ràng giúp mình: nhiệm vụ thứ 3 là gì", "mai_task_3"),  # a question still wins
+])
+def test_praise_of_the_answers_in_any_words_is_praise(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
