@@ -260,6 +260,11 @@ class LexicalIndex:
             idf *= NUMBER_FACTOR
         return idf * (PAIR_WEIGHT if " " in f else 1.0)
 
+    def shares_a_pair(self, tokens: list[str], intent_id: str) -> bool:
+        """Whether the question has two words in a row that ``intent_id``'s texts have too."""
+        feats = self.intent_feats[intent_id]
+        return any(f"{a} {b}" in feats for a, b in itertools.pairwise(tokens))
+
     def weight(self, feats: frozenset[str] | set[str]) -> float:
         """Total information in a feature set."""
         return sum(map(self.feature_weight, feats))

@@ -45,6 +45,8 @@ _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:da
                            r"speech|speeches|phat bieu|tham luan|present(?:ed)? (?:a|any) report|took the floor)\b")
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
+#: A question of this many words or more must share two in a row with a leader below accept_score.
+MIN_PAIRED = 3
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
@@ -278,7 +280,7 @@ class Matcher:
         # Naming someone settles which answer, not that the question is answerable: that takes a
         # speech, a quoted term or the semantic model, which may then answer a leader below weak_score.
         sure = speaker or quoted_term or cosine is not None
-        verdict, objection = self._decide(text, ranked, settled or sure, floor=sure)
+        verdict, objection = self._decide(text, tokens, ranked, settled or sure, floor=sure)
         overview = self._shared_overview(ranked) if verdict is Verdict.CLARIFY or (
             verdict is Verdict.FALLBACK and objection is None and ranked
             and ranked[0].score >= self.kb.matching.accept_score) else None
@@ -696,7 +698,7 @@ class Matcher:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, beyond)
         return _answer(item.intent, tokens, candidates)
 
-    def _decide(self, text: str, candidates: tuple[Candidate, ...],
+    def _decide(self, text: str, tokens: list[str], candidates: tuple[Candidate, ...],
                 settled: bool = False, floor: bool = False) -> tuple[Verdict, Objection | None]:
         """Answer unless there is evidence against the best answer or it is too weak to tell.
 
@@ -704,6 +706,9 @@ class Matcher:
         between ``weak_score`` and ``accept_score`` is answered only when it leads clearly, or
         when other evidence already ``settled`` it; with ``floor``, evidence strong enough to answer
         a leader down to ``semantic_floor``.
+        A leader between the two that shares not even two words in a row with a question of
+        three words or more ("tiền điện tháng này tăng hay giảm", which shares "tháng", "tăng",
+        "giảm" with the hot spots) is near on common words alone, and falls back.
         Either way a question asking for what the answer cannot give falls back. Two close
         intents that the curators marked as related are neighbours by design: the best one is
         answered and the other is offered beside it, instead of a question back.
@@ -717,6 +722,9 @@ class Matcher:
             if objection is not None:
                 return Verdict.FALLBACK, objection
         if candidates[0].score < cfg.accept_score:
+            if first.kind == "answer" and not settled and len(tokens) >= MIN_PAIRED \
+                    and not self._lexical.shares_a_pair(tokens, first.id):
+                return Verdict.FALLBACK, None
             if first.kind == "smalltalk":  # "How do I cook pho?" is not a request for help with the bot
                 return Verdict.FALLBACK, None
             rivals = self._rivals(text, candidates)

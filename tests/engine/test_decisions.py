@@ -1163,3 +1163,9 @@ def test_counting_someone_elses_tasks_is_not_the_list_of_mai(responder: Responde
 ])
 def test_praise_of_the_answers_in_any_words_is_praise(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("question", ["tien dien thang nay tang hay giam vay", "học phí năm nay tăng hay giảm thế"])
+def test_a_weak_leader_near_on_common_words_alone_is_no_answer(responder: Responder, question: str) -> None:
+    """"tháng", "tăng", "giảm" are in the hot spots' answer, but no two words in a row are."""
+    assert responder.answer(question).fallback
