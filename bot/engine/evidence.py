@@ -93,6 +93,11 @@ _WHEN_THEN_ASKS = re.compile(r"\bwhen\b[^,?.]*,\s*(?:which|what|who|whom|whose|h
                              r"was|were|can|could)\b", re.IGNORECASE)
 
 
+#: Words before a post that name whom the asker writes for, folded: "báo cáo cho Thường trực Tỉnh ủy",
+#: "a memo to the Party secretary" ask nobody's name.
+_RECIPIENT = frozenset({"cho", "gui", "len", "for", "to"})
+
+
 def _when_joins(text: str) -> bool:
     """Whether every "when" in ``text`` joins two clauses rather than asks for a time."""
     found = list(re.finditer(r"\bwhen\b", text, re.IGNORECASE))
@@ -183,6 +188,12 @@ class Evidence:
                             for p in kb.followups.people if p.intent in kb.intents}
         #: The words that name posts in those answers ("tỉnh ủy cà mau", "ban dân vận trung ương").
         self._post_words = {t for posts in self._posts_held.values() for post in posts for t in post}
+        #: …and the posts of the one person an answer of theirs names alone (who led at Cà Mau: Hải).
+        self._posts_given = dict(self._posts_held)
+        for intent in kb.intents.values():
+            named = [p for p in kb.followups.people if p.name in intent.answer and p.intent in self._posts_held]
+            if intent.kind == "answer" and not intent.covers and len(named) == 1 and named[0].topic == intent.topic:
+                self._posts_given.setdefault(intent.id, self._posts_held[named[0].intent])
         self.people = People(kb, self.named_by_post)
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
         self._details: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_detail)
@@ -335,8 +346,8 @@ class Evidence:
         return self._not_held(intent, self._posts_in(self._tokens(text), self._post_words.__contains__))
 
     def _not_held(self, intent: Intent, posts: Iterable[tuple[str, ...]]) -> bool:
-        """Whether one of ``posts`` is none that the person whose own answer is ``intent`` holds."""
-        held = self._posts_held.get(intent.id)
+        """Whether one of ``posts`` is none that the one person ``intent`` is about holds."""
+        held = self._posts_given.get(intent.id)
         return held is not None and any(not any(_within(post, own) for own in held) for post in posts)
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Evidence per knowledge base; asked for each candidate
@@ -363,13 +374,15 @@ class Evidence:
         tokens = self._tokens(text)
         if not WHO & set(tokens):  # "… có phải là Trưởng Ban không?" checks a claim about someone
             return ()
-        asked = self._posts_in(tokens, self._post_words.__contains__)
+        asked = self._posts_in(tokens, self._post_words.__contains__, skip_after=_RECIPIENT)
         if not asked or (DEPUTY in tokens and not any(post[0] == DEPUTY for post in asked)):
             return ()  # "ông phó của bà trưởng ban là ai": a post described by another
         return () if self.people.named(text) else tuple(asked)
 
-    def _posts_in(self, tokens: list[str], belongs: Callable[[str], bool]) -> list[tuple[str, ...]]:
-        """The posts named in ``tokens``: a post's first words and the words after it that ``belongs``.
+    def _posts_in(self, tokens: list[str], belongs: Callable[[str], bool],
+                  skip_after: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
+        """The posts named in ``tokens``: a post's first words and the words after it that ``belongs``;
+        none right after a word of ``skip_after``.
 
         "trưởng ban" inside "phó trưởng ban" is the deputy's post, not a second one; a word said
         twice in a row ("trưởng ban BDV" read as "truong ban ban dan van") counts once.
@@ -377,7 +390,7 @@ class Evidence:
         posts = []
         for phrase, _, end in self._posts.find(tokens):
             start = end - len(phrase)
-            if start > 0 and tokens[start - 1] == DEPUTY:
+            if start > 0 and (tokens[start - 1] == DEPUTY or tokens[start - 1] in skip_after):
                 continue
             post = list(phrase)
             for token in itertools.takewhile(belongs, tokens[end:end + MAX_POST_WORDS]):

@@ -1169,3 +1169,14 @@ def test_praise_of_the_answers_in_any_words_is_praise(responder: Responder, mess
 def test_a_weak_leader_near_on_common_words_alone_is_no_answer(responder: Responder, question: str) -> None:
     """"tháng", "tăng", "giảm" are in the hot spots' answer, but no two words in a row are."""
     assert responder.answer(question).fallback
+
+
+def test_who_held_a_post_the_report_names_nobody_for_is_not_the_leader_at_ca_mau(responder: Responder) -> None:
+    """The answer on who led at Cà Mau is about Nguyễn Tiến Hải, Bí thư Tỉnh ủy: no chairman."""
+    reply = responder.answer("Chủ tịch UBND tỉnh Cà Mau tên gì, có ngồi dự ở điểm cầu không?")
+    assert reply.intent != "camau_leader" and (reply.fallback or reply.kind is Kind.REFUSAL)
+
+
+def test_a_post_the_asker_writes_for_is_asked_of_nobody(responder: Responder) -> None:
+    question = "Tôi soạn báo cáo gửi Thường trực Tỉnh ủy: ở Cà Mau ai dẫn đầu đoàn dự hội nghị?"
+    assert responder.answer(question).intent == "camau_leader"
