@@ -213,8 +213,10 @@ _GREETING = r"(?:(?:xin )?chào|hi|hello|hey|good (?:morning|afternoon|evening)|
 _WHEN_USED = r"(?:(?:(?:ngày|sáng|chiều|tối) )?mai|(?:sáng|chiều|tối) nay|hôm nay|tuần (?:sau|tới)|tomorrow|today)\s+"
 #: A polite opening word: "Dạ em là sinh viên…", "Thưa anh chị, tôi là…".
 _POLITE = r"(?:dạ|thưa|vâng)\s+"
-#: What may come before an introduction: a greeting or a polite word, then when the answer will be used.
-_INTRO_OPENS = r"^\W*(?:" + _GREETING + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _POLITE + r")?(?:" + _WHEN_USED + r")?"
+#: What may come before an introduction: a greeting ("Dạ em chào anh chị ạ, …") or a polite word, then
+#: when the answer will be used.
+_INTRO_OPENS = (r"^\W*(?:(?:" + _POLITE + r")?(?:(?:em|e|con|cháu|mình|tôi|bác)\s+)?" + _GREETING
+                + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _POLITE + r")?(?:" + _WHEN_USED + r")?")
 #: "chị là chủ tịch Hội Phụ nữ xã", "anh làm ở Sở": the asker by a kinship word, never "chị Mai là…".
 _KIN_INTRO = r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b"
 #: A first clause in which the asker says who they are or what they are working on: "Tôi làm ở Sở

@@ -1180,3 +1180,12 @@ def test_who_held_a_post_the_report_names_nobody_for_is_not_the_leader_at_ca_mau
 def test_a_post_the_asker_writes_for_is_asked_of_nobody(responder: Responder) -> None:
     question = "Tôi soạn báo cáo gửi Thường trực Tỉnh ủy: ở Cà Mau ai dẫn đầu đoàn dự hội nghị?"
     assert responder.answer(question).intent == "camau_leader"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Dạ con chào cô chú, con là học sinh lớp 12 ở Cần Thơ, bot giúp con được những gì ạ?", "smalltalk_help"),
+    ("Em chào anh, em là sinh viên ở Đà Nẵng, hội nghị diễn ra ngày nào ạ?", "event_date"),
+])
+def test_an_introduction_after_a_greeting_only_says_who_asks(responder: Responder, message: str, expected: str) -> None:
+    """The asker's city (Cần Thơ, Đà Nẵng) after "Dạ con chào cô chú," is no subject of the question."""
+    assert responder.answer(message).intent == expected
