@@ -28,6 +28,7 @@ from bot.text.normalize import (
     clean,
     find_spelt,
     fold,
+    questions_asked,
     raw_words,
     split_glued,
     split_preamble,
@@ -370,7 +371,9 @@ class Evidence:
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Evidence per knowledge base; asked for each candidate
     def _asked_posts(self, text: str) -> tuple[tuple[str, ...], ...]:
-        """The posts a question asks the holder of ("Trưởng Ban Dân vận Tỉnh ủy Cà Mau là ai?")."""
+        """The posts a question asks the holder of ("Trưởng Ban Dân vận Tỉnh ủy Cà Mau là ai?"), in the
+        sentences that ask: "A post says the Trưởng ban read it. Who really did?" asks no post."""
+        text = questions_asked(text)
         tokens = self._tokens(text)
         if not WHO & set(tokens):  # "… có phải là Trưởng Ban không?" checks a claim about someone
             return ()

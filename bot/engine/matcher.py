@@ -26,9 +26,9 @@ from bot.kb.schema import OutOfScope
 from bot.text.normalize import (
     PhraseSet,
     only_says_who_asks,
+    questions_asked,
     quoted,
     raw_words,
-    sentences,
     split_preamble,
     without_set_aside,
     words,
@@ -198,7 +198,7 @@ class Matcher:
             return self._small_talk(text, tokens, cues, ()) if cues else Match(Verdict.EMPTY, (), ())
         # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
         oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
-        if oos is not None and self._lexical.out_of_scope(_questions_asked(text)) is None:
+        if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         if oos is not None and self._offers_a_known_place(text):
             oos = None  # "ở Hà Nội hay TP HCM": the other place is a choice offered, and the report has one
@@ -793,14 +793,6 @@ def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Cand
     """``chosen`` first, with at least the leader's score: the evidence that chose it settles it."""
     top = max([chosen.score, *(c.score for c in candidates[:1])])
     return (Candidate(chosen.intent_id, top), *(c for c in candidates if c.intent_id != chosen.intent_id))
-
-
-def _questions_asked(text: str) -> str:
-    """The sentences of a message that end with "?", or all of it when none or every one does: the
-    others give context ("In the Philippines mass organisations often play a watchdog role.")."""
-    parts = sentences(text)
-    asking = [s for s in parts if s.rstrip().endswith("?")]
-    return " ".join(asking) if asking and len(asking) < len(parts) else text
 
 
 def _answer(intent_id: str, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:

@@ -399,6 +399,14 @@ def sentences(text: str) -> list[str]:
     return _SENTENCE_BREAK.split(text.strip())
 
 
+def questions_asked(text: str) -> str:
+    """The sentences of a message that end with "?", or all of it when none or every one does: the
+    others give context ("In the Philippines mass organisations often play a watchdog role.")."""
+    parts = sentences(text)
+    asking = [s for s in parts if s.rstrip().endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(parts) else text
+
+
 def starts_sentence(before: str) -> bool:
     """Whether a word after ``before`` opens a sentence (so its capital letter proves nothing)."""
     return not before.strip() or bool(_SENTENCE_END.search(before))

@@ -1189,3 +1189,12 @@ def test_a_post_the_asker_writes_for_is_asked_of_nobody(responder: Responder) ->
 def test_an_introduction_after_a_greeting_only_says_who_asks(responder: Responder, message: str, expected: str) -> None:
     """The asker's city (Cần Thơ, Đà Nẵng) after "Dạ con chào cô chú," is no subject of the question."""
     assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Một tờ báo viết người đọc bản tổng kết là chính bà Trưởng ban. Vậy thực tế người trình bày bản tổng kết là ai?",
+    "Nhóm bạn em bảo người trình bày bản tổng kết là bà Trưởng ban. Thực ra người trình bày là ai ạ?",
+])
+def test_a_post_in_a_premise_sentence_is_not_the_post_asked(responder: Responder, question: str) -> None:
+    """The sentence that asks names no post: who presented the summary report is Nguyễn Hồng Lĩnh."""
+    assert responder.answer(question).intent in ("person_nguyen_hong_linh", "report_overview")
