@@ -310,8 +310,9 @@ class Evidence:
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
     def places_asked(self, text: str) -> tuple[str, ...]:
-        """The report's places (``named_places``, folded) that the question names."""
-        asked = f" {' '.join(words(text))} "
+        """The report's places (``named_places``, folded) that the question names, in the sentences
+        that ask ("Nghe nói ông ấy dự ở Cà Mau. Thật ra ông ấy dự ở đâu?" asks no place)."""
+        asked = f" {' '.join(words(questions_asked(text)))} "
         return tuple(place for place in self._named_places if f" {place} " in asked)
 
     def places_named(self, text: str, intent: Intent) -> list[str]:

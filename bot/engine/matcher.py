@@ -35,9 +35,12 @@ from bot.text.normalize import (
 )
 
 #: What someone's own answer gives (folded): their titles ("chức vụ", "chức danh", "what titles", "his
-#: position"), and where they took part from ("Vượng attended from the Cà Mau bridge point?").
+#: position"), and where they took part from ("Vượng attended from the Cà Mau bridge point?", "ông ấy
+#: thật ra dự ở đâu").
 _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|titles?|positions?|posts held|official title|"
-                       r"(?:attend(?:ed)?|joined|took part|participated|tham du|du hoi nghi)(?: \S+){0,3} from)\b")
+                       r"(?:attend(?:ed)?|joined|took part|participated|tham du|du hoi nghi)(?: \S+){0,3} from|"
+                       r"(?:du|tham du|ngoi du|ngoi)(?: \S+){0,2} (?:o|tai) "
+                       r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao))\b")
 #: Whether anyone, or anyone of some group, spoke (folded): "did any Cà Mau official speak", "có đại
 #: biểu nào phát biểu tham luận không", "was anyone else invited to speak".
 _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:dai bieu|nguoi|vi|can bo|lanh dao) nao)"
@@ -377,8 +380,9 @@ class Matcher:
             return candidates
         intents = self.kb.intents
         leader = intents[candidates[0].intent_id]
-        if len(named) == 1 and leader.kind == "answer" and _ASKS_OWN.search(" ".join(words(text))) and \
-                not self._evidence.asks(text) and not self._speeches(text):  # "the title of the summary report"
+        asks_own = _ASKS_OWN.search(" ".join(words(text))) and not self._evidence.asks(text) - {Objection.PLACE}
+        if len(named) == 1 and leader.kind == "answer" and asks_own and \
+                not self._speeches(text):  # "the title of the summary report"
             # "What official titles does the article give for Trần Quốc Vượng?", "Did Vượng attend from
             # Hanoi?": his own answer, not his speech
             titled = next((c for c in candidates if c.intent_id == named[0].intent), Candidate(named[0].intent, 0.0))

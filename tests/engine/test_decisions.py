@@ -1198,3 +1198,13 @@ def test_an_introduction_after_a_greeting_only_says_who_asks(responder: Responde
 def test_a_post_in_a_premise_sentence_is_not_the_post_asked(responder: Responder, question: str) -> None:
     """The sentence that asks names no post: who presented the summary report is Nguyễn Hồng Lĩnh."""
     assert responder.answer(question).intent in ("person_nguyen_hong_linh", "report_overview")
+
+
+@pytest.mark.parametrize("question", [
+    "Nghe nói vị Thường trực Ban Bí thư dự ở điểm cầu Cà Mau. Thật ra ông ấy dự ở đâu?",
+    "Có người viết Thường trực Ban Bí thư ngồi dự ở đầu cầu Cà Mau. Vậy ông ấy thật ra ngồi ở chỗ nào?",
+])
+def test_where_someone_attended_from_is_their_own_answer(responder: Responder, question: str) -> None:
+    """Vượng's own answer says he attended at the central point in Hà Nội; the place in the premise
+    sentence (Cà Mau) is no place asked."""
+    assert responder.answer(question).intent == "person_tran_quoc_vuong"
