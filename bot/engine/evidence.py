@@ -94,9 +94,15 @@ _WHEN_THEN_ASKS = re.compile(r"\bwhen\b[^,?.]*,\s*(?:which|what|who|whom|whose|h
                              r"was|were|can|could)\b", re.IGNORECASE)
 
 
-#: Words before a post that name whom the asker writes for, folded: "báo cáo cho Thường trực Tỉnh ủy",
-#: "a memo to the Party secretary" ask nobody's name.
+#: Words right before a post that name whom the asker writes for ("báo cáo cho Thường trực Tỉnh ủy",
+#: "a memo to the Party secretary"), folded: the post is asked of nobody.
 _RECIPIENT = frozenset({"cho", "gui", "len", "for", "to"})
+#: Words a few before a post that offer it as the answer to check ("có phải chủ tịch tỉnh không", "was
+#: it the provincial chairman", "bài khác viết phó bí thư …"), folded.
+_OFFERED = frozenset({"phai", "it", "viet", "ghi"})
+#: How many words before a post an offering word may stand.
+_OFFER_GAP = 3
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _when_joins(text: str) -> bool:
@@ -378,15 +384,15 @@ class Evidence:
         tokens = self._tokens(text)
         if not WHO & set(tokens):  # "… có phải là Trưởng Ban không?" checks a claim about someone
             return ()
-        asked = self._posts_in(tokens, self._post_words.__contains__, skip_after=_RECIPIENT)
+        asked = self._posts_in(tokens, self._post_words.__contains__, offers=True)
         if not asked or (DEPUTY in tokens and not any(post[0] == DEPUTY for post in asked)):
             return ()  # "ông phó của bà trưởng ban là ai": a post described by another
         return () if self.people.named(text) else tuple(asked)
 
     def _posts_in(self, tokens: list[str], belongs: Callable[[str], bool],
-                  skip_after: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
+                  offers: bool = False) -> list[tuple[str, ...]]:
         """The posts named in ``tokens``: a post's first words and the words after it that ``belongs``;
-        none right after a word of ``skip_after``.
+        with ``offers``, none that the asker writes for or offers as the answer to check.
 
         "trưởng ban" inside "phó trưởng ban" is the deputy's post, not a second one; a word said
         twice in a row ("trưởng ban BDV" read as "truong ban ban dan van") counts once.
@@ -394,7 +400,13 @@ class Evidence:
         posts = []
         for phrase, _, end in self._posts.find(tokens):
             start = end - len(phrase)
-            if start > 0 and (tokens[start - 1] == DEPUTY or tokens[start - 1] in skip_after):
+            if start > 0 and tokens[start - 1] == DEPUTY:
+                continue
+            before = start - 1
+            while before > 0 and tokens[before] in _ARTICLES:  # "for the Party secretary"
+                before -= 1
+            if offers and ((before >= 0 and tokens[before] in _RECIPIENT)
+                           or _OFFERED & set(tokens[max(0, start - _OFFER_GAP):start])):
                 continue
             post = list(phrase)
             for token in itertools.takewhile(belongs, tokens[end:end + MAX_POST_WORDS]):

@@ -208,14 +208,14 @@ def marks_fit(typed: str, known: str) -> bool:
 
 
 #: A greeting that may open an introduction: "Chào bot, tôi là…", "Hi, I am a researcher…".
-_GREETING = r"(?:(?:xin )?chào|hi|hello|hey|good (?:morning|afternoon|evening)|dear)\b"
+_GREETING = r"(?:(?:xin )?ch[àa]o|hi|hello|hey|good (?:morning|afternoon|evening)|dear)\b"
 #: When the asker will use the answer, said before who they are: "Mai tôi phải phổ biến cho tổ dân phố, …".
 _WHEN_USED = r"(?:(?:(?:ngày|sáng|chiều|tối) )?mai|(?:sáng|chiều|tối) nay|hôm nay|tuần (?:sau|tới)|tomorrow|today)\s+"
 #: A polite opening word: "Dạ em là sinh viên…", "Thưa anh chị, tôi là…".
 _POLITE = r"(?:dạ|thưa|vâng)\s+"
 #: What may come before an introduction: a greeting ("Dạ em chào anh chị ạ, …") or a polite word, then
 #: when the answer will be used.
-_INTRO_OPENS = (r"^\W*(?:(?:" + _POLITE + r")?(?:(?:em|e|con|cháu|mình|tôi|bác)\s+)?" + _GREETING
+_INTRO_OPENS = (r"^\W*(?:(?:" + _POLITE + r")?(?:(?:em|e|con|cháu|chau|mình|minh|tôi|toi|bác|bac)\s+)?" + _GREETING
                 + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _POLITE + r")?(?:" + _WHEN_USED + r")?")
 #: "chị là chủ tịch Hội Phụ nữ xã", "anh làm ở Sở": the asker by a kinship word, never "chị Mai là…".
 _KIN_INTRO = r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b"
@@ -223,7 +223,8 @@ _KIN_INTRO = r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b"
 #: Nội vụ tỉnh, …", "For my thesis on participatory governance: …", "I am preparing a seminar on
 #: grassroots politics and would like to know …".
 _PREAMBLE = re.compile(
-    _INTRO_OPENS + r"(?:(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\b|for my\b|as an?\b|" + _KIN_INTRO + ")"
+    _INTRO_OPENS + r"(?:(?:tôi|toi|em|e|mình|minh|tớ|bác|bac|cháu|chau|con|i|we)\b|for my\b|as an?\b|"
+    + _KIN_INTRO + ")"
     r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b)",
     re.IGNORECASE)
 #: An introduction that only says who asks ("Em là sinh viên…", "Tôi làm ở…", "I am preparing a

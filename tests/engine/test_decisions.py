@@ -1208,3 +1208,22 @@ def test_where_someone_attended_from_is_their_own_answer(responder: Responder, q
     """Vượng's own answer says he attended at the central point in Hà Nội; the place in the premise
     sentence (Cà Mau) is no place asked."""
     assert responder.answer(question).intent == "person_tran_quoc_vuong"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Xin chao, toi la sinh vien o Da Nang, hoi nghi dan van to chuc ngay nao?", "event_date"),
+    ("Chao ban, minh la giao vien o Can Tho, hoi nghi co bao nhieu diem cau?", "event_bridge_points"),
+])
+def test_an_introduction_typed_without_marks_only_says_who_asks(responder: Responder, message: str,
+                                                                expected: str) -> None:
+    """"toi", "minh" and "chao" typed plain open an introduction as "tôi", "mình", "chào" do."""
+    assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Ai dẫn đầu đoàn Cà Mau, có phải chủ tịch UBND tỉnh không?",
+    "who led the delegation in Ca Mau, was it the provincial chairman?",
+])
+def test_a_post_offered_as_the_answer_is_a_claim_the_answer_corrects(responder: Responder, question: str) -> None:
+    """Not "who holds that post": the answer says the one named there is Hải, Bí thư Tỉnh ủy."""
+    assert responder.answer(question).intent == "camau_leader"
