@@ -17,6 +17,11 @@ from handlers.questions import Responder
 from handlers.reply import Kind
 
 
+def _decide(responder: Responder, question: str, candidates: tuple[Candidate, ...]) -> tuple[Verdict, object]:
+    """The matcher's decision on ``candidates`` for ``question``, as ``_settle`` asks it."""
+    return responder.matcher._decide(question, responder.matcher.normalize(question), candidates)
+
+
 @pytest.mark.parametrize(("question", "expected"), [
     # framing and particles around the real question
     ("Em đang làm bài thu hoạch, cho em hỏi chút là trong bài có nói ai đọc báo cáo tóm tắt không ạ?",
@@ -325,9 +330,9 @@ def test_an_answer_about_someone_else_is_no_rival_when_a_person_is_named(respond
     """Mai's and Lĩnh's answers share their words (Ban Dân vận, Trung ương); the question names Mai."""
     tied = (Candidate("person_truong_thi_mai", 51), Candidate("person_nguyen_hong_linh", 51),
             Candidate("mai_conclusion_overview", 40))
-    verdict, _ = responder.matcher._decide("bà Mai là trưởng BDV TW hả, còn giữ chức gì nữa", tied)
+    verdict, _ = _decide(responder, "bà Mai là trưởng BDV TW hả, còn giữ chức gì nữa", tied)
     assert verdict is Verdict.ANSWER
-    verdict, _ = responder.matcher._decide("lãnh đạo ban là ai, còn giữ chức gì nữa", tied)
+    verdict, _ = _decide(responder, "lãnh đạo ban là ai, còn giữ chức gì nữa", tied)
     assert verdict is not Verdict.ANSWER  # nobody named: the two are rivals
 
 
@@ -583,10 +588,10 @@ def test_finding_something_hard_before_a_question_leaves_the_question(responder:
 
 def test_a_weak_leader_two_points_clear_of_an_unrelated_rival_is_answered(responder: Responder) -> None:
     """Nothing speaks against it: the evidence checks refuse the near misses, so two points are enough."""
-    decide = responder.matcher._decide
     text = "hội nghị diễn ra thế nào"
-    assert decide(text, (Candidate("event_format", 38.0), Candidate("mai_task_3", 35.9)))[0] is Verdict.ANSWER
-    assert decide(text, (Candidate("event_format", 38.0), Candidate("mai_task_3", 36.5)))[0] is Verdict.FALLBACK
+    close, closer = Candidate("mai_task_3", 35.9), Candidate("mai_task_3", 36.5)
+    assert _decide(responder, text, (Candidate("event_format", 38.0), close))[0] is Verdict.ANSWER
+    assert _decide(responder, text, (Candidate("event_format", 38.0), closer))[0] is Verdict.FALLBACK
 
 
 def test_a_two_part_question_gets_the_answer_able_to_give_the_kind_asked(responder: Responder) -> None:
@@ -666,7 +671,7 @@ def test_an_overview_of_an_overview_is_no_rival(responder: Responder) -> None:
     """Vượng's speech sums up his requirements, which sum up human rights: it is no other answer."""
     question = "Did Vượng's speech say anything about human rights?"
     close = (Candidate("vuong_req_human_rights", 39.4), Candidate("vuong_speech_overview", 38.2))
-    assert responder.matcher._decide(question, close) == (Verdict.ANSWER, None)
+    assert _decide(responder, question, close) == (Verdict.ANSWER, None)
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -726,8 +731,8 @@ def test_a_leader_near_the_accept_score_needs_a_smaller_lead(responder: Responde
     question = "báo cáo nói gì về các hình thức dân chủ"
     near = (Candidate("finding_democracy", 45.0), Candidate("vuong_req_dialogue", 43.8))
     low = (Candidate("finding_democracy", 35.0), Candidate("vuong_req_dialogue", 33.8))
-    assert responder.matcher._decide(question, near) == (Verdict.ANSWER, None)
-    assert responder.matcher._decide(question, low) == (Verdict.FALLBACK, None)
+    assert _decide(responder, question, near) == (Verdict.ANSWER, None)
+    assert _decide(responder, question, low) == (Verdict.FALLBACK, None)
 
 
 def test_a_question_naming_a_speech_gets_the_answer_in_its_words(responder: Responder) -> None:
@@ -1227,3 +1232,9 @@ def test_an_introduction_typed_without_marks_only_says_who_asks(responder: Respo
 def test_a_post_offered_as_the_answer_is_a_claim_the_answer_corrects(responder: Responder, question: str) -> None:
     """Not "who holds that post": the answer says the one named there is Hải, Bí thư Tỉnh ủy."""
     assert responder.answer(question).intent == "camau_leader"
+
+
+def test_what_a_journalist_will_use_the_answer_for_is_no_subject(responder: Responder) -> None:
+    """"for the broadcast" is not a question about broadcasting the conference."""
+    question = "Quick fact check for the broadcast: was the review conference held on 31 December 2020?"
+    assert responder.answer(question).intent == "event_date"
