@@ -53,6 +53,7 @@ class Objection(Enum):
     AFTER = "asks what happened after the conference; the report ends with it"
     DETAIL = "asks for a kind of detail (software, a budget, a document number) the answer does not give"
     UNKNOWN_NAME = "names someone or something the report never mentions"
+    OTHER_EVENT = "asks about another conference (of another year) than the report's"
 
 
 _NUMBER_WORDS = r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -112,6 +113,29 @@ def _when_joins(text: str) -> bool:
     opening = {m.start() for m in _WHEN_THEN_ASKS.finditer(text)}
     return bool(found) and not re.search(r"\bwhen\s*(?:\?|$)", text, re.IGNORECASE) and all(  # "… held when?"
         m.start() in opening or ((w := before.get(m.end())) is not None and w not in _ASKS_FOR_WHEN) for m in found)
+
+
+#: A conference of another year, folded: "hội nghị tổng kết dân vận cuối năm 2021", "the previous term
+#: review held in 2015", "the 2019 conference". Not the year whose tasks this one set ("hội nghị triển khai
+#: nhiệm vụ năm 2021": words of tasks or plans between the conference and the year).
+_OTHER_EVENT = re.compile(
+    r"\b(?:hoi nghi|cuoc hop|conference|meeting|review)\b(?P<gap>(?: \S+){0,6}?) (?:(?:cuoi|dau|giua) )?"
+    r"(?:nam|(?:held|organi[sz]ed|convened|took place) in|(?:end|start|beginning) of) (?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<year2>(?:19|20)\d\d) (?:review )?(?:conference|meeting)\b")
+#: Words that make the year after a conference the year of its tasks, folded.
+_TASK_WORDS = frozenset({"nhiem", "vu", "ke", "hoach", "trien", "khai", "cho", "task", "tasks", "plan", "plans",
+                         "for", "phuong", "huong", "muc", "tieu"})
+#: The year of the report's conference.
+REPORT_YEAR = "2020"
+
+
+def _another_event(folded: str) -> bool:
+    """Whether a question asks about a conference of another year than the report's."""
+    for m in _OTHER_EVENT.finditer(folded):
+        year = m.group("year") or m.group("year2")
+        if year != REPORT_YEAR and not (m.group("gap") and _TASK_WORDS & set(m.group("gap").split())):
+            return True
+    return False
 
 
 #: A refusal whose examples ask for a count (or date, or place) this often refuses only such questions.
@@ -286,6 +310,8 @@ class Evidence:
             return Objection.DURATION
         if self.asks_after(text):
             return Objection.AFTER
+        if _another_event(" ".join(words)) and not self.checks_claim(words):  # "họp vào đầu năm 2021 phải không"
+            return Objection.OTHER_EVENT
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
                self._details.find(words)):
             return Objection.DETAIL

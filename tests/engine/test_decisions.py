@@ -1238,3 +1238,18 @@ def test_what_a_journalist_will_use_the_answer_for_is_no_subject(responder: Resp
     """"for the broadcast" is not a question about broadcasting the conference."""
     question = "Quick fact check for the broadcast: was the review conference held on 31 December 2020?"
     assert responder.answer(question).intent == "event_date"
+
+
+def test_a_conference_of_another_year_is_not_the_reports(responder: Responder) -> None:
+    question = "Hội nghị tổng kết dân vận cuối năm 2021 nhận xét kết quả bảy nhiệm vụ của bà Mai thế nào?"
+    reply = responder.answer(question)
+    assert reply.fallback or reply.kind is Kind.REFUSAL
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Hội nghị triển khai nhiệm vụ năm 2021 gồm những nội dung gì?", "event_purpose"),  # the year of its tasks
+    ("Does the conference report mention the elections in 2021?", "mention_elections"),
+])
+def test_a_year_beside_the_conference_is_not_always_another_conference(responder: Responder, question: str,
+                                                                       expected: str) -> None:
+    assert responder.answer(question).intent == expected
