@@ -1253,3 +1253,12 @@ def test_a_conference_of_another_year_is_not_the_reports(responder: Responder) -
 def test_a_year_beside_the_conference_is_not_always_another_conference(responder: Responder, question: str,
                                                                        expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Ai là người tiền nhiệm của bà Mai ở Ban Dân vận Trung ương?",
+    "Since when has Trần Quốc Vượng been Standing Member of the Secretariat?",
+])
+def test_who_held_a_post_before_or_since_when_is_not_in_the_report(responder: Responder, question: str) -> None:
+    """The report gives titles as of 31/12/2020 only: no predecessor, no date of taking office."""
+    assert responder.answer(question).fallback
