@@ -490,15 +490,21 @@ class Matcher:
 
         "The report uses the term 'người có uy tín'. Who are these people…?": the quote says what
         is asked about, however many other words the question has. Only an answer within
-        ``QUOTE_MARGIN`` of the leader, and only the first quoted term of two words or more.
+        ``QUOTE_MARGIN`` of the leader, and only the first quoted term of two words or more; one
+        that holds its words in order before one that holds each somewhere.
         """
         for term in quoted(text):
             term_tokens = self.normalize(term)
             if len(term_tokens) < 2:
                 continue
-            holder = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
-                           and all(t in self._lexical.intent_feats[c.intent_id] for t in term_tokens)), None)
-            if holder is None or candidates[0].score - holder.score >= QUOTE_MARGIN:
+            answers = [c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
+                       and candidates[0].score - c.score < QUOTE_MARGIN]
+            # Its words in order first ("nói ít làm nhiều"), else each somewhere (a quote reworded:
+            # "ít nói mà làm cho nhiều").
+            phrase, term = features(term_tokens), set(term_tokens)
+            holder = next((c for c in answers if phrase <= self._lexical.intent_feats[c.intent_id]), None) or \
+                next((c for c in answers if term <= self._lexical.intent_feats[c.intent_id]), None)
+            if holder is None:
                 return candidates, False
             return (candidates if holder is candidates[0] else _promote(holder, candidates)), True
         return candidates, False

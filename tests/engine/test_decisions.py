@@ -1262,3 +1262,11 @@ def test_a_year_beside_the_conference_is_not_always_another_conference(responder
 def test_who_held_a_post_before_or_since_when_is_not_in_the_report(responder: Responder, question: str) -> None:
     """The report gives titles as of 31/12/2020 only: no predecessor, no date of taking office."""
     assert responder.answer(question).fallback
+
+
+def test_a_quoted_phrase_goes_to_the_answer_that_holds_its_words_in_order(responder: Responder) -> None:
+    """The who-chaired answer has "nói", "ít", "làm", "nhiều" here and there; Vượng's requirement has
+    the phrase itself."""
+    ranked = (Candidate("event_chair", 38.6), Candidate("vuong_req_noi_it_lam_nhieu", 30.1))
+    chosen, settled = responder.matcher._quoted_first("Is 'nói ít làm nhiều' Vượng's phrase or Mai's?", ranked)
+    assert settled and chosen[0].intent_id == "vuong_req_noi_it_lam_nhieu"
