@@ -501,9 +501,9 @@ class Matcher:
                        and candidates[0].score - c.score < QUOTE_MARGIN]
             # Its words in order first ("nói ít làm nhiều"), else each somewhere (a quote reworded:
             # "ít nói mà làm cho nhiều").
-            phrase, term = features(term_tokens), set(term_tokens)
+            phrase, each = features(term_tokens), set(term_tokens)
             holder = next((c for c in answers if phrase <= self._lexical.intent_feats[c.intent_id]), None) or \
-                next((c for c in answers if term <= self._lexical.intent_feats[c.intent_id]), None)
+                next((c for c in answers if each <= self._lexical.intent_feats[c.intent_id]), None)
             if holder is None:
                 return candidates, False
             return (candidates if holder is candidates[0] else _promote(holder, candidates)), True
