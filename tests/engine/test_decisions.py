@@ -1270,3 +1270,8 @@ def test_a_quoted_phrase_goes_to_the_answer_that_holds_its_words_in_order(respon
     ranked = (Candidate("event_chair", 38.6), Candidate("vuong_req_noi_it_lam_nhieu", 30.1))
     chosen, settled = responder.matcher._quoted_first("Is 'nói ít làm nhiều' Vượng's phrase or Mai's?", ranked)
     assert settled and chosen[0].intent_id == "vuong_req_noi_it_lam_nhieu"
+
+
+def test_the_conferences_date_written_dec_is_context(responder: Responder) -> None:
+    assert responder.answer("Which agency organised the 31 Dec 2020 conference, and was it online?").intent in (
+        "event_organizer", "event_overview")
