@@ -48,6 +48,9 @@ class ItemRef:
         return items[self.position - 1] if 1 <= self.position <= len(items) else None
 
 
+#: A section number of the asker's own writing: "e cần cho mục 2.3", "for section 3.1 of my paper".
+_SECTION = re.compile(r"\b(?:mục|muc|phần|phan|chương|chuong|ý|điều|dieu|section|chapter|part|item|point)\s+"
+                      r"\d+\.\d+\b", re.IGNORECASE)
 #: A number this large after "nhiệm vụ" is a year ("các nhiệm vụ 2021"), not a place in a list.
 YEAR_FROM = 1000
 
@@ -75,7 +78,7 @@ class ListItems:
                         if before_last:  # "what is the one before the last of the seven tasks about?"
                             return ItemRef(numbered, len(numbered.items) - 1)
                         position = _position(tokens, i, i + len(phrase), len(numbered.items), ordinal_first)
-                        if position is not None:
+                        if position is not None and not _SECTION.search(text):
                             return ItemRef(numbered, position)
         return None
 

@@ -1275,3 +1275,9 @@ def test_a_quoted_phrase_goes_to_the_answer_that_holds_its_words_in_order(respon
 def test_the_conferences_date_written_dec_is_context(responder: Responder) -> None:
     assert responder.answer("Which agency organised the 31 Dec 2020 conference, and was it online?").intent in (
         "event_organizer", "event_overview")
+
+
+def test_a_section_of_the_askers_own_writing_is_no_task_number(responder: Responder) -> None:
+    """"mục 3.2" is where the answer goes in the essay, not the third task."""
+    question = "Ông Vượng có nói gì về Mặt trận Tổ quốc không, em cần cho mục 3.2 của tiểu luận"
+    assert responder.answer(question).intent == "vuong_req_front_renewal"
