@@ -1281,3 +1281,13 @@ def test_a_section_of_the_askers_own_writing_is_no_task_number(responder: Respon
     """"mục 3.2" is where the answer goes in the essay, not the third task."""
     question = "Ông Vượng có nói gì về Mặt trận Tổ quốc không, em cần cho mục 3.2 của tiểu luận"
     assert responder.answer(question).intent == "vuong_req_front_renewal"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Hello. I'm a sociologist from Osaka. What kind of information are you able to provide?", "smalltalk_help"),
+    ("Are you certain about that? I need it to be exact for my thesis.", "smalltalk_bot_identity"),
+    ("mày có chắc không đó, nói sai là tao mang đi nói lại với bà con đó", "smalltalk_bot_identity"),
+])
+def test_what_the_bot_offers_and_how_sure_it_is(responder: Responder, message: str, expected: str) -> None:
+    """Asked whether it is sure, the bot says what it answers from (the report), not "sorry, wrong"."""
+    assert responder.answer(message).intent == expected
