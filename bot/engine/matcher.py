@@ -647,8 +647,9 @@ class Matcher:
             if self._question_wins(text, cues, left, rest, question):
                 return question
         # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
-        # last one is the point of the message.
-        return _answer(max(cues, key=lambda c: (len(c.words), c.end)).intent_id, tokens, candidates)
+        # last one is the point of the message; a greeting after something else takes leave.
+        chosen = max(cues, key=lambda c: (len(c.words), c.end))
+        return _answer(self._talk.parting(text, chosen, cues) or chosen.intent_id, tokens, candidates)
 
     def _question_wins(self, text: str, cues: list[Cue], left: str, rest: list[str], question: Match) -> bool:
         """Whether what is left once the small-talk cues are out is the point of the message

@@ -145,6 +145,7 @@ class SmallTalkCues:
         self._judgements = [(_spelt(judged), reply) for judged, reply in (
             (cfg.judgement_words, cfg.judgement_reply), (cfg.praise_words, cfg.praise_reply)) if reply is not None]
         self._capability_reply = cfg.capability_reply
+        self._greeting, self._parting = cfg.greeting_intent, cfg.parting_reply
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
         self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
         self._address_words = {w for address in kb.matching.address_words for w in words(address)}
@@ -186,6 +187,15 @@ class SmallTalkCues:
                     taken += judged
                     break
         return found
+
+    def parting(self, text: str, chosen: Cue, cues: list[Cue]) -> str | None:
+        """``parting_reply`` when ``chosen`` is a greeting said after something else, which takes
+        leave: "Cảm ơn, tạm đủ rồi. … chào bạn", "Ok, khớp rồi. Tôi chào nhé"; else None."""
+        start = chosen.end - len(chosen.words)
+        if self._parting is None or chosen.intent_id != self._greeting or start == 0:
+            return None
+        after_talk = any(cue.end <= start for cue in cues if cue.intent_id != self._greeting)  # "alo, có ai ko" greets
+        return self._parting if after_talk or start >= len(words(sentences(text)[0])) else None
 
     @staticmethod
     def without_cues(text: str, cues: list[Cue]) -> str:

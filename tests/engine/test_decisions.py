@@ -1291,3 +1291,14 @@ def test_a_section_of_the_askers_own_writing_is_no_task_number(responder: Respon
 def test_what_the_bot_offers_and_how_sure_it_is(responder: Responder, message: str, expected: str) -> None:
     """Asked whether it is sure, the bot says what it answers from (the report), not "sorry, wrong"."""
     assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Cảm ơn, vậy là đủ cho buổi họp rồi. Lần sau mình hỏi tiếp, chào bạn nhé.", {"smalltalk_goodbye"}),
+    ("Cảm ơn nhiều, đủ rồi. Lần sau hỏi tiếp, chào bạn.", {"smalltalk_goodbye", "smalltalk_thanks"}),
+    ("Ok, đã đối chiếu xong. Tôi chào bạn, đi họp đây.", {"smalltalk_goodbye"}),
+    ("Dạ con chào cô chú ạ", {"smalltalk_greeting"}),        # at the start a greeting greets
+    ("alo alo, có ai ở đó không", {"smalltalk_greeting"}),
+])
+def test_a_greeting_after_something_else_takes_leave(responder: Responder, message: str, expected: set[str]) -> None:
+    assert responder.answer(message).intent in expected

@@ -152,6 +152,7 @@ def test_synonyms_leave_plain_words_that_only_look_like_a_key(kb: KnowledgeBase)
 @pytest.mark.parametrize(("field", "reply"), [
     ("asks_leave_reply", "smalltalk_help"), ("capability_reply", "smalltalk_help"),
     ("judgement_reply", "smalltalk_complaint"), ("praise_reply", "smalltalk_praise"),
+    ("greeting_intent", "smalltalk_greeting"), ("parting_reply", "smalltalk_goodbye"),
 ])
 def test_dangling_reply_to_talk_about_the_bot(kb_copy: Path, field: str, reply: str) -> None:
     f = kb_copy / "matching.yaml"
