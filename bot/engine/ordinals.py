@@ -26,6 +26,9 @@ _BEFORE_LAST = re.compile(r"\b(?:(?:one|task|item) before (?:the )?last|second[ 
                           r"penultimate|ap chot|ke cuoi|sat cuoi|truoc cuoi)\b")
 #: Two words before an item word that ask how many items there are, folded.
 _HOW_MANY = frozenset({("bao", "nhieu"), ("how", "many"), ("number", "of"), ("so", "luong"), ("tong", "so")})
+#: English numbers written out after an item word, which name its place: "task one", "item three".
+_CARDINALS = {w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                          "ten"), start=1)}
 #: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").
 _GAP = 3
 #: An English ordinal in the question: only then is a number *before* the item word a position
@@ -143,6 +146,8 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinal_first
     after = tokens[end:end + _GAP + 2]
     if after and _place(after[0]):
         return int(after[0])
+    if after and after[0] in _CARDINALS:  # "task one", "item three"
+        return _CARDINALS[after[0]]
     for k, word in enumerate(after[:-1]):
         if word in _MARKERS and _place(after[k + 1]):
             return int(after[k + 1])

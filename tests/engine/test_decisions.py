@@ -1302,3 +1302,19 @@ def test_what_the_bot_offers_and_how_sure_it_is(responder: Responder, message: s
 ])
 def test_a_greeting_after_something_else_takes_leave(responder: Responder, message: str, expected: set[str]) -> None:
     assert responder.answer(message).intent in expected
+
+
+@pytest.mark.parametrize(("question", "position"), [
+    ("and what about task one of her 2021 priorities?", 1),   # "one" is no synonym of 1 (no one, one of)
+    ("and task three in Mai's list of priorities, what does it say?", 3),
+])
+def test_a_task_number_written_out_names_the_task(responder: Responder, question: str, position: int) -> None:
+    matcher = responder.matcher
+    item = matcher._list_items.find(matcher.normalize(question), question)
+    assert item is not None and item.position == position
+    assert responder.answer(question).intent == f"mai_task_{position}"
+
+
+def test_the_fronts_committee_abbreviated_is_no_name_the_report_lacks(responder: Responder) -> None:
+    question = "toi can ghi dung ten nguoi doc bao cao tom tat de bao cao UBMTTQ xa"
+    assert responder.answer(question).intent in ("report_overview", "person_nguyen_hong_linh")
