@@ -26,6 +26,9 @@ _BEFORE_LAST = re.compile(r"\b(?:(?:one|task|item) before (?:the )?last|second[ 
                           r"penultimate|ap chot|ke cuoi|sat cuoi|truoc cuoi)\b")
 #: Two words before an item word that ask how many items there are, folded.
 _HOW_MANY = frozenset({("bao", "nhieu"), ("how", "many"), ("number", "of"), ("so", "luong"), ("tong", "so")})
+#: Words after "nhiệm vụ gì" that ask which one concerns something ("nhiệm vụ gì liên quan đến Mặt trận"),
+#: not what all the tasks are ("bà Mai giao nhiệm vụ gì?").
+_CONCERNING = frozenset({"lien", "ve", "doi", "danh"})
 #: English numbers written out after an item word, which name its place: "task one", "item three".
 _CARDINALS = {w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                           "ten"), start=1)}
@@ -119,8 +122,9 @@ class ListItems:
         return None
 
     def asked_position(self, tokens: list[str]) -> NumberedList | None:
-        """The list whose item the question asks for: "… là nhiệm vụ thứ mấy?", "việc số mấy", "ý nào", "which task"."""
-        if "may" not in tokens and "which" not in tokens and "nao" not in tokens:
+        """The list whose item the question asks for: "… là nhiệm vụ thứ mấy?", "việc số mấy", "ý nào", "which task",
+        "nhiệm vụ gì liên quan đến …"."""
+        if "may" not in tokens and "which" not in tokens and "nao" not in tokens and "gi" not in tokens:
             return None
         for numbered, phrases in self._lists:
             for i in range(len(tokens)):
@@ -128,7 +132,9 @@ class ListItems:
                     end = i + len(phrase)
                     if tuple(tokens[i:end]) == phrase and (
                             tokens[end:end + 2] in (["thu", "may"], ["so", "may"]) or tokens[end:end + 1] == ["nao"]
-                            or tokens[i - 1:i] == ["which"]):
+                            or tokens[i - 1:i] == ["which"]
+                            or (tokens[end:end + 1] == ["gi"] and _CONCERNING & set(tokens[end + 1:end + 3])
+                                and phrase in self._counted[numbered.id])):  # not "việc gì"
                         return numbered
         return None
 

@@ -1318,3 +1318,13 @@ def test_a_task_number_written_out_names_the_task(responder: Responder, question
 def test_the_fronts_committee_abbreviated_is_no_name_the_report_lacks(responder: Responder) -> None:
     question = "toi can ghi dung ten nguoi doc bao cao tom tat de bao cao UBMTTQ xa"
     assert responder.answer(question).intent in ("report_overview", "person_nguyen_hong_linh")
+
+
+@pytest.mark.parametrize(("question", "asks_one"), [
+    ("Trong kết luận, bà Mai giao nhiệm vụ gì liên quan đến Mặt trận Tổ quốc?", True),
+    ("Bà Mai giao những nhiệm vụ gì?", False),                    # all of them
+    ("có việc gì liên quan tới bầu cử không", False),             # "việc gì": anything
+])
+def test_which_task_concerns_something_asks_for_one_task(responder: Responder, question: str, asks_one: bool) -> None:
+    matcher = responder.matcher
+    assert (matcher._list_items.asked_position(matcher.normalize(question)) is not None) is asks_one
