@@ -76,6 +76,8 @@ class ListItems:
     def find(self, tokens: list[str], text: str) -> ItemRef | None:
         """The first list item the question (``text``, read as ``tokens``) names by position, if any."""
         ordinal_first = bool(_ENGLISH_ORDINAL.search(text))
+        if ordinal_first and (nth := self._nth_one(tokens)) is not None:
+            return nth
         before_last = bool(_BEFORE_LAST.search(" ".join(words(text))))
         for numbered, phrases in self._lists:
             for i in range(len(tokens)):
@@ -86,6 +88,16 @@ class ListItems:
                         position = _position(tokens, i, i + len(phrase), len(numbered.items), ordinal_first)
                         if position is not None and not _SECTION.search(text):
                             return ItemRef(numbered, position)
+        return None
+
+    def _nth_one(self, tokens: list[str]) -> ItemRef | None:
+        """"… seven key tasks. What does the fifth one ask?": the list named, then "the N-th one"."""
+        for numbered, phrases in self._lists:
+            named = [i for i in range(len(tokens)) for p in phrases if tuple(tokens[i:i + len(p)]) == p]
+            for k in range(1, len(tokens)):
+                if named and named[0] < k and tokens[k] == "one" and _place(tokens[k - 1]) \
+                        and int(tokens[k - 1]) <= len(numbered.items):
+                    return ItemRef(numbered, int(tokens[k - 1]))
         return None
 
     def miscounted(self, tokens: list[str], text: str) -> NumberedList | None:

@@ -1328,3 +1328,9 @@ def test_the_fronts_committee_abbreviated_is_no_name_the_report_lacks(responder:
 def test_which_task_concerns_something_asks_for_one_task(responder: Responder, question: str, asks_one: bool) -> None:
     matcher = responder.matcher
     assert (matcher._list_items.asked_position(matcher.normalize(question)) is not None) is asks_one
+
+
+def test_the_nth_one_after_the_list_is_named_is_that_item(responder: Responder) -> None:
+    """"seven priority tasks … the fifth one" is task 5, not the seventh (the count is no place)."""
+    question = "Mai's conclusion lists seven priority tasks for 2021. What does the fifth one ask for?"
+    assert responder.answer(question).intent == "mai_task_5"
