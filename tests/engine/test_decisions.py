@@ -1334,3 +1334,9 @@ def test_the_nth_one_after_the_list_is_named_is_that_item(responder: Responder) 
     """"seven priority tasks … the fifth one" is task 5, not the seventh (the count is no place)."""
     question = "Mai's conclusion lists seven priority tasks for 2021. What does the fifth one ask for?"
     assert responder.answer(question).intent == "mai_task_5"
+
+
+def test_what_a_draft_says_is_a_claim_the_answer_corrects(responder: Responder) -> None:
+    """"Bản nháp ghi … 2022 – 2027": the orientation's term (2021–2026) corrects the draft."""
+    question = "Bản nháp ghi định hướng cho nhiệm kỳ 2022 – 2027. Bài gốc ghi nhiệm kỳ nào vậy?"
+    assert responder.answer(question).intent == "event_term_orientation"
