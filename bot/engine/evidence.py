@@ -119,7 +119,7 @@ def _when_joins(text: str) -> bool:
 #: review held in 2015", "the 2019 conference". Not the year whose tasks this one set ("hội nghị triển khai
 #: nhiệm vụ năm 2021": words of tasks or plans between the conference and the year).
 _OTHER_EVENT = re.compile(
-    r"\b(?:hoi nghi|cuoc hop|conference|meeting|review)\b(?P<gap>(?: \S+){0,6}?) (?:(?:cuoi|dau|giua) )?"
+    r"\b(?:hoi nghi|cuoc hop|conference|meeting|review)\b(?P<gap>(?: [^\s,.;:!?]+){0,6}?) (?:(?:cuoi|dau|giua) )?"
     r"(?:nam|(?:held|organi[sz]ed|convened|took place) in|(?:end|start|beginning) of) (?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<year2>(?:19|20)\d\d) (?:review )?(?:conference|meeting)\b")
 #: Words that make the year after a conference the year of its tasks, folded.
@@ -130,7 +130,8 @@ REPORT_YEAR = "2020"
 
 
 def _another_event(folded: str) -> bool:
-    """Whether a question asks about a conference of another year than the report's."""
+    """Whether a question (folded, its punctuation kept) asks about a conference of another year than
+    the report's; a comma ends it ("Sau hội nghị, năm 2021 cần làm gì?" asks the tasks)."""
     for m in _OTHER_EVENT.finditer(folded):
         year = m.group("year") or m.group("year2")
         if year != REPORT_YEAR and not (m.group("gap") and _TASK_WORDS & set(m.group("gap").split())):
@@ -310,7 +311,7 @@ class Evidence:
             return Objection.DURATION
         if self.asks_after(text):
             return Objection.AFTER
-        if _another_event(" ".join(words)) and not self.checks_claim(words):  # "họp vào đầu năm 2021 phải không"
+        if _another_event(" ".join(fold(text).split())) and not self.checks_claim(words):  # "… đầu năm 2021 phải không"
             return Objection.OTHER_EVENT
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
                self._details.find(words)):

