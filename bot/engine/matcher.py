@@ -670,7 +670,8 @@ class Matcher:
         """Whether what is left once the small-talk cues are out is the point of the message.
 
         It is after only calling the bot ("ad ơi, hội nghị tổng kết nhiệm kỳ nào?"); after one-word
-        cues, when it asks something ("Hi, I'm a researcher… when was it held?"); after cues of at
+        cues, when it asks something ("Hi, I'm a researcher… when was it held?", "Off topic, sorry: is
+        January a good time to visit?", answered or not, unless it speaks to the bot); after cues of at
         most two words, when it asks what the knowledge base knows halfway to a strong answer
         ("Xin lỗi làm phiền, bài này ai đứng tên vậy?"); when the small talk only opens or closes
         a message whose rest reads as a question and is answered ("Xin chào bot! … ĐH mấy vậy ạ",
@@ -684,8 +685,9 @@ class Matcher:
         score = question.candidates[0].score if question.candidates else 0.0
         if self._talk.only_calls(cues):
             return True
-        if all(len(cue.words) == 1 for cue in cues) and set(rest) & QUESTION_WORDS:
-            return True
+        if all(len(cue.words) == 1 for cue in cues) and (set(rest) & QUESTION_WORDS or (
+                len(rest) >= MIN_QUESTION_WORDS and "?" in left and not self._talk.speaks_to_bot(left))):
+            return True  # "Off topic, sorry: is January a good time to visit?" asks, whatever the answer
         if all(len(cue.words) <= 2 for cue in cues) and answered and \
                 score >= (cfg.weak_score + cfg.accept_score) / 2 and self._talk.has_question(left):
             return True

@@ -251,6 +251,11 @@ class SmallTalkCues:
         return _asks(text) or "?" in text or ends or bool(_MORE_QUESTION_WORDS & set(words(text)))
 
     @staticmethod
+    def speaks_to_bot(text: str) -> bool:
+        """Whether ``text`` has a word that speaks to the bot ("bạn", "you", "bot")."""
+        return bool(_TO_THE_BOT & {w.lower() for w in raw_words(text)})
+
+    @staticmethod
     def only_frames(text: str, left: str, cues: list[Cue]) -> bool:
         """Whether the small talk only opens or closes the message ("Xin chào bot! …", "… Cảm ơn bot
         nhiều."), and what is left does not speak to the bot ("bạn được tạo ra để làm gì?")."""

@@ -1340,3 +1340,9 @@ def test_what_a_draft_says_is_a_claim_the_answer_corrects(responder: Responder) 
     """"Bản nháp ghi … 2022 – 2027": the orientation's term (2021–2026) corrects the draft."""
     question = "Bản nháp ghi định hướng cho nhiệm kỳ 2022 – 2027. Bài gốc ghi nhiệm kỳ nào vậy?"
     assert responder.answer(question).intent == "event_term_orientation"
+
+
+def test_an_apology_before_an_unrelated_question_is_no_request_for_help(responder: Responder) -> None:
+    """"sorry" opens the question; the honest "not in the report" answers it, not the help text."""
+    assert responder.answer("Unrelated, sorry: is the ferry to Hòn Khoai running this week?").fallback
+    assert responder.answer("Sorry, can you say that again?").intent == "smalltalk_help"  # speaks to the bot
