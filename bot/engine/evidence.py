@@ -228,6 +228,7 @@ class Evidence:
                 self._posts_given.setdefault(intent.id, self._posts_held[named[0].intent])
         self.people = People(kb, self.named_by_post)
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
+        self._other_events: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_other_event)
         self._details: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_detail)
         self._after: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_after)
         self._claims: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.checks_claim)
@@ -311,7 +312,8 @@ class Evidence:
             return Objection.DURATION
         if self.asks_after(text):
             return Objection.AFTER
-        if _another_event(" ".join(fold(text).split())) and not self.checks_claim(words):  # "… đầu năm 2021 phải không"
+        if self._other_events.find(words) or (  # "… đầu năm 2021 phải không" is a claim to correct
+                _another_event(" ".join(fold(text).split())) and not self.checks_claim(words)):
             return Objection.OTHER_EVENT
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
                self._details.find(words)):

@@ -165,6 +165,7 @@ class Matching(Strict):
     asks_now: list[Text] = Field(default_factory=list)
     asks_said: list[Text] = Field(default_factory=list)
     asks_later: list[Text] = Field(default_factory=list)
+    asks_other_event: list[Text] = Field(default_factory=list)
     asks_detail: list[Text] = Field(default_factory=list)
     asks_after: list[Text] = Field(default_factory=list)
     checks_claim: list[Text] = Field(default_factory=list)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.engine.evidence import Objection
 from bot.engine.matcher import Candidate, Verdict
 from bot.kb.loader import load
 from handlers.questions import Responder
@@ -1346,3 +1347,12 @@ def test_an_apology_before_an_unrelated_question_is_no_request_for_help(responde
     """"sorry" opens the question; the honest "not in the report" answers it, not the help text."""
     assert responder.answer("Unrelated, sorry: is the ferry to Hòn Khoai running this week?").fallback
     assert responder.answer("Sorry, can you say that again?").intent == "smalltalk_help"  # speaks to the bot
+
+
+@pytest.mark.parametrize("question", [
+    "Was it the first time such a conference was held online, or were the previous conferences online too?",
+    "Đây có phải lần đầu tiên tổ chức hội nghị tổng kết dân vận theo hình thức trực tuyến không?",
+])
+def test_earlier_conferences_are_not_in_the_report(responder: Responder, question: str) -> None:
+    match = responder.matcher.match(question)
+    assert match.verdict is Verdict.FALLBACK and match.objection is Objection.OTHER_EVENT
