@@ -102,7 +102,7 @@ SETS = (
      "90.8% / 92.9%"),
     ("outsider_zs", "a commune Front chairman, a student in Huế, a rice farmer in Thới Bình, an Indonesian NGO "
      "worker and a British PhD student, a radio presenter; written at the end, measured once on the final code, "
-     "never tuned on", "88.7% / 92.9%"),
+     "its misses read in the next session", "88.7% / 92.9%"),
     ("outsider_zt", "a Women's Union officer, a civics teacher, a veteran in Ngọc Hiển, a French political "
      "scientist, a radio journalist; measured once when written, then tuned on", "90.1% / 75.0%"),
     ("outsider_zu", "a district Ban Dân vận deputy, a Party-history PhD candidate, a Khmer elder, a Singaporean "
