@@ -108,6 +108,9 @@ SETS = (
     ("outsider_zu", "a district Ban Dân vận deputy, a Party-history PhD candidate, a Khmer elder, a Singaporean "
      "analyst and a Swedish anthropologist, a fact-checker; measured once when written, then tuned on",
      "90.8% / 85.7%"),
+    ("outsider_zv", "a commune chairman, a student cramming for an exam, a rice farmer in U Minh, an Indian "
+     "economist and an American student, a TV reporter; sealed all session, measured once on the final code, "
+     "never tuned on", "93.0% / 85.7%"),
     ("outsider_zw", "a ward Front vice-chair, a journalism student, a retired teacher in Cái Nước, a Japanese "
      "political scientist and a Canadian student, a copy editor; measured once midway, then tuned on",
      "87.3% / 89.3%"),
