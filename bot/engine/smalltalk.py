@@ -221,8 +221,9 @@ class SmallTalkCues:
         starts = [end for _, _, end in self._asking.find(words(left))]
         if starts and _asks(left, after=starts[0]):
             return True
-        last = sentences(text)[-1]
-        return last != text.strip() and not self.find(last) and len(words(last)) >= _MIN_WORDS and _asks(last)
+        last = sentences(text)[-1]  # a statement is no question: "It contradicts what I read elsewhere."
+        return last != text.strip() and not self.find(last) and len(words(last)) >= _MIN_WORDS and _asks(last) \
+            and not last.rstrip().endswith((".", "!"))
 
     @staticmethod
     def asks_leave(text: str) -> bool:

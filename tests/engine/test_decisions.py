@@ -1356,3 +1356,9 @@ def test_an_apology_before_an_unrelated_question_is_no_request_for_help(responde
 def test_earlier_conferences_are_not_in_the_report(responder: Responder, question: str) -> None:
     match = responder.matcher.match(question)
     assert match.verdict is Verdict.FALLBACK and match.objection is Objection.OTHER_EVENT
+
+
+def test_a_statement_after_small_talk_is_no_question(responder: Responder) -> None:
+    """"what I read" in a sentence that ends with a full stop asks nothing: the doubt is the point."""
+    reply = responder.answer("Are you sure? That is not what my colleague wrote in her piece.")
+    assert reply.intent == "smalltalk_bot_identity"
