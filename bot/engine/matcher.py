@@ -219,8 +219,8 @@ class Matcher:
             return _answer(speakers, tokens, candidates)  # "Did any Cà Mau official speak?": only three did
         counted = self._list_items.miscounted(tokens, text) or self._list_items.counted(tokens)
         overview = self._list_overviews.get(counted.id) if counted is not None else None
-        named = self._people.named(text)
-        if overview is not None and all(self._people.speaks_of(self.kb.intents[overview], p) for p in named):
+        if overview is not None and all(self._people.speaks_of(self.kb.intents[overview], p)
+                                        for p in self._people.named(text)):  # only when a list is counted
             # "5 nhiệm vụ trọng tâm, đúng không?", "how many tasks were set for 2021?": the overview
             # says there are seven (but not of someone else's tasks: "Vượng nêu mấy nhiệm vụ")
             return _answer(overview, tokens, candidates)
