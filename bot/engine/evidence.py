@@ -28,6 +28,7 @@ from bot.text.normalize import (
     clean,
     find_spelt,
     fold,
+    only_says_who_asks,
     questions_asked,
     raw_words,
     split_glued,
@@ -214,6 +215,10 @@ class Evidence:
         self._tokens = kb.tokens
         self._known_text = known_text
         self._posts: PhraseSet[None] = PhraseSet((kb.tokens(post), None) for post in cfg.post_words)
+        report = self._report_words = f" {' '.join(words(' '.join(kb.paragraphs)))} "
+        #: Posts the report gives nobody ("thủ tướng"): a question about them is about someone else.
+        self._unreported_posts = {tuple(kb.tokens(post)) for post in cfg.post_words
+                                  if f" {' '.join(words(post))} " not in report}
         ends = {t for w in (*cfg.vague_words, *POST_ENDS) for t in kb.tokens(w)}
         #: The posts each person's own answer gives, as the matcher reads them ("bi thu tinh uy ca mau").
         self._posts_held = {p.intent: self._posts_in(kb.tokens(kb.intents[p.intent].answer), lambda t: t not in ends)
@@ -321,9 +326,29 @@ class Evidence:
         if any(not _offered_instead(text, name) for name in self.unknown_names(text)) and \
                 not self.offers_an_answer(words):
             return Objection.UNKNOWN_NAME
-        if self.unheld_post(text, intent):
+        if self.unheld_post(text, intent) or self._unreported_post(text, intent):
             return Objection.ROLE
         return None
+
+    def _unreported_post(self, text: str, intent: Intent) -> bool:
+        """Whether the question, naming nobody the report names, asks about someone by a post the
+        report gives nobody, which the answer does not name either: "the Prime Minister also gave
+        a speech, is that in the article?" is no answer's. A post given to someone the report
+        names ("Hải, chủ tịch UBND tỉnh?") is a premise his answer corrects; the asker's own
+        ("Tôi là chủ tịch xã, …") is no subject.
+        """
+        head, rest = split_preamble(text)
+        asked = rest if head and only_says_who_asks(head) else text
+        if not self._unreported_posts or self.people.named(text):
+            return False
+        answer = f" {self._answer_words[intent.id]} "
+        for post in self._posts_in(self._tokens(asked), lambda _: True, offers=True):
+            title = next((p for p in self._unreported_posts if post[:len(p)] == p), None)
+            body = post[len(title):len(title) + 2] if title else ()
+            if title and f" {' '.join(title)} " not in answer and not (
+                    len(body) == 2 and f" {' '.join(body)} " in self._report_words):  # "chủ tịch UBND tỉnh"
+                return True
+        return False
 
     def _holds_units(self, words: list[str], intent: Intent) -> bool:
         """Whether the answer speaks in the units of time asked ("bao nhiêu phút": minutes, not "5 năm").

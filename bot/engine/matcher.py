@@ -194,6 +194,36 @@ class Matcher:
 
     def match(self, text: str) -> Match:
         """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
+        found = self._match_once(text)
+        if found.verdict is Verdict.FALLBACK and found.objection is None and found.out_of_scope is None:
+            return self._question_alone(text, found) or found
+        return found
+
+    def _question_alone(self, text: str, found: Match) -> Match | None:
+        """The answer to the sentences that ask, read alone, when the whole message fell back.
+
+        "Có thính giả hỏi: họp trực tiếp ở Cà Mau phải không? Nhờ xác nhận giúp để tôi trả lời trên
+        sóng.": the request around the question weighs against every answer. Read alone, the
+        question must be answered well (halfway to ``accept_score``) by one of the first three
+        answers of the whole message, and nothing in the whole message may object to it (a
+        premise in the context still counts).
+        """
+        asked = questions_asked(text)
+        if asked == text:
+            return None
+        again = self._match_once(asked)
+        cfg = self.kb.matching
+        if again.verdict is not Verdict.ANSWER or again.best is None \
+                or again.best.score < (cfg.weak_score + cfg.accept_score) / 2 \
+                or again.best.intent_id not in [c.intent_id for c in found.candidates[:3]]:
+            return None
+        intent = self.kb.intents[again.best.intent_id]
+        if intent.kind == "answer" and self._evidence.objection(text, words(text), intent) is not None:
+            return None
+        return again
+
+    def _match_once(self, text: str) -> Match:
+        """``match`` on the message as a whole."""
         text, aside = without_set_aside(text)  # "Who attended besides Nguyễn Tiến Hải?" is not about him
         tokens = self._question_tokens(text)
         if not tokens:  # nothing but filler, or only calling the bot ("bot ơi")
@@ -282,7 +312,8 @@ class Matcher:
             ranked, cosine = self._second_opinion(text, ranked)
         # Naming someone settles which answer, not that the question is answerable: that takes a
         # speech, a quoted term or the semantic model, which may then answer a leader below weak_score.
-        sure = speaker or quoted_term or cosine is not None
+        sure = speaker or quoted_term or cosine is not None or (
+            bool(ranked) and ranked[0].intent_id == self._own_asked(text))
         verdict, objection = self._decide(text, tokens, ranked, settled or sure, floor=sure)
         overview = self._shared_overview(ranked) if verdict is Verdict.CLARIFY or (
             verdict is Verdict.FALLBACK and objection is None and ranked
@@ -380,13 +411,11 @@ class Matcher:
             return candidates
         intents = self.kb.intents
         leader = intents[candidates[0].intent_id]
-        asks_own = _ASKS_OWN.search(" ".join(words(text))) and not self._evidence.asks(text) - {Objection.PLACE}
-        if len(named) == 1 and leader.kind == "answer" and asks_own and \
-                not self._speeches(text):  # "the title of the summary report"
+        titled = self._own_asked(text)
+        if titled is not None and leader.kind == "answer":
             # "What official titles does the article give for Trần Quốc Vượng?", "Did Vượng attend from
             # Hanoi?": his own answer, not his speech
-            titled = next((c for c in candidates if c.intent_id == named[0].intent), Candidate(named[0].intent, 0.0))
-            return _promote(titled, candidates)
+            return _promote(next((c for c in candidates if c.intent_id == titled), Candidate(titled, 0.0)), candidates)
         if leader.kind == "refusal":
             own = next((c for c in candidates if any(c.intent_id == p.intent for p in named)), None)
             if own is None:
@@ -407,6 +436,16 @@ class Matcher:
             return candidates
         better = next((c for c in candidates if about(c) and intents[c.intent_id].kind == "answer"), None)
         return candidates if better is None else _promote(better, candidates)
+
+    def _own_asked(self, text: str) -> str | None:
+        """The answer about the one person named, when the question asks their titles or where they
+        sat ("the full titles held by Trần Quốc Vượng"), not what they said ("the title of the summary
+        report"); that answer is then sure, however few of its words the question shares."""
+        named = self._people.named(text)
+        if len(named) != 1 or self._speeches(text) or not _ASKS_OWN.search(" ".join(words(text))) \
+                or self._evidence.asks(text) - {Objection.PLACE}:
+            return None
+        return named[0].intent
 
     def _refusals_yield(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A refusal of counts (dates, places) yields to a close answer when no count is asked.

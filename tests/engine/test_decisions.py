@@ -1362,3 +1362,35 @@ def test_a_statement_after_small_talk_is_no_question(responder: Responder) -> No
     """"what I read" in a sentence that ends with a full stop asks nothing: the doubt is the point."""
     reply = responder.answer("Are you sure? That is not what my colleague wrote in her piece.")
     assert reply.intent == "smalltalk_bot_identity"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Bài có nhắc tới đồng bào theo đạo không? Bà con trong xóm đạo của tôi muốn biết lắm.",
+     "finding_ethnic_religious_overseas"),
+    ("Có người hỏi: hội nghị có họp trực tiếp ở Cà Mau không? Nhờ bot xác nhận để tôi trả lời trong buổi họp tổ.",
+     "event_format"),
+])
+def test_a_sentence_around_the_question_does_not_drown_it(responder: Responder, question: str, expected: str) -> None:
+    """The sentence that ends with "?" is read alone when the whole message would fall back."""
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize("question", [
+    "My notes say the Prime Minister also gave a speech there. Is that in the article?",
+    "ong chu tich xa minh co duoc moi du hoi nghi do khong",
+])
+def test_a_post_the_report_gives_nobody_is_about_someone_else(responder: Responder, question: str) -> None:
+    """Nobody in the report is Prime Minister or a chairman: no answer speaks of them."""
+    assert responder.answer(question).fallback
+
+
+def test_a_wrong_post_given_to_someone_named_is_corrected(responder: Responder) -> None:
+    """"Hải, chủ tịch UBND tỉnh?": the premise his own answer corrects, not someone else."""
+    question = "Bản tin ghi ông Nguyễn Tiến Hải là Chủ tịch UBND tỉnh Cà Mau, đúng không?"
+    assert responder.answer(question).intent == "person_nguyen_tien_hai"
+
+
+def test_the_titles_of_one_named_person_are_their_answer_however_few_words_match(responder: Responder) -> None:
+    """"the full titles held by Trương Thị Mai" is her own answer, even below the weak score."""
+    question = "For a formal literature review, could you kindly confirm the complete titles held by Trương Thị Mai?"
+    assert responder.answer(question).intent == "person_truong_thi_mai"
