@@ -254,22 +254,10 @@ class Matcher:
             # "5 nhiệm vụ trọng tâm, đúng không?", "how many tasks were set for 2021?": the overview
             # says there are seven (but not of someone else's tasks: "Vượng nêu mấy nhiệm vụ")
             return _answer(overview, tokens, candidates)
-        best = candidates[0] if candidates else None
-        if any(t.isdigit() and t not in self._lexical.numbers for t in tokens):
-            # A claim with a wrong number ("… cho năm 2022 đúng không?") gets an answer with the right
-            # one, even beside a refusal of other years as close to it.
-            claim = self._best_answer(candidates)
-            if claim is not None and best is not None and self._checks_a_claim(text, claim) \
-                    and best.score - claim.score < self.kb.matching.refusal_margin \
-                    and any(ch.isdigit() for ch in self.kb.intents[claim.intent_id].answer):
-                return self._settle(text, tokens, _promote(claim, candidates), aside)
-            # A number the report never uses (another year, a ninth task, a head count) means
-            # the question is about something else, however close its other words are; a
-            # curated refusal for it ("hội nghị năm 2019") still says so in its own words.
-            refused = best is not None and self.kb.intents[best.intent_id].kind == "refusal" \
-                and best.score >= self.kb.matching.accept_score
-            return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
         cues = self._talk.find(text)
+        numbered = self._another_number(text, tokens, candidates, aside)
+        if numbered is not None and (not cues or "?" in self._talk.without_cues(text, cues)):
+            return numbered
         if self._only_asks_leave(text, cues):
             reply = self.kb.matching.asks_leave_reply
             assert reply is not None
@@ -277,6 +265,29 @@ class Matcher:
         if cues:
             return self._small_talk(text, tokens, cues, candidates)
         return self._settle(text, tokens, candidates, aside)
+
+    def _another_number(self, text: str, tokens: list[str], candidates: tuple[Candidate, ...],
+                        aside: str = "") -> Match | None:
+        """The decision on a question with a number the report never uses, if it has one.
+
+        A number the report never uses (another year, a ninth task, a head count) means the
+        question is about something else, however close its other words are; a curated refusal
+        for it ("hội nghị năm 2019") still says so in its own words. A claim with a wrong number
+        ("… cho năm 2022 đúng không?") gets an answer with the right one, even beside a refusal of
+        other years as close to it. Small talk around a time that asks nothing ("9 giờ tôi lên sóng
+        rồi, cảm ơn bạn nhé") is decided as small talk, with this as the question left.
+        """
+        if not any(t.isdigit() and t not in self._lexical.numbers for t in tokens):
+            return None
+        best = candidates[0] if candidates else None
+        claim = self._best_answer(candidates)
+        if claim is not None and best is not None and self._checks_a_claim(text, claim) \
+                and best.score - claim.score < self.kb.matching.refusal_margin \
+                and any(ch.isdigit() for ch in self.kb.intents[claim.intent_id].answer):
+            return self._settle(text, tokens, _promote(claim, candidates), aside)
+        refused = best is not None and self.kb.intents[best.intent_id].kind == "refusal" \
+            and best.score >= self.kb.matching.accept_score
+        return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
 
     def _only_asks_leave(self, text: str, cues: list[Cue]) -> bool:
         """Whether the message asks leave to ask about nothing more than the conference or the report.
@@ -681,13 +692,13 @@ class Matcher:
         rest = self._talk.without_address(asked)  # what is left besides talking to the bot
         if rest and not set(rest) <= self._lexical.vague:
             # Ranked as it would be without the small talk ("the photos", not "photos").
-            question = self._settle(left, asked, tuple(
-                c for c in self._lexical.rank(asked) if self.kb.intents[c.intent_id].kind != "smalltalk"))
+            ranked = tuple(c for c in self._lexical.rank(asked) if self.kb.intents[c.intent_id].kind != "smalltalk")
+            question = self._another_number(left, asked, ranked) or self._settle(left, asked, ranked)
             if self._question_wins(text, cues, left, rest, question):
                 return question
-        # The longest cue says most ("Chào bot, bạn là ai?" asks who the bot is); among equals, the
-        # last one is the point of the message; a greeting after something else takes leave.
-        chosen = max(cues, key=lambda c: (len(c.words), c.end))
+        # The longest cue of those asked says most ("Chào bot, bạn là ai?" asks who the bot is); among
+        # equals, the last one is the point of the message; a greeting after something else takes leave.
+        chosen = max(self._talk.asked_first(text, cues), key=lambda c: (len(c.words), c.end))
         return _answer(self._talk.parting(text, chosen, cues) or chosen.intent_id, tokens, candidates)
 
     def _question_wins(self, text: str, cues: list[Cue], left: str, rest: list[str], question: Match) -> bool:

@@ -198,6 +198,19 @@ class SmallTalkCues:
         return self._parting if after_talk or start >= len(words(sentences(text)[0])) else None
 
     @staticmethod
+    def asked_first(text: str, cues: list[Cue]) -> list[Cue]:
+        """The cues in the sentences that end with "?", when only some are: "…, là người thật hay là
+        bot vậy ạ? Em thấy trả lời nhanh quá hihi" asks who answers; the praise is said in passing."""
+        spans, start = [], 0
+        for sentence in sentences(text):
+            end = start + len(words(sentence))
+            if sentence.rstrip().endswith("?"):
+                spans.append((start, end))
+            start = end
+        asked = [cue for cue in cues if any(a < cue.end <= b for a, b in spans)]
+        return asked or cues
+
+    @staticmethod
     def without_cues(text: str, cues: list[Cue]) -> str:
         """The message with its cues taken out, as typed.
 

@@ -1394,3 +1394,28 @@ def test_the_titles_of_one_named_person_are_their_answer_however_few_words_match
     """"the full titles held by Trương Thị Mai" is her own answer, even below the weak score."""
     question = "For a formal literature review, could you kindly confirm the complete titles held by Trương Thị Mai?"
     assert responder.answer(question).intent == "person_truong_thi_mai"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Cảm ơn bạn nhiều nhé, 8 giờ sáng mai tôi đọc bản tin rồi, nhờ bạn mà chuẩn bị kịp.", "smalltalk_thanks"),
+    ("Chào bot, hội nghị năm 2019 có những ai dự?", None),  # a question with another year still falls back
+])
+def test_a_time_beside_small_talk_is_no_question(responder: Responder, message: str, expected: str | None) -> None:
+    """"8 giờ sáng mai" is when the asker broadcasts, not a number the report lacks."""
+    assert responder.answer(message).intent == expected
+
+
+def test_the_small_talk_asked_is_the_point_of_the_message(responder: Responder) -> None:
+    """Who answers is asked; the praise after it is said in passing."""
+    reply = responder.answer("Cho mình hỏi thật, đang chat với mình là người thật hay máy vậy? "
+                             "Bạn trả lời nhanh quá hihi")
+    assert reply.intent == "smalltalk_bot_identity"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("bot nói sai rồi đó, coi lại giúp bác đi nha", "smalltalk_complaint"),   # "đi nha" asks, takes no leave
+    ("thôi bác đi nha bot, có gì hỏi tiếp sau", "smalltalk_goodbye"),
+    ("Hỏi vui chút: bạn có muốn làm khách mời trong chương trình phát thanh của tôi không?", "smalltalk_bot_identity"),
+])
+def test_what_a_message_says_to_the_bot(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
