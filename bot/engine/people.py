@@ -51,7 +51,7 @@ class People:
         if not by_name:  # "người đứng đầu Đảng bộ tỉnh" is Nguyễn Tiến Hải
             tokens = self._tokens(text)
             by_name = [person for person, described in self._described
-                       if any(contains_phrase(tokens, d) for d in described)]
+                       if any(_in_order(tokens, d) for d in described)]
         if by_name or self._by_post is None or any(full[-1] in folded for _, full in self._people):
             return tuple(by_name)  # "Mai là Phó Trưởng Ban, đúng không?" is about Mai, not the Phó Trưởng Ban
         by_post = self._by_post(text)
@@ -65,4 +65,24 @@ class People:
         if intent.id == person.intent or intent.topic == person.topic:
             return True
         return person.name in intent.answer and intent.topic not in self._speakers_topics
+
+
+#: Words a description may have between two of its own: "đứng đầu Đảng bộ tỉnh Cà Mau" still
+#: describes "đứng đầu Đảng bộ tỉnh", "the party chief of Ca Mau province" "the party chief".
+DESCRIPTION_GAP = 2
+
+
+def _in_order(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase``'s words stand in ``tokens`` in order, at most ``DESCRIPTION_GAP`` words apart."""
+    starts = [i for i, t in enumerate(tokens) if t == phrase[0]]
+    for start in starts:
+        at = start
+        for word in phrase[1:]:
+            window = tokens[at + 1:at + 2 + DESCRIPTION_GAP]
+            if word not in window:
+                break
+            at += 1 + window.index(word)
+        else:
+            return True
+    return False
 

@@ -1419,3 +1419,9 @@ def test_the_small_talk_asked_is_the_point_of_the_message(responder: Responder) 
 ])
 def test_what_a_message_says_to_the_bot(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
+
+
+def test_a_description_with_words_between_still_describes(responder: Responder) -> None:
+    """"người lãnh đạo cao nhất của cả tỉnh" is "người lãnh đạo cao nhất của tỉnh", one word longer."""
+    named = responder.matcher._people.named("Người lãnh đạo cao nhất của cả tỉnh hôm đó dự ở đâu?")
+    assert [p.intent for p in named] == ["person_nguyen_tien_hai"]
