@@ -304,7 +304,10 @@ class LexicalIndex:
         if not covered:
             return ()
 
+        # F-beta of precision i/d and recall i/q (i the weight shared, d the text's, q the question's)
+        # is (1 + beta²)·i / (beta²·q + d): one division per text.
         beta2 = RECALL_BETA ** 2
+        spread = beta2 * q_weight
         lexical: dict[str, float] = {}
         for intent_id in heapq.nlargest(COVERAGE_SHORTLIST, covered, key=covered.__getitem__):
             texts, docs = self._doc_postings[intent_id], self._intent_docs[intent_id]
@@ -313,13 +316,8 @@ class LexicalIndex:
                 w = weights[f]
                 for doc in texts[f]:
                     shared[doc] += w
-            best = 0.0
-            for doc, inter in shared.items():
-                doc_weight, factor = docs[doc]
-                recall, precision = inter / q_weight, inter / doc_weight
-                score = (1 + beta2) * precision * recall / (beta2 * precision + recall) * factor
-                if score > best:
-                    best = score
+            best = max((inter * docs[doc][1] / (spread + docs[doc][0]) for doc, inter in shared.items()),
+                       default=0.0) * (1 + beta2)
             lexical[intent_id] = EXAMPLE_WEIGHT * best + UNION_WEIGHT * covered[intent_id] / q_weight
 
         sorted_query = " ".join(sorted(tokens))

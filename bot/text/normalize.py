@@ -464,6 +464,24 @@ class PhraseRewriter:
             self._by_first.setdefault(phrase.folded[0], []).append(phrase)
         for group in self._by_first.values():
             group.sort(key=lambda p: len(p.folded), reverse=True)
+        #: The same by their first two words, and the one-word phrases by their word: "hoi" begins
+        #: hundreds of phrases, but few begin "hoi nghi" (every question is rewritten several times).
+        self._by_two: dict[tuple[str, str], list[Phrase]] = {}
+        self._single: dict[str, list[Phrase]] = {}
+        for first, group in self._by_first.items():
+            for phrase in group:
+                if len(phrase.folded) == 1:
+                    self._single.setdefault(first, []).append(phrase)
+                else:
+                    self._by_two.setdefault((first, phrase.folded[1]), []).append(phrase)
+
+    def _candidates(self, tokens: Sequence[str], i: int) -> list[Phrase]:
+        """The phrases that may stand at ``i``, longest first (as ``_by_first`` orders them)."""
+        single = self._single.get(tokens[i], [])
+        if i + 1 == len(tokens):
+            return single
+        longer = self._by_two.get((tokens[i], tokens[i + 1]))
+        return longer + single if longer else single
 
     def rewrite(self, tokens: Sequence[str], typed: Sequence[str] | None = None,
                 only: set[int] | None = None) -> list[str]:
@@ -479,7 +497,7 @@ class PhraseRewriter:
         out: list[str] = []
         i, n = 0, len(tokens)
         while i < n:
-            for phrase in self._by_first.get(tokens[i], ()):
+            for phrase in self._candidates(tokens, i):
                 size = len(phrase.folded)
                 if only is not None and not any(k in only for k in range(i, i + size)):
                     continue
