@@ -328,7 +328,11 @@ class Matcher:
         verdict, objection = self._decide(text, tokens, ranked, settled or sure, floor=sure)
         overview = self._shared_overview(ranked) if verdict is Verdict.CLARIFY or (
             verdict is Verdict.FALLBACK and objection is None and ranked
-            and ranked[0].score >= self.kb.matching.accept_score) else None
+            and ranked[0].score >= self.kb.matching.weak_score) else None
+        if overview is not None and ranked[0].score < self.kb.matching.accept_score and (
+                not self._lexical.shares_a_pair(tokens, overview.intent_id)
+                or any(t not in self._lexical.vocab for t in tokens)):
+            overview = None  # weak, and near on common words alone, or with words the report never uses
         if overview is None and objection in _KINDS_OF_FACT:
             overview = self._overview_for_both(text, ranked)
         if overview is not None:

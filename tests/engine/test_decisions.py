@@ -1425,3 +1425,18 @@ def test_a_description_with_words_between_still_describes(responder: Responder) 
     """"người lãnh đạo cao nhất của cả tỉnh" is "người lãnh đạo cao nhất của tỉnh", one word longer."""
     named = responder.matcher._people.named("Người lãnh đạo cao nhất của cả tỉnh hôm đó dự ở đâu?")
     assert [p.intent for p in named] == ["person_nguyen_tien_hai"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Theo bài, niềm tin của nhân dân vào Đảng sau nhiệm kỳ thay đổi thế nào?", "report_results_summary"),
+    ("Theo bài, niềm tin của nhân dân vào Đảng sau nhiệm kỳ thay đổi thế nào ở xứ Bạc Liêu?", None),
+])
+def test_two_weak_answers_too_close_get_the_overview_that_holds_both(responder: Responder, question: str,
+                                                                     expected: str | None) -> None:
+    """Weak and too close to a rival to tell, an answer and the overview that sums it up: the overview
+    holds what was asked either way; not with a word the report never uses ("Bạc Liêu")."""
+    matcher = responder.matcher
+    ranked = (Candidate("finding_awareness", 40.0), Candidate("report_results_summary", 40.0),
+              Candidate("refuse_statistics", 39.5))
+    match = matcher._settle(question, matcher.normalize(question), ranked)
+    assert (match.best.intent_id if match.verdict is Verdict.ANSWER and match.best else None) == expected
