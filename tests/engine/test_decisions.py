@@ -1440,3 +1440,8 @@ def test_two_weak_answers_too_close_get_the_overview_that_holds_both(responder: 
               Candidate("refuse_statistics", 39.5))
     match = matcher._settle(question, matcher.normalize(question), ranked)
     assert (match.best.intent_id if match.verdict is Verdict.ANSWER and match.best else None) == expected
+
+
+def test_vietnamese_living_abroad_are_the_reports_nguoi_viet_nam_o_nuoc_ngoai(responder: Responder) -> None:
+    question = "Someone in our expat community wonders: does the article mention Vietnamese people living abroad?"
+    assert responder.answer(question).intent == "finding_ethnic_religious_overseas"
