@@ -1445,3 +1445,14 @@ def test_two_weak_answers_too_close_get_the_overview_that_holds_both(responder: 
 def test_vietnamese_living_abroad_are_the_reports_nguoi_viet_nam_o_nuoc_ngoai(responder: Responder) -> None:
     question = "Someone in our expat community wonders: does the article mention Vietnamese people living abroad?"
     assert responder.answer(question).intent == "finding_ethnic_religious_overseas"
+
+
+@pytest.mark.parametrize(("words", "means"), [
+    ("cán bộ hách dịch", "can bo gay phien ha"),
+    ("nỗi lòng của bà con", "tam tu cua nhan dan"),
+    ("nói lên mong muốn", "phan anh nguyen vong"),
+])
+def test_everyday_words_read_as_the_reports_terms(responder: Responder, words: str, means: str) -> None:
+    """"hách dịch" is the report's "gây phiền hà"; "nỗi lòng", "nói lên mong muốn" its "tâm tư", "phản ánh
+    nguyện vọng" (the answers that hold them are found however the rest is worded)."""
+    assert " ".join(responder.matcher.normalize(words)) == means
