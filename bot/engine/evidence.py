@@ -603,11 +603,15 @@ _IN_THE_TEXT_AFTER = (("trong", "bai"), ("trong", "bao", "cao"), ("trong", "ban"
 _MENTIONED = frozenset({"nhac", "mention", "mentioned", "cap", "noi"})
 #: How many words before "chỗ nào" a verb of mentioning may stand ("nói về … nông thôn mới, nói ở chỗ nào").
 MENTION_BEFORE = 5
+#: Verbs of mentioning right after "chỗ nào": "Có chỗ nào nói việc sắp xếp lại bộ máy không?" asks
+#: whether the report says it anywhere, not where.
+_MENTIONED_AFTER = (("nhac",), ("noi",), ("ghi",), ("viet",), ("de", "cap"), ("say",), ("says",), ("mention",),
+                    ("mentions",))
 
 
 def _in_the_text(folded: list[str], start: int, end: int) -> bool:
     """Whether a place cue at ``folded[start:end]`` asks where in the report, or says "somewhere"."""
     after = tuple(folded[end:end + 3])
     somewhere = folded[end - 1:end + 1] == ["dau", "do"]  # "ở đâu đó"
-    return somewhere or any(after[:len(words)] == words for words in _IN_THE_TEXT_AFTER) or \
+    return somewhere or any(after[:len(words)] == words for words in (*_IN_THE_TEXT_AFTER, *_MENTIONED_AFTER)) or \
         bool(_MENTIONED & set(folded[max(start - MENTION_BEFORE, 0):start]))

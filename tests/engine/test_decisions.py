@@ -1456,3 +1456,10 @@ def test_everyday_words_read_as_the_reports_terms(responder: Responder, words: s
     """"hách dịch" is the report's "gây phiền hà"; "nỗi lòng", "nói lên mong muốn" its "tâm tư", "phản ánh
     nguyện vọng" (the answers that hold them are found however the rest is worded)."""
     assert " ".join(responder.matcher.normalize(words)) == means
+
+
+def test_whether_the_report_says_something_anywhere_asks_no_place(responder: Responder) -> None:
+    """"Có chỗ nào nói …" asks whether the report says it, not where: no "asks a place" objection."""
+    assert Objection.PLACE not in responder.matcher._evidence.asks(
+        "Có chỗ nào nói việc sắp xếp bộ máy, bổ sung cán bộ chuyên trách không? Xã tôi thiếu người.")
+    assert Objection.PLACE in responder.matcher._evidence.asks("Hội nghị họp ở chỗ nào?")
