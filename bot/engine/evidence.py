@@ -238,6 +238,8 @@ class Evidence:
         self._after: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_after)
         self._claims: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.checks_claim)
         self._named_places = [" ".join(words(place)) for place in cfg.named_places]
+        #: The given names people call the report's people by ("đc Lĩnh", "bà Mai").
+        self._given_names = {fold(p.name.split()[-1]) for p in kb.followups.people if p.name.split()}
         #: Each answer's folded words, in both languages: does it name the detail asked, the place?
         self._answer_words = {intent.id: " ".join(words(_answer_text(intent))) for intent in kb.intents.values()}
         # The topics of people who spoke: their tasks are their words ("Mai's fourth task"); not of
@@ -482,12 +484,15 @@ class Evidence:
     def _known_run(self, run: list[str]) -> bool:
         """Whether the knowledge base has these capitalized words together, as the matcher reads them.
 
-        "Trưởng BDV TW" is "trưởng ban dân vận trung ương". Known plain words at either end may be
-        English around a Vietnamese name ("the Central Ban Dân vận"): what is left, two words at
-        least ("Ban Tuyên" is not "Tuyên"), is tried too.
+        "Trưởng BDV TW" is "trưởng ban dân vận trung ương", and so is "PTB BDVTW" (a word said twice
+        in a row counts once). Known plain words at either end may be English around a Vietnamese
+        name ("the Central Ban Dân vận"): what is left, two words at least ("Ban Tuyên" is not
+        "Tuyên"), is tried too.
         """
-        def known(words: list[str]) -> bool:
-            return f" {' '.join(self._tokens(' '.join(words)))} " in self._known_text
+        def known(words: list[str]) -> bool:  # "PTB BDV" reads "phó trưởng ban ban dân vận": "ban" once
+            tokens = self._tokens(" ".join(words))
+            once = [t for i, t in enumerate(tokens) if i == 0 or t != tokens[i - 1]]
+            return f" {' '.join(once)} " in self._known_text
 
         def plain(words: list[str]) -> bool:
             return all(w.isascii() and fold(w) in self._known for w in words)
@@ -501,13 +506,15 @@ class Evidence:
 
         "Cà Mau Provincial Party Secretary Nguyễn Tiến Hải" is "Cà Mau", "Provincial Party
         Secretary" and "Nguyễn Tiến Hải": names of two words or more that the knowledge base
-        holds, and known English words. "Nguyễn Phú Trọng" is no such name, whatever its words.
+        holds, known English words, and the given names of its people ("Lĩnh PTB BDV TW").
+        "Nguyễn Phú Trọng" is no such name, whatever its words.
         """
         covered = [True] + [False] * len(run)  # covered[i]: run[:i] splits into known parts
         for i in range(len(run)):
             if not covered[i]:
                 continue
-            if run[i].isascii() and fold(run[i]) in self._known and not run[i].isupper():
+            if (run[i].isascii() and fold(run[i]) in self._known and not run[i].isupper()) \
+                    or fold(run[i]) in self._given_names:
                 covered[i + 1] = True
             for j in range(i + 2, min(i + _LONGEST_NAME, len(run)) + 1):
                 if self._known_run(run[i:j]):

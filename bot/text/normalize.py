@@ -331,9 +331,17 @@ def _as_asked(text: str) -> list[str]:
     return ["" if f == "hoi" and t.lower() == "hội" else f for t, f in zip(typed, folded, strict=True)]
 
 
+#: Words beside a plain "hoi" that make it "hội" (an association), not "hỏi" (ask): "xa hoi", "hoi nghi".
+_HOI_BEFORE = frozenset({"xa", "doan", "cac"})
+_HOI_AFTER = frozenset({"nghi", "dong", "vien", "phu", "nong", "cuu", "lien", "chu", "truong"})
+
+
 def _asks_in(folded: list[str], asking: frozenset[str]) -> bool:
-    """Whether a clause holds a word that asks; "bao" only as "bao nhiêu/giờ/lâu" ("thông báo" asks nothing)."""
+    """Whether a clause holds a word that asks; "bao" only as "bao nhiêu/giờ/lâu" ("thông báo" asks
+    nothing), "hoi" not as "xã hội", "hội nghị" ("Em la sinh vien xa hoi hoc o Can Tho," asks nothing)."""
     return any(w in asking and (w != "bao" or folded[i + 1:i + 2] in (["nhieu"], ["gio"], ["lau"], ["nhiu"]))
+               and (w != "hoi" or not (set(folded[i - 1:i] if i else ()) & _HOI_BEFORE
+                                       or set(folded[i + 1:i + 2]) & _HOI_AFTER))
                for i, w in enumerate(folded))
 
 

@@ -1463,3 +1463,19 @@ def test_whether_the_report_says_something_anywhere_asks_no_place(responder: Res
     assert Objection.PLACE not in responder.matcher._evidence.asks(
         "Có chỗ nào nói việc sắp xếp bộ máy, bổ sung cán bộ chuyên trách không? Xã tôi thiếu người.")
     assert Objection.PLACE in responder.matcher._evidence.asks("Hội nghị họp ở chỗ nào?")
+
+
+def test_a_plain_xa_hoi_in_an_introduction_asks_nothing(responder: Responder) -> None:
+    """"xa hoi hoc" is sociology ("xã hội"), not "hỏi": the clause is the asker's introduction, and the
+    province in it no subject."""
+    question = "Em la sinh vien xa hoi hoc o Vinh Long, cho em hoi bao cao noi nhan thuc ve dan van chuyen bien ra sao"
+    assert responder.answer(question).intent == "finding_awareness"
+
+
+@pytest.mark.parametrize("text", [
+    "ng trình bày bc tóm tắt là đc Lĩnh PTB BDV TW đúng ko",  # a given name, then a post in shorthand
+    "hỏi chút đồng chí Lĩnh PTB BDVTW đọc báo cáo gì",         # "Phó Trưởng Ban" + "Ban Dân vận…": "ban" once
+])
+def test_a_given_name_before_a_post_in_shorthand_is_no_unknown_name(responder: Responder, text: str) -> None:
+    """"đc Lĩnh PTB BDV TW": Lĩnh is Nguyễn Hồng Lĩnh, then his post; no name the report lacks."""
+    assert responder.matcher._evidence.unknown_names(text) == []
