@@ -1479,3 +1479,14 @@ def test_a_plain_xa_hoi_in_an_introduction_asks_nothing(responder: Responder) ->
 def test_a_given_name_before_a_post_in_shorthand_is_no_unknown_name(responder: Responder, text: str) -> None:
     """"đc Lĩnh PTB BDV TW": Lĩnh is Nguyễn Hồng Lĩnh, then his post; no name the report lacks."""
     assert responder.matcher._evidence.unknown_names(text) == []
+
+
+def test_quotas_and_quarters_are_details_the_report_never_gives(responder: Responder) -> None:
+    """The tasks for 2021 carry no targets and no quarter: "chỉ tiêu … quý I" is not answered by them."""
+    question = "Hội nghị có giao Hội Nông dân xã phải làm những việc gì trong quý I năm 2021, kèm chỉ tiêu không?"
+    match = responder.matcher.match(question)
+    assert match.verdict is Verdict.FALLBACK and match.objection is Objection.DETAIL
+
+
+def test_thanks_in_another_language_is_thanks(responder: Responder) -> None:
+    assert responder.answer("Danke! Das war sehr hilfreich.").intent == "smalltalk_thanks"
