@@ -109,11 +109,16 @@ SETS = (
      "analyst and a Swedish anthropologist, a fact-checker; measured once when written, then tuned on",
      "90.8% / 85.7%"),
     ("outsider_zv", "a commune chairman, a student cramming for an exam, a rice farmer in U Minh, an Indian "
-     "economist and an American student, a TV reporter; sealed all session, measured once on the final code, "
-     "never tuned on", "93.0% / 85.7%"),
+     "economist and an American student, a TV reporter; sealed all session, measured once on its final code, "
+     "its misses read in the next", "93.0% / 85.7%"),
     ("outsider_zw", "a ward Front vice-chair, a journalism student, a retired teacher in Cái Nước, a Japanese "
      "political scientist and a Canadian student, a copy editor; measured once midway, then tuned on",
      "87.3% / 89.3%"),
+    ("outsider_zy", "a provincial Ban Dân vận deputy, a journalism student, a grandmother in Năm Căn, a Thai and "
+     "a British researcher, a radio presenter; measured once when written, then tuned on", "84.5% / 82.1%"),
+    ("outsider_zz", "a ward Front officer, a civics teacher's quiz, a farmer in Đầm Dơi typing dialect, a "
+     "Vietnamese-American student and a German journalist, a TV producer; measured once midway, then tuned on",
+     "88.7% / 89.3%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
