@@ -114,6 +114,9 @@ SETS = (
     ("outsider_zw", "a ward Front vice-chair, a journalism student, a retired teacher in Cái Nước, a Japanese "
      "political scientist and a Canadian student, a copy editor; measured once midway, then tuned on",
      "87.3% / 89.3%"),
+    ("outsider_zx", "a commune Party cell secretary, a public-administration student, a veteran on voice-to-text, "
+     "a Korean and an Australian researcher, a news-agency editor; sealed all session, measured once on its "
+     "final code, never tuned on", "90.1% / 92.9%"),
     ("outsider_zy", "a provincial Ban Dân vận deputy, a journalism student, a grandmother in Năm Căn, a Thai and "
      "a British researcher, a radio presenter; measured once when written, then tuned on", "84.5% / 82.1%"),
     ("outsider_zz", "a ward Front officer, a civics teacher's quiz, a farmer in Đầm Dơi typing dialect, a "
