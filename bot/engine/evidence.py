@@ -215,10 +215,11 @@ class Evidence:
         self._tokens = kb.tokens
         self._known_text = known_text
         self._posts: PhraseSet[None] = PhraseSet((kb.tokens(post), None) for post in cfg.post_words)
-        report = self._report_words = f" {' '.join(words(' '.join(kb.paragraphs)))} "
-        #: Posts the report gives nobody ("thủ tướng"): a question about them is about someone else.
+        #: The report's folded words, and the posts it gives nobody ("thủ tướng"): a question about
+        #: them is about someone else.
+        self._report_words = f" {' '.join(words(' '.join(kb.paragraphs)))} "
         self._unreported_posts = {tuple(kb.tokens(post)) for post in cfg.post_words
-                                  if f" {' '.join(words(post))} " not in report}
+                                  if f" {' '.join(words(post))} " not in self._report_words}
         ends = {t for w in (*cfg.vague_words, *POST_ENDS) for t in kb.tokens(w)}
         #: The posts each person's own answer gives, as the matcher reads them ("bi thu tinh uy ca mau").
         self._posts_held = {p.intent: self._posts_in(kb.tokens(kb.intents[p.intent].answer), lambda t: t not in ends)
@@ -339,10 +340,10 @@ class Evidence:
         names ("Hải, chủ tịch UBND tỉnh?") is a premise his answer corrects; the asker's own
         ("Tôi là chủ tịch xã, …") is no subject.
         """
-        head, rest = split_preamble(text)
-        asked = rest if head and only_says_who_asks(head) else text
         if not self._unreported_posts or self.people.named(text):
             return False
+        head, rest = split_preamble(text)
+        asked = rest if head and only_says_who_asks(head) else text
         answer = f" {self._answer_words[intent.id]} "
         for post in self._posts_in(self._tokens(asked), lambda _: True, offers=True):
             title = next((p for p in self._unreported_posts if post[:len(p)] == p), None)

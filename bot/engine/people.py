@@ -67,8 +67,8 @@ class People:
         return person.name in intent.answer and intent.topic not in self._speakers_topics
 
 
-#: Words a description may have between two of its own: "đứng đầu Đảng bộ tỉnh Cà Mau" still
-#: describes "đứng đầu Đảng bộ tỉnh", "the party chief of Ca Mau province" "the party chief".
+#: Words a description may have between two of its own: "người lãnh đạo cao nhất của cả tỉnh" still
+#: describes "người lãnh đạo cao nhất của tỉnh".
 DESCRIPTION_GAP = 2
 
 
@@ -85,4 +85,3 @@ def _in_order(tokens: list[str], phrase: tuple[str, ...]) -> bool:
         else:
             return True
     return False
-
