@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot [console|ask|check|eval|telegram|report|purge|backup|health] [--kb DIR]``.
+"""Command line: ``python -m bot [console|ask|check|eval|telegram|warm|report|purge|backup|health] [--kb DIR]``.
 
 Kept thin: parse, load the knowledge base, hand over to a front end. Telegram's packages are
 imported only by the ``telegram`` command, so console and ``ask`` start fast.
@@ -13,10 +13,12 @@ import logging
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot import __version__, config
+from bot.engine.semantic import SemanticIndex, Warmth
 from bot.kb.live import LiveKnowledge, watch_in_thread
 from bot.kb.loader import KnowledgeBase, KnowledgeError
 from handlers.questions import Responder, responder_builder, start_responder
@@ -47,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", parents=[common], help="accuracy per category on question set files")
     ev.add_argument("files", nargs="+", type=Path)
     sub.add_parser("telegram", parents=[common], help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    sub.add_parser("warm", parents=[common],
+                   help="prepare the semantic second opinion's vectors (once after install, about a minute "
+                        "and a half on 2 cores; a one-shot ask uses them only when prepared)")
     purge = sub.add_parser("purge", parents=[common], help="delete logged exchanges older than a period")
     purge.add_argument("--older-than", required=True, metavar="AGE", help="e.g. 90d, 12h, 2w")
     rep = sub.add_parser("report", parents=[common], help="what users asked and what the bot missed")
@@ -90,14 +95,13 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print("TELEGRAM_BOT_TOKEN is not set: starting the console.", file=sys.stderr)
             command = "console"
-    # Long-running front ends warm the semantic second opinion in the background.
-    background = command in ("console", "telegram")
+    warmth = _warmth(command, args)
     if command == "console":
         # Threads started from here on (log writer, knowledge watcher, semantic warm-up) inherit a
         # blocked Ctrl-C, so the signal reaches the main thread and its prompt, never a worker.
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        responder = start_responder(config.kb_dir(args.kb), config.cache_dir(), background)
+        responder = start_responder(config.kb_dir(args.kb), config.cache_dir(), warmth)
     except KnowledgeError as exc:
         print(f"The knowledge base has {len(exc.problems)} problem(s):", file=sys.stderr)
         for problem in exc.problems:
@@ -106,7 +110,7 @@ def _run(args: argparse.Namespace) -> int:
     kb = responder.kb
     for warning in kb.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
-    build = responder_builder(config.cache_dir(), background)
+    build = responder_builder(config.cache_dir(), warmth)
     if command == "console":
         from bot.channels.console import run
         from bot.store.writer import BackgroundStore
@@ -120,13 +124,15 @@ def _run(args: argparse.Namespace) -> int:
             store.close()
     if command == "ask":
         # The shell passes bytes: undecodable ones become U+FFFD, as on stdin, not raw bytes in the JSON.
-        question = " ".join(os.fsencode(word).decode("utf-8", "replace") for word in args.question)
+        question = _question(args)
         if question == "-":
             return _ask_stream(_live(responder, build), args.json, args.session)
         _emit(question, responder.answer(question), args.json)
         return 0
     if command == "check":
         return _check(kb, responder, args.paragraphs)
+    if command == "warm":
+        return _warm(kb)
     if command == "eval":
         return _eval(responder, args.files)
     if command == "telegram":
@@ -239,6 +245,34 @@ def _backup(target: Path) -> int:
         return 1
     print(f"Backed up {result.exchanges} exchange(s) to {result.path} "
           f"({result.size / 1024:.0f} KB in {result.seconds:.2f} s).")
+    return 0
+
+
+def _warmth(command: str, args: argparse.Namespace) -> Warmth:
+    """When to build the semantic second opinion: long-running front ends (the console,
+    Telegram, a stream of questions) in the background; a one-shot ``ask`` only from prepared
+    vectors; ``check``, ``eval`` and ``warm`` wait for it, as their results must be complete."""
+    if command in ("console", "telegram"):
+        return "background"
+    if command == "ask":
+        return "background" if _question(args) == "-" else "cached"
+    return "wait"
+
+
+def _question(args: argparse.Namespace) -> str:
+    """``ask``'s question; the shell passes bytes: undecodable ones become U+FFFD, as on stdin."""
+    return " ".join(os.fsencode(word).decode("utf-8", "replace") for word in args.question)
+
+
+def _warm(kb: KnowledgeBase) -> int:
+    """Embed what the vector cache lacks, and say what was done (0, also when semantic is off)."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    started = time.perf_counter()
+    index = SemanticIndex.build(kb, config.cache_dir())
+    if index is None:
+        print("Nothing to prepare: the semantic second opinion is off (see above).")
+    else:
+        print(f"Semantic vectors ready in {config.cache_dir()} ({time.perf_counter() - started:.1f} s).")
     return 0
 
 

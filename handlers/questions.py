@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.engine.language import Language, LanguageDetector
 from bot.engine.matcher import Match, Matcher, Opinion, Verdict
-from bot.engine.semantic import LazyOpinion
+from bot.engine.semantic import LazyOpinion, Warmth
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
 from bot.kb.snapshot import load_or_build
@@ -169,19 +169,18 @@ def first_question(text: str) -> str:
     return text[: min(ends) + 1] if ends else text
 
 
-def responder_builder(cache_dir: Path | None, background: bool = False) -> Callable[[KnowledgeBase], Responder]:
+def responder_builder(cache_dir: Path | None, warmth: Warmth = "wait") -> Callable[[KnowledgeBase], Responder]:
     """How front ends build responders: with the semantic second opinion where it is installed.
 
-    Its vectors are cached in ``cache_dir``; ``background`` warms it in a thread (long-running
-    front ends) instead of on the first question that needs it.
+    Its vectors are cached in ``cache_dir``; ``warmth`` says when it is built (``Warmth``).
     """
     def build(kb: KnowledgeBase) -> Responder:
-        return Responder(kb, LazyOpinion(kb, cache_dir, background))
+        return Responder(kb, LazyOpinion(kb, cache_dir, warmth))
 
     return build
 
 
-def start_responder(folder: Path, cache_dir: Path | None, background: bool = False) -> Responder:
+def start_responder(folder: Path, cache_dir: Path | None, warmth: Warmth = "wait") -> Responder:
     """The first responder of a run, from the knowledge snapshot in ``cache_dir`` when it is current.
 
     The snapshot holds a responder without its second opinion (a model and threads do not
@@ -189,5 +188,5 @@ def start_responder(folder: Path, cache_dir: Path | None, background: bool = Fal
     ``KnowledgeError`` for an invalid folder.
     """
     kb, responder = load_or_build(folder, cache_dir, Responder)
-    responder.matcher.opinion = LazyOpinion(kb, cache_dir, background)
+    responder.matcher.opinion = LazyOpinion(kb, cache_dir, warmth)
     return responder

