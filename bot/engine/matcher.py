@@ -41,6 +41,10 @@ _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|titles?|positi
                        r"(?:attend(?:ed)?|joined|took part|participated|tham du|du hoi nghi)(?: \S+){0,3} from|"
                        r"(?:du|tham du|ngoi du|ngoi)(?: \S+){0,2} (?:o|tai) "
                        r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao))\b")
+#: A clause that says who someone is, between commas: "Nguyễn Hồng Lĩnh, người trình bày báo cáo
+#: tóm tắt, giữ chức gì?" names the summary report to say who, not to ask about it.
+_APPOSITIVE = re.compile(r",\s*(?:người|vị|who|the one who|the man who|the woman who)\s[^,?;:.]{1,80}(?=,)",
+                         re.IGNORECASE)
 #: Whether anyone, or anyone of some group, spoke (folded): "did any Cà Mau official speak", "có đại
 #: biểu nào phát biểu tham luận không", "was anyone else invited to speak".
 _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:dai bieu|nguoi|vi|can bo|lanh dao) nao)"
@@ -209,8 +213,8 @@ class Matcher:
         premise in the context still counts).
         """
         asked = questions_asked(text)
-        if asked == text:
-            return None
+        if asked == text or any(t.isdigit() and t not in self._lexical.numbers for t in found.tokens):
+            return None  # "… hội nghị cuối năm 2019 … Hội nghị năm đó giao nhiệm vụ gì?": a year the report lacks
         again = self._match_once(asked)
         cfg = self.kb.matching
         if again.verdict is not Verdict.ANSWER or again.best is None \
@@ -314,7 +318,11 @@ class Matcher:
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
         ranked = self._speech_first(text, ranked)
         ranked, speaker = self._speaker_first(text, ranked)
-        if aside and (self._people.named(aside) or self._evidence.names_a_post(aside)):
+        own = self._own_asked(text)
+        # "Besides the Party secretary, who attended?" asks the whole list; "Lĩnh, ngoài là Ủy viên
+        # Trung ương thì giữ chức gì" asks his other titles
+        if aside and (not ranked or ranked[0].intent_id != own) and (
+                self._people.named(aside) or self._evidence.names_a_post(aside)):
             ranked = self._whole_list_first(ranked)
         ranked = self._part_asked_first(text, ranked)
         ranked, quoted_term = self._quoted_first(text, ranked)
@@ -324,7 +332,7 @@ class Matcher:
         # Naming someone settles which answer, not that the question is answerable: that takes a
         # speech, a quoted term or the semantic model, which may then answer a leader below weak_score.
         sure = speaker or quoted_term or cosine is not None or (
-            bool(ranked) and ranked[0].intent_id == self._own_asked(text))
+            bool(ranked) and ranked[0].intent_id == own)
         verdict, objection = self._decide(text, tokens, ranked, settled or sure, floor=sure)
         overview = self._shared_overview(ranked) if verdict is Verdict.CLARIFY or (
             verdict is Verdict.FALLBACK and objection is None and ranked
@@ -457,7 +465,7 @@ class Matcher:
         sat ("the full titles held by Trần Quốc Vượng"), not what they said ("the title of the summary
         report"); that answer is then sure, however few of its words the question shares."""
         named = self._people.named(text)
-        if len(named) != 1 or self._speeches(text) or not _ASKS_OWN.search(" ".join(words(text))) \
+        if len(named) != 1 or self._speeches(_APPOSITIVE.sub("", text)) or not _ASKS_OWN.search(" ".join(words(text))) \
                 or self._evidence.asks(text) - {Objection.PLACE}:
             return None
         return named[0].intent

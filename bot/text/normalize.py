@@ -245,7 +245,7 @@ _ASKING = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "may", "khong"
 
 #: A question relayed from someone else: "Thưa quý thính giả, có một bác ở Năm Căn gọi điện hỏi
 #: là …", "chị Lan ở Thới Bình nhắn rằng …". Who relays it, and from where, is no subject.
-_RELAYED = re.compile(r"^[^?]{0,200}?\b(?:hỏi|nhắn|nhắn tin|thắc mắc)\s+(?:là|rằng)\s+", re.IGNORECASE)
+_RELAYED = re.compile(r"^[^?]{0,200}?\b(?:hỏi|nhắn|nhắn tin|thắc mắc)(?:\s+(?:là|rằng)\s+|\s*:\s*)", re.IGNORECASE)
 #: The same said at the end: "…, có bác ở Ngọc Hiển hỏi thế?".
 _RELAYED_AFTER = re.compile(
     r"[,;]\s*(?:(?:có|một|thì|là)\s+)*(?:bác|chị|anh|cô|chú|em|ông|bà|bạn|thính giả|người)\b[^,.;:!?]{0,80}?"
@@ -260,7 +260,7 @@ _CONTINUED = re.compile(r"^\s*(?:(?:và\s+|rồi\s+)?(?:đang|sắp|cần|muốn
                         r"(?:and\s+)?(?:i am\s+|i'm\s+)?(?:studying|researching|working on|writing|preparing|"
                         r"interested in))[^,.;:!?]{0,120}[,.;:]", re.IGNORECASE)
 #: A label before the question: "Câu hỏi ôn tập: …", "For a cable summary: …", "xác minh gấp: …".
-_LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*:\s+")
+_LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,9}[^\W\d_]+\s*:\s+")
 
 
 #: A term in quotes: "As a student I don't get 'Dân vận khéo'." speaks of the subject.

@@ -14,6 +14,7 @@ import pytest
 from bot.engine.evidence import Objection
 from bot.engine.matcher import Candidate, Verdict
 from bot.kb.loader import load
+from bot.text.normalize import split_preamble, without_set_aside
 from handlers.questions import Responder
 from handlers.reply import Kind
 
@@ -1490,3 +1491,73 @@ def test_quotas_and_quarters_are_details_the_report_never_gives(responder: Respo
 
 def test_thanks_in_another_language_is_thanks(responder: Responder) -> None:
     assert responder.answer("Danke! Das war sehr hilfreich.").intent == "smalltalk_thanks"
+
+
+def test_who_relays_the_question_before_a_colon_is_no_subject(responder: Responder) -> None:
+    """"Một bác ở Đầm Dơi … hỏi: …": the district says who asks; the question after the colon is what
+    is asked (the district is a name the report lacks, which would refuse it)."""
+    question = "Một bác ở Đầm Dơi gọi điện hỏi: hội nghị có bàn chuyện cải cách thủ tục hành chính cho dân không?"
+    assert responder.answer(question).intent == "vuong_req_administration"
+
+
+def test_a_label_of_up_to_ten_words_before_a_colon_is_an_introduction() -> None:
+    """"One more English message from a listener in Berlin: 'Which elections…?'" says who asks."""
+    head, rest = split_preamble("One more English message from a listener in Berlin: "
+                                "'Which elections were mentioned at the conference and why?'")
+    assert head.endswith("Berlin: ") and rest.startswith("'Which elections")
+
+
+def test_a_clause_saying_who_someone_is_does_not_turn_a_question_on_their_titles_into_one_on_their_speech(
+        responder: Responder) -> None:
+    """"Lĩnh, người trình bày báo cáo tóm tắt, ngoài là Ủy viên Trung ương thì giữ chức gì": his titles,
+    not the list of speakers: the clause names his report to say who he is, and "ngoài …" sets aside
+    one of his own titles, not a person whose list is asked."""
+    question = ("Xin hỏi đồng chí Nguyễn Hồng Lĩnh, người trình bày báo cáo tóm tắt, ngoài là Ủy viên "
+                "Trung ương Đảng thì giữ chức gì trong Ban Dân vận Trung ương?")
+    matcher = responder.matcher
+    assert matcher._own_asked(question) == "person_nguyen_hong_linh"
+    text, aside = without_set_aside(question)
+    ranked = (Candidate("people_speakers", 59.0), Candidate("person_nguyen_hong_linh", 59.0),
+              Candidate("report_overview", 54.0))
+    match = matcher._settle(text, matcher.normalize(text), ranked, aside)
+    assert match.verdict is Verdict.ANSWER and match.best is not None
+    assert match.best.intent_id == "person_nguyen_hong_linh"
+
+
+def test_a_year_the_report_lacks_in_the_context_still_counts_when_the_question_is_read_alone(
+        responder: Responder) -> None:
+    """"… hội nghị … cuối năm 2018 … Hội nghị năm đó giao nhiệm vụ gì?": "năm đó" is 2018, which the
+    report does not cover; the question read alone must not answer with 2021's tasks."""
+    question = ("Hình như hội nghị năm trước, tức cuối năm 2018, cũng do bà Mai kết luận. "
+                "Hội nghị năm đó giao những nhiệm vụ gì?")
+    assert responder.answer(question).fallback
+
+
+def test_a_region_the_report_never_names_is_out_of_scope(responder: Responder) -> None:
+    match = responder.matcher.match("Did the conference launch a special campaign for the Mekong Delta?")
+    assert match.verdict is Verdict.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Ông Hải có đọc tham luận ở hội nghị không?", Objection.SAID),
+    ("Did Nguyen Tien Hai give a speech there?", Objection.SAID),
+    ("On what dates was the 13th Congress held?", Objection.TIME),
+])
+def test_papers_read_out_and_dates_are_kinds_of_fact_asked(responder: Responder, question: str,
+                                                           kind: Objection) -> None:
+    """A paper read out (the report records none by Hải) asks what someone said; "what dates" asks when."""
+    assert kind in responder.matcher._evidence.asks(question)
+
+
+def test_asking_for_plain_words_is_no_praise(responder: Responder) -> None:
+    """"Tóm lại giúp chị bằng lời dễ hiểu" asks for plain words; "dễ hiểu" is praise elsewhere."""
+    assert responder.matcher._talk.find("Em tóm lại giúp chị bằng lời dễ hiểu thôi: dân vận khéo là gì?") == []
+    assert responder.answer("bot trả lời dễ hiểu lắm").intent == "smalltalk_praise"
+
+
+@pytest.mark.parametrize(("words", "means"), [
+    ("giữ vững đường biên", "giu vung bien gioi"),
+    ("làm bạn tốt với nước kế bên", "huu nghi voi nuoc lang gieng"),
+])
+def test_everyday_words_for_borders_and_neighbours(responder: Responder, words: str, means: str) -> None:
+    assert " ".join(responder.matcher.normalize(words)) == means
