@@ -240,6 +240,8 @@ class Matcher:
         if oos is not None and self._offers_a_known_place(text):
             oos = None  # "ở Hà Nội hay TP HCM": the other place is a choice offered, and the report has one
         candidates = self._lexical.rank(tokens)
+        if oos is not None and self._corrects_a_place(text, oos, candidates):
+            oos = None  # "Có phải điểm cầu trung tâm đặt ở TP HCM không?": Hà Nội, says the answer
         if set(tokens) <= self._lexical.vague:  # "ai?", "when?": nothing to tell one answer from another
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         if oos is not None:
@@ -383,6 +385,20 @@ class Matcher:
             t.isdigit() and t in self._lexical.numbers for t in self._question_tokens(text))  # "khóa XIV hay khóa XV"
         return (offers or self._evidence.checks_claim(folded)) and self.kb.intents[best.intent_id].kind == "answer" \
             and best.score >= self.kb.matching.weak_score
+
+    def _corrects_a_place(self, text: str, oos: OutOfScope, candidates: tuple[Candidate, ...]) -> bool:
+        """Whether the question checks a claim that puts something in another place ("ở TP HCM",
+        "in Da Nang"), and the leading answer, close enough to be accepted, names the place the report gives."""
+        folded = words(text)
+        if not candidates or candidates[0].score < self.kb.matching.accept_score \
+                or not self._evidence.checks_claim(folded):
+            return False
+        joined = " ".join(folded)
+        if not any(re.search(rf"\b(?:o|tai|in|at)(?: the)? {re.escape(' '.join(words(t)))}\b", joined)
+                   for t in oos.triggers):
+            return False
+        leader = self.kb.intents[candidates[0].intent_id]
+        return leader.kind == "answer" and Objection.PLACE in self._evidence.able(leader)
 
     def _offers_a_known_place(self, text: str) -> bool:
         """Whether the question offers a choice of places ("hay", "or") one of which the report names."""

@@ -1561,3 +1561,10 @@ def test_asking_for_plain_words_is_no_praise(responder: Responder) -> None:
 ])
 def test_everyday_words_for_borders_and_neighbours(responder: Responder, words: str, means: str) -> None:
     assert " ".join(responder.matcher.normalize(words)) == means
+
+
+def test_a_claim_that_puts_the_central_point_elsewhere_is_corrected_by_the_answer(responder: Responder) -> None:
+    """"Có phải điểm cầu trung tâm đặt ở TP HCM không?": the answer says Hà Nội; a question about
+    another province's own bridge point is still out of scope."""
+    assert responder.answer("Có phải điểm cầu trung tâm đặt ở TP HCM không?").intent == "event_bridge_points"
+    assert responder.matcher.match("Điểm cầu Bạc Liêu có ai dự?").verdict is Verdict.OUT_OF_SCOPE
