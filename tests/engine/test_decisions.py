@@ -1568,3 +1568,15 @@ def test_a_claim_that_puts_the_central_point_elsewhere_is_corrected_by_the_answe
     another province's own bridge point is still out of scope."""
     assert responder.answer("Có phải điểm cầu trung tâm đặt ở TP HCM không?").intent == "event_bridge_points"
     assert responder.matcher.match("Điểm cầu Bạc Liêu có ai dự?").verdict is Verdict.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("question", [
+    "Tỉnh nào được khen thưởng vì làm tốt phong trào Dân vận khéo năm 2020?",
+    "Which districts were commended for their Dân vận khéo models?",
+    "Báo cáo có nói huyện nào là đơn vị dẫn đầu phong trào Dân vận khéo không?",
+])
+def test_who_was_praised_or_awarded_is_a_detail_the_report_never_gives(responder: Responder,
+                                                                        question: str) -> None:
+    """The report praises no province or unit by name: the Dân vận khéo finding does not answer it."""
+    assert responder.answer(question).fallback
+    assert responder.answer("Phong trào Dân vận khéo được đánh giá thế nào?").intent == "finding_dan_van_kheo"
