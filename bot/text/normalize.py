@@ -255,8 +255,10 @@ _WHO_ASKS_AFTER = re.compile(
     r"[,;.]\s*(?:tôi|em|e|mình|cháu|con|bác|i['’]m|i am)\s+(?:đang\s+|đg\s+)?"
     r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|writing|preparing|working on)\b[^,.;:!?]{0,100}\W*$",
     re.IGNORECASE)
-#: A second clause of the introduction: "Em là đoàn viên, *đang chuẩn bị bài sinh hoạt chi đoàn,* cho em hỏi…".
-_CONTINUED = re.compile(r"^\s*(?:(?:và\s+|rồi\s+)?(?:đang|sắp|cần|muốn)\s+(?:chuẩn bị|soạn|viết|làm|ôn|học|tìm hiểu)|"
+#: A second clause of the introduction: "Em là đoàn viên, *đang chuẩn bị bài sinh hoạt chi đoàn,* cho em hỏi…",
+#: "Tôi là bí thư chi bộ ấp ở xã Khánh Bình Đông, *huyện Trần Văn Thời,* …" (where the asker is).
+_CONTINUED = re.compile(r"^\s*(?:(?:huyện|xã|phường|quận|tỉnh|ấp|thị trấn|thành phố|tp)\s+[^,.;:!?]{1,40}?,|"
+                        r"(?:và\s+|rồi\s+)?(?:đang|sắp|cần|muốn)\s+(?:chuẩn bị|soạn|viết|làm|ôn|học|tìm hiểu)|"
                         r"(?:and\s+)?(?:i am\s+|i'm\s+)?(?:studying|researching|working on|writing|preparing|"
                         r"interested in))[^,.;:!?]{0,120}[,.;:]", re.IGNORECASE)
 #: A label before the question: "Câu hỏi ôn tập: …", "For a cable summary: …", "xác minh gấp: …".
@@ -316,8 +318,10 @@ def split_preamble(text: str) -> tuple[str, str]:
         if found is not None:
             head, rest = found.group(0), text[found.end():]
             if not _asks_in(_as_asked(head), asking) and len(words(rest)) >= 3:
-                more = _CONTINUED.match(rest)  # "Em là đoàn viên ở Cà Mau, đang chuẩn bị bài sinh hoạt, cho em hỏi…"
-                if more is not None and len(words(rest[more.end():])) >= 3:
+                for _ in range(3):  # "Em là đoàn viên ở Cà Mau, đang chuẩn bị bài sinh hoạt, cho em hỏi…"
+                    more = _CONTINUED.match(rest)
+                    if more is None or len(words(rest[more.end():])) < 3:
+                        break
                     head, rest = head + more.group(0), rest[more.end():]
                 return head, rest
     return "", text

@@ -1580,3 +1580,11 @@ def test_who_was_praised_or_awarded_is_a_detail_the_report_never_gives(responder
     """The report praises no province or unit by name: the Dân vận khéo finding does not answer it."""
     assert responder.answer(question).fallback
     assert responder.answer("Phong trào Dân vận khéo được đánh giá thế nào?").intent == "finding_dan_van_kheo"
+
+
+def test_an_introduction_may_name_the_district_after_the_commune() -> None:
+    """"Tôi là bí thư chi bộ ấp ở xã Khánh An, huyện U Minh, đang chuẩn bị …, xin hỏi …": the district
+    says where the asker lives, like the commune before it, not what is asked."""
+    head, rest = split_preamble("Tôi là bí thư chi bộ ấp ở xã Khánh An, huyện U Minh, đang chuẩn bị nội dung "
+                                "sinh hoạt, xin hỏi hội nghị do cơ quan nào tổ chức?")
+    assert "U Minh" in head and rest.strip().startswith("xin hỏi")
