@@ -1588,3 +1588,23 @@ def test_an_introduction_may_name_the_district_after_the_commune() -> None:
     head, rest = split_preamble("Tôi là bí thư chi bộ ấp ở xã Khánh An, huyện U Minh, đang chuẩn bị nội dung "
                                 "sinh hoạt, xin hỏi hội nghị do cơ quan nào tổ chức?")
     assert "U Minh" in head and rest.strip().startswith("xin hỏi")
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Con trả lời lúc nãy chưa trúng ý chú, chú hỏi chuyện thanh niên mà con nói chuyện Mặt trận. Thôi được, "
+     "cảm ơn con.", "smalltalk_complaint"),
+    ("Are you an official government service or something else?", "smalltalk_bot_identity"),
+    ("One thing first: is this an official government service, and who actually built you?",
+     "smalltalk_bot_identity"),
+])
+def test_what_a_message_says_of_the_bot_in_more_words(responder: Responder, message: str, expected: str) -> None:
+    """A complaint that the answer missed the point ("chưa trúng ý") is no question about the Front;
+    "who actually built you", "are you an official service" ask what the bot is."""
+    assert responder.answer(message).intent == expected
+
+
+def test_which_commune_was_praised_is_a_detail_and_what_the_bot_advises_an_opinion(responder: Responder) -> None:
+    assert responder.answer("hn co khen huyen nao lam dan van kheo gioi ko").fallback
+    match = responder.matcher.match("Theo ý em thì Hội Phụ nữ ấp chị nên làm mô hình Dân vận khéo gì?")
+    assert match.verdict is Verdict.OUT_OF_SCOPE and match.out_of_scope is not None
+    assert match.out_of_scope.id == "opinions"
