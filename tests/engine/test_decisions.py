@@ -1557,9 +1557,11 @@ def test_asking_for_plain_words_is_no_praise(responder: Responder) -> None:
 
 @pytest.mark.parametrize(("words", "means"), [
     ("giữ vững đường biên", "giu vung bien gioi"),
+    ("người giữ ghế phó", "nguoi giu pho truong ban"),
+    ("vị cấp phó của cơ quan dân vận", "pho truong ban cua ban dan van"),
     ("làm bạn tốt với nước kế bên", "huu nghi voi nuoc lang gieng"),
 ])
-def test_everyday_words_for_borders_and_neighbours(responder: Responder, words: str, means: str) -> None:
+def test_everyday_words_for_borders_neighbours_and_the_deputy(responder: Responder, words: str, means: str) -> None:
     assert " ".join(responder.matcher.normalize(words)) == means
 
 
