@@ -1559,6 +1559,7 @@ def test_asking_for_plain_words_is_no_praise(responder: Responder) -> None:
     ("giữ vững đường biên", "giu vung bien gioi"),
     ("người giữ ghế phó", "nguoi giu pho truong ban"),
     ("vị cấp phó của cơ quan dân vận", "pho truong ban cua ban dan van"),
+    ("đ/c Vượng", "dong chi vuong"),
     ("làm bạn tốt với nước kế bên", "huu nghi voi nuoc lang gieng"),
 ])
 def test_everyday_words_for_borders_neighbours_and_the_deputy(responder: Responder, words: str, means: str) -> None:
