@@ -1560,6 +1560,8 @@ def test_asking_for_plain_words_is_no_praise(responder: Responder) -> None:
     ("người giữ ghế phó", "nguoi giu pho truong ban"),
     ("vị cấp phó của cơ quan dân vận", "pho truong ban cua ban dan van"),
     ("đ/c Vượng", "dong chi vuong"),
+    ("hội nd xã", "to chuc chinh tri xa hoi xa"),
+    ("góp ý chính sách và theo dõi việc thực hiện", "phan bien xa hoi va giam sat"),
     ("làm bạn tốt với nước kế bên", "huu nghi voi nuoc lang gieng"),
 ])
 def test_everyday_words_for_borders_neighbours_and_the_deputy(responder: Responder, words: str, means: str) -> None:
