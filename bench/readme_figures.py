@@ -122,6 +122,12 @@ SETS = (
     ("outsider_zz", "a ward Front officer, a civics teacher's quiz, a farmer in Đầm Dơi typing dialect, a "
      "Vietnamese-American student and a German journalist, a TV producer; measured once midway, then tuned on",
      "88.7% / 89.3%"),
+    ("outsider_ab", "a commune Front vice-chair, a grade-12 student in teen-code, a retired teacher aged 72, a "
+     "Filipino NGO officer, a radio host relaying listeners; measured once when written, then tuned on",
+     "92.3% / 78.6%"),
+    ("outsider_ac", "a ward Party cell secretary, a journalism student, a shrimp farmer on a cheap phone, a "
+     "Singaporean journalist, a Farmers' Association chairman; measured once when written, then tuned on",
+     "90.8% / 89.3%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
