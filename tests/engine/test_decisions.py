@@ -1561,6 +1561,7 @@ def test_asking_for_plain_words_is_no_praise(responder: Responder) -> None:
     ("vị cấp phó của cơ quan dân vận", "pho truong ban cua ban dan van"),
     ("đ/c Vượng", "dong chi vuong"),
     ("hội nd xã", "to chuc chinh tri xa hoi xa"),
+    ("phó trưởng ban DVTW lun", "pho truong ban dan van trung uong luon"),
     ("góp ý chính sách và theo dõi việc thực hiện", "phan bien xa hoi va giam sat"),
     ("làm bạn tốt với nước kế bên", "huu nghi voi nuoc lang gieng"),
 ])
