@@ -237,7 +237,7 @@ class Matcher:
         oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
         if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
-        if oos is not None and self._offers_a_known_place(text):
+        if oos is not None and self._offers_a_known_place(text, oos):
             oos = None  # "ở Hà Nội hay TP HCM": the other place is a choice offered, and the report has one
         candidates = self._lexical.rank(tokens)
         if oos is not None and self._corrects_a_place(text, oos, candidates):
@@ -400,9 +400,19 @@ class Matcher:
         leader = self.kb.intents[candidates[0].intent_id]
         return leader.kind == "answer" and Objection.PLACE in self._evidence.able(leader)
 
-    def _offers_a_known_place(self, text: str) -> bool:
-        """Whether the question offers a choice of places ("hay", "or") one of which the report names."""
-        return bool(_ALTERNATIVES & set(words(text))) and bool(self._evidence.places_asked(text))
+    def _offers_a_known_place(self, text: str, oos: OutOfScope) -> bool:
+        """Whether the question offers a choice of places ("hay", "or"), one of which the report names
+        and another of which is the out-of-scope name ("ở Hà Nội hay TP HCM"; not "diplomats or
+        international organisations … in Hanoi or at the Cà Mau point")."""
+        folded = words(text)
+        places = self._evidence.places_asked(text)
+        if not _ALTERNATIVES & set(folded) or not places:
+            return False
+        joined = " ".join(folded)
+        known = "|".join(map(re.escape, places))
+        return any(re.search(rf"\b(?:{known})(?: \w+){{0,3}} (?:hay|hoac|or)(?: \w+){{0,3}} {name}\b|"
+                             rf"\b{name}(?: \w+){{0,3}} (?:hay|hoac|or)(?: \w+){{0,3}} (?:{known})\b", joined)
+                   for name in (re.escape(" ".join(words(t))) for t in oos.triggers))
 
     def names_someone(self, text: str) -> bool:
         """Whether ``text`` names one of the knowledge base's people ("what did Vuong say in his…")."""

@@ -263,6 +263,7 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
         if not isinstance(syn.data, dict):
             problems.append(Problem(syn.file, syn.line_of(()), "", "expected 'what people type: what it means' lines"))
         else:
+            seen: dict[tuple[str, ...], str] = {}  # the key's words as typed, lower-cased → the key
             for key, value in syn.data.items():
                 if not isinstance(value, str) or not words(value) or not words(key):
                     problems.append(Problem(syn.file, syn.line_of((key,)), key,
@@ -270,6 +271,14 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
                     continue
                 # A one-letter key with a mark ("ô") must be typed so: a plain "o" is "ở" in a hurry.
                 one_letter = len(words(key)) == 1 and len(words(key)[0]) == 1 and not str(key).isascii()
+                spelt = tuple(raw_words(key))
+                first = seen.setdefault(spelt, key)
+                if first != key and words(syn.data[first]) != words(value):  # "ND" after "nd": one would win
+                    problems.append(Problem(
+                        syn.file, syn.line_of((key,)), key,
+                        f"'{key}' is the same key as '{first}' (line {syn.line_of((first,))}) with another "
+                        "meaning: keys are compared without case; keep one"))
+                    continue
                 phrases.append(_phrase(key, tuple(words(value)), strict=one_letter))
     stop = _read(folder / "stopwords.yaml", problems, folder)
     if stop is not None and stop.data is not None:

@@ -1614,3 +1614,19 @@ def test_which_commune_was_praised_is_a_detail_and_what_the_bot_advises_an_opini
     match = responder.matcher.match("Theo ý em thì Hội Phụ nữ ấp chị nên làm mô hình Dân vận khéo gì?")
     assert match.verdict is Verdict.OUT_OF_SCOPE and match.out_of_scope is not None
     assert match.out_of_scope.id == "opinions"
+
+
+def test_places_offered_as_a_choice_do_not_clear_a_name_the_report_lacks_elsewhere(responder: Responder) -> None:
+    """"Did diplomats attend, in Hanoi or at the Cà Mau point?" offers two places the report names, but
+    asks about diplomats; "ở Hà Nội hay TP HCM?" offers the other place itself, which the answer corrects."""
+    match = responder.matcher.match("Were any foreign diplomats present, either in Hanoi or at the Cà Mau point?")
+    assert match.verdict is Verdict.OUT_OF_SCOPE
+    assert responder.answer("Điểm cầu trung tâm đặt ở Hà Nội hay TP HCM?").intent == "event_bridge_points"
+
+
+@pytest.mark.parametrize("question", [
+    "What posts did Mr. Trần Quốc Vượng hold before he became Standing Member of the Secretariat?",
+    "In your assessment, will the attention to ethnic minority communities lead to new policies in 2021?",
+])
+def test_earlier_careers_and_the_bots_assessment_are_not_in_the_report(responder: Responder, question: str) -> None:
+    assert responder.answer(question).fallback

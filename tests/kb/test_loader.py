@@ -55,6 +55,21 @@ def test_duplicate_yaml_key_is_reported_not_silently_kept(kb_copy: Path) -> None
                for p in problems), problems
 
 
+def test_a_synonym_key_that_differs_only_in_case_is_reported_with_both_lines(kb_copy: Path) -> None:
+    """"ND: nhân dân" after "nd: nội dung" would silently win or lose: keys are compared without case."""
+    f = kb_copy / "synonyms.yaml"
+    _edit(f, "nd: nội dung\n", "nd: nội dung\nND: nhân dân\n")
+    first, line = _line_of(f, "nd: nội dung"), _line_of(f, "ND: nhân dân")
+    problems = _problems(kb_copy)
+    assert any(p.startswith(f"synonyms.yaml, line {line}, field 'ND'") and f"'nd' (line {first})" in p
+               for p in problems), problems
+
+
+def test_the_same_synonym_written_twice_with_the_same_meaning_is_no_problem(kb_copy: Path) -> None:
+    _edit(kb_copy / "synonyms.yaml", "nd: nội dung\n", "nd: nội dung\nND: Nội dung\n")
+    assert load(kb_copy).rewriter.rewrite(["nd"]) == ["noi", "dung"]
+
+
 def test_duplicate_id_across_files(kb_copy: Path) -> None:
     f = kb_copy / "intents" / "camau.yaml"
     _edit(f, "- id: camau_leader", "- id: event_date")
