@@ -128,6 +128,9 @@ SETS = (
     ("outsider_ac", "a ward Party cell secretary, a journalism student, a shrimp farmer on a cheap phone, a "
      "Singaporean journalist, a Farmers' Association chairman; measured once when written, then tuned on",
      "90.8% / 89.3%"),
+    ("outsider_ad", "a Youth Union secretary's quiz, a PhD student citing wrong premises, a retired teacher on "
+     "voice input, an embassy officer, a TV editor checking a script; measured once midway, then tuned on",
+     "90.1% / 82.1%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

@@ -225,7 +225,10 @@ _KIN_INTRO = r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b"
 _PREAMBLE = re.compile(
     _INTRO_OPENS + r"(?:(?:tôi|toi|em|e|mình|minh|tớ|bác|bac|cháu|chau|con|i|we)\b|for my\b|as an?\b|"
     + _KIN_INTRO + ")"
-    r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b)",
+    r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b|"
+    # typed without punctuation: "cô là giáo viên về hưu ở Ngọc Hiển cô muốn hỏi …" ends before "cô muốn hỏi"
+    r"(?=\s(?:tôi|toi|em|e|mình|minh|cô|co|chú|chu|bác|bac|cháu|chau|con|chị|chi|anh)\s+"
+    r"(?:muốn|muon|xin|cần|can)\s+(?:hỏi|hoi)\b))",
     re.IGNORECASE)
 #: An introduction that only says who asks ("Em là sinh viên…", "Tôi làm ở…", "I am preparing a
 #: seminar…", "For my thesis…"), as opposed to one that already speaks of the subject ("Em đọc
@@ -250,10 +253,12 @@ _RELAYED = re.compile(r"^[^?]{0,200}?\b(?:hỏi|nhắn|nhắn tin|thắc mắc)(
 _RELAYED_AFTER = re.compile(
     r"[,;]\s*(?:(?:có|một|thì|là)\s+)*(?:bác|chị|anh|cô|chú|em|ông|bà|bạn|thính giả|người)\b[^,.;:!?]{0,80}?"
     r"\bhỏi\s+(?:thế|vậy|vầy|đấy|đó|như vậy)\b\W*$", re.IGNORECASE)
-#: The asker's task said at the end: "…, e làm bài thi tìm hiểu của đoàn trường", "…, I'm writing a paper".
+#: The asker's task or deadline said at the end: "…, e làm bài thi tìm hiểu của đoàn trường", "…, I'm
+#: writing a paper", "… đúng ko? cần chốt gấp trc 18h".
 _WHO_ASKS_AFTER = re.compile(
-    r"[,;.]\s*(?:tôi|em|e|mình|cháu|con|bác|i['’]m|i am)\s+(?:đang\s+|đg\s+)?"
-    r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|writing|preparing|working on)\b[^,.;:!?]{0,100}\W*$",
+    r"[,;.?]\s*(?:(?:tôi|em|e|mình|cháu|con|bác|i['’]m|i am)\s+(?:đang\s+|đg\s+)?"
+    r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|writing|preparing|working on)\b|"
+    r"(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b)[^,.;:!?]{0,100}\W*$",
     re.IGNORECASE)
 #: A second clause of the introduction: "Em là đoàn viên, *đang chuẩn bị bài sinh hoạt chi đoàn,* cho em hỏi…",
 #: "Tôi là bí thư chi bộ ấp ở xã Khánh Bình Đông, *huyện Trần Văn Thời,* …" (where the asker is).

@@ -1630,3 +1630,18 @@ def test_places_offered_as_a_choice_do_not_clear_a_name_the_report_lacks_elsewhe
 ])
 def test_earlier_careers_and_the_bots_assessment_are_not_in_the_report(responder: Responder, question: str) -> None:
     assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize(("message", "head", "rest"), [
+    ("chú là cựu chiến binh ở Đầm Dơi chú muốn hỏi hội nghị do ai tổ chức vậy con",
+     "chú là cựu chiến binh ở Đầm Dơi", "chú muốn hỏi hội nghị do ai tổ chức vậy con"),
+])
+def test_an_introduction_typed_without_punctuation_ends_where_the_asking_begins(message: str, head: str,
+                                                                                 rest: str) -> None:
+    assert tuple(part.strip() for part in split_preamble(message)) == (head, rest)
+
+
+def test_a_deadline_said_at_the_end_is_no_number_asked(responder: Responder) -> None:
+    """"… đúng ko? cần chốt gấp trc 17h": 17 is the asker's deadline, not a time the report lacks."""
+    question = "Kịch bản ghi ông Vượng yêu cầu cán bộ nói ít làm nhiều, đúng ko? cần chốt gấp trc 17h"
+    assert responder.answer(question).intent == "vuong_req_noi_it_lam_nhieu"
