@@ -1645,3 +1645,13 @@ def test_a_deadline_said_at_the_end_is_no_number_asked(responder: Responder) -> 
     """"… đúng ko? cần chốt gấp trc 17h": 17 is the asker's deadline, not a time the report lacks."""
     question = "Kịch bản ghi ông Vượng yêu cầu cán bộ nói ít làm nhiều, đúng ko? cần chốt gấp trc 17h"
     assert responder.answer(question).intent == "vuong_req_noi_it_lam_nhieu"
+
+
+@pytest.mark.parametrize("question", [
+    "The translated version says the coordination programme covers 2021 to 2025. Is that the period in the report?",
+    "KB ghi chương trình phối hợp giai đoạn 2021-2025, bot xem lại giúp giai đoạn nào cho chuẩn",
+])
+def test_a_script_checked_with_a_wrong_period_gets_the_right_one(responder: Responder, question: str) -> None:
+    """"… version says 2021 to 2025. Is that the period …?", "KB (kịch bản) ghi …": a claim the answer
+    corrects (2021-2026), not another programme the report lacks."""
+    assert responder.answer(question).intent == "mai_task_3"
