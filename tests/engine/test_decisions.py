@@ -1655,3 +1655,13 @@ def test_a_script_checked_with_a_wrong_period_gets_the_right_one(responder: Resp
     """"… version says 2021 to 2025. Is that the period …?", "KB (kịch bản) ghi …": a claim the answer
     corrects (2021-2026), not another programme the report lacks."""
     assert responder.answer(question).intent == "mai_task_3"
+
+
+@pytest.mark.parametrize("question", [
+    "Did the Youth Union get specific tasks for its members, apart from the other organisations?",
+    "Hội Nông dân có được nêu đích danh trong các nhiệm vụ năm 2021 không?",
+])
+def test_tasks_for_one_named_organisation_are_a_detail_the_report_never_gives(responder: Responder,
+                                                                               question: str) -> None:
+    """The tasks speak of "các tổ chức chính trị - xã hội" and name none of them."""
+    assert responder.answer(question).fallback
