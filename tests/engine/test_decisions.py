@@ -1665,3 +1665,10 @@ def test_tasks_for_one_named_organisation_are_a_detail_the_report_never_gives(re
                                                                                question: str) -> None:
     """The tasks speak of "các tổ chức chính trị - xã hội" and name none of them."""
     assert responder.answer(question).fallback
+
+
+def test_asking_to_confirm_is_framing_not_words_of_the_question(responder: Responder) -> None:
+    """"Can you confirm that …" says what the asker wants, like "is it true that": its words are not
+    weighed against the answers (a claim cue still reads it as a claim to check)."""
+    assert responder.matcher.normalize("Can you confirm that the conference was online?") == \
+        responder.matcher.normalize("the conference was online?")
