@@ -131,6 +131,8 @@ SETS = (
     ("outsider_ad", "a Youth Union secretary's quiz, a PhD student citing wrong premises, a retired teacher on "
      "voice input, an embassy officer, a TV editor checking a script; measured once midway, then tuned on",
      "90.1% / 82.1%"),
+    ("outsider_af", "near misses: 100 questions the report does not answer, ten kinds, and 20 look-alikes it "
+     "does; measured once when written, then tuned on", "100% / 64.0%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

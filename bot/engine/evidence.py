@@ -326,7 +326,7 @@ class Evidence:
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
                self._details.find(words)):
             return Objection.DETAIL
-        if any(not _offered_instead(text, name) for name in self.unknown_names(text)) and \
+        if any(not offered_instead(text, name) for name in self.unknown_names(text)) and \
                 not self.offers_an_answer(words):
             return Objection.UNKNOWN_NAME
         if self.unheld_post(text, intent) or self._unreported_post(text, intent):
@@ -582,7 +582,7 @@ class Evidence:
         return found
 
 
-def _offered_instead(text: str, name: str) -> bool:
+def offered_instead(text: str, name: str) -> bool:
     """Whether ``name`` is offered as one of two choices ("… BDV TW tổ chức, hay VP TW Đảng?", "Ban
     Tuyên giáo hay Ban Dân vận tổ chức?"): the report may hold the other, and the answer then
     corrects the question. Not beside "or": "Catholics or Khmer Theravada Buddhists" offers two

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.engine.context import MIN_QUESTION_WORDS, POINTS_BACK, QUESTION_WORDS, REFERS_BACK, without_description
-from bot.engine.evidence import Evidence, Objection
+from bot.engine.evidence import Evidence, Objection, offered_instead
 from bot.engine.lexical import Candidate, LexicalIndex, features
 from bot.engine.ordinals import ItemRef, ListItems
 from bot.engine.smalltalk import LEAVE_WORDS, Cue, SmallTalkCues
@@ -25,6 +25,7 @@ from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
 from bot.text.normalize import (
     PhraseSet,
+    contains_phrase,
     only_says_who_asks,
     questions_asked,
     quoted,
@@ -237,8 +238,8 @@ class Matcher:
         oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
         if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
-        if oos is not None and self._offers_a_known_place(text, oos):
-            oos = None  # "ở Hà Nội hay TP HCM": the other place is a choice offered, and the report has one
+        if oos is not None and (self._offers_a_known_place(text, oos) or self._offered_beside_a_known(text, oos)):
+            oos = None  # "ở Hà Nội hay TP HCM", "ban dân vận tw hay bộ nội vụ": a choice offered, the report has one
         candidates = self._lexical.rank(tokens)
         if oos is not None and self._corrects_a_place(text, oos, candidates):
             oos = None  # "Có phải điểm cầu trung tâm đặt ở TP HCM không?": Hà Nội, says the answer
@@ -399,6 +400,13 @@ class Matcher:
             return False
         leader = self.kb.intents[candidates[0].intent_id]
         return leader.kind == "answer" and Objection.PLACE in self._evidence.able(leader)
+
+    def _offered_beside_a_known(self, text: str, oos: OutOfScope) -> bool:
+        """Whether the one out-of-scope name in the question is offered as the other choice ("ban dân
+        vận tw hay bộ nội vụ"): the answer gives the report's; not two such names ("kiên giang hay bạc liêu")."""
+        folded = words(text)
+        named = [t for t in oos.triggers if contains_phrase(folded, tuple(words(t)))]
+        return len(named) == 1 and offered_instead(text, named[0])
 
     def _offers_a_known_place(self, text: str, oos: OutOfScope) -> bool:
         """Whether the question offers a choice of places ("hay", "or"), one of which the report names

@@ -1672,3 +1672,23 @@ def test_asking_to_confirm_is_framing_not_words_of_the_question(responder: Respo
     weighed against the answers (a claim cue still reads it as a claim to check)."""
     assert responder.matcher.normalize("Can you confirm that the conference was online?") == \
         responder.matcher.normalize("the conference was online?")
+
+
+@pytest.mark.parametrize("question", [
+    "Bà Trương Thị Mai trước đó từng công tác ở đơn vị nào?",                      # a career before
+    "Đại biểu ở điểm cầu Cà Mau ngồi ở hội trường nào vậy?",                         # the hall
+    "Báo cáo tóm tắt ông Lĩnh đọc dài mấy trang, gồm mấy phần?",                      # a document's length
+    "Lãnh đạo UBND tỉnh Cà Mau có ý kiến đóng góp gì tại hội nghị không?",           # words of an attendee
+    "Were any cadres subsequently disciplined for harassing citizens, as Vượng demanded?",  # what came after
+])
+def test_details_around_what_the_report_says_are_not_in_it(responder: Responder, question: str) -> None:
+    """Near misses of answers the report has: a career, a hall, a document's length, what an attendee
+    said, what happened afterwards: the answer nearest in words does not give them."""
+    assert responder.answer(question).fallback
+
+
+def test_a_ministry_is_a_name_the_report_lacks_unless_offered_as_the_other_choice(responder: Responder) -> None:
+    match = responder.matcher.match("Bộ Nội vụ được giao nhiệm vụ gì trong năm 2021?")
+    assert match.verdict is Verdict.OUT_OF_SCOPE and match.out_of_scope is not None
+    assert match.out_of_scope.id == "ministries"
+    assert responder.answer("Hội nghị do Ban Dân vận Trung ương hay Bộ Nội vụ tổ chức?").intent == "event_organizer"
