@@ -156,10 +156,10 @@ _HAS_DURATION = re.compile(r"\b(?:\d+|năm|mấy|bao) (?:năm|tháng|tuần|ngà
 
 
 #: An answer that reports what someone said: a verb of speech ("nhấn mạnh", "yêu cầu", "stressed"); a
-#: name "nêu tên" (listed) is no speech.
-_HAS_SAID = re.compile(r"\b(?:nhấn mạnh|yêu cầu|đề nghị|chỉ rõ|khẳng định|nêu(?!\s+tên|\s+đầu)|trình bày|kết luận|"
-                       r"đánh giá|ghi nhận|báo cáo|bài phát biểu|said|stressed|urged|called for|asked|presented|"
-                       r"concluded|noted|set out|gave the \w+ speech)\b", re.IGNORECASE)
+#: name "nêu tên" (listed) is no speech, and neither is what the report "không nêu" (does not give).
+_HAS_SAID = re.compile(r"\b(?:nhấn mạnh|yêu cầu|đề nghị|chỉ rõ|khẳng định|(?<!không )nêu(?!\s+tên|\s+đầu)|"
+                       r"trình bày|kết luận|đánh giá|ghi nhận|báo cáo|bài phát biểu|said|stressed|urged|called for|"
+                       r"asked|presented|concluded|noted|set out|gave the \w+ speech)\b", re.IGNORECASE)
 
 #: Units of a short length of time (folded): asked "bao nhiêu phút", an answer in years does not do.
 _SHORT_UNITS = frozenset({"phut", "gio", "tieng", "minutes", "minute", "hours", "hour"})

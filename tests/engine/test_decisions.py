@@ -1692,3 +1692,11 @@ def test_a_ministry_is_a_name_the_report_lacks_unless_offered_as_the_other_choic
     assert match.verdict is Verdict.OUT_OF_SCOPE and match.out_of_scope is not None
     assert match.out_of_scope.id == "ministries"
     assert responder.answer("Hội nghị do Ban Dân vận Trung ương hay Bộ Nội vụ tổ chức?").intent == "event_organizer"
+
+
+def test_what_the_report_does_not_give_is_no_speech_in_an_answer(responder: Responder) -> None:
+    """The Cà Mau attendees' answer says what the report "không nêu"; that reports nobody's words,
+    so "what did the departments' representatives say?" gets the honest reply."""
+    question = "Đại diện các sở, ngành tỉnh Cà Mau đã phát biểu những gì tại hội nghị?"
+    assert responder.answer(question).fallback
+    assert Objection.SAID not in responder.matcher._evidence.able(responder.kb.intents["camau_attendees"])
