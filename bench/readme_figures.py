@@ -122,6 +122,9 @@ SETS = (
     ("outsider_zz", "a ward Front officer, a civics teacher's quiz, a farmer in Đầm Dơi typing dialect, a "
      "Vietnamese-American student and a German journalist, a TV producer; measured once midway, then tuned on",
      "88.7% / 89.3%"),
+    ("outsider_aa", "a district office clerk, a law undergraduate, a fisherman's wife on a phone without "
+     "diacritics, a Japanese PhD candidate, a fact-checking desk; sealed all session, measured once on its final "
+     "code, never tuned on", "90.1% / 92.9%"),
     ("outsider_ab", "a commune Front vice-chair, a grade-12 student in teen-code, a retired teacher aged 72, a "
      "Filipino NGO officer, a radio host relaying listeners; measured once when written, then tuned on",
      "92.3% / 78.6%"),
