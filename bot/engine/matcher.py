@@ -238,11 +238,9 @@ class Matcher:
         oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
         if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
-        if oos is not None and (self._offers_a_known_place(text, oos) or self._offered_beside_a_known(text, oos)):
-            oos = None  # "ở Hà Nội hay TP HCM", "ban dân vận tw hay bộ nội vụ": a choice offered, the report has one
         candidates = self._lexical.rank(tokens)
-        if oos is not None and self._corrects_a_place(text, oos, candidates):
-            oos = None  # "Có phải điểm cầu trung tâm đặt ở TP HCM không?": Hà Nội, says the answer
+        if oos is not None and self._answer_corrects(text, oos, candidates):
+            oos = None
         if set(tokens) <= self._lexical.vague:  # "ai?", "when?": nothing to tell one answer from another
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         if oos is not None:
@@ -387,40 +385,32 @@ class Matcher:
         return (offers or self._evidence.checks_claim(folded)) and self.kb.intents[best.intent_id].kind == "answer" \
             and best.score >= self.kb.matching.weak_score
 
-    def _corrects_a_place(self, text: str, oos: OutOfScope, candidates: tuple[Candidate, ...]) -> bool:
-        """Whether the question checks a claim that puts something in another place ("ở TP HCM",
-        "in Da Nang"), and the leading answer, close enough to be accepted, names the place the report gives."""
+    def _answer_corrects(self, text: str, oos: OutOfScope, candidates: tuple[Candidate, ...]) -> bool:
+        """Whether the out-of-scope name is no subject but a choice or a premise the answer corrects:
+        offered beside a place the report names ("ở Hà Nội hay TP HCM"), offered alone as the other
+        choice ("ban dân vận tw hay bộ nội vụ", not "kiên giang hay bạc liêu"), or where a claim puts
+        something ("Có phải điểm cầu trung tâm đặt ở TP HCM không?") that the leading answer, close
+        enough to be accepted, places where the report does. Not "diplomats or international
+        organisations … in Hanoi or at the Cà Mau point": the choice of places is not the name's."""
         folded = words(text)
-        if not candidates or candidates[0].score < self.kb.matching.accept_score \
-                or not self._evidence.checks_claim(folded):
-            return False
         joined = " ".join(folded)
-        if not any(re.search(rf"\b(?:o|tai|in|at)(?: the)? {re.escape(' '.join(words(t)))}\b", joined)
-                   for t in oos.triggers):
+        named = [" ".join(phrase) for phrase in (tuple(words(t)) for t in oos.triggers)
+                 if phrase and contains_phrase(folded, phrase)]
+        places = self._evidence.places_asked(text)
+        if places and _ALTERNATIVES & set(folded):
+            known = "|".join(map(re.escape, places))
+            if any(re.search(rf"\b(?:{known})(?: \w+){{0,3}} (?:hay|hoac|or)(?: \w+){{0,3}} {re.escape(name)}\b|"
+                             rf"\b{re.escape(name)}(?: \w+){{0,3}} (?:hay|hoac|or)(?: \w+){{0,3}} (?:{known})\b",
+                             joined) for name in named):
+                return True
+        if len(named) == 1 and offered_instead(text, named[0]):
+            return True
+        if not candidates or candidates[0].score < self.kb.matching.accept_score \
+                or not self._evidence.checks_claim(folded) \
+                or not any(re.search(rf"\b(?:o|tai|in|at)(?: the)? {re.escape(name)}\b", joined) for name in named):
             return False
         leader = self.kb.intents[candidates[0].intent_id]
         return leader.kind == "answer" and Objection.PLACE in self._evidence.able(leader)
-
-    def _offered_beside_a_known(self, text: str, oos: OutOfScope) -> bool:
-        """Whether the one out-of-scope name in the question is offered as the other choice ("ban dân
-        vận tw hay bộ nội vụ"): the answer gives the report's; not two such names ("kiên giang hay bạc liêu")."""
-        folded = words(text)
-        named = [t for t in oos.triggers if contains_phrase(folded, tuple(words(t)))]
-        return len(named) == 1 and offered_instead(text, named[0])
-
-    def _offers_a_known_place(self, text: str, oos: OutOfScope) -> bool:
-        """Whether the question offers a choice of places ("hay", "or"), one of which the report names
-        and another of which is the out-of-scope name ("ở Hà Nội hay TP HCM"; not "diplomats or
-        international organisations … in Hanoi or at the Cà Mau point")."""
-        folded = words(text)
-        places = self._evidence.places_asked(text)
-        if not _ALTERNATIVES & set(folded) or not places:
-            return False
-        joined = " ".join(folded)
-        known = "|".join(map(re.escape, places))
-        return any(re.search(rf"\b(?:{known})(?: \w+){{0,3}} (?:hay|hoac|or)(?: \w+){{0,3}} {name}\b|"
-                             rf"\b{name}(?: \w+){{0,3}} (?:hay|hoac|or)(?: \w+){{0,3}} (?:{known})\b", joined)
-                   for name in (re.escape(" ".join(words(t))) for t in oos.triggers))
 
     def names_someone(self, text: str) -> bool:
         """Whether ``text`` names one of the knowledge base's people ("what did Vuong say in his…")."""
