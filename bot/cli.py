@@ -123,7 +123,6 @@ def _run(args: argparse.Namespace) -> int:
         finally:
             store.close()
     if command == "ask":
-        # The shell passes bytes: undecodable ones become U+FFFD, as on stdin, not raw bytes in the JSON.
         question = _question(args)
         if question == "-":
             return _ask_stream(_live(responder, build), args.json, args.session)
@@ -260,7 +259,8 @@ def _warmth(command: str, args: argparse.Namespace) -> Warmth:
 
 
 def _question(args: argparse.Namespace) -> str:
-    """``ask``'s question; the shell passes bytes: undecodable ones become U+FFFD, as on stdin."""
+    """``ask``'s question. The shell passes bytes: undecodable ones become U+FFFD, as on stdin, not raw
+    bytes in the JSON."""
     return " ".join(os.fsencode(word).decode("utf-8", "replace") for word in args.question)
 
 

@@ -266,7 +266,8 @@ _CONTINUED = re.compile(r"^\s*(?:(?:huyện|xã|phường|quận|tỉnh|ấp|th�
                         r"(?:và\s+|rồi\s+)?(?:đang|sắp|cần|muốn)\s+(?:chuẩn bị|soạn|viết|làm|ôn|học|tìm hiểu)|"
                         r"(?:and\s+)?(?:i am\s+|i'm\s+)?(?:studying|researching|working on|writing|preparing|"
                         r"interested in))[^,.;:!?]{0,120}[,.;:]", re.IGNORECASE)
-#: A label before the question: "Câu hỏi ôn tập: …", "For a cable summary: …", "xác minh gấp: …".
+#: A label before the question, of up to ten words: "Câu hỏi ôn tập: …", "xác minh gấp: …", "Another
+#: English message from a listener: …".
 _LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,9}[^\W\d_]+\s*:\s+")
 
 
