@@ -74,10 +74,10 @@ _WHAT = frozenset({"gi", "j"})
 _CAN = frozenset({"duoc", "dc"})
 
 
-def _asks_capability(folded: list[str], start: int, verb_end: int) -> int | None:
-    """Where a capability question that begins at the bot (``start``) with a verb ending at
-    ``verb_end`` ends, or None: "… được (những việc) gì", "… gì cũng được", "có thể … gì", "what
-    can you … do"."""
+def _asks_capability(folded: list[str], start: int, bot_end: int, verb_end: int) -> int | None:
+    """Where a capability question that begins at the bot (``start``; its words end at ``bot_end``)
+    with a verb ending at ``verb_end`` ends, or None: "… được (những việc) gì", "… gì cũng được",
+    "có thể … gì" ("hệ thống có thể hỗ trợ những việc gì"), "what can you … do"."""
     ahead = folded[verb_end:verb_end + 2 * _CAPABILITY_GAP + 1]
     can = next((k for k, w in enumerate(ahead[:_CAPABILITY_GAP + 1]) if w in _CAN), None)
     if can is not None:
@@ -87,7 +87,8 @@ def _asks_capability(folded: list[str], start: int, verb_end: int) -> int | None
     what = next((k for k, w in enumerate(ahead[:_CAPABILITY_GAP + 1]) if w in _WHAT), None)
     if what is not None and ahead[what + 1:what + 3] in (["cung", "duoc"], ["cung", "dc"], ["cx", "dc"]):
         return verb_end + what + 3
-    if folded[start + 1:start + 3] == ["co", "the"]:  # "bot có thể hỗ trợ em tìm hiểu những nội dung gì"
+    if ["co", "the"] in (folded[bot_end:bot_end + 2], folded[bot_end - 2:bot_end]):
+        # "bot có thể hỗ trợ em tìm hiểu những nội dung gì"
         what = next((k for k, w in enumerate(ahead) if w in _WHAT), None)
         if what is not None:
             return verb_end + what + 1
@@ -172,7 +173,7 @@ class SmallTalkCues:
             for bot, _, end in find_spelt(self._bot, text):
                 start = end - len(bot)
                 verb_end = next((verbs[k] for k in range(end, end + _VERB_GAP + 1) if k in verbs), None)
-                asked = None if verb_end is None else _asks_capability(folded, start, verb_end)
+                asked = None if verb_end is None else _asks_capability(folded, start, end, verb_end)
                 if asked is not None:
                     found.append(Cue(tuple(folded[start:asked]), self._capability_reply, asked, about_bot=True))
                     break

@@ -1700,3 +1700,12 @@ def test_what_the_report_does_not_give_is_no_speech_in_an_answer(responder: Resp
     question = "Đại diện các sở, ngành tỉnh Cà Mau đã phát biểu những gì tại hội nghị?"
     assert responder.answer(question).fallback
     assert Objection.SAID not in responder.matcher._evidence.able(responder.kb.intents["camau_attendees"])
+
+
+@pytest.mark.parametrize("message", [
+    "Chào bạn, tôi mới dùng ứng dụng này lần đầu, hệ thống có thể giúp tôi những việc gì?",
+    "Lần đầu tôi dùng công cụ này, xin hỏi chương trình có thể hỗ trợ những việc gì cho tôi?",
+])
+def test_the_bot_called_by_what_it_is_is_asked_what_it_can_do(responder: Responder, message: str) -> None:
+    """"hệ thống", "chương trình", "công cụ này" name the bot: asked what it can do, it says so."""
+    assert responder.answer(message).intent == "smalltalk_help"
