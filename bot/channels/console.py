@@ -178,22 +178,25 @@ class Screen:
             print(_wrap(text) if self._wrap else text, file=self._out, flush=True)
 
     def read(self, prompt: str) -> str:
-        """A line typed at ``prompt`` (with line editing when readline is there)."""
-        with self._lock:
-            self._prompt = prompt
+        """A line typed at ``prompt`` (with line editing when readline is there).
+
+        The prompt is set and cleared without the lock (one assignment is atomic): a Ctrl-C landing
+        between taking and entering a lock would leave it held, and the next prompt would wait forever.
+        """
+        self._prompt = prompt
         try:
             return input(prompt)
         finally:
-            with self._lock:
-                self._prompt = None
+            self._prompt = None
 
     def above(self, text: str) -> None:
         """Print ``text`` above the prompt, then draw the prompt again with what was typed."""
         with self._lock:
-            if self._prompt is None:
+            prompt = self._prompt
+            if prompt is None:
                 print(_wrap(text) if self._wrap else text, file=self._out, flush=True)
                 return
-            self._out.write(f"\r\x1b[K{_wrap(text)}\n{self._prompt}{_typed()}")
+            self._out.write(f"\r\x1b[K{_wrap(text)}\n{prompt}{_typed()}")
             self._out.flush()
 
 
