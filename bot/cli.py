@@ -95,7 +95,8 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print("TELEGRAM_BOT_TOKEN is not set: starting the console.", file=sys.stderr)
             command = "console"
-    warmth = _warmth(command, args)
+    question = _question(args) if command == "ask" else None
+    warmth = _warmth(command, question)
     if command == "console":
         # Threads started from here on (log writer, knowledge watcher, semantic warm-up) inherit a
         # blocked Ctrl-C, so the signal reaches the main thread and its prompt, never a worker.
@@ -122,8 +123,7 @@ def _run(args: argparse.Namespace) -> int:
             return run(live.current, store, history=config.history_file())
         finally:
             store.close()
-    if command == "ask":
-        question = _question(args)
+    if question is not None:  # ask
         if question == "-":
             return _ask_stream(_live(responder, build), args.json, args.session)
         _emit(question, responder.answer(question), args.json)
@@ -247,15 +247,13 @@ def _backup(target: Path) -> int:
     return 0
 
 
-def _warmth(command: str, args: argparse.Namespace) -> Warmth:
+def _warmth(command: str, question: str | None) -> Warmth:
     """When to build the semantic second opinion: long-running front ends (the console,
-    Telegram, a stream of questions) in the background; a one-shot ``ask`` only from prepared
-    vectors; ``check``, ``eval`` and ``warm`` wait for it, as their results must be complete."""
-    if command in ("console", "telegram"):
+    Telegram, ``ask -``'s stream of questions) in the background; a one-shot ``ask`` only from
+    prepared vectors; ``check``, ``eval`` and ``warm`` wait for it, as their results must be complete."""
+    if command in ("console", "telegram") or question == "-":
         return "background"
-    if command == "ask":
-        return "background" if _question(args) == "-" else "cached"
-    return "wait"
+    return "cached" if question is not None else "wait"
 
 
 def _question(args: argparse.Namespace) -> str:
