@@ -64,7 +64,10 @@ def load_or_build(folder: Path, cache_dir: Path | None,
 def _key(folder: Path) -> str:
     """A digest of everything a snapshot depends on: the knowledge files, the code, Python and
     the libraries whose objects it holds."""
-    versions = (sys.version, pickle.HIGHEST_PROTOCOL, pydantic.VERSION, rapidfuzz.__version__, yaml.__version__)
+    import numpy  # here, not at the top: importing the bot must not import numpy (see LexicalIndex)
+
+    versions = (sys.version, pickle.HIGHEST_PROTOCOL, pydantic.VERSION, rapidfuzz.__version__, yaml.__version__,
+                numpy.__version__)
     digest = hashlib.sha256(f"{versions}\0{folder}\0".encode())
     for entry in fingerprint(folder):
         digest.update(repr(entry).encode())
