@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, KeysView
 from enum import Enum
 
+from bot.engine.known_text import KnownText
 from bot.engine.people import DEPUTY, People
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
@@ -201,7 +202,7 @@ _ASKED = (Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.DURATION, O
 class Evidence:
     """Checks a question against the best intent's answer; built once per knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, known_words: set[str], known_text: str) -> None:
+    def __init__(self, kb: KnowledgeBase, known_words: set[str], known_text: KnownText) -> None:
         cfg = kb.matching
         self._cues = PhraseSet((words(cue), (kind, tuple(raw_words(cue)))) for kind, cues in (
             (Objection.COUNT, cfg.asks_count), (Objection.TIME, cfg.asks_time), (Objection.YEAR, cfg.asks_year),
@@ -493,7 +494,7 @@ class Evidence:
         def known(words: list[str]) -> bool:  # "PTB BDV" reads "phó trưởng ban ban dân vận": "ban" once
             tokens = self._tokens(" ".join(words))
             once = [t for i, t in enumerate(tokens) if i == 0 or t != tokens[i - 1]]
-            return f" {' '.join(once)} " in self._known_text
+            return self._known_text.has(once)
 
         def plain(words: list[str]) -> bool:
             return all(w.isascii() and fold(w) in self._known for w in words)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.known_text import KnownText
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
 from bot.text.normalize import marks_fit, raw_words, untelex, words
@@ -122,9 +123,8 @@ class LexicalIndex:
         self._spellings = _spellings(kb)
         self._build_vocabulary(texts, report_tokens)
         self._build_index(texts)
-        #: Every word the intents and the report use, space-delimited, for whole-phrase lookups.
-        self.known_text = " " + " ".join(" ".join(t.tokens) for t in texts) + " " + " ".join(
-            " ".join(words(p)) for p in kb.paragraphs) + " "
+        #: Every text of the intents and the report, for whole-phrase lookups.
+        self.known_text = KnownText([*(t.tokens for t in texts), *(words(p) for p in kb.paragraphs)])
 
     def _build_vocabulary(self, texts: list[_Text], report_tokens: list[list[str]]) -> None:
         """Known words (for spelling correction), known numbers, IDF, out-of-scope names."""

@@ -30,7 +30,9 @@ class People:
     def __init__(self, kb: KnowledgeBase, by_post: Callable[[str], set[str]] | None = None) -> None:
         self._kb = kb
         self._people = [(p, tuple(words(p.name))) for p in kb.followups.people]
-        self._described = [(p, [tuple(kb.tokens(d)) for d in p.described_as if kb.tokens(d)])
+        #: Each person's descriptions, with their words as a set: most share a word or two with a
+        #: question, few all of them, and only those are walked in order.
+        self._described = [(p, [(tuple(kb.tokens(d)), frozenset(kb.tokens(d))) for d in p.described_as if kb.tokens(d)])
                            for p in kb.followups.people]
         self._tokens = kb.tokens
         self._speakers_topics = {p.topic for p in kb.followups.people if p.topic}
@@ -50,8 +52,9 @@ class People:
                    if full[-1] in titled or full[-1] in capitalized or contains_phrase(folded, full)]
         if not by_name:  # "người đứng đầu Đảng bộ tỉnh" is Nguyễn Tiến Hải
             tokens = self._tokens(text)
+            present = set(tokens)
             by_name = [person for person, described in self._described
-                       if any(_in_order(tokens, d) for d in described)]
+                       if any(needed <= present and _in_order(tokens, d) for d, needed in described)]
         if by_name or self._by_post is None or any(full[-1] in folded for _, full in self._people):
             return tuple(by_name)  # "Mai là Phó Trưởng Ban, đúng không?" is about Mai, not the Phó Trưởng Ban
         by_post = self._by_post(text)
