@@ -136,6 +136,11 @@ SETS = (
      "90.1% / 82.1%"),
     ("outsider_af", "near misses: 100 questions the report does not answer, ten kinds, and 20 look-alikes it "
      "does; measured once when written, then tuned on", "100% / 64.0%"),
+    ("outsider_ah", "a Youth Union member in teen-code, a commune Front vice-chair, a Cà Mau farmer, an "
+     "embassy analyst, a PhD student; measured once when written, then tuned on", "93.0% / 82.1%"),
+    ("outsider_ai", "small talk: 76 messages (answerable column) and 14 chat requests it cannot serve, from a "
+     "teenager, a grandmother, an official, an expat, an office worker; measured once when written, then tuned on",
+     "64.5% / 92.9%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

@@ -734,7 +734,8 @@ class Matcher:
                 return question
         # The longest cue of those asked says most ("Chào bot, bạn là ai?" asks who the bot is); among
         # equals, the last one is the point of the message; a greeting after something else takes leave.
-        chosen = max(self._talk.asked_first(text, cues), key=lambda c: (len(c.words), c.end))
+        said = [cue for cue in cues if not self._talk.only_calls([cue])] or cues  # "dài quá bot ơi": not a call
+        chosen = max(self._talk.asked_first(text, said), key=lambda c: (len(c.words), c.end))
         return _answer(self._talk.parting(text, chosen, cues) or chosen.intent_id, tokens, candidates)
 
     def _question_wins(self, text: str, cues: list[Cue], left: str, rest: list[str], question: Match) -> bool:
@@ -743,6 +744,9 @@ class Matcher:
         answer to a question about something besides the conference: "bạn giúp được gì về nhiệm vụ
         thứ 3" is the third task, "bạn hỗ trợ được những gì về hội nghị này" what the bot can do."""
         if not self._outweighs_talk(text, cues, left, rest, question):
+            return False
+        if question.verdict is Verdict.FALLBACK and question.objection is None and question.out_of_scope is None \
+                and self._talk.calls_the_bot(left):  # "can u help me? not sure where to start": still talk
             return False
         about = max((cue.end for cue in cues if cue.about_bot), default=None)
         if about is None:

@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass
 
 from bot.kb.loader import KnowledgeBase
-from bot.text.normalize import PhraseSet, find_spelt, marks_fit, raw_words, sentences, without_words, words
+from bot.text.normalize import (
+    PhraseSet,
+    find_spelt,
+    marks_fit,
+    one_spelling,
+    raw_words,
+    sentences,
+    without_words,
+    words,
+)
 
 #: Question words, spelt with their marks: a plain word typed fits them, another mark does not.
 _QUESTION_WORDS: PhraseSet[tuple[None, tuple[str, ...]]] = PhraseSet(
@@ -77,7 +86,9 @@ _CAN = frozenset({"duoc", "dc"})
 def _asks_capability(folded: list[str], start: int, bot_end: int, verb_end: int) -> int | None:
     """Where a capability question that begins at the bot (``start``; its words end at ``bot_end``)
     with a verb ending at ``verb_end`` ends, or None: "… được (những việc) gì", "… gì cũng được",
-    "có thể … gì" ("hệ thống có thể hỗ trợ những việc gì"), "what can you … do"."""
+    "có thể … gì" ("hệ thống có thể hỗ trợ những việc gì"), "biết … gì" right after the bot ("cháu
+    biết những chuyện gì"), "what can you … do". With the bot named after it ("hỏi đc những gì vậy
+    bot"), ``start`` and ``bot_end`` are both where the verb starts."""
     ahead = folded[verb_end:verb_end + 2 * _CAPABILITY_GAP + 1]
     can = next((k for k, w in enumerate(ahead[:_CAPABILITY_GAP + 1]) if w in _CAN), None)
     if can is not None:
@@ -87,8 +98,9 @@ def _asks_capability(folded: list[str], start: int, bot_end: int, verb_end: int)
     what = next((k for k, w in enumerate(ahead[:_CAPABILITY_GAP + 1]) if w in _WHAT), None)
     if what is not None and ahead[what + 1:what + 3] in (["cung", "duoc"], ["cung", "dc"], ["cx", "dc"]):
         return verb_end + what + 3
-    if ["co", "the"] in (folded[bot_end:bot_end + 2], folded[bot_end - 2:bot_end]):
-        # "bot có thể hỗ trợ em tìm hiểu những nội dung gì"
+    knows = start < bot_end and folded[bot_end:verb_end] == ["biet"]  # right after the bot named first
+    if ["co", "the"] in (folded[bot_end:bot_end + 2], folded[bot_end - 2:bot_end]) or knows:
+        # "bot có thể hỗ trợ em tìm hiểu những nội dung gì", "cháu biết những chuyện gì"
         what = next((k for k, w in enumerate(ahead) if w in _WHAT), None)
         if what is not None:
             return verb_end + what + 1
@@ -132,12 +144,20 @@ class SmallTalkCues:
         # (without it, "là ai" would take any "… là ai?"), and is spelt as the curator wrote it.
         # Each cue also as typed in chat shorthand: "làm dc những j" is "làm được những gì".
         shorthand = kb.rewriter.shorthand()
+        cfg = kb.matching
+        cues = [(intent.id, cue) for intent in kb.intents.values() for cue in intent.cues]
+        if cfg.identity_reply is not None:  # "cháu là người ở đâu", "ai tạo ra m": cues made of a bot word
+            bots = [bot for bot in cfg.bot_words if bot not in cfg.everyday_bot_words]
+            cues += [(cfg.identity_reply, f"{bot} {said}") for bot in bots for said in cfg.identity_after]
+            cues += [(cfg.identity_reply, f"{said} {bot}") for bot in bots for said in cfg.identity_before]
         self._cues: PhraseSet[tuple[str, tuple[str, ...]]] = PhraseSet(
-            (tuple(words(" ".join(variant))), (intent.id, variant))
-            for intent in kb.intents.values() for cue in intent.cues
+            (tuple(words(" ".join(variant))), (intent_id, variant))
+            for intent_id, cue in cues
             if (folded := tuple(words(cue))) and len(folded) == len(raw_words(cue)) and not set(folded) <= vague
             for variant in _spellings(tuple(raw_words(cue)), folded, shorthand))
-        cfg = kb.matching
+        #: Words the report and the curated texts write one way only, with marks ("chào", "cháu").
+        self._one_spelling = one_spelling([*kb.paragraphs, *(text for intent in kb.intents.values()
+                                                             for text in (intent.title, intent.answer, *intent.cues))])
         self._bot: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.bot_words)
         self._able: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.capability_verbs)
         self._answers: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.answer_words)
@@ -149,13 +169,15 @@ class SmallTalkCues:
         self._greeting, self._parting = cfg.greeting_intent, cfg.parting_reply
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
         self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
+        #: Bot words that are also everyday words, folded: "bà con", "em muốn hỏi" (the asker).
+        self._everyday_bots = {" ".join(words(w)) for w in cfg.everyday_bot_words}
         self._address_words = {w for address in kb.matching.address_words for w in words(address)}
         self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := words(w))), key=len,
                                reverse=True)
 
     def find(self, text: str) -> list[Cue]:
         """The cues in ``text``, spelt right, less those inside a phrase that is no small talk ("thanks to")."""
-        cues = [Cue(cue, intent_id, end) for cue, intent_id, end in find_spelt(self._cues, text)]
+        cues = [Cue(cue, intent_id, end) for cue, intent_id, end in find_spelt(self._cues, text, self._one_spelling)]
         cues += self._about_the_bot(text)
         if not cues:
             return cues
@@ -168,20 +190,30 @@ class SmallTalkCues:
         ("trả lời hơi chậm") or praise ("trả lời nhanh mà rõ ràng quá")."""
         folded = words(text)
         found = []
+        bots = find_spelt(self._bot, text, self._one_spelling)
         if self._capability_reply is not None:
-            verbs = {end - len(verb): end for verb, _, end in find_spelt(self._able, text)}
-            for bot, _, end in find_spelt(self._bot, text):
+            verbs = {end - len(verb): end for verb, _, end in find_spelt(self._able, text, self._one_spelling)}
+            for bot, _, end in bots:
                 start = end - len(bot)
                 verb_end = next((verbs[k] for k in range(end, end + _VERB_GAP + 1) if k in verbs), None)
                 asked = None if verb_end is None else _asks_capability(folded, start, end, verb_end)
                 if asked is not None:
                     found.append(Cue(tuple(folded[start:asked]), self._capability_reply, asked, about_bot=True))
                     break
+            else:  # the bot named after what it is asked: "hỏi đc những gì vậy bot"
+                starts = {end - len(bot): end for bot, _, end in bots}
+                for start, verb_end in verbs.items():
+                    asked = _asks_capability(folded, start, start, verb_end)
+                    bot_end = None if asked is None else next(
+                        (starts[k] for k in range(asked, asked + _VERB_GAP + 1) if k in starts), None)
+                    if bot_end is not None:
+                        found.append(Cue(tuple(folded[start:bot_end]), self._capability_reply, bot_end, about_bot=True))
+                        break
         taken: list[tuple[int, int]] = []  # the words a judgement took: "chưa rõ ràng" holds "rõ ràng"
         for words_of, reply in self._judgements:
-            judged = [(end - len(j), end) for j, _, end in find_spelt(words_of, text)
+            judged = [(end - len(j), end) for j, _, end in find_spelt(words_of, text, self._one_spelling)
                       if not any(s <= end - len(j) and end <= e for s, e in taken)]
-            for answer, _, end in find_spelt(self._answers, text):
+            for answer, _, end in find_spelt(self._answers, text, self._one_spelling):
                 last = next((e for s, e in judged if end <= s <= end + _JUDGEMENT_GAP), None)
                 if last is not None:
                     found.append(Cue(tuple(folded[end - len(answer):last]), reply, last, about_bot=True))
@@ -193,7 +225,8 @@ class SmallTalkCues:
         """``parting_reply`` when ``chosen`` is a greeting said after something else, which takes
         leave: "Cảm ơn, tạm đủ rồi. … chào bạn", "Ok, khớp rồi. Tôi chào nhé"; else None."""
         start = chosen.end - len(chosen.words)
-        if self._parting is None or chosen.intent_id != self._greeting or start == 0:
+        if self._parting is None or chosen.intent_id != self._greeting or start == 0 or any(
+                cue.intent_id == self._greeting and cue.end <= start for cue in cues):  # "Hi there! Xin chào"
             return None
         after_talk = any(cue.end <= start for cue in cues if cue.intent_id != self._greeting)  # "alo, có ai ko" greets
         return self._parting if after_talk or start >= len(words(sentences(text)[0])) else None
@@ -264,6 +297,12 @@ class SmallTalkCues:
             typed.pop()
         ends = bool(typed) and typed[-1] in _QUESTION_ENDS
         return _asks(text) or "?" in text or ends or bool(_MORE_QUESTION_WORDS & set(words(text)))
+
+    def calls_the_bot(self, text: str) -> bool:
+        """Whether ``text`` calls the bot by one of its names (``bot_words``, spelt, less the
+        everyday ones): "can u …", "cháu biết …", "ai tạo ra m"."""
+        found = find_spelt(self._bot, text, self._one_spelling)
+        return any(" ".join(bot) not in self._everyday_bots for bot, _, _ in found)
 
     @staticmethod
     def speaks_to_bot(text: str) -> bool:

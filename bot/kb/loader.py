@@ -124,7 +124,7 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
                 problems.append(Problem(followups_doc.file, followups_doc.line_of(path), describe(path),
                                         f"no intent has id '{person.intent}'"))
     if matching is not None and matching_doc is not None and known_ids is not None:
-        for field in ("asks_leave_reply", "capability_reply", "judgement_reply", "praise_reply",
+        for field in ("asks_leave_reply", "capability_reply", "identity_reply", "judgement_reply", "praise_reply",
                       "speakers_reply", "greeting_intent", "parting_reply"):
             reply = getattr(matching, field)
             if reply not in (None, *known_ids):

@@ -176,6 +176,10 @@ class Matching(Strict):
     bot_words: list[Text] = Field(default_factory=list)
     capability_verbs: list[Text] = Field(default_factory=list)
     capability_reply: Id | None = None
+    identity_after: list[Text] = Field(default_factory=list)
+    identity_before: list[Text] = Field(default_factory=list)
+    identity_reply: Id | None = None
+    everyday_bot_words: list[Text] = Field(default_factory=list)
     answer_words: list[Text] = Field(default_factory=list)
     judgement_words: list[Text] = Field(default_factory=list)
     judgement_reply: Id | None = None

@@ -1709,3 +1709,36 @@ def test_what_the_report_does_not_give_is_no_speech_in_an_answer(responder: Resp
 def test_the_bot_called_by_what_it_is_is_asked_what_it_can_do(responder: Responder, message: str) -> None:
     """"hệ thống", "chương trình", "công cụ này" name the bot: asked what it can do, it says so."""
     assert responder.answer(message).intent == "smalltalk_help"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # a plain word that the knowledge base writes one way only, in a message typed with marks
+    ("Chao chau bot, bà mới tập dùng điện thoại, chau có nghe bà nói hông?", "smalltalk_greeting"),
+    ("Hello there! Xin chào nhé", "smalltalk_greeting"),                    # a greeting after a greeting greets
+    # what the bot is, in any of its names: a bot word and what is asked of it
+    ("hello bot, m la ai the", "smalltalk_bot_identity"),
+    ("ai tao ra m vay", "smalltalk_bot_identity"),
+    ("cháu là người ở đâu thế, bà hỏi cho biết", "smalltalk_bot_identity"),
+    ("bot này của đơn vị nào vậy, cty nào", "smalltalk_bot_identity"),
+    ("Đồng chí là trí tuệ nhân tạo phải không?", "smalltalk_bot_identity"),
+    # what it can do: "biết" right after the bot, or the bot named after the asking
+    ("cháu biết những chuyện gì vậy cháu", "smalltalk_help"),
+    ("hello, hỏi được những gì thế bot", "smalltalk_help"),
+    # what is left still calls the bot and has no answer: still talk, not "the report does not say"
+    ("can u help me pls, i'm new here", "smalltalk_help"),
+    ("dài quá bot ơi, mình đọc không nổi", "smalltalk_complaint"),           # "bot ơi" only calls
+    ("help", "smalltalk_help"),
+    ("nice, đúng thứ mình cần", "smalltalk_praise"),
+    ("ok bye, have a nice day", "smalltalk_goodbye"),
+])
+def test_small_talk_in_the_words_people_use(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Đồng chí Chủ tịch UBND tỉnh Cà Mau có dự không, tên đồng chí là gì?",  # someone else called "đồng chí"
+    "hoi nghi ve viec van dong ba con do co quan nao dung ra to chuc",       # "bà con" is no bot
+    "nhờ bot cho biết bà Mai giữ chức vụ gì",                                 # "cho biết" asks, not "what do you know"
+])
+def test_bot_words_that_mean_someone_else_ask_no_small_talk(responder: Responder, question: str) -> None:
+    assert not responder.answer(question).intent.startswith("smalltalk")

@@ -166,6 +166,7 @@ def test_synonyms_leave_plain_words_that_only_look_like_a_key(kb: KnowledgeBase)
 
 @pytest.mark.parametrize(("field", "reply"), [
     ("asks_leave_reply", "smalltalk_help"), ("capability_reply", "smalltalk_help"),
+    ("identity_reply", "smalltalk_bot_identity"),
     ("judgement_reply", "smalltalk_complaint"), ("praise_reply", "smalltalk_praise"),
     ("greeting_intent", "smalltalk_greeting"), ("parting_reply", "smalltalk_goodbye"),
 ])
