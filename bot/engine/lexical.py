@@ -24,6 +24,7 @@ import math
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -311,6 +312,10 @@ class LexicalIndex:
         elif f.isdigit():
             idf *= NUMBER_FACTOR
         return idf * (PAIR_WEIGHT if " " in f else 1.0)
+
+    def unknown_number(self, tokens: Iterable[str]) -> bool:
+        """Whether the question has a number the report and the answers never use ("2019", a ninth task)."""
+        return any(t.isdigit() and t not in self.numbers for t in tokens)
 
     def shares_a_pair(self, tokens: list[str], intent_id: str) -> bool:
         """Whether the question has two words in a row that ``intent_id``'s texts have too."""

@@ -214,7 +214,7 @@ class Matcher:
         premise in the context still counts).
         """
         asked = questions_asked(text)
-        if asked == text or any(t.isdigit() and t not in self._lexical.numbers for t in found.tokens):
+        if asked == text or self._lexical.unknown_number(found.tokens):
             return None  # "… hội nghị cuối năm 2019 … Hội nghị năm đó giao nhiệm vụ gì?": a year the report lacks
         again = self._match_once(asked)
         cfg = self.kb.matching
@@ -254,7 +254,8 @@ class Matcher:
             return _answer(speakers, tokens, candidates)  # "Did any Cà Mau official speak?": only three did
         counted = self._list_items.miscounted(tokens, text) or self._list_items.counted(tokens)
         overview = self._list_overviews.get(counted.id) if counted is not None else None
-        if overview is not None and all(self._people.speaks_of(self.kb.intents[overview], p)
+        if overview is not None and not self._lexical.unknown_number(tokens) and all(
+                self._people.speaks_of(self.kb.intents[overview], p)
                                         for p in self._people.named(text)):  # only when a list is counted
             # "5 nhiệm vụ trọng tâm, đúng không?", "how many tasks were set for 2021?": the overview
             # says there are seven (but not of someone else's tasks: "Vượng nêu mấy nhiệm vụ")
@@ -282,7 +283,7 @@ class Matcher:
         other years as close to it. Small talk around a time that asks nothing ("9 giờ tôi lên sóng
         rồi, cảm ơn bạn nhé") is decided as small talk, with this as the question left.
         """
-        if not any(t.isdigit() and t not in self._lexical.numbers for t in tokens):
+        if not self._lexical.unknown_number(tokens):
             return None
         best = candidates[0] if candidates else None
         claim = self._best_answer(candidates)

@@ -1742,3 +1742,11 @@ def test_small_talk_in_the_words_people_use(responder: Responder, message: str, 
 ])
 def test_bot_words_that_mean_someone_else_ask_no_small_talk(responder: Responder, question: str) -> None:
     assert not responder.answer(question).intent.startswith("smalltalk")
+
+
+@pytest.mark.parametrize("question", [
+    "hội nghị dân vận năm 2019 đặt ra bao nhiêu nhiệm vụ trọng tâm vậy?",  # counts another year's list
+    "When did Trương Thị Mai take office as head of the commission?",       # a career date the report lacks
+])
+def test_a_count_or_date_of_something_else_is_no_answer(responder: Responder, question: str) -> None:
+    assert responder.answer(question).fallback
