@@ -366,20 +366,35 @@ class PhraseSet(Generic[Payload]):
     """
 
     def __init__(self, items: Iterable[tuple[Sequence[str], Payload]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
+        #: By their first word, then the phrases of one word and, by their second word, the longer
+        #: ones: "bạn" begins hundreds of cues, few "bạn là" (every question is looked up many times).
+        self._by_first: dict[str, tuple[list[tuple[tuple[str, ...], Payload]],
+                                        dict[str, list[tuple[tuple[str, ...], Payload]]]]] = {}
         for phrase, payload in items:
             if phrase:
-                self._by_first.setdefault(phrase[0], []).append((tuple(phrase), payload))
+                single, longer = self._by_first.setdefault(phrase[0], ([], {}))
+                if len(phrase) == 1:
+                    single.append((tuple(phrase), payload))
+                else:
+                    longer.setdefault(phrase[1], []).append((tuple(phrase), payload))
 
     def find(self, words: Sequence[str]) -> list[tuple[tuple[str, ...], Payload, int]]:
-        """Every phrase standing in ``words``: (phrase, payload, index just after it)."""
+        """Every phrase standing in ``words``: (phrase, payload, index just after it), from left to
+        right, and at one place the one-word phrase first."""
         if self._by_first.keys().isdisjoint(words):  # most questions, most sets: one pass in C
             return []
         found = []
+        last = len(words) - 1
         for i, word in enumerate(words):
-            for phrase, payload in self._by_first.get(word, ()):
-                if tuple(words[i:i + len(phrase)]) == phrase:
-                    found.append((phrase, payload, i + len(phrase)))
+            starting = self._by_first.get(word)
+            if starting is None:
+                continue
+            single, longer = starting
+            found += [(phrase, payload, i + 1) for phrase, payload in single]
+            if i < last:
+                for phrase, payload in longer.get(words[i + 1], ()):
+                    if tuple(words[i:i + len(phrase)]) == phrase:
+                        found.append((phrase, payload, i + len(phrase)))
         return found
 
 
