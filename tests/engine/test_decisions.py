@@ -1750,3 +1750,10 @@ def test_bot_words_that_mean_someone_else_ask_no_small_talk(responder: Responder
 ])
 def test_a_count_or_date_of_something_else_is_no_answer(responder: Responder, question: str) -> None:
     assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize("question", [
+    "nguoi di dao, di chua co duoc nhac trong bao cao dan van khong",  # "đi đạo", "đi chùa" typed plain
+])
+def test_everyday_words_for_religious_people(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "finding_ethnic_religious_overseas"
