@@ -13,7 +13,7 @@ import pytest
 
 from bot.engine.evidence import Objection
 from bot.engine.matcher import Candidate, Verdict
-from bot.kb.loader import load
+from bot.kb.loader import KnowledgeBase, load
 from bot.text.normalize import split_preamble, without_set_aside
 from handlers.questions import Responder
 from handlers.reply import Kind
@@ -1752,8 +1752,7 @@ def test_a_count_or_date_of_something_else_is_no_answer(responder: Responder, qu
     assert responder.answer(question).fallback
 
 
-@pytest.mark.parametrize("question", [
-    "nguoi di dao, di chua co duoc nhac trong bao cao dan van khong",  # "đi đạo", "đi chùa" typed plain
-])
-def test_everyday_words_for_religious_people(responder: Responder, question: str) -> None:
-    assert responder.answer(question).intent == "finding_ethnic_religious_overseas"
+@pytest.mark.parametrize("said", ["đi đạo", "di dao", "đi chùa", "đi nhà thờ", "giữ đạo"])
+def test_everyday_words_for_believers_read_as_the_reports(kb: KnowledgeBase, said: str) -> None:
+    """"bà con đi chùa" are the report's "đồng bào có đạo" (believers), typed with marks or not."""
+    assert kb.tokens(f"bà con {said}")[-2:] == ["co", "dao"]
