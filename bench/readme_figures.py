@@ -141,6 +141,8 @@ SETS = (
     ("outsider_ai", "small talk: 76 messages (answerable column) and 14 chat requests it cannot serve, from a "
      "teenager, a grandmother, an official, an expat, an office worker; measured once when written, then tuned on",
      "64.5% / 92.9%"),
+    ("outsider_aj", "near misses: 100 questions the report does not answer, ten kinds (background, what came "
+     "after, figures…), and 30 look-alikes it does; measured once when written, then tuned on", "90.0% / 71.0%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

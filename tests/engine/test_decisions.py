@@ -1756,3 +1756,17 @@ def test_a_count_or_date_of_something_else_is_no_answer(responder: Responder, qu
 def test_everyday_words_for_believers_read_as_the_reports(kb: KnowledgeBase, said: str) -> None:
     """"bà con đi chùa" are the report's "đồng bào có đạo" (believers), typed with marks or not."""
     assert kb.tokens(f"bà con {said}")[-2:] == ["co", "dao"]
+
+
+@pytest.mark.parametrize("question", [
+    # what came of the tasks: 2021 spoken of as past
+    "đến cuối năm 2021 thì chương trình phối hợp giai đoạn 2021-2026 đã ký xong chưa?",
+    "hồi năm 2021 mấy vụ khiếu kiện đông người rồi có giải quyết được không",
+    "Was the action programme for the 13th Congress resolution eventually issued?",
+    # background the report does not give: definitions, history, how bodies are made up
+    "Mặt trận Tổ quốc Việt Nam được thành lập vào năm nào?",
+    "Câu dân vận khéo Bác Hồ viết trong bài nào vậy?",
+    "How many members does the Secretariat have, and who supervises the Front?",
+])
+def test_what_came_after_or_lies_behind_the_report_is_not_in_it(responder: Responder, question: str) -> None:
+    assert responder.answer(question).fallback
