@@ -1770,3 +1770,13 @@ def test_everyday_words_for_believers_read_as_the_reports(kb: KnowledgeBase, sai
 ])
 def test_what_came_after_or_lies_behind_the_report_is_not_in_it(responder: Responder, question: str) -> None:
     assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize("question", [
+    "Bạn có nghĩ việc họp qua 63 điểm cầu làm giảm chất lượng thảo luận không?",  # the bot's opinion
+    "phương châm nói ít làm nhiều có khả thi không",
+    "MTTQ Việt Nam cũng tổ chức hội nghị tổng kết năm 2020 vào ngày 31/12 phải không?",  # someone else's
+    "năm sau có làm hội nghị dân vận toàn quốc như vậy nữa không, họp ngày nào",   # another one
+])
+def test_an_opinion_or_another_conference_is_not_in_the_report(responder: Responder, question: str) -> None:
+    assert responder.answer(question).fallback
