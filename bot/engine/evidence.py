@@ -249,6 +249,8 @@ class Evidence:
         self._speech_topics = {person.topic for person in kb.followups.people if person.topic and person.intent
                                in kb.intents and _HAS_SAID.search(_answer_text(kb.intents[person.intent]))}
         self._profiles = {intent.id: self._profile(intent) for intent in kb.intents.values()}
+        #: …and what the answer says without its detail (the reply a question gets first).
+        self._said_first = {intent.id: self._profile(intent, with_detail=False) for intent in kb.intents.values()}
         #: The years each answer speaks of, in either language.
         self._years = {intent.id: set(_YEAR.findall(f"{intent.answer} {intent.answer_en}"))
                        for intent in kb.intents.values()}
@@ -295,9 +297,13 @@ class Evidence:
         """The kinds of question (a count, a date, a place…) ``intent``'s answer is able to answer."""
         return self._profiles[intent.id]
 
-    def _profile(self, intent: Intent) -> frozenset[Objection]:
+    def able_at_once(self, intent: Intent) -> frozenset[Objection]:
+        """The kinds of question ``intent``'s answer answers without its detail ("nói rõ hơn")."""
+        return self._said_first[intent.id]
+
+    def _profile(self, intent: Intent, with_detail: bool = True) -> frozenset[Objection]:
         """The kinds of question an intent's answer (in either language) is able to answer."""
-        text = _answer_text(intent)
+        text = _answer_text(intent, with_detail)
         able = {kind for kind, pattern in _ABLE.items() if pattern.search(text)}
         if intent.topic in self._speech_topics:  # Mai's tasks are her words, without a verb of speech
             able.add(Objection.SAID)
@@ -600,13 +606,15 @@ def _within(asked: tuple[str, ...], held: tuple[str, ...]) -> bool:
     return all(word in rest for word in asked)
 
 
-def _answer_text(intent: Intent) -> str:
-    """An intent's answer and detail, in both languages."""
-    return " ".join(t for t in (intent.answer, intent.answer_en, intent.detail, intent.detail_en) if t)
+def _answer_text(intent: Intent, with_detail: bool = True) -> str:
+    """An intent's answer and (unless told not to) detail, in both languages."""
+    details = (intent.detail, intent.detail_en) if with_detail else ()
+    return " ".join(t for t in (intent.answer, intent.answer_en, *details) if t)
 
 
 #: Words after "chỗ nào" / "ở đâu" that make it a place in the report's text, or "somewhere".
-_IN_THE_TEXT_AFTER = (("trong", "bai"), ("trong", "bao", "cao"), ("trong", "ban"), ("in", "the", "report"),
+_IN_THE_TEXT_AFTER = (("trong", "bai"), ("trong", "bao", "cao"), ("trong", "ban"), ("trong", "tai", "lieu"),
+                      ("trong", "van", "ban"), ("in", "the", "report"), ("in", "the", "document"),
                       ("in", "the", "article"), ("in", "the", "text"))
 #: Verbs of mentioning before "chỗ nào": "nhắc ở chỗ nào", "được đề cập ở đâu".
 _MENTIONED = frozenset({"nhac", "mention", "mentioned", "cap", "noi"})

@@ -345,6 +345,8 @@ class Matcher:
             overview = None  # weak, and near on common words alone, or with words the report never uses
         if overview is None and objection in _KINDS_OF_FACT:
             overview = self._overview_for_both(text, ranked)
+        if overview is None and verdict is Verdict.ANSWER and objection is None:
+            overview = self._overview_saying_it(text, ranked)
         if overview is not None:
             # "o ca mau ai di hop, bt tinh uy co di ko": as near the leader's answer as the district
             # boards'; the list of who attended at Cà Mau holds both
@@ -370,6 +372,18 @@ class Matcher:
             return None
         return next((c for c in candidates[1:] if c.intent_id in self._overviews.get(leader.id, ())
                      and asked <= self._evidence.able(self.kb.intents[c.intent_id])
+                     and self._evidence.objection(text, words(text), self.kb.intents[c.intent_id]) is None), None)
+
+    def _overview_saying_it(self, text: str, candidates: tuple[Candidate, ...]) -> Candidate | None:
+        """For a question asking a kind of fact ("… ngày nào, … cơ quan nào tổ chức") that the
+        leader's answer leaves to its detail (who organized: its date only after "nói rõ hơn"), the
+        ranked overview of the leader whose answer says it at once."""
+        asked = self._evidence.asks(text) & _KINDS_OF_FACT
+        leader = self.kb.intents[candidates[0].intent_id]
+        if not asked or asked <= self._evidence.able_at_once(leader):
+            return None
+        return next((c for c in candidates[1:] if c.intent_id in self._overviews.get(leader.id, ())
+                     and asked <= self._evidence.able_at_once(self.kb.intents[c.intent_id])
                      and self._evidence.objection(text, words(text), self.kb.intents[c.intent_id]) is None), None)
 
     def _checks_a_claim(self, text: str, best: Candidate) -> bool:

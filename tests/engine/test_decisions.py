@@ -1780,3 +1780,19 @@ def test_what_came_after_or_lies_behind_the_report_is_not_in_it(responder: Respo
 ])
 def test_an_opinion_or_another_conference_is_not_in_the_report(responder: Responder, question: str) -> None:
     assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize("question", [
+    "Tôi cần ghi vào báo cáo gửi xã: cơ quan nào đứng ra tổ chức hội nghị này, và tổ chức ngày nào?",
+    "hội nghị do ai tổ chức và tổ chức ngày nào",
+])
+def test_who_and_when_get_the_answer_that_says_both_at_once(responder: Responder, question: str) -> None:
+    """Who organized it says the date only in its detail ("nói rõ hơn"); the overview says both."""
+    assert responder.answer(question).intent == "event_overview"
+
+
+def test_a_place_in_the_document_is_no_place_asked(kb: KnowledgeBase) -> None:
+    from bot.engine.matcher import Matcher
+    evidence = Matcher(kb)._evidence
+    assert Objection.PLACE not in evidence.asks("Có chỗ nào trong tài liệu nói đến người có uy tín không?")
+    assert Objection.PLACE in evidence.asks("Hội nghị họp ở chỗ nào?")
