@@ -30,6 +30,7 @@ from bot.text.normalize import (
     questions_asked,
     quoted,
     raw_words,
+    sentences,
     split_preamble,
     without_set_aside,
     words,
@@ -56,6 +57,9 @@ _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: A question of this many words or more must share two in a row with a leader below accept_score.
 MIN_PAIRED = 3
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
+#: English question words that also join a clause ("someone who grew up", "the year when"): in a
+#: message of statements only, they ask nothing.
+_RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
@@ -790,7 +794,10 @@ class Matcher:
         score = question.candidates[0].score if question.candidates else 0.0
         if self._talk.only_calls(cues):
             return True
-        if all(len(cue.words) == 1 for cue in cues) and (set(rest) & QUESTION_WORDS or (
+        asking = set(rest) & QUESTION_WORDS
+        if "?" not in text and all(s.rstrip().endswith((".", "!")) for s in sentences(left)):
+            asking -= _RELATIVE  # "… confusing for someone who grew up overseas." states
+        if all(len(cue.words) == 1 for cue in cues) and (asking or (
                 len(rest) >= MIN_QUESTION_WORDS and "?" in left and not self._talk.speaks_to_bot(left))):
             return True  # "Off topic, sorry: is January a good time to visit?" asks, whatever the answer
         if all(len(cue.words) <= 2 for cue in cues) and answered and \

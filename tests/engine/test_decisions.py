@@ -1796,3 +1796,12 @@ def test_a_place_in_the_document_is_no_place_asked(kb: KnowledgeBase) -> None:
     evidence = Matcher(kb)._evidence
     assert Objection.PLACE not in evidence.asks("Có chỗ nào trong tài liệu nói đến người có uy tín không?")
     assert Objection.PLACE in evidence.asks("Hội nghị họp ở chỗ nào?")
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Thanks, that helps a lot for someone who is new to all this.", "smalltalk_thanks"),  # "who" joins a clause
+    ("Thanks. Who chaired the conference.", "event_chair"),                                # "Who" still asks
+])
+def test_an_english_question_word_in_a_statement_asks_nothing(responder: Responder, message: str,
+                                                               expected: str) -> None:
+    assert responder.answer(message).intent == expected
