@@ -143,6 +143,9 @@ SETS = (
      "64.5% / 92.9%"),
     ("outsider_aj", "near misses: 100 questions the report does not answer, ten kinds (background, what came "
      "after, figures…), and 30 look-alikes it does; measured once when written, then tuned on", "90.0% / 71.0%"),
+    ("outsider_ak", "a village Party cell secretary, a grade-12 student in teen-code, an overseas Vietnamese "
+     "engineer, a provincial Ban Dân vận specialist, a young TV reporter; measured once when written, then tuned "
+     "on", "90.8% / 96.6%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

@@ -701,11 +701,15 @@ class Matcher:
 
         "Who represented Ca Mau province, and what was his position?" is nearer Nguyễn Hồng Lĩnh's
         answer in words, but only Nguyễn Tiến Hải's says Cà Mau. When nobody ranked names it and the
-        question names nobody, the one person whose answer does is that person, ranked or not.
+        question names nobody, the one person whose answer does is that person, ranked or not. The
+        answer of a person the question names by name stays first: it says where they were.
         """
         holders = self._evidence.post_holders
         if not candidates or candidates[0].intent_id not in holders:
             return candidates
+        leader, folded = self.kb.intents[candidates[0].intent_id], words(text)
+        if any(self._people.speaks_of(leader, p) for p in self._people.named(text) if words(p.name)[-1] in folded):
+            return candidates  # "ông Vượng dự ở điểm cầu nào, Hà Nội hay Cà Mau?": his answer corrects
         missing = [place for place in self._evidence.places_asked(text)
                    if not self._evidence.names(self.kb.intents[candidates[0].intent_id], place)]
         if not missing:

@@ -1805,3 +1805,12 @@ def test_a_place_in_the_document_is_no_place_asked(kb: KnowledgeBase) -> None:
 def test_an_english_question_word_in_a_statement_asks_nothing(responder: Responder, message: str,
                                                                expected: str) -> None:
     assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("question", [
+    "ông Vượng dự hội nghị ở điểm cầu nào, ở Hà Nội hay Cà Mau?",
+    "Is it true that Trần Quốc Vượng joined from the Cà Mau bridge point?",
+])
+def test_where_a_named_person_was_is_their_answer_not_the_places(responder: Responder, question: str) -> None:
+    """Cà Mau is in Nguyễn Tiến Hải's answer; Vượng's own says he was at the central point."""
+    assert responder.answer(question).intent == "person_tran_quoc_vuong"
