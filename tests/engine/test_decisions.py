@@ -1814,3 +1814,10 @@ def test_an_english_question_word_in_a_statement_asks_nothing(responder: Respond
 def test_where_a_named_person_was_is_their_answer_not_the_places(responder: Responder, question: str) -> None:
     """Cà Mau is in Nguyễn Tiến Hải's answer; Vượng's own says he was at the central point."""
     assert responder.answer(question).intent == "person_tran_quoc_vuong"
+
+
+def test_a_guidance_document_is_no_request_for_help(responder: Responder) -> None:
+    """"hướng dẫn" is also a guidance document; its number is a detail the report never gives."""
+    reply = responder.answer("Bà Mai có giao văn bản hướng dẫn số mấy cho các tỉnh không?")
+    assert reply.fallback
+    assert responder.answer("hướng dẫn mình cách dùng bot với").intent == "smalltalk_help"
