@@ -22,7 +22,7 @@ from bot.engine.lexical import Candidate, LexicalIndex, features
 from bot.engine.ordinals import ItemRef, ListItems
 from bot.engine.smalltalk import LEAVE_WORDS, Cue, SmallTalkCues
 from bot.kb.loader import KnowledgeBase
-from bot.kb.schema import OutOfScope
+from bot.kb.schema import Intent, OutOfScope
 from bot.text.normalize import (
     PhraseSet,
     contains_phrase,
@@ -56,10 +56,10 @@ _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:da
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: A question of this many words or more must share two in a row with a leader below accept_score.
 MIN_PAIRED = 3
-#: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
 #: English question words that also join a clause ("someone who grew up", "the year when"): in a
 #: message of statements only, they ask nothing.
 _RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
+#: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
@@ -374,9 +374,7 @@ class Matcher:
         leader = self.kb.intents[candidates[0].intent_id]
         if len(asked) < 2 or not asked & self._evidence.able(leader):
             return None
-        return next((c for c in candidates[1:] if c.intent_id in self._overviews.get(leader.id, ())
-                     and asked <= self._evidence.able(self.kb.intents[c.intent_id])
-                     and self._evidence.objection(text, words(text), self.kb.intents[c.intent_id]) is None), None)
+        return self._overview_giving(text, candidates, asked, self._evidence.able)
 
     def _overview_saying_it(self, text: str, candidates: tuple[Candidate, ...]) -> Candidate | None:
         """For a question asking a kind of fact ("… ngày nào, … cơ quan nào tổ chức") that the
@@ -386,8 +384,15 @@ class Matcher:
         leader = self.kb.intents[candidates[0].intent_id]
         if not asked or asked <= self._evidence.able_at_once(leader):
             return None
-        return next((c for c in candidates[1:] if c.intent_id in self._overviews.get(leader.id, ())
-                     and asked <= self._evidence.able_at_once(self.kb.intents[c.intent_id])
+        return self._overview_giving(text, candidates, asked, self._evidence.able_at_once)
+
+    def _overview_giving(self, text: str, candidates: tuple[Candidate, ...], asked: frozenset[Objection],
+                         able: Callable[[Intent], frozenset[Objection]]) -> Candidate | None:
+        """The first ranked overview of the leader that is ``able`` to give every kind ``asked``
+        and that nothing in the question objects to."""
+        overviews = self._overviews.get(candidates[0].intent_id, ())
+        return next((c for c in candidates[1:] if c.intent_id in overviews
+                     and asked <= able(self.kb.intents[c.intent_id])
                      and self._evidence.objection(text, words(text), self.kb.intents[c.intent_id]) is None), None)
 
     def _checks_a_claim(self, text: str, best: Candidate) -> bool:
@@ -707,11 +712,10 @@ class Matcher:
         holders = self._evidence.post_holders
         if not candidates or candidates[0].intent_id not in holders:
             return candidates
-        leader, folded = self.kb.intents[candidates[0].intent_id], words(text)
-        if any(self._people.speaks_of(leader, p) for p in self._people.named(text) if words(p.name)[-1] in folded):
+        leader = self.kb.intents[candidates[0].intent_id]
+        if any(self._people.speaks_of(leader, p) for p in self._people.named_by_name(text)):
             return candidates  # "ông Vượng dự ở điểm cầu nào, Hà Nội hay Cà Mau?": his answer corrects
-        missing = [place for place in self._evidence.places_asked(text)
-                   if not self._evidence.names(self.kb.intents[candidates[0].intent_id], place)]
+        missing = [place for place in self._evidence.places_asked(text) if not self._evidence.names(leader, place)]
         if not missing:
             return candidates
         local = [i for i in holders if all(self._evidence.names(self.kb.intents[i], place) for place in missing)]

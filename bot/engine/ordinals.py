@@ -153,7 +153,8 @@ class _ItemWords:
     def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in phrases:
-            self._by_first.setdefault(phrase[0], []).append(phrase)
+            if phrase:  # a list word that is all filler ("tell me") names no item
+                self._by_first.setdefault(phrase[0], []).append(phrase)
 
     def spans(self, tokens: list[str]) -> Iterator[tuple[int, int]]:
         """Where item words stand in ``tokens``, as (start, end), from left to right."""

@@ -44,12 +44,7 @@ class People:
         them (``described_as``), or by a post only they hold ("Bí thư Tỉnh ủy Cà Mau" is Nguyễn Tiến
         Hải; see ``Evidence.named_by_post``)."""
         folded = words(text)
-        plain = clean(strip_markup(text))
-        titled = {w for i, w in enumerate(folded) if i > 0 and folded[i - 1] in _TITLES}
-        capitalized = {fold(m.group(0)) for m in _WORD.finditer(plain)
-                       if m.group(0)[0].isupper() and not starts_sentence(plain[: m.start()])}
-        by_name = [person for person, full in self._people
-                   if full[-1] in titled or full[-1] in capitalized or contains_phrase(folded, full)]
+        by_name = list(self.named_by_name(text))
         if not by_name:  # "người đứng đầu Đảng bộ tỉnh" is Nguyễn Tiến Hải
             tokens = self._tokens(text)
             present = set(tokens)
@@ -59,6 +54,18 @@ class People:
             return tuple(by_name)  # "Mai là Phó Trưởng Ban, đúng không?" is about Mai, not the Phó Trưởng Ban
         by_post = self._by_post(text)
         return tuple(person for person, _ in self._people if person.intent in by_post)
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one People per knowledge base; asked several times a question
+    def named_by_name(self, text: str) -> tuple[Person, ...]:
+        """The people ``text`` names by name: in full, after a title ("ông Hải", "Mr Vuong"), or
+        capitalized inside a sentence ("what did Vuong say"); not a bare "mai" (tomorrow)."""
+        folded = words(text)
+        plain = clean(strip_markup(text))
+        titled = {w for i, w in enumerate(folded) if i > 0 and folded[i - 1] in _TITLES}
+        capitalized = {fold(m.group(0)) for m in _WORD.finditer(plain)
+                       if m.group(0)[0].isupper() and not starts_sentence(plain[: m.start()])}
+        return tuple(person for person, full in self._people
+                     if full[-1] in titled or full[-1] in capitalized or contains_phrase(folded, full))
 
     def speaks_of(self, intent: Intent, person: Person) -> bool:
         """Whether ``intent``'s answer is about ``person`` or in their words.

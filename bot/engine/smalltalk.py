@@ -7,6 +7,7 @@ this module only finds the cues and removes them (and the words that address the
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -81,14 +82,20 @@ _CAPABILITY_GAP = 3
 #: "gì" asked of a capability, folded: "được gì", "được những việc gì", "hỏi j cũng được".
 _WHAT = frozenset({"gi", "j"})
 _CAN = frozenset({"duoc", "dc"})
+#: Words for things (and "làm") between "biết" and "gì", folded: "cháu biết những chuyện gì", "m biết làm j".
+_THINGS = frozenset({"nhung", "cac", "chuyen", "viec", "dieu", "cai", "noi", "dung", "thong", "tin", "lam"})
+#: Where a clause ends: a verb named before the bot opens its clause ("hello, hỏi đc những gì vậy bot").
+_CLAUSE_END = re.compile(r"[,.;:!?…]")
 
 
-def _asks_capability(folded: list[str], start: int, bot_end: int, verb_end: int) -> int | None:
+def _asks_capability(folded: list[str], start: int, bot_end: int, verb_end: int,
+                     may_know: bool = False) -> int | None:
     """Where a capability question that begins at the bot (``start``; its words end at ``bot_end``)
     with a verb ending at ``verb_end`` ends, or None: "… được (những việc) gì", "… gì cũng được",
-    "có thể … gì" ("hệ thống có thể hỗ trợ những việc gì"), "biết … gì" right after the bot ("cháu
-    biết những chuyện gì"), "what can you … do". With the bot named after it ("hỏi đc những gì vậy
-    bot"), ``start`` and ``bot_end`` are both where the verb starts."""
+    "có thể … gì" ("hệ thống có thể hỗ trợ những việc gì"), "what can you … do"; with ``may_know``
+    (a bot word that is no everyday word), "biết" right after it and "gì" after nothing but words for
+    things ("cháu biết những chuyện gì"). With the bot named after it ("hỏi đc những gì vậy bot"),
+    ``start`` and ``bot_end`` are both where the verb starts."""
     ahead = folded[verb_end:verb_end + 2 * _CAPABILITY_GAP + 1]
     can = next((k for k, w in enumerate(ahead[:_CAPABILITY_GAP + 1]) if w in _CAN), None)
     if can is not None:
@@ -98,9 +105,13 @@ def _asks_capability(folded: list[str], start: int, bot_end: int, verb_end: int)
     what = next((k for k, w in enumerate(ahead[:_CAPABILITY_GAP + 1]) if w in _WHAT), None)
     if what is not None and ahead[what + 1:what + 3] in (["cung", "duoc"], ["cung", "dc"], ["cx", "dc"]):
         return verb_end + what + 3
-    knows = start < bot_end and folded[bot_end:verb_end] == ["biet"]  # right after the bot named first
-    if ["co", "the"] in (folded[bot_end:bot_end + 2], folded[bot_end - 2:bot_end]) or knows:
-        # "bot có thể hỗ trợ em tìm hiểu những nội dung gì", "cháu biết những chuyện gì"
+    if may_know and start < bot_end and folded[bot_end:verb_end] == ["biet"]:
+        # "cháu biết những chuyện gì", not "bạn biết bà Mai kết luận những gì không"
+        things = list(itertools.takewhile(lambda w: w not in _WHAT, ahead[:_CAPABILITY_GAP + 1]))
+        if len(things) <= _CAPABILITY_GAP and set(things) <= _THINGS:
+            return verb_end + len(things) + 1
+    if ["co", "the"] in (folded[bot_end:bot_end + 2], folded[bot_end - 2:bot_end]):
+        # "bot có thể hỗ trợ em tìm hiểu những nội dung gì"
         what = next((k for k, w in enumerate(ahead) if w in _WHAT), None)
         if what is not None:
             return verb_end + what + 1
@@ -108,6 +119,15 @@ def _asks_capability(folded: list[str], start: int, bot_end: int, verb_end: int)
     if before in (["what", "can"], ["what", "could"]) or folded[start - 1:start + 2] == ["what", folded[start], "can"]:
         return verb_end
     return None
+
+
+def _clause_starts(text: str) -> set[int]:
+    """The word positions (of ``words(text)``) at which a clause of ``text`` begins."""
+    starts, at = set(), 0
+    for clause in _CLAUSE_END.split(text):
+        starts.add(at)
+        at += len(words(clause))
+    return starts
 
 
 def _spelt(phrases: list[str]) -> PhraseSet[tuple[None, tuple[str, ...]]]:
@@ -147,7 +167,8 @@ class SmallTalkCues:
         cfg = kb.matching
         cues = [(intent.id, cue) for intent in kb.intents.values() for cue in intent.cues]
         if cfg.identity_reply is not None:  # "cháu là người ở đâu", "ai tạo ra m": cues made of a bot word
-            bots = [bot for bot in cfg.bot_words if bot not in cfg.everyday_bot_words]
+            everyday = {" ".join(words(w)) for w in cfg.everyday_bot_words}
+            bots = [bot for bot in cfg.bot_words if " ".join(words(bot)) not in everyday]
             cues += [(cfg.identity_reply, f"{bot} {said}") for bot in bots for said in cfg.identity_after]
             cues += [(cfg.identity_reply, f"{said} {bot}") for bot in bots for said in cfg.identity_before]
         self._cues: PhraseSet[tuple[str, tuple[str, ...]]] = PhraseSet(
@@ -155,7 +176,7 @@ class SmallTalkCues:
             for intent_id, cue in cues
             if (folded := tuple(words(cue))) and len(folded) == len(raw_words(cue)) and not set(folded) <= vague
             for variant in _spellings(tuple(raw_words(cue)), folded, shorthand))
-        #: Words the report and the curated texts write one way only, with marks ("chào", "cháu").
+        #: Words the report and the curated texts write one way only, with marks, and that way ("chau": "cháu").
         self._one_spelling = one_spelling([*kb.paragraphs, *(text for intent in kb.intents.values()
                                                              for text in (intent.title, intent.answer, *intent.cues))])
         self._bot: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.bot_words)
@@ -191,19 +212,21 @@ class SmallTalkCues:
         folded = words(text)
         found = []
         bots = find_spelt(self._bot, text, self._one_spelling)
-        if self._capability_reply is not None:
+        if self._capability_reply is not None and bots:
             verbs = {end - len(verb): end for verb, _, end in find_spelt(self._able, text, self._one_spelling)}
             for bot, _, end in bots:
                 start = end - len(bot)
                 verb_end = next((verbs[k] for k in range(end, end + _VERB_GAP + 1) if k in verbs), None)
-                asked = None if verb_end is None else _asks_capability(folded, start, end, verb_end)
+                asked = None if verb_end is None else _asks_capability(
+                    folded, start, end, verb_end, may_know=" ".join(bot) not in self._everyday_bots)
                 if asked is not None:
                     found.append(Cue(tuple(folded[start:asked]), self._capability_reply, asked, about_bot=True))
                     break
-            else:  # the bot named after what it is asked: "hỏi đc những gì vậy bot"
+            else:  # the bot named after what it is asked, at the start of a clause: "hello, hỏi đc những gì vậy bot"
                 starts = {end - len(bot): end for bot, _, end in bots}
+                opening = _clause_starts(text)
                 for start, verb_end in verbs.items():
-                    asked = _asks_capability(folded, start, start, verb_end)
+                    asked = _asks_capability(folded, start, start, verb_end) if start in opening else None
                     bot_end = None if asked is None else next(
                         (starts[k] for k in range(asked, asked + _VERB_GAP + 1) if k in starts), None)
                     if bot_end is not None:
@@ -223,12 +246,14 @@ class SmallTalkCues:
 
     def parting(self, text: str, chosen: Cue, cues: list[Cue]) -> str | None:
         """``parting_reply`` when ``chosen`` is a greeting said after something else, which takes
-        leave: "Cảm ơn, tạm đủ rồi. … chào bạn", "Ok, khớp rồi. Tôi chào nhé"; else None."""
+        leave: "Cảm ơn, tạm đủ rồi. … chào bạn", "Ok, khớp rồi. Tôi chào nhé"; else None. After
+        another greeting, only other talk before it makes it a parting ("Hi there! Xin chào" greets)."""
         start = chosen.end - len(chosen.words)
-        if self._parting is None or chosen.intent_id != self._greeting or start == 0 or any(
-                cue.intent_id == self._greeting and cue.end <= start for cue in cues):  # "Hi there! Xin chào"
+        if self._parting is None or chosen.intent_id != self._greeting or start == 0:
             return None
         after_talk = any(cue.end <= start for cue in cues if cue.intent_id != self._greeting)  # "alo, có ai ko" greets
+        if any(cue.intent_id == self._greeting and cue.end <= start for cue in cues):
+            return self._parting if after_talk else None  # "Hi there! Xin chào" greets twice
         return self._parting if after_talk or start >= len(words(sentences(text)[0])) else None
 
     @staticmethod

@@ -6,9 +6,8 @@ field, so a curator fixes a broken edit in one pass.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -57,15 +56,15 @@ class KnowledgeBase:
     #: Things that load but are probably mistakes (an empty intent file).
     warnings: tuple[Problem, ...] = ()
     #: The texts ``tokens`` read last: the matcher's checks read one question three times on average.
-    _read: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    _token_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def tokens(self, text: str) -> list[str]:
         """Folded words with synonyms expanded and filler dropped: the matcher's view of text."""
-        found = self._read.get(text)
+        found = self._token_cache.get(text)
         if found is None:
-            if len(self._read) >= _TEXTS_KEPT:
-                self._read.clear()
-            found = self._read[text] = tuple(self.rewriter.rewrite(words(text), raw_words(text)))
+            if len(self._token_cache) >= _TEXTS_KEPT:
+                self._token_cache.clear()
+            found = self._token_cache[text] = tuple(self.rewriter.rewrite(words(text), raw_words(text)))
         return list(found)
 
 
@@ -136,11 +135,11 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
                 problems.append(Problem(followups_doc.file, followups_doc.line_of(path), describe(path),
                                         f"no intent has id '{person.intent}'"))
     if matching is not None and matching_doc is not None and known_ids is not None:
-        for field in ("asks_leave_reply", "capability_reply", "identity_reply", "judgement_reply", "praise_reply",
-                      "speakers_reply", "greeting_intent", "parting_reply"):
-            reply = getattr(matching, field)
+        for name in ("asks_leave_reply", "capability_reply", "identity_reply", "judgement_reply", "praise_reply",
+                     "speakers_reply", "greeting_intent", "parting_reply"):
+            reply = getattr(matching, name)
             if reply not in (None, *known_ids):
-                problems.append(Problem(matching_doc.file, matching_doc.line_of((field,)), field,
+                problems.append(Problem(matching_doc.file, matching_doc.line_of((name,)), name,
                                         f"no intent has id '{reply}'"))
     if problems or messages is None or matching is None or followups is None:
         raise KnowledgeError(problems)
@@ -321,14 +320,14 @@ def _check_references(entries: Iterable[Entry], intent_ids: set[str] | None, top
     itself: what refers to it is then not checked.
     """
     for intent, doc, at in entries:
-        for field in ("related", "covers"):
-            for j, rel in enumerate(getattr(intent, field)):
-                path = (*at, field, j)
+        for relation in ("related", "covers"):
+            for j, rel in enumerate(getattr(intent, relation)):
+                path = (*at, relation, j)
                 if intent_ids is not None and rel not in intent_ids:
                     problems.append(Problem(doc.file, doc.line_of(path), describe(path), f"no intent has id '{rel}'"))
                 elif rel == intent.id:
                     problems.append(Problem(doc.file, doc.line_of(path), describe(path),
-                                            f"an intent cannot name itself in '{field}'"))
+                                            f"an intent cannot name itself in '{relation}'"))
         if topic_ids and intent.topic not in topic_ids:
             problems.append(Problem(doc.file, doc.line_of((*at, "topic")), describe((*at, "topic")),
                                     f"no topic has id '{intent.topic}' (see topics.yaml)"))

@@ -12,7 +12,7 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -399,14 +399,15 @@ class PhraseSet(Generic[Payload]):
 
 
 def find_spelt(phrases: PhraseSet[tuple[Payload, tuple[str, ...]]], text: str,
-               one_spelling: frozenset[str] = frozenset()) -> list[tuple[tuple[str, ...], Payload, int]]:
+               one_spelling: Mapping[str, str] | None = None) -> list[tuple[tuple[str, ...], Payload, int]]:
     """The phrases found in ``text`` as spelt: (folded words, payload, index just after).
 
     A word typed with marks must fit the phrase's ("bạn" is "bạn", not "Ban"); a plain word fits
     any, unless the message is typed with marks elsewhere: "trưởng ban là ai" is no "bạn là ai".
-    Still, a plain word of ``one_spelling`` (only ever written one way, with marks) can be no
-    other word: "Chao chau bot, bà mới tập xài điện thoại" greets.
+    Still, a plain word that ``one_spelling`` maps to the phrase's word (the one way it is ever
+    written) can be no other word: "Chao chau bot, bà mới tập xài điện thoại" greets.
     """
+    only = one_spelling or {}
     folded, typed = words(text), raw_words(text)
     found = phrases.find(folded)
     if len(typed) != len(folded):
@@ -414,22 +415,23 @@ def find_spelt(phrases: PhraseSet[tuple[Payload, tuple[str, ...]]], text: str,
     all_plain = all(t.isascii() for t in typed)
 
     def fits(word: str, key: str) -> bool:
-        return marks_fit(word, key) and (all_plain or not word.isascii() or key.isascii() or word in one_spelling)
+        return marks_fit(word, key) and (all_plain or not word.isascii() or key.isascii() or only.get(word) == key)
 
     return [(phrase, payload, end) for phrase, (payload, spelt), end in found
             if all(fits(typed[end - len(phrase) + k], spelt[k]) for k in range(len(phrase)))]
 
 
-def one_spelling(texts: Iterable[str]) -> frozenset[str]:
-    """The folded words that ``texts`` write in one way only, with marks ("chào", "cháu"; not "bạn",
-    which is also "Ban"): typed plain, such a word can only be that one."""
+def one_spelling(texts: Iterable[str]) -> dict[str, str]:
+    """The folded words that ``texts`` write in one way only, with marks, and that way ("chao" →
+    "chào", "chau" → "cháu"; not "ban", which is "bạn" and "Ban"): typed plain, such a word can
+    only be that one."""
     spelt: dict[str, set[str]] = {}
     for text in texts:
         typed, folded = raw_words(text), words(text)
         if len(typed) == len(folded):
             for word, plain in zip(typed, folded, strict=True):
                 spelt.setdefault(plain, set()).add(word.lower())
-    return frozenset(plain for plain, ways in spelt.items() if len(ways) == 1 and plain not in ways)
+    return {plain: next(iter(ways)) for plain, ways in spelt.items() if len(ways) == 1 and plain not in ways}
 
 
 def contains_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:

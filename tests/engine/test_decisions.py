@@ -1715,6 +1715,7 @@ def test_the_bot_called_by_what_it_is_is_asked_what_it_can_do(responder: Respond
     # a plain word that the knowledge base writes one way only, in a message typed with marks
     ("Chao chau bot, bà mới tập dùng điện thoại, chau có nghe bà nói hông?", "smalltalk_greeting"),
     ("Hello there! Xin chào nhé", "smalltalk_greeting"),                    # a greeting after a greeting greets
+    ("Chào bot, cảm ơn bạn nhiều nha. Chào bạn nhé", "smalltalk_goodbye"),  # …unless other talk came between
     # what the bot is, in any of its names: a bot word and what is asked of it
     ("hello bot, m la ai the", "smalltalk_bot_identity"),
     ("ai tao ra m vay", "smalltalk_bot_identity"),
@@ -1739,6 +1740,10 @@ def test_small_talk_in_the_words_people_use(responder: Responder, message: str, 
     "Đồng chí Chủ tịch UBND tỉnh Cà Mau có dự không, tên đồng chí là gì?",  # someone else called "đồng chí"
     "hoi nghi ve viec van dong ba con do co quan nao dung ra to chuc",       # "bà con" is no bot
     "nhờ bot cho biết bà Mai giữ chức vụ gì",                                 # "cho biết" asks, not "what do you know"
+    "bạn biết bà Mai kết luận những gì không",                                # "biết … gì" of something else
+    "em biết hội nghị bàn những gì không",
+    "hội nghị làm được những gì vậy bot",                                     # the bot named after, the subject first
+    "phong trào dân vận khéo làm được gì vậy ad",
 ])
 def test_bot_words_that_mean_someone_else_ask_no_small_talk(responder: Responder, question: str) -> None:
     assert not responder.answer(question).intent.startswith("smalltalk")

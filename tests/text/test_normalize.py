@@ -9,10 +9,13 @@ import pytest
 from bot.text.normalize import (
     Phrase,
     PhraseRewriter,
+    PhraseSet,
     clean,
     clip,
+    find_spelt,
     fold,
     marks_fit,
+    one_spelling,
     only_says_who_asks,
     raw_words,
     split_preamble,
@@ -169,3 +172,16 @@ def test_what_a_question_sets_aside_is_taken_out() -> None:
 def test_when_the_asker_will_use_the_answer_opens_the_introduction() -> None:
     head, rest = split_preamble("Mai tôi phải phổ biến cho tổ dân phố, cho hỏi hội nghị diễn ra ngày nào?")
     assert head.startswith("Mai tôi") and only_says_who_asks(head) and "ngày nào" in rest
+
+
+def test_a_word_typed_plain_fits_only_the_one_way_the_texts_write_it() -> None:
+    """In a message typed with marks, "chao" is "chào" (written no other way), "ban" is no "bạn"
+    (also "Ban"), and "rang" (written only "rằng") is no "ràng"."""
+    only = one_spelling(["Xin chào bạn, Ban Dân vận nói rằng"])
+    assert only["chao"] == "chào" and "ban" not in only and only["rang"] == "rằng"
+    cues: PhraseSet[tuple[str, tuple[str, ...]]] = PhraseSet(
+        (words(cue), (cue, tuple(raw_words(cue)))) for cue in ("chào cháu", "bạn là ai", "rõ ràng"))
+    found = [payload for _, payload, _ in find_spelt(cues, "Chao chau, bà mới tập dùng", only | {"chau": "cháu"})]
+    assert found == ["chào cháu"]
+    assert not find_spelt(cues, "trưởng ban là ai vậy ạ", only)
+    assert not find_spelt(cues, "rõ rang là vậy ạ", only)
