@@ -302,7 +302,8 @@ class Evidence:
         return self._said_first[intent.id]
 
     def _profile(self, intent: Intent, with_detail: bool = True) -> frozenset[Objection]:
-        """The kinds of question an intent's answer (in either language) is able to answer."""
+        """The kinds of question an intent's answer (in either language, with its detail unless
+        ``with_detail`` is false) is able to answer."""
         text = _answer_text(intent, with_detail)
         able = {kind for kind, pattern in _ABLE.items() if pattern.search(text)}
         if intent.topic in self._speech_topics:  # Mai's tasks are her words, without a verb of speech

@@ -769,7 +769,9 @@ class Matcher:
         """Whether what is left once the small-talk cues are out is the point of the message
         (``_outweighs_talk``), and, after what the message says of the bot itself, is a strong
         answer to a question about something besides the conference: "bạn giúp được gì về nhiệm vụ
-        thứ 3" is the third task, "bạn hỗ trợ được những gì về hội nghị này" what the bot can do."""
+        thứ 3" is the third task, "bạn hỗ trợ được những gì về hội nghị này" what the bot can do.
+        What is left that falls back and still calls the bot by name is talk too ("can u help me?
+        not sure where to start")."""
         if not self._outweighs_talk(text, cues, left, rest, question):
             return False
         if question.verdict is Verdict.FALLBACK and question.objection is None and question.out_of_scope is None \
@@ -788,7 +790,8 @@ class Matcher:
 
         It is after only calling the bot ("ad ơi, hội nghị tổng kết nhiệm kỳ nào?"); after one-word
         cues, when it asks something ("Hi, I'm a researcher… when was it held?", "Off topic, sorry: is
-        January a good time to visit?", answered or not, unless it speaks to the bot); after cues of at
+        January a good time to visit?", answered or not, unless it speaks to the bot; "someone who grew
+        up overseas." in a message of statements asks nothing); after cues of at
         most two words, when it asks what the knowledge base knows halfway to a strong answer
         ("Xin lỗi làm phiền, bài này ai đứng tên vậy?"); when the small talk only opens or closes
         a message whose rest reads as a question and is answered ("Xin chào bot! … ĐH mấy vậy ạ",
