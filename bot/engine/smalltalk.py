@@ -165,10 +165,11 @@ class SmallTalkCues:
         # Each cue also as typed in chat shorthand: "làm dc những j" is "làm được những gì".
         shorthand = kb.rewriter.shorthand()
         cfg = kb.matching
+        #: Bot words that are also everyday words, folded: "bà con", "em muốn hỏi" (the asker).
+        self._everyday_bots = {" ".join(words(w)) for w in cfg.everyday_bot_words}
         cues = [(intent.id, cue) for intent in kb.intents.values() for cue in intent.cues]
         if cfg.identity_reply is not None:  # "cháu là người ở đâu", "ai tạo ra m": cues made of a bot word
-            everyday = {" ".join(words(w)) for w in cfg.everyday_bot_words}
-            bots = [bot for bot in cfg.bot_words if " ".join(words(bot)) not in everyday]
+            bots = [bot for bot in cfg.bot_words if " ".join(words(bot)) not in self._everyday_bots]
             cues += [(cfg.identity_reply, f"{bot} {said}") for bot in bots for said in cfg.identity_after]
             cues += [(cfg.identity_reply, f"{said} {bot}") for bot in bots for said in cfg.identity_before]
         self._cues: PhraseSet[tuple[str, tuple[str, ...]]] = PhraseSet(
@@ -190,8 +191,6 @@ class SmallTalkCues:
         self._greeting, self._parting = cfg.greeting_intent, cfg.parting_reply
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
         self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
-        #: Bot words that are also everyday words, folded: "bà con", "em muốn hỏi" (the asker).
-        self._everyday_bots = {" ".join(words(w)) for w in cfg.everyday_bot_words}
         self._address_words = {w for address in kb.matching.address_words for w in words(address)}
         self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := words(w))), key=len,
                                reverse=True)
