@@ -149,6 +149,16 @@ SETS = (
     ("outsider_ak", "a village Party cell secretary, a grade-12 student in teen-code, an overseas Vietnamese "
      "engineer, a provincial Ban Dân vận specialist, a young TV reporter; measured once when written, then tuned "
      "on", "90.8% / 96.6%"),
+    ("outsider_al", "a district Front officer, a law student, a shop owner without diacritics, an Australian PhD "
+     "candidate, a radio reporter checking a script; measured once when written, then tuned on", "93.7% / 82.1%"),
+    ("outsider_am", "small talk: 80 messages (with 10 questions wrapped in chit-chat in the answerable column) and "
+     "10 chit-chat questions the report does not answer; measured once when written, then tuned on",
+     "73.3% / 100%"),
+    ("outsider_ao", "small talk in a long chat: 75 messages (with 15 questions wrapped in chit-chat in the "
+     "answerable column) and 10 chit-chat questions the report does not answer; measured once when written, "
+     "then tuned on", "67.8% / 90.0%"),
+    ("outsider_ap", "a district Ban Dân vận deputy, a journalism student, a fish seller typing with one thumb, a "
+     "German researcher, a civics teacher's quiz; measured once when written, then tuned on", "89.4% / 85.7%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

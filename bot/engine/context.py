@@ -11,9 +11,12 @@ import re
 #: Words that make what is left of a small-talk message a question of its own.
 QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", "what", "when", "where", "why",
                             "how", "which"})
-#: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country").
+#: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country", "ở
+#: đây"; not "em hỏi bài ở đây" or "can I ask here", asking the bot).
 POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà)\b|"
-                         r"\b(?:my|our)\s+(?:country|province|city|home)\b|\bở đây\b|\bhere\b", re.IGNORECASE)
+                         r"\b(?:my|our)\s+(?:country|province|city|home)\b|(?<!hỏi )(?<!bài )\bở đây\b|"
+                         r"(?<!ask )\bhere\b",
+                         re.IGNORECASE)
 #: A question that points back to the subject its introduction named: "Em viết tiểu luận về người theo
 #: đạo, hội nghị nhận xét gì về mảng này?".
 REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm)\s+(?:này|đó|ấy|nói trên)\b|"

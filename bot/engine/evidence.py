@@ -124,6 +124,13 @@ _OTHER_EVENT = re.compile(
     r"\b(?:hoi nghi|cuoc hop|conference|meeting|review)\b(?P<gap>(?: [^\s,.;:!?]+){0,6}?) (?:(?:cuoi|dau|giua) )?"
     r"(?:nam|(?:held|organi[sz]ed|convened|took place) in|(?:end|start|beginning) of) (?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<year2>(?:19|20)\d\d) (?:review )?(?:conference|meeting)\b")
+#: A conference held again, asked when: "khi nào họp tổng kết nữa", "bao giờ lại tổ chức hội nghị như thế
+#: nữa", "when is the next conference". Typed with marks ("phối hợp" is no "họp"), or with none at all.
+_AGAIN_ASKED = r"\b(?:khi nào|bao giờ|lúc nào|chừng nào)\b[^,.;:!?]{0,30}?\b(?:lại\s+)?(?:họp|tổ chức)" \
+               r"(?:\s+(?:hội nghị|tổng kết|hội nghị tổng kết))?\s+(?:như (?:vậy|thế|vầy)\s+)?nữa\b"
+_AGAIN = re.compile(_AGAIN_ASKED + r"|\bwhen\b[^,.;:!?]{0,30}\bthe next (?:review )?(?:conference|meeting)\b",
+                    re.IGNORECASE)
+_AGAIN_PLAIN = re.compile(fold(_AGAIN_ASKED), re.IGNORECASE)
 #: Words that make the year after a conference the year of its tasks, folded.
 _TASK_WORDS = frozenset({"nhiem", "vu", "ke", "hoach", "trien", "khai", "cho", "task", "tasks", "plan", "plans",
                          "for", "phuong", "huong", "muc", "tieu"})
@@ -131,9 +138,17 @@ _TASK_WORDS = frozenset({"nhiem", "vu", "ke", "hoach", "trien", "khai", "cho", "
 REPORT_YEAR = "2020"
 
 
-def _another_event(folded: str) -> bool:
-    """Whether a question (folded, its punctuation kept) asks about a conference of another year than
-    the report's; a comma ends it ("Sau hội nghị, năm 2021 cần làm gì?" asks the tasks)."""
+#: "bao nhiêu" said as "not much", folded: "làm chẳng bao nhiêu", "không được bao nhiêu" (not "… không,
+#: bao nhiêu người dự?").
+_NOT_MUCH = re.compile(r"\b(?:chang|cha|khong|ko|hong)(?: duoc)? bao nhieu\b")
+
+
+def _another_event(text: str) -> bool:
+    """Whether a question asks about a conference of another year than the report's, or the next one;
+    a comma ends it ("Sau hội nghị, năm 2021 cần làm gì?" asks the tasks)."""
+    if _AGAIN.search(text) or (text.isascii() and _AGAIN_PLAIN.search(text)):
+        return True
+    folded = " ".join(fold(text).split())
     for m in _OTHER_EVENT.finditer(folded):
         year = m.group("year") or m.group("year2")
         if year != REPORT_YEAR and not (m.group("gap") and _TASK_WORDS & set(m.group("gap").split())):
@@ -275,9 +290,14 @@ class Evidence:
         asked in the text ("nhắc ở chỗ nào trong bài") or "ở đâu đó" (somewhere) is no place asked.
         """
         folded = words(text)
-        kinds = {kind for cue, kind, end in find_spelt(self._cues, text)
+        found = find_spelt(self._cues, text)
+        kinds = {kind for cue, kind, end in found
                  if (kind is not Objection.PLACE or not _in_the_text(folded, end - len(cue), end))
                  and (cue != ("when",) or not _when_joins(text))}
+        counts = [cue for cue, kind, _ in found if kind is Objection.COUNT]
+        if counts and set(counts) == {("bao", "nhieu")} and \
+                len(_NOT_MUCH.findall(" ".join(fold(text).split()))) >= len(counts):
+            kinds.discard(Objection.COUNT)  # "hứa nhiều mà làm chẳng bao nhiêu" asks no count
         if _ASKS_SAID.search(" ".join(folded)):
             kinds.add(Objection.SAID)
         return frozenset(kinds)
@@ -329,7 +349,7 @@ class Evidence:
         if self.asks_after(text):
             return Objection.AFTER
         if self._other_events.find(words) or (  # "… đầu năm 2021 phải không" is a claim to correct
-                _another_event(" ".join(fold(text).split())) and not self.checks_claim(words)):
+                _another_event(text) and not self.checks_claim(words)):
             return Objection.OTHER_EVENT
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
                self._details.find(words)):

@@ -59,6 +59,8 @@ MIN_PAIRED = 3
 #: English question words that also join a clause ("someone who grew up", "the year when"): in a
 #: message of statements only, they ask nothing.
 _RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
+#: Words that make a relative word ask after all: "I wonder what Mai said about the Front."
+_WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|tell me|explain)\b", re.IGNORECASE)
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
@@ -205,8 +207,21 @@ class Matcher:
         """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
         found = self._match_once(text)
         if found.verdict is Verdict.FALLBACK and found.objection is None and found.out_of_scope is None:
-            return self._question_alone(text, found) or found
+            return self._question_alone(text, found) or self._remark(text, found) or found
         return found
+
+    def _remark(self, text: str, found: Match) -> Match | None:
+        """Small talk for a message that fell back and asks nothing: a remark to the bot ("bác gõ chậm
+        lắm, cháu chờ bác một tí nghen", "sr nhầm tab", "your answer is too difficult for me") is no
+        question the report leaves open. The best small-talk intent among the candidates replies, or
+        the capability reply (what the bot can do)."""
+        reply = self.kb.matching.capability_reply
+        if reply is None or not self._talk.only_remarks(text):
+            return None
+        talk = next((c for c in found.candidates if self.kb.intents[c.intent_id].kind == "smalltalk"), None)
+        if talk is not None and talk.score >= self.kb.matching.weak_score:
+            reply = talk.intent_id
+        return _answer(reply, list(found.tokens), found.candidates)
 
     def _question_alone(self, text: str, found: Match) -> Match | None:
         """The answer to the sentences that ask, read alone, when the whole message fell back.
@@ -307,6 +322,9 @@ class Matcher:
         """
         if self.kb.matching.asks_leave_reply is None or not self._talk.asks_leave(text):
             return False
+        head, rest, who_only = self._introduction(text)
+        if head and who_only:  # "Dạ em chào anh chị, em là sinh viên năm hai, em hỏi mấy câu … được không ạ?"
+            text, cues = rest, self._talk.find(rest)
         asked = self._talk.without_address(self._question_tokens(self._talk.without_cues(text, cues)))
         return set(asked) <= self._subject | LEAVE_WORDS | self._lexical.vague
 
@@ -777,13 +795,21 @@ class Matcher:
         if question.verdict is Verdict.FALLBACK and question.objection is None and question.out_of_scope is None \
                 and self._talk.calls_the_bot(left):  # "can u help me? not sure where to start": still talk
             return False
-        about = max((cue.end for cue in cues if cue.about_bot), default=None)
-        if about is None:
+        if not any(cue.about_bot for cue in cues):
             return True
+        identity = self.kb.matching.identity_reply
+        if question.verdict is Verdict.ANSWER and self._talk.asks_apart(text) and \
+                not self._talk.speaks_to_bot(sentences(text)[-1]) and all(c.intent_id != identity for c in cues):
+            return True  # "Câu trả lời vừa rồi hơi dài. Ông Vượng dặn cán bộ câu nào dễ nhớ không?"
         score = question.candidates[0].score if question.candidates else 0.0
+        strong = question.verdict is Verdict.ANSWER and score >= self.kb.matching.accept_score
+        # Who the bot is ("Bot này do đơn vị nào phát triển? Có phải của Ban Dân vận không?") needs
+        # only a strong answer beside it; what it can do, what is said after it as well.
+        about = max((cue.end for cue in cues if cue.about_bot and cue.intent_id != identity), default=None)
+        if about is None:
+            return strong
         after = self._talk.without_address(self._question_tokens(" ".join(raw_words(text)[about:])))
-        return question.verdict is Verdict.ANSWER and score >= self.kb.matching.accept_score and \
-            not set(after) <= self._subject | LEAVE_WORDS | self._lexical.vague
+        return strong and not set(after) <= self._subject | LEAVE_WORDS | self._lexical.vague
 
     def _outweighs_talk(self, text: str, cues: list[Cue], left: str, rest: list[str], question: Match) -> bool:
         """Whether what is left once the small-talk cues are out is the point of the message.
@@ -797,8 +823,10 @@ class Matcher:
         a message whose rest reads as a question and is answered ("Xin chào bot! … ĐH mấy vậy ạ",
         "… phải hok mn Cảm ơn bot nhiều."). Otherwise it must be a question of its
         own, not one stray word ("…help me *with*?") nor less than the small talk around it ("Trả
-        lời gì mà dài dòng khó hiểu quá, bot kém"), and be answered strongly or asked outright
-        ("Chào bot, mình ở xã… cho mình hỏi hội nghị diễn ra ngày nào?": answered or not).
+        lời gì mà dài dòng khó hiểu quá, bot kém"), and be asked outright ("Chào bot, mình ở xã… cho
+        mình hỏi hội nghị diễn ra ngày nào?": answered or not) or answered strongly, as a question or a
+        request, or beside a greeting or a request for help (beside thanks, "mình làm xong bài rồi"
+        only states).
         """
         cfg = self.kb.matching
         answered = question.verdict in (Verdict.ANSWER, Verdict.CLARIFY)
@@ -806,7 +834,9 @@ class Matcher:
         if self._talk.only_calls(cues):
             return True
         asking = set(rest) & QUESTION_WORDS
-        if "?" not in text and all(s.rstrip().endswith((".", "!")) for s in sentences(left)):
+        states = "?" not in text and all(s.rstrip().endswith((".", "!")) for s in sentences(left)) \
+            and not _WONDER.search(left)
+        if states:
             asking -= _RELATIVE  # "… confusing for someone who grew up overseas." states
         if all(len(cue.words) == 1 for cue in cues) and (asking or (
                 len(rest) >= MIN_QUESTION_WORDS and "?" in left and not self._talk.speaks_to_bot(left))):
@@ -818,9 +848,15 @@ class Matcher:
         # "cảm ơn bot nhiều" and "cảm ơn", five words in all, not nine.
         talk = len({i for cue in cues for i in range(cue.end - len(cue.words), cue.end)})
         if answered and len(rest) >= max(MIN_QUESTION_WORDS, talk) and self._talk.only_frames(text, left, cues) \
-                and (self._talk.is_question(left) or "?" in text):
+                and (self._talk.is_question(left) or "?" in text) \
+                and not (states and not asking and set(rest) & _RELATIVE):  # "That's wrong. Not what it says."
             return True
-        strong = answered and score >= cfg.accept_score
+        # A statement beside thanks or praise asks nothing, however well it matches ("Cảm ơn, mình làm
+        # xong bài rồi"); beside a greeting or a request for help it may ("Chào bạn, tôi muốn xem …").
+        opening = {cfg.greeting_intent, cfg.capability_reply, cfg.identity_reply}
+        strong = answered and score >= cfg.accept_score and (
+            "?" in text or self._talk.is_question(text) or self._talk.requests(left)
+            or any(cue.intent_id in opening for cue in cues))
         return (strong or self._talk.asks(text, cues)) and len(rest) >= max(MIN_QUESTION_WORDS, talk)
 
     def _list_item(self, item: ItemRef, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:

@@ -90,11 +90,12 @@ class ListItems:
         return None
 
     def _nth_one(self, tokens: list[str]) -> ItemRef | None:
-        """"… seven key tasks. What does the fifth one ask?": the list named, then "the N-th one"."""
+        """"… seven key tasks. What does the fifth one ask?", "the second one of the seven priority
+        tasks": the list named, before or after "the N-th one" (not the count of the list)."""
         for numbered, item_words in self._lists:
             named = [i for i, _ in item_words.spans(tokens)]
             for k in range(1, len(tokens)):
-                if named and named[0] < k and tokens[k] == "one" and _place(tokens[k - 1]) \
+                if named and tokens[k] == "one" and _place(tokens[k - 1]) \
                         and int(tokens[k - 1]) <= len(numbered.items):
                     return ItemRef(numbered, int(tokens[k - 1]))
         return None

@@ -31,14 +31,14 @@ _QUESTION_WORDS: PhraseSet[tuple[None, tuple[str, ...]]] = PhraseSet(
 
 
 #: Words that end a yes/no question begun with "có" ("có nhắc tới … không").
-_YES_NO_ENDS = frozenset({"khong", "ko", "k", "hok", "hong", "chua"})
+_YES_NO_ENDS = frozenset({"khong", "ko", "k", "hok", "hong", "hk", "chua"})
 #: Shorthand that asks, beside the question words: "ntn", "thế nào", "ra sao".
 _MORE_QUESTION_WORDS = frozenset({"ntn", "nao", "sao", "hay"})
 #: Words typed after a question's end: "… phải hok mn", "… vậy ạ", "… không bot ơi".
 _AFTER_QUESTION = frozenset({"ạ", "mn", "mng", "ad", "bot", "bạn", "nhé", "nha", "ơi", "nhiều", "ak"})
 #: Words that end a question, as typed: "… ĐH mấy của Đảng vậy (ạ)", "… phải ko", "… z".
 _QUESTION_ENDS = frozenset({"vậy", "vay", "thế", "hả", "ha", "à", "nhỉ", "nhi", "không", "khong", "ko", "k", "hok",
-                            "hông", "chưa", "chua", "z", "v"})
+                            "hông", "hk", "chưa", "chua", "z", "v"})
 #: Words that speak to the bot, as typed: a question with them may be about the bot itself.
 _TO_THE_BOT = frozenset({"bạn", "bot", "you", "ad", "admin", "chatbot", "mày"})
 #: A polite request for something of the report, which speaks to the bot only to ask: "Could you list
@@ -50,8 +50,9 @@ _EDGE = 2
 #: A sentence shorter than this is no question of its own ("Ok. Bye!").
 _MIN_WORDS = 3
 #: Asking leave to ask, folded: "bác hỏi chút về cái hội nghị được ko", "cho mình hỏi về hội nghị với",
-#: "trả lời được về bài báo hả" ("hội nghị" folds to "hoi nghi" and asks nothing).
-_LEAVE = re.compile(r"\b(?:hoi(?! nghi)|(?:tra loi|giai dap) (?:duoc|dc))\b")
+#: "trả lời được về bài báo hả", "tôi cần tra cứu vài thông tin, bot hỗ trợ được không" ("hội nghị"
+#: folds to "hoi nghi" and asks nothing).
+_LEAVE = re.compile(r"\b(?:hoi(?! nghi)|(?:tra loi|giai dap|ho tro|giup|tra cuu) (?:duoc|dc))\b")
 #: …said as a request: "… được không", "hỏi về …", "cho … hỏi", "muốn hỏi", "trả lời được …" ("hỏi mãi
 #: không được" complains).
 _REQUEST = re.compile(r"\b(?:duoc|dc) (?:khong|ko|k|hok|hong|hem|chu|ha|nhe|nha|hen)\b|\bhoi(?! nghi)\b.*\bve\b|"
@@ -59,7 +60,7 @@ _REQUEST = re.compile(r"\b(?:duoc|dc) (?:khong|ko|k|hok|hong|hem|chu|ha|nhe|nha|
 #: The words of asking leave, folded: what is left of the message once they are out is its subject.
 LEAVE_WORDS = frozenset({"hoi", "tra", "loi", "giai", "dap", "duoc", "dc", "khong", "ko", "k", "hok", "hong", "hem",
                          "chu", "ha", "nhe", "nha", "hen", "a", "ak", "muon", "cho", "xin", "may", "nay", "voi", "di",
-                         "con"})
+                         "con", "ho", "tro", "giup", "cuu", "can"})
 
 
 def _asks(text: str, after: int = 0) -> bool:
@@ -84,6 +85,31 @@ _WHAT = frozenset({"gi", "j"})
 _CAN = frozenset({"duoc", "dc"})
 #: Words for things (and "làm") between "biết" and "gì", folded: "cháu biết những chuyện gì", "m biết làm j".
 _THINGS = frozenset({"nhung", "cac", "chuyen", "viec", "dieu", "cai", "noi", "dung", "thong", "tin", "lam"})
+#: Words that may stand beside a judgement in a sentence that says nothing else, folded: "Sai rồi ạ.", "Tốt lắm."
+_FILLER = frozenset({"roi", "qua", "lam", "that", "ghe", "day", "do", "nhe", "nha", "a", "ak", "vay", "the", "oi",
+                     "hoan", "toan", "luon", "het", "ca", "di", "nhi", "very", "really", "so", "too"})
+#: Words that make what follows the bot's answers, folded: "your answer", "câu trả lời *đó*".
+_YOUR = frozenset({"your", "the", "that", "this", "those", "these"})
+#: Words that may open a sentence before the answers are named, folded: "Dạ câu trả lời …", "But your answer …".
+_OPENERS = frozenset({"da", "thua", "ma", "con", "nhung", "but", "and", "so", "well"})
+#: Verbs that ask for something of the report, folded: "Thanks. List the seven tasks.", "Cảm ơn nhé.
+#: Giải thích thêm về …".
+_REQUESTING = re.compile(r" (?:liet ke|tom tat|tom lai|neu|giai thich|ke|trich|muon xem|cho xem|list|summari[sz]e|"
+                         r"explain|give|describe|name|show|quote|tell) ")
+#: Words for the report, spelt: "Báo cáo có nói về trí tuệ nhân tạo không?" asks about it, not the bot.
+_THE_REPORT = PhraseSet((words(w), (None, tuple(raw_words(w)))) for w in (
+    "báo cáo", "bài báo", "bài viết", "bài tường thuật", "hội nghị", "tài liệu", "văn bản", "report", "article",
+    "conference"))
+#: Words for the asker or the bot, spelt: a remark speaks of one of them.
+_PEOPLE = PhraseSet((words(w), (None, tuple(raw_words(w)))) for w in (
+    "mình", "tôi", "tui", "tớ", "em", "anh", "chị", "cô", "chú", "bác", "cháu", "con", "bà", "ông", "bạn", "b", "mk",
+    "bot", "ad", "you", "your", "u", "ur", "i", "me", "my", "we"))
+#: A yes/no question inside a message, folded: "… 8 giờ sáng đúng không, tôi cần …".
+_YES_NO_INSIDE = re.compile(r" (?:dung|phai|duoc|dc|co) (?:khong|ko|k|hok|hong|hk|chua) ")
+#: A task asked of the bot, folded: "viết giúp e cái email", "giải giùm", "chỉ bà cách nấu … với", "hát
+#: cho tui nghe 1 bài đi", "cho tôi xin tên …" (not "xin lỗi").
+_TASK_ASKED = re.compile(r" (?:giup|gium|dum|ho|voi|vs|xin(?! loi| phep| chao)) | chi (?:ba|bac|toi|em|minh|con|chau) "
+                         r"| di $")
 #: Where a clause ends: a verb named before the bot opens its clause ("hello, hỏi đc những gì vậy bot").
 _CLAUSE_END = re.compile(r"[,.;:!?…]")
 
@@ -121,6 +147,14 @@ def _asks_capability(folded: list[str], start: int, bot_end: int, verb_end: int,
     return None
 
 
+def _ends_asking(text: str) -> bool:
+    """Whether ``text`` ends as a question does: "?", or a question's last word ("… phải ko", "… vậy ạ")."""
+    typed = raw_words(text)
+    while typed and typed[-1] in _AFTER_QUESTION:
+        typed.pop()
+    return text.rstrip().endswith("?") or (bool(typed) and typed[-1] in _QUESTION_ENDS)
+
+
 def _clause_starts(text: str) -> set[int]:
     """The word positions (of ``words(text)``) at which a clause of ``text`` begins."""
     starts, at = set(), 0
@@ -128,6 +162,16 @@ def _clause_starts(text: str) -> set[int]:
         starts.add(at)
         at += len(words(clause))
     return starts
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of ``text`` starts and ends, in word positions of ``words(text)``."""
+    spans, start = [], 0
+    for sentence in sentences(text):
+        end = start + len(words(sentence))
+        spans.append((start, end))
+        start = end
+    return spans
 
 
 def _spelt(phrases: list[str]) -> PhraseSet[tuple[None, tuple[str, ...]]]:
@@ -147,8 +191,8 @@ def _spellings(typed: tuple[str, ...], folded: tuple[str, ...],
 @dataclass(frozen=True)
 class Cue:
     """A small-talk cue found in a message: its folded words, its intent, the index just after it,
-    and whether it speaks of the bot itself (what it can do, how it answers) rather than opening
-    or closing the message."""
+    and whether it speaks of the bot itself (who it is, what it can do, how it answers) rather than
+    opening or closing the message."""
 
     words: tuple[str, ...]
     intent_id: str
@@ -181,13 +225,16 @@ class SmallTalkCues:
         self._one_spelling = one_spelling([*kb.paragraphs, *(text for intent in kb.intents.values()
                                                              for text in (intent.title, intent.answer, *intent.cues))])
         self._bot: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.bot_words)
+        #: The bot's one-word names, folded, less the everyday ones: "bot", "ban" (bạn), "you".
+        self._bot_names = {w for bot in cfg.bot_words if len(f := words(bot)) == 1 and (w := f[0])
+                           not in self._everyday_bots}
         self._able: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.capability_verbs)
         self._answers: PhraseSet[tuple[None, tuple[str, ...]]] = _spelt(cfg.answer_words)
         #: Words that judge the answers, with the reply to each kind: complaints first, so "chưa rõ
         #: ràng" is no praise of "rõ ràng".
         self._judgements = [(_spelt(judged), reply) for judged, reply in (
             (cfg.judgement_words, cfg.judgement_reply), (cfg.praise_words, cfg.praise_reply)) if reply is not None]
-        self._capability_reply = cfg.capability_reply
+        self._capability_reply, self._identity = cfg.capability_reply, cfg.identity_reply
         self._greeting, self._parting = cfg.greeting_intent, cfg.parting_reply
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
         self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
@@ -197,12 +244,22 @@ class SmallTalkCues:
 
     def find(self, text: str) -> list[Cue]:
         """The cues in ``text``, spelt right, less those inside a phrase that is no small talk ("thanks to")."""
-        cues = [Cue(cue, intent_id, end) for cue, intent_id, end in find_spelt(self._cues, text, self._one_spelling)]
+        of_report = bool(find_spelt(_THE_REPORT, text, self._one_spelling))
+        cues = [Cue(cue, intent_id, end, about_bot=self._speaks_of_bot(intent_id, cue, of_report))
+                for cue, intent_id, end in find_spelt(self._cues, text, self._one_spelling)]
         cues += self._about_the_bot(text)
         if not cues:
             return cues
         spans = [(end - len(phrase), end) for phrase, _, end in self._not_cues.find(words(text))]
         return [c for c in cues if not any(start <= c.end - len(c.words) and c.end <= end for start, end in spans)]
+
+    def _speaks_of_bot(self, intent_id: str, cue: tuple[str, ...], of_report: bool) -> bool:
+        """Whether a cue speaks of the bot itself: who it is ("bạn là ai", "chatgpt"; not "trí tuệ
+        nhân tạo" in a message that speaks of the report, which may be asked about it), or what it
+        can do, in words that name it ("what can I ask you", not "sorry" or "help")."""
+        named = bool(self._bot_names & set(cue))
+        return (intent_id == self._identity and (named or not of_report)) or \
+            (intent_id == self._capability_reply and named)
 
     def _about_the_bot(self, text: str) -> list[Cue]:
         """What the message says about the bot, as cues: a capability asked of it ("bạn hỗ trợ được
@@ -231,17 +288,50 @@ class SmallTalkCues:
                     if bot_end is not None:
                         found.append(Cue(tuple(folded[start:bot_end]), self._capability_reply, bot_end, about_bot=True))
                         break
-        taken: list[tuple[int, int]] = []  # the words a judgement took: "chưa rõ ràng" holds "rõ ràng"
+        spans = _sentence_spans(text)
+        asking = [_ends_asking(sentence) for sentence in sentences(text)]  # "… khác gì tự đọc bài ạ." asks nothing
+        taken = [(end - len(p), end) for p, _, end in self._not_cues.find(folded)]  # "kéo dài", "bao lâu"
+        judged: list[tuple[int, int, str]] = []  # complaints first: "chưa rõ ràng" holds no praise of "rõ ràng"
         for words_of, reply in self._judgements:
-            judged = [(end - len(j), end) for j, _, end in find_spelt(words_of, text, self._one_spelling)
-                      if not any(s <= end - len(j) and end <= e for s, e in taken)]
-            for answer, _, end in find_spelt(self._answers, text, self._one_spelling):
-                last = next((e for s, e in judged if end <= s <= end + _JUDGEMENT_GAP), None)
-                if last is not None:
-                    found.append(Cue(tuple(folded[end - len(answer):last]), reply, last, about_bot=True))
-                    taken += judged
-                    break
-        return found
+            for j, _, end in find_spelt(words_of, text, self._one_spelling):
+                if not any(s <= end - len(j) and end <= e for s, e in taken):
+                    judged.append((end - len(j), end, reply))
+                    taken.append((end - len(j), end))
+        judged.sort()
+        answers = [(a, end) for a, _, end in find_spelt(self._answers, text, self._one_spelling)]
+        answers = [(a, end) for a, end in answers  # "câu trả lời", not the "trả lời" in it
+                   if not any(len(b) > len(a) and e - len(b) <= end - len(a) and end <= e for b, e in answers)]
+        said: dict[str, Cue] = {}
+        for k, (answer, end) in enumerate(answers):
+            first, last = self._judged_within(folded, spans, asking, answer, end)
+            if k + 1 < len(answers):  # the next answer word has the judgements after it
+                first = min(first, answers[k + 1][1] - len(answers[k + 1][0]))
+            # the nearest judgement judges them: "trả lời dài với khó hiểu quá, nói dễ hiểu hơn" complains
+            near = next(((s, e, reply) for s, e, reply in judged if end <= s), None)
+            if near is not None and near[0] <= first and near[1] <= last:
+                _, stop, reply = near
+                said.setdefault(reply, Cue(tuple(folded[end - len(answer):stop]), reply, stop, about_bot=True))
+        if not said:  # a sentence of nothing but a judgement, asking nothing: "Không đúng.", "Tốt."
+            for s, e, reply in judged:
+                if any(a <= s and e <= b and not asks and set(folded[a:s] + folded[e:b]) <= self._bot_names | _FILLER
+                       for (a, b), asks in zip(spans, asking, strict=True)):
+                    said.setdefault(reply, Cue(tuple(folded[s:e]), reply, e, about_bot=True))
+        return found + list(said.values())
+
+    def _judged_within(self, folded: list[str], spans: list[tuple[int, int]], asking: list[bool],
+                       answer: tuple[str, ...], end: int) -> tuple[int, int]:
+        """Where a judgement of the answers (``answer``, ending at word ``end``) may start and end: in
+        the rest of the sentence when the answers, named as such, open a sentence that asks nothing
+        ("Câu trả lời lúc nãy về quyền làm chủ hơi chung chung quá", "Bot trả lời …", "Your answer
+        …"); else a few words after them ("trả lời hơi chậm"), never in "Trả lời giúp mình: …"."""
+        start = end - len(answer)
+        at = next((k for k, (a, b) in enumerate(spans) if a <= start < b), None)
+        if at is not None and not asking[at]:
+            before = folded[spans[at][0]:start]
+            named = answer[0] == "cau" or (before[-1:] and (before[-1] in self._bot_names or before[-1] in _YOUR))
+            if named and set(before) <= self._bot_names | _YOUR | _OPENERS:
+                return spans[at][1] - 1, spans[at][1]
+        return end + _JUDGEMENT_GAP, len(folded)
 
     def parting(self, text: str, chosen: Cue, cues: list[Cue]) -> str | None:
         """``parting_reply`` when ``chosen`` is a greeting said after something else, which takes
@@ -259,12 +349,8 @@ class SmallTalkCues:
     def asked_first(text: str, cues: list[Cue]) -> list[Cue]:
         """The cues in the sentences that end with "?", when only some are: "…, là người thật hay là
         bot vậy ạ? Em thấy trả lời nhanh quá hihi" asks who answers; the praise is said in passing."""
-        spans, start = [], 0
-        for sentence in sentences(text):
-            end = start + len(words(sentence))
-            if sentence.rstrip().endswith("?"):
-                spans.append((start, end))
-            start = end
+        spans = [span for span, sentence in zip(_sentence_spans(text), sentences(text), strict=True)
+                 if sentence.rstrip().endswith("?")]
         asked = [cue for cue in cues if any(a < cue.end <= b for a, b in spans)]
         return asked or cues
 
@@ -292,9 +378,30 @@ class SmallTalkCues:
         starts = [end for _, _, end in self._asking.find(words(left))]
         if starts and _asks(left, after=starts[0]):
             return True
-        last = sentences(text)[-1]  # a statement is no question: "It contradicts what I read elsewhere."
+        return self.asks_apart(text)
+
+    def asks_apart(self, text: str) -> bool:
+        """Whether the last sentence of ``text``, free of small talk, asks a question of its own
+        ("Cảm ơn bot nha. Vậy năm sau … vào những dịp nào?"); a statement is none ("It contradicts
+        what I read elsewhere.")."""
+        last = sentences(text)[-1]
         return last != text.strip() and not self.find(last) and len(words(last)) >= _MIN_WORDS and _asks(last) \
             and not last.rstrip().endswith((".", "!"))
+
+    def requests(self, text: str) -> bool:
+        """Whether ``text`` holds words that ask for something ("cho mình biết", "tell me", "liệt kê …")."""
+        folded = words(text)
+        return bool(self._asking.find(folded)) or bool(_REQUESTING.search(f" {' '.join(folded)} "))
+
+    def only_remarks(self, text: str) -> bool:
+        """Whether ``text`` is a remark between the asker and the bot: it speaks of one of them ("mình",
+        "cháu", "you"; "giá xăng hôm nay" is a query) and asks and requests nothing: no question
+        word, "?" or question ending, no "đúng không" inside it, no "tóm tắt…", "viết giúp…", "cho
+        tôi xin…"."""
+        folded = f" {' '.join(words(text))} "
+        return bool(find_spelt(_PEOPLE, text, self._one_spelling)) and not (
+            self.is_question(text) or self.requests(text) or _YES_NO_INSIDE.search(folded)
+            or _TASK_ASKED.search(folded))
 
     @staticmethod
     def asks_leave(text: str) -> bool:
@@ -316,11 +423,7 @@ class SmallTalkCues:
     def is_question(text: str) -> bool:
         """Whether ``text`` reads as a question: a question word, a question mark, or a question's
         last word ("… phải ko", "… nữa không")."""
-        typed = raw_words(text)
-        while typed and typed[-1] in _AFTER_QUESTION:
-            typed.pop()
-        ends = bool(typed) and typed[-1] in _QUESTION_ENDS
-        return _asks(text) or "?" in text or ends or bool(_MORE_QUESTION_WORDS & set(words(text)))
+        return _asks(text) or "?" in text or _ends_asking(text) or bool(_MORE_QUESTION_WORDS & set(words(text)))
 
     def calls_the_bot(self, text: str) -> bool:
         """Whether ``text`` calls the bot by one of its names (``bot_words``, spelt, less the

@@ -254,11 +254,13 @@ _RELAYED_AFTER = re.compile(
     r"[,;]\s*(?:(?:có|một|thì|là)\s+)*(?:bác|chị|anh|cô|chú|em|ông|bà|bạn|thính giả|người)\b[^,.;:!?]{0,80}?"
     r"\bhỏi\s+(?:thế|vậy|vầy|đấy|đó|như vậy)\b\W*$", re.IGNORECASE)
 #: The asker's task or deadline said at the end: "…, e làm bài thi tìm hiểu của đoàn trường", "…, I'm
-#: writing a paper", "… đúng ko? cần chốt gấp trc 18h".
+#: writing a paper", "… đúng ko? cần chốt gấp trc 18h"; or where the claim checked comes from: "… phải
+#: k? KB đang ghi vậy" (the script says so).
 _WHO_ASKS_AFTER = re.compile(
     r"[,;.?]\s*(?:(?:tôi|em|e|mình|cháu|con|bác|i['’]m|i am)\s+(?:đang\s+|đg\s+)?"
     r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|writing|preparing|working on)\b|"
-    r"(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b)[^,.;:!?]{0,100}\W*$",
+    r"(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b)[^,.;:!?]{0,100}\W*$"
+    r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$",
     re.IGNORECASE)
 #: A second clause of the introduction: "Em là đoàn viên, *đang chuẩn bị bài sinh hoạt chi đoàn,* cho em hỏi…",
 #: "Tôi là bí thư chi bộ ấp ở xã Khánh Bình Đông, *huyện Trần Văn Thời,* …" (where the asker is).

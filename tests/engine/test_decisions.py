@@ -1332,9 +1332,12 @@ def test_which_task_concerns_something_asks_for_one_task(responder: Responder, q
     assert (matcher._list_items.asked_position(matcher.normalize(question)) is not None) is asks_one
 
 
-def test_the_nth_one_after_the_list_is_named_is_that_item(responder: Responder) -> None:
+@pytest.mark.parametrize("question", [
+    "Mai's conclusion lists seven priority tasks for 2021. What does the fifth one ask for?",
+    "In the closing speech, what is the fifth one of the seven priority tasks?",  # the list named after it
+])
+def test_the_nth_one_of_a_named_list_is_that_item(responder: Responder, question: str) -> None:
     """"seven priority tasks … the fifth one" is task 5, not the seventh (the count is no place)."""
-    question = "Mai's conclusion lists seven priority tasks for 2021. What does the fifth one ask for?"
     assert responder.answer(question).intent == "mai_task_5"
 
 
@@ -1826,3 +1829,19 @@ def test_a_guidance_document_is_no_request_for_help(responder: Responder) -> Non
     reply = responder.answer("Bà Mai có giao văn bản hướng dẫn số mấy cho các tỉnh không?")
     assert reply.fallback
     assert responder.answer("hướng dẫn mình cách dùng bot với").intent == "smalltalk_help"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "chẳng bao nhiêu" is "not much": no count is asked
+    ("Dân than cán bộ nói nhiều mà làm chẳng bao nhiêu, hội nghị có câu nào nhắc cán bộ làm ngược lại không?",
+     "vuong_req_noi_it_lam_nhieu"),
+    # "PBT" is phó bí thư; where the claim comes from ("kịch bản ghi vậy") names nobody asked about
+    ("ông Nguyễn Tiến Hải là PBT Tỉnh ủy CM phải không? Kịch bản ghi vậy", "person_nguyen_tien_hai"),
+])
+def test_context_words_raise_no_objection(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+def test_a_count_after_a_comma_is_still_asked(responder: Responder) -> None:
+    reply = responder.answer("Hội nghị có khen thưởng tập thể nào không, bao nhiêu tập thể được khen?")
+    assert reply.fallback or reply.kind is Kind.REFUSAL, (reply.intent, reply.kind)

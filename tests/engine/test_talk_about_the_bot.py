@@ -1,0 +1,130 @@
+"""Messages about the bot itself, mixed with other words: who it is, how it answered, asking leave.
+
+Written for these tests, in the ways the twelfth session's small-talk misses were phrased, not
+taken from a measuring question set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.questions import Responder
+from handlers.reply import Kind
+
+
+@pytest.mark.parametrize("message", [
+    "Bạn là ai thế, của sở hay của huyện?",                           # what follows still asks who it is
+    "Bot này do ai làm vậy? Có phải của Tỉnh ủy không?",
+    "Who are you really? Some kind of official chatbot?",
+    "Are you an actual human or a program?",
+    "Is this chatgpt or something else?",
+    "Bot có tên gọi riêng không, để mình ghi nguồn?",
+])
+def test_what_follows_who_the_bot_is_still_asks_about_the_bot(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "smalltalk_bot_identity"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Bạn là ai? Hội nghị do ai chủ trì vậy?", "event_chair"),        # a strong question of its own
+    ("nguồn dữ liệu của bot là gì", "mention_source"),               # "bot là gì" inside a question
+])
+def test_a_real_question_beside_who_the_bot_is_is_answered(responder: Responder, message: str,
+                                                           expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # the answers open the sentence: whatever stands between, the judgement is of them
+    ("Câu trả lời vừa nãy về nhiệm vụ năm 2021 của các địa phương hơi lan man quá", "smalltalk_complaint"),
+    ("Câu trả lời lần này sơ sài quá, mình cần thêm ý", "smalltalk_complaint"),
+    # the nearest judgement judges them: asking for plainer words is no praise (a guard)
+    ("Bot trả lời dài dòng với khó hiểu quá, nói dễ hiểu hơn được không", "smalltalk_complaint"),
+    ("Chatbot trả lời tốt, mai mình giới thiệu cho cả chi đoàn", "smalltalk_praise"),
+])
+def test_a_judgement_of_the_answers_is_found_across_the_sentence(responder: Responder, message: str,
+                                                                 expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Không đúng. Bạn xem lại giúp mình.", "smalltalk_complaint"),
+    ("Tốt. Lần sau mình hỏi tiếp.", "smalltalk_praise"),
+    ("That's wrong. That is not what the report says.", "smalltalk_complaint"),  # "what" asks nothing here
+])
+def test_a_sentence_that_only_judges_is_a_judgement(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Cheers for the help!", "smalltalk_thanks"),                    # the help was the bot's: thanks
+    ("Nhờ bạn mà mình làm xong bài thu hoạch rồi", "smalltalk_thanks"),  # a statement beside thanks asks nothing
+    ("Cảm ơn bạn, mình làm xong bài thu hoạch rồi", "smalltalk_thanks"),
+    ("Tạm vậy đã, tối mình hỏi tiếp.", "smalltalk_goodbye"),
+    ("hỏi được những gì vậy", "smalltalk_help"),
+])
+def test_everyday_small_talk_without_the_bots_name(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("message", [
+    "Dạ em chào anh chị bot, em là học viên cao học, em hỏi mấy câu về hội nghị được không ạ?",
+    "Dạ em chào anh chị ạ, em là sinh viên năm ba ở Cần Thơ, em hỏi bài ở đây được không ạ?",
+])
+def test_asking_leave_after_saying_who_asks_is_no_question_yet(responder: Responder, message: str) -> None:
+    """Who asks (a school, a province) is no subject: the bot says what it can answer."""
+    assert responder.answer(message).intent == "smalltalk_help"
+
+
+@pytest.mark.parametrize("question", [
+    "khi nào tổ chức họp tổng kết nữa",
+    "When is the next conference on mass mobilization?",  # a guard: refused before too
+])
+def test_the_next_conference_is_another_event(responder: Responder, question: str) -> None:
+    reply = responder.answer(question)
+    assert reply.fallback or reply.kind is Kind.REFUSAL, (reply.intent, reply.kind)
+
+
+@pytest.mark.parametrize("message", [
+    "bác gõ chậm lắm, cháu đợi bác một chút nghen",      # a remark to the bot that no cue names
+    "sorry mình gửi nhầm chỗ, không phải gửi bạn 😅",
+    "your answer was too difficult for me, so many long words",
+])
+def test_a_remark_that_asks_nothing_is_small_talk(responder: Responder, message: str) -> None:
+    assert responder.answer(message).kind is Kind.SMALLTALK
+
+
+@pytest.mark.parametrize("message", [
+    "giá xăng hôm nay",                                          # a query, to no one: the honest fallback
+    "viết giúp em cái đơn xin nghỉ học với",                     # a task asked of the bot
+    "Hội nghị bắt đầu lúc 8 giờ sáng đúng không, tôi cần giờ chính xác cho bản tin",  # a yes/no question inside
+])
+def test_a_query_or_a_task_is_no_remark(responder: Responder, message: str) -> None:
+    assert responder.answer(message).kind is not Kind.SMALLTALK
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Thanks. List the seven tasks for 2021.", "mai_conclusion_overview"),             # a request beside thanks
+    ("Chào bạn, tôi muốn xem danh sách đại biểu dự tại điểm cầu Cà Mau.", "camau_attendees"),  # beside a greeting
+])
+def test_a_request_beside_small_talk_is_answered(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("message", [
+    "Trả lời giúp mình hội nghị kéo dài bao lâu",        # "trả lời" asks here; "dài" is of the meeting
+    "Cho tôi câu trả lời: năm 2020 công tác dân vận đạt kết quả tốt không?",
+    "Báo cáo có nói về trí tuệ nhân tạo không?",          # the report asked about, not the bot
+    "Good morning. I wonder what Mai said about the Front.",
+])
+def test_words_about_answers_or_the_bot_inside_a_question_leave_it_a_question(responder: Responder,
+                                                                              message: str) -> None:
+    assert responder.answer(message).kind is not Kind.SMALLTALK
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("you're so smart omg", "smalltalk_praise"),
+    ("ok, đúng cái mình cần 👍", "smalltalk_praise"),
+    ("câu này nãy bạn trả lời rồi mà, lặp lại hoài", "smalltalk_complaint"),
+])
+def test_everyday_praise_and_complaints(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
