@@ -264,14 +264,15 @@ class Matcher:
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         if oos is not None:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
-        item = self._list_items.find(tokens, text)
+        topics = frozenset(p.topic for p in self._people.named(text) if p.topic)  # whose lists may be meant
+        item = self._list_items.find(tokens, text, topics)
         if item is not None:
             return self._list_item(item, tokens, candidates)
         speakers = self.kb.matching.speakers_reply
         if speakers is not None and _ANYONE_SPOKE.search(" ".join(words(text))) and not self._people.named(text) \
                 and not self._speeches(text):
             return _answer(speakers, tokens, candidates)  # "Did any Cà Mau official speak?": only three did
-        counted = self._list_items.miscounted(tokens, text) or self._list_items.counted(tokens)
+        counted = self._list_items.miscounted(tokens, text, topics) or self._list_items.counted(tokens, topics)
         overview = self._list_overviews.get(counted.id) if counted is not None else None
         if overview is not None and not self._lexical.unknown_number(tokens) and all(
                 self._people.speaks_of(self.kb.intents[overview], p)

@@ -68,19 +68,25 @@ class ListItems:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._lists = [(numbered, _ItemWords(tuple(kb.tokens(w)) for w in numbered.words if kb.tokens(w)))
                        for numbered in kb.lists]
+        #: Whose words each list is, by its items' topic ("vuong", "mai").
+        self._topics = {numbered.id: kb.intents[numbered.items[0]].topic for numbered in kb.lists
+                        if numbered.items[0] in kb.intents}
         #: The item words that count items after a number: not one Vietnamese syllable ("lớp 11:
         #: việc …" is a school year, "ý 2" a point), but "nhiệm vụ", "task".
         self._counted = {numbered.id: _ItemWords(tuple(kb.tokens(w)) for w in numbered.words
                                                  if len(kb.tokens(w)) > 1 or (w.isascii() and len(w) > 3))
                          for numbered in kb.lists}
 
-    def find(self, tokens: list[str], text: str) -> ItemRef | None:
-        """The first list item the question (``text``, read as ``tokens``) names by position, if any."""
+    def find(self, tokens: list[str], text: str, topics: frozenset[str] = frozenset()) -> ItemRef | None:
+        """The first list item the question (``text``, read as ``tokens``) names by position, if any;
+        the lists of the people it names (their ``topics``) first: "ý đầu tiên đồng chí Vượng yêu cầu"
+        is the first of his requirements, not of Mai's tasks."""
+        lists = self._usable(topics)
         ordinal_first = bool(_ENGLISH_ORDINAL.search(text))
-        if ordinal_first and (nth := self._nth_one(tokens)) is not None:
+        if ordinal_first and (nth := self._nth_one(tokens, lists)) is not None:
             return nth
         before_last = bool(_BEFORE_LAST.search(" ".join(words(text))))
-        for numbered, item_words in self._lists:
+        for numbered, item_words in lists:
             for i, end in item_words.spans(tokens):
                 if before_last:  # "what is the one before the last of the seven tasks about?"
                     return ItemRef(numbered, len(numbered.items) - 1)
@@ -89,10 +95,18 @@ class ListItems:
                     return ItemRef(numbered, position)
         return None
 
-    def _nth_one(self, tokens: list[str]) -> ItemRef | None:
+    def _usable(self, topics: frozenset[str]) -> list[tuple[NumberedList, _ItemWords]]:
+        """The lists a question naming people of ``topics`` may mean, theirs first; a ``named_only``
+        list only when its person is named."""
+        return sorted(((numbered, item_words) for numbered, item_words in self._lists
+                       if not numbered.named_only or self._topics.get(numbered.id) in topics),
+                      key=lambda pair: self._topics.get(pair[0].id) not in topics)
+
+    @staticmethod
+    def _nth_one(tokens: list[str], lists: list[tuple[NumberedList, _ItemWords]]) -> ItemRef | None:
         """"… seven key tasks. What does the fifth one ask?", "the second one of the seven priority
         tasks": the list named, before or after "the N-th one" (not the count of the list)."""
-        for numbered, item_words in self._lists:
+        for numbered, item_words in lists:
             named = [i for i, _ in item_words.spans(tokens)]
             for k in range(1, len(tokens)):
                 if named and tokens[k] == "one" and _place(tokens[k - 1]) \
@@ -100,26 +114,28 @@ class ListItems:
                     return ItemRef(numbered, int(tokens[k - 1]))
         return None
 
-    def miscounted(self, tokens: list[str], text: str) -> NumberedList | None:
+    def miscounted(self, tokens: list[str], text: str, topics: frozenset[str] = frozenset()) -> NumberedList | None:
         """The list a question gives another count of: "bà Mai nêu 5 nhiệm vụ trọng tâm, đúng không?".
 
         A number right before the item word counts the items in Vietnamese ("5 nhiệm vụ") and in
-        English without an ordinal ("five key tasks"); the list's overview gives the true count.
+        English without an ordinal ("five key tasks"); the list's overview gives the true count. A
+        count that fits a list the question may mean is no miscount ("seven priority tasks").
         """
         if _ENGLISH_ORDINAL.search(text):
             return None
-        for numbered, _ in self._lists:
-            for i in range(1, len(tokens)):
-                if _place(tokens[i - 1]) and int(tokens[i - 1]) != len(numbered.items) and \
-                        not _MARKERS & set(tokens[i - 2:i - 1]) and \
-                        self._counted[numbered.id].starts(tokens, i):  # "number 5 task" is a position
-                    return numbered
+        lists = self._usable(topics)
+        for i in range(1, len(tokens)):
+            if not _place(tokens[i - 1]) or _MARKERS & set(tokens[i - 2:i - 1]):  # "number 5 task" is a position
+                continue
+            counting = [numbered for numbered, _ in lists if self._counted[numbered.id].starts(tokens, i)]
+            if counting and all(int(tokens[i - 1]) != len(numbered.items) for numbered in counting):
+                return counting[0]
         return None
 
-    def counted(self, tokens: list[str]) -> NumberedList | None:
+    def counted(self, tokens: list[str], topics: frozenset[str] = frozenset()) -> NumberedList | None:
         """The list whose items a question counts: "bao nhiêu nhiệm vụ", "how many tasks", "nhiệm vụ
         năm 2021 có mấy cái" (the count asked within a few words after the item word)."""
-        for numbered, _ in self._lists:
+        for numbered, _ in self._usable(topics):
             for i, end in self._counted[numbered.id].spans(tokens):
                 before = tokens[max(0, i - 2):i]
                 after = tokens[end:end + _GAP + 2]
@@ -134,7 +150,7 @@ class ListItems:
         "nhiệm vụ gì liên quan đến …"."""
         if "may" not in tokens and "which" not in tokens and "nao" not in tokens and "gi" not in tokens:
             return None
-        for numbered, item_words in self._lists:
+        for numbered, item_words in self._usable(frozenset()):
             for i, end in item_words.spans(tokens):
                 if (tokens[end:end + 2] in (["thu", "may"], ["so", "may"]) or tokens[end:end + 1] == ["nao"]
                         or tokens[i - 1:i] == ["which"]

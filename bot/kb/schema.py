@@ -200,6 +200,9 @@ class NumberedList(Strict):
     id: Id
     words: list[Text] = Field(min_length=1)
     items: list[Id] = Field(min_length=2)
+    #: Used only for a question that names whose words the list is (its items' topic): Vượng's
+    #: requirements, so that "yêu cầu thứ 3" alone is still Mai's third task.
+    named_only: bool = False
     beyond: Text
     beyond_en: Text
     last: Text

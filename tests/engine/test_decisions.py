@@ -1845,3 +1845,19 @@ def test_context_words_raise_no_objection(responder: Responder, question: str, e
 def test_a_count_after_a_comma_is_still_asked(responder: Responder) -> None:
     reply = responder.answer("Hội nghị có khen thưởng tập thể nào không, bao nhiêu tập thể được khen?")
     assert reply.fallback or reply.kind is Kind.REFUSAL, (reply.intent, reply.kind)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Cho mình hỏi ý thứ hai trong các yêu cầu của đồng chí Vượng cho năm 2021 là gì?", "vuong_req_action_programme"),
+    ("What was Vuong's last requirement for 2021?", "vuong_req_emulation"),
+    ("yêu cầu thứ ba là gì", "mai_task_3"),            # naming nobody, a position is Mai's task
+    ("Can you list the seven priority tasks for 2021 set out in the conclusion?", "mai_conclusion_overview"),
+])
+def test_a_position_in_vuongs_requirements_when_he_is_named(responder: Responder, question: str,
+                                                             expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+def test_a_requirement_past_vuongs_last_says_how_many_points_in_order(responder: Responder) -> None:
+    reply = responder.answer("ông Vượng yêu cầu ý thứ 20 là gì")
+    assert reply.fallback and "15 ý" in reply.text and "không đánh số" in reply.text
