@@ -138,7 +138,7 @@ SETS = (
      "does; measured once when written, then tuned on", "100% / 64.0%"),
     ("outsider_ag", "a commune Women's Union officer, a history teacher's quiz, a Korean graduate student, a "
      "retired veteran without diacritics, a newspaper editor; sealed all session, measured once on its final code, "
-     "never tuned on", "93.7% / 100%"),
+     "its misses read in the next", "93.7% / 100%"),
     ("outsider_ah", "a Youth Union member in teen-code, a commune Front vice-chair, a Cà Mau farmer, an "
      "embassy analyst, a PhD student; measured once when written, then tuned on", "93.0% / 82.1%"),
     ("outsider_ai", "small talk: 76 messages (answerable column) and 14 chat requests it cannot serve, from a "

@@ -311,10 +311,13 @@ class SmallTalkCues:
             if near is not None and near[0] <= first and near[1] <= last:
                 _, stop, reply = near
                 said.setdefault(reply, Cue(tuple(folded[end - len(answer):stop]), reply, stop, about_bot=True))
-        if not said:  # a sentence of nothing but a judgement, asking nothing: "Không đúng.", "Tốt."
+        if not said:  # a sentence, or the clause that opens the message, of nothing but a judgement, asking
+            # nothing: "Không đúng.", "Tốt.", "chung chung quá, sếp đọc là bắt sửa ngay"
+            clause = _CLAUSE_END.split(text, maxsplit=1)[0]
+            alone = [*zip(spans, asking, strict=True), ((0, len(words(clause))), _ends_asking(clause))]
             for s, e, reply in judged:
                 if any(a <= s and e <= b and not asks and set(folded[a:s] + folded[e:b]) <= self._bot_names | _FILLER
-                       for (a, b), asks in zip(spans, asking, strict=True)):
+                       for (a, b), asks in alone):
                     said.setdefault(reply, Cue(tuple(folded[s:e]), reply, e, about_bot=True))
         return found + list(said.values())
 

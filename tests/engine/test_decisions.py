@@ -1861,3 +1861,11 @@ def test_a_position_in_vuongs_requirements_when_he_is_named(responder: Responder
 def test_a_requirement_past_vuongs_last_says_how_many_points_in_order(responder: Responder) -> None:
     reply = responder.answer("ông Vượng yêu cầu ý thứ 20 là gì")
     assert reply.fallback and "15 ý" in reply.text and "không đánh số" in reply.text
+
+
+@pytest.mark.parametrize("question", [
+    "Theo hội nghị, trong bảy nhiệm vụ thì nhiệm vụ nào là quan trọng nhất?",
+    "Which of the seven tasks did the conference call the most important?",
+])
+def test_a_ranking_the_report_never_makes_is_refused(responder: Responder, question: str) -> None:
+    assert responder.answer(question).fallback

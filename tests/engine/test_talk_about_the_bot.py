@@ -49,6 +49,7 @@ def test_a_judgement_of_the_answers_is_found_across_the_sentence(responder: Resp
 @pytest.mark.parametrize(("message", "expected"), [
     ("Không đúng. Bạn xem lại giúp mình.", "smalltalk_complaint"),
     ("Tốt. Lần sau mình hỏi tiếp.", "smalltalk_praise"),
+    ("lan man quá, sếp đọc là bắt viết lại ngay", "smalltalk_complaint"),  # a judgement that opens the message
     ("That's wrong. That is not what the report says.", "smalltalk_complaint"),  # "what" asks nothing here
 ])
 def test_a_sentence_that_only_judges_is_a_judgement(responder: Responder, message: str, expected: str) -> None:
@@ -60,6 +61,7 @@ def test_a_sentence_that_only_judges_is_a_judgement(responder: Responder, messag
     ("Nhờ bạn mà mình làm xong bài thu hoạch rồi", "smalltalk_thanks"),  # a statement beside thanks asks nothing
     ("Cảm ơn bạn, mình làm xong bài thu hoạch rồi", "smalltalk_thanks"),
     ("Tạm vậy đã, tối mình hỏi tiếp.", "smalltalk_goodbye"),
+    ("Tôi xin tạm dừng ở đây để đi họp chi bộ. Mai tôi trao đổi tiếp.", "smalltalk_goodbye"),
     ("hỏi được những gì vậy", "smalltalk_help"),
 ])
 def test_everyday_small_talk_without_the_bots_name(responder: Responder, message: str, expected: str) -> None:
