@@ -159,6 +159,9 @@ SETS = (
      "then tuned on", "67.8% / 90.0%"),
     ("outsider_ap", "a district Ban Dân vận deputy, a journalism student, a fish seller typing with one thumb, a "
      "German researcher, a civics teacher's quiz; measured once when written, then tuned on", "89.4% / 85.7%"),
+    ("outsider_aq", "small talk as real users send it: 60 messages (with 10 questions wrapped in chit-chat in the "
+     "answerable column) and 10 chit-chat questions the report cannot answer; measured once when written, then "
+     "tuned on", "64.7% / 100%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

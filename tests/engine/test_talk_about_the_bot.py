@@ -130,3 +130,19 @@ def test_words_about_answers_or_the_bot_inside_a_question_leave_it_a_question(re
 ])
 def test_everyday_praise_and_complaints(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("trl j mà dài thế, đọc hổng nổi", "smalltalk_complaint"),         # "trl" is "trả lời"
+    ("nhiều từ khó quá, đọc mệt ghê", "smalltalk_complaint"),
+    ("Good. Clear and to the point.", "smalltalk_praise"),
+    ("con ơi con còn ở đó hông", "smalltalk_greeting"),
+])
+def test_small_talk_as_typed_on_a_phone(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+def test_calling_the_bot_con_leaves_the_question(responder: Responder) -> None:
+    """"con ơi" only calls the bot, as "bot ơi" does: what follows is the message."""
+    assert responder.answer("con ơi, cái hội nghị đó họp ngày nào vậy con").intent == "event_date"
+    assert responder.answer("con ơi chừng nào người già được lãnh thêm tiền hỗ trợ vậy con").fallback
