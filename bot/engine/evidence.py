@@ -138,6 +138,12 @@ _TASK_WORDS = frozenset({"nhiem", "vu", "ke", "hoach", "trien", "khai", "cho", "
 REPORT_YEAR = "2020"
 
 
+#: Which one ranks first, folded: "nhiệm vụ nào được đánh giá là quan trọng nhất", "which task was the
+#: most important". The report weighs no task or result above another ("yếu tố quan trọng nhất … là
+#: gì" is not asked this way, and "một trong những yếu tố quan trọng" answers it; nor is "thế nào").
+_RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nhat|cap bach nhat|uu tien nhat|"
+                     r"noi bat nhat|thanh cong nhat|hieu qua nhat|most (?:important|urgent|successful|effective)|"
+                     r"top priority)\b")
 #: "bao nhiêu" said as "not much", folded: "làm chẳng bao nhiêu", "không được bao nhiêu" (not "… không,
 #: bao nhiêu người dự?").
 _NOT_MUCH = re.compile(r"\b(?:chang|cha|khong|ko|hong)(?: duoc)? bao nhieu\b")
@@ -352,7 +358,7 @@ class Evidence:
                 _another_event(text) and not self.checks_claim(words)):
             return Objection.OTHER_EVENT
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
-               self._details.find(words)):
+               self._details.find(words)) or _RANKED.search(" ".join(fold(text).split())):
             return Objection.DETAIL
         if any(not offered_instead(text, name) for name in self.unknown_names(text)) and \
                 not self.offers_an_answer(words):

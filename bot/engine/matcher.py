@@ -216,7 +216,8 @@ class Matcher:
         question the report leaves open. The best small-talk intent among the candidates replies, or
         the capability reply (what the bot can do)."""
         reply = self.kb.matching.capability_reply
-        if reply is None or not self._talk.only_remarks(text):
+        if reply is None or not self._talk.only_remarks(text) or self._people.named(text) \
+                or self._lexical.unknown_number(list(found.tokens)):  # "Ông Vượng sinh năm 1953": of someone
             return None
         talk = next((c for c in found.candidates if self.kb.intents[c.intent_id].kind == "smalltalk"), None)
         if talk is not None and talk.score >= self.kb.matching.weak_score:
@@ -264,7 +265,8 @@ class Matcher:
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         if oos is not None:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
-        topics = frozenset(p.topic for p in self._people.named(text) if p.topic)  # whose lists may be meant
+        # whose lists may be meant: the people named, and the speeches ("trong kết luận" is Mai's)
+        topics = frozenset(p.topic for p in self._people.named(text) if p.topic) | self._speeches(text)
         item = self._list_items.find(tokens, text, topics)
         if item is not None:
             return self._list_item(item, tokens, candidates)

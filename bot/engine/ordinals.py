@@ -33,6 +33,8 @@ _CONCERNING = frozenset({"lien", "ve", "doi", "danh"})
 #: English numbers written out after an item word, which name its place: "task one", "item three".
 _CARDINALS = {w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                           "ten"), start=1)}
+#: "ý" inside another word, folded: "đồng ý" (agree), "chú ý", "lưu ý" (note) name no point of a list.
+_AGREE = frozenset({("dong", "y"), ("chu", "y"), ("luu", "y")})
 #: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").
 _GAP = 3
 #: An English ordinal in the question: only then is a number *before* the item word a position
@@ -88,6 +90,8 @@ class ListItems:
         before_last = bool(_BEFORE_LAST.search(" ".join(words(text))))
         for numbered, item_words in lists:
             for i, end in item_words.spans(tokens):
+                if tuple(tokens[i - 1:i + 1]) in _AGREE:  # "có đồng ý với nhiệm vụ thứ 7": no "ý" of a list
+                    continue
                 if before_last:  # "what is the one before the last of the seven tasks about?"
                     return ItemRef(numbered, len(numbered.items) - 1)
                 position = _position(tokens, i, end, len(numbered.items), ordinal_first)
@@ -147,7 +151,7 @@ class ListItems:
 
     def asked_position(self, tokens: list[str]) -> NumberedList | None:
         """The list whose item the question asks for: "… là nhiệm vụ thứ mấy?", "việc số mấy", "ý nào", "which task",
-        "nhiệm vụ gì liên quan đến …"."""
+        "nhiệm vụ gì liên quan đến …" (never a ``named_only`` list: the answer names whose it is)."""
         if "may" not in tokens and "which" not in tokens and "nao" not in tokens and "gi" not in tokens:
             return None
         for numbered, item_words in self._usable(frozenset()):

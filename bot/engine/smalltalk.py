@@ -94,8 +94,8 @@ _YOUR = frozenset({"your", "the", "that", "this", "those", "these"})
 _OPENERS = frozenset({"da", "thua", "ma", "con", "nhung", "but", "and", "so", "well"})
 #: Verbs that ask for something of the report, folded: "Thanks. List the seven tasks.", "Cảm ơn nhé.
 #: Giải thích thêm về …".
-_REQUESTING = re.compile(r" (?:liet ke|tom tat|tom lai|neu|giai thich|ke|trich|muon xem|cho xem|list|summari[sz]e|"
-                         r"explain|give|describe|name|show|quote|tell) ")
+_REQUESTING = re.compile(r" (?:liet ke|tom tat|tom lai|neu|giai thich|ke|trich|muon xem|cho xem|can thong tin|"
+                         r"can so lieu|list|summari[sz]e|explain|give|describe|name|show|quote|tell|need) ")
 #: Words for the report, spelt: "Báo cáo có nói về trí tuệ nhân tạo không?" asks about it, not the bot.
 _THE_REPORT = PhraseSet((words(w), (None, tuple(raw_words(w)))) for w in (
     "báo cáo", "bài báo", "bài viết", "bài tường thuật", "hội nghị", "tài liệu", "văn bản", "report", "article",
@@ -238,7 +238,6 @@ class SmallTalkCues:
         self._greeting, self._parting = cfg.greeting_intent, cfg.parting_reply
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
         self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
-        self._address_words = {w for address in kb.matching.address_words for w in words(address)}
         self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := words(w))), key=len,
                                reverse=True)
 
@@ -415,7 +414,7 @@ class SmallTalkCues:
 
     def only_calls(self, cues: list[Cue]) -> bool:
         """Whether the cues only call the bot ("bot ơi", "ad ơi"): whatever follows is the message."""
-        return all(set(cue.words) <= self._address_words for cue in cues)
+        return all(not self.without_address(list(cue.words)) for cue in cues)  # "con ơi", not "còn"
 
     @staticmethod
     def has_question(text: str) -> bool:

@@ -1869,3 +1869,20 @@ def test_a_requirement_past_vuongs_last_says_how_many_points_in_order(responder:
 ])
 def test_a_ranking_the_report_never_makes_is_refused(responder: Responder, question: str) -> None:
     assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Trong 7 nhiệm vụ, nhiệm vụ thứ 3 ông Vượng có nói không", "mai_task_3"),  # "nhiệm vụ" is Mai's word
+    ("Ông Vượng có đồng ý với nhiệm vụ thứ 7 không", "mai_task_7"),             # "đồng ý" is no "ý"
+    ("nhiệm vụ thứ 2 trong kết luận hội nghị có giống ý của đồng chí Vượng không", "mai_task_2"),
+])
+def test_mais_tasks_stay_hers_beside_vuongs_name(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Theo ông Vượng, yếu tố quan trọng nhất làm nên thành công là gì?",
+    "Làm thế nào để công tác dân vận hiệu quả nhất theo kết luận hội nghị?",
+])
+def test_a_superlative_that_ranks_nothing_is_answered(responder: Responder, question: str) -> None:
+    assert not responder.answer(question).fallback

@@ -146,3 +146,21 @@ def test_calling_the_bot_con_leaves_the_question(responder: Responder) -> None:
     """"con ơi" only calls the bot, as "bot ơi" does: what follows is the message."""
     assert responder.answer("con ơi, cái hội nghị đó họp ngày nào vậy con").intent == "event_date"
     assert responder.answer("con ơi chừng nào người già được lãnh thêm tiền hỗ trợ vậy con").fallback
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Thanks, còn ông Hải?", "person_nguyen_tien_hai"),   # "còn" is no "con ơi" calling the bot
+    ("trả lời không mạch lạc", "smalltalk_complaint"),      # praise denied is a complaint
+])
+def test_words_near_small_talk_keep_their_meaning(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("message", [
+    "Từ khó khăn của đại dịch, dân vận đã làm gì?",          # "từ khó" inside "khó khăn"
+    "Ông Vượng còn sống không?",                             # of someone, not the bot
+    "Bà Mai đã nghỉ hưu rồi",                                # a statement about someone is no remark
+    "Em cần thông tin về lương hưu tháng 7 năm nay",         # a need is a request
+])
+def test_questions_and_statements_about_others_are_no_small_talk(responder: Responder, message: str) -> None:
+    assert responder.answer(message).kind is not Kind.SMALLTALK
