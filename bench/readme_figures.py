@@ -162,6 +162,9 @@ SETS = (
     ("outsider_aq", "small talk as real users send it: 60 messages (with 10 questions wrapped in chit-chat in the "
      "answerable column) and 10 chit-chat questions the report cannot answer; measured once when written, then "
      "tuned on", "64.7% / 100%"),
+    ("outsider_an", "a hamlet Party cell secretary, a grade-12 student in teen-code, a housewife who heard it on "
+     "the radio, a Japanese journalist, a political-academy lecturer; sealed all session, measured once on its "
+     "final code, never tuned on", "88.0% / 92.9%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
