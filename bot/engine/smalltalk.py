@@ -23,11 +23,16 @@ from bot.text.normalize import (
     words,
 )
 
+
+def _spelt(phrases: list[str]) -> PhraseSet[tuple[None, tuple[str, ...]]]:
+    """``phrases`` to be found as spelt (``find_spelt``)."""
+    return PhraseSet((words(p), (None, tuple(raw_words(p)))) for p in phrases if words(p))
+
+
 #: Question words, spelt with their marks: a plain word typed fits them, another mark does not.
-_QUESTION_WORDS: PhraseSet[tuple[None, tuple[str, ...]]] = PhraseSet(
-    (words(w), (None, tuple(raw_words(w)))) for w in (
-        "ai", "gì", "j", "nào", "đâu", "sao", "bao nhiêu", "bao giờ", "bao lâu", "mấy giờ", "ngày mấy", "what", "who",
-        "when", "where", "which", "why", "how"))
+_QUESTION_WORDS = _spelt([
+    "ai", "gì", "j", "nào", "đâu", "sao", "bao nhiêu", "bao giờ", "bao lâu", "mấy giờ", "ngày mấy", "what", "who",
+    "when", "where", "which", "why", "how"])
 
 
 #: Words that end a yes/no question begun with "có" ("có nhắc tới … không").
@@ -97,13 +102,13 @@ _OPENERS = frozenset({"da", "thua", "ma", "con", "nhung", "but", "and", "so", "w
 _REQUESTING = re.compile(r" (?:liet ke|tom tat|tom lai|neu|giai thich|ke|trich|muon xem|cho xem|can thong tin|"
                          r"can so lieu|list|summari[sz]e|explain|give|describe|name|show|quote|tell|need) ")
 #: Words for the report, spelt: "Báo cáo có nói về trí tuệ nhân tạo không?" asks about it, not the bot.
-_THE_REPORT = PhraseSet((words(w), (None, tuple(raw_words(w)))) for w in (
+_THE_REPORT = _spelt([
     "báo cáo", "bài báo", "bài viết", "bài tường thuật", "hội nghị", "tài liệu", "văn bản", "report", "article",
-    "conference"))
+    "conference"])
 #: Words for the asker or the bot, spelt: a remark speaks of one of them.
-_PEOPLE = PhraseSet((words(w), (None, tuple(raw_words(w)))) for w in (
+_PEOPLE = _spelt([
     "mình", "tôi", "tui", "tớ", "em", "anh", "chị", "cô", "chú", "bác", "cháu", "con", "bà", "ông", "bạn", "b", "mk",
-    "bot", "ad", "you", "your", "u", "ur", "i", "me", "my", "we"))
+    "bot", "ad", "you", "your", "u", "ur", "i", "me", "my", "we"])
 #: A yes/no question inside a message, folded: "… 8 giờ sáng đúng không, tôi cần …".
 _YES_NO_INSIDE = re.compile(r" (?:dung|phai|duoc|dc|co) (?:khong|ko|k|hok|hong|hk|chua) ")
 #: A task asked of the bot, folded: "viết giúp e cái email", "giải giùm", "chỉ bà cách nấu … với", "hát
@@ -174,10 +179,6 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _spelt(phrases: list[str]) -> PhraseSet[tuple[None, tuple[str, ...]]]:
-    """``phrases`` to be found as spelt (``find_spelt``)."""
-    return PhraseSet((words(p), (None, tuple(raw_words(p)))) for p in phrases if words(p))
-
 
 def _spellings(typed: tuple[str, ...], folded: tuple[str, ...],
                shorthand: dict[str, set[str]]) -> list[tuple[str, ...]]:
@@ -243,9 +244,12 @@ class SmallTalkCues:
 
     def find(self, text: str) -> list[Cue]:
         """The cues in ``text``, spelt right, less those inside a phrase that is no small talk ("thanks to")."""
-        of_report = bool(find_spelt(_THE_REPORT, text, self._one_spelling))
+        found = find_spelt(self._cues, text, self._one_spelling)
+        # the report named beside a cue of who the bot is, looked for only then
+        of_report = any(intent_id == self._identity for _, intent_id, _ in found) and \
+            bool(find_spelt(_THE_REPORT, text, self._one_spelling))
         cues = [Cue(cue, intent_id, end, about_bot=self._speaks_of_bot(intent_id, cue, of_report))
-                for cue, intent_id, end in find_spelt(self._cues, text, self._one_spelling)]
+                for cue, intent_id, end in found]
         cues += self._about_the_bot(text)
         if not cues:
             return cues
