@@ -69,6 +69,8 @@ _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người)
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by)\b")
+#: Asking for the rest of a list: "có Bt Tỉnh ủy …, còn ai nữa k", "who else was there besides him?".
+_WHO_ELSE = re.compile(r"\b(?:ai nua|ai khac|nhung ai nua|con nhung ai|who else|anyone else|anybody else|who other)\b")
 #: Words before a speech named as the source of what is asked: "theo báo cáo tóm tắt", "according to the summary".
 _CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
@@ -269,6 +271,9 @@ class Matcher:
         topics = frozenset(p.topic for p in self._people.named(text) if p.topic) | self._speeches(text)
         item = self._list_items.find(tokens, text, topics)
         if item is not None:
+            cues = self._talk.find(text)
+            if self._judges_an_answer(text, cues):  # "Phần nhiệm vụ thứ tư bạn trả lời hơi dài dòng."
+                return self._small_talk(text, tokens, cues, candidates)
             return self._list_item(item, tokens, candidates)
         speakers = self.kb.matching.speakers_reply
         if speakers is not None and _ANYONE_SPOKE.search(" ".join(words(text))) and not self._people.named(text) \
@@ -293,6 +298,13 @@ class Matcher:
         if cues:
             return self._small_talk(text, tokens, cues, candidates)
         return self._settle(text, tokens, candidates, aside)
+
+    def _judges_an_answer(self, text: str, cues: list[Cue]) -> bool:
+        """Whether a message speaks of the bot's answers and asks nothing: "Cảm ơn. Phần về nhiệm vụ
+        thứ tư bạn trả lời lúc nãy hơi dài dòng." judges the answer on the fourth task, not asks it."""
+        left = self._talk.without_cues(text, cues)
+        return any(cue.about_bot for cue in cues) and "?" not in text and not (
+            self._talk.is_question(text) or self._talk.requests(left) or self._talk.asks(text, cues))
 
     def _another_number(self, text: str, tokens: list[str], candidates: tuple[Candidate, ...],
                         aside: str = "") -> Match | None:
@@ -348,8 +360,9 @@ class Matcher:
         own = self._own_asked(text)
         # "Besides the Party secretary, who attended?" asks the whole list; "Lĩnh, ngoài là Ủy viên
         # Trung ương thì giữ chức gì" asks his other titles
-        if aside and (not ranked or ranked[0].intent_id != own) and (
-                self._people.named(aside) or self._evidence.names_a_post(aside)):
+        beside = aside or (text if _WHO_ELSE.search(" ".join(words(text))) else "")
+        if beside and (not ranked or ranked[0].intent_id != own) and (
+                self._people.named(beside) or self._evidence.names_a_post(beside)):
             ranked = self._whole_list_first(ranked)
         ranked = self._part_asked_first(text, ranked)
         ranked, quoted_term = self._quoted_first(text, ranked)

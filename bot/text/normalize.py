@@ -247,18 +247,21 @@ _ASKING = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "may", "khong"
 
 
 #: A question relayed from someone else: "Thưa quý thính giả, có một bác ở Năm Căn gọi điện hỏi
-#: là …", "chị Lan ở Thới Bình nhắn rằng …". Who relays it, and from where, is no subject.
-_RELAYED = re.compile(r"^[^?]{0,200}?\b(?:hỏi|nhắn|nhắn tin|thắc mắc)(?:\s+(?:là|rằng)\s+|\s*:\s*)", re.IGNORECASE)
+#: là …", "chị Lan ở Thới Bình nhắn rằng …", or the asker's own "…, nên tôi muốn hỏi cho chắc: …".
+#: Who relays it, and from where, is no subject.
+_RELAYED = re.compile(r"^[^?]{0,200}?\b(?:hỏi|nhắn|nhắn tin|thắc mắc)"
+                      r"(?:\s+(?:là|rằng)\s+|(?:\s+[^\W\d_]+){0,3}\s*:\s*)", re.IGNORECASE)
 #: The same said at the end: "…, có bác ở Ngọc Hiển hỏi thế?".
 _RELAYED_AFTER = re.compile(
     r"[,;]\s*(?:(?:có|một|thì|là)\s+)*(?:bác|chị|anh|cô|chú|em|ông|bà|bạn|thính giả|người)\b[^,.;:!?]{0,80}?"
     r"\bhỏi\s+(?:thế|vậy|vầy|đấy|đó|như vậy)\b\W*$", re.IGNORECASE)
 #: The asker's task or deadline said at the end: "…, e làm bài thi tìm hiểu của đoàn trường", "…, I'm
-#: writing a paper", "… đúng ko? cần chốt gấp trc 18h"; or where the claim checked comes from: "… phải
-#: k? KB đang ghi vậy" (the script says so).
+#: writing a paper", "… đúng ko? cần chốt gấp trc 18h", "…, e sợ ghi sai bị trừ điểm", "…, để em ghi vào
+#: bài"; or where the claim checked comes from: "… phải k? KB đang ghi vậy" (the script says so).
 _WHO_ASKS_AFTER = re.compile(
     r"[,;.?]\s*(?:(?:tôi|em|e|mình|cháu|con|bác|i['’]m|i am)\s+(?:đang\s+|đg\s+)?"
-    r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|writing|preparing|working on)\b|"
+    r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|sợ|lo|ngại|writing|preparing|working on)\b|"
+    r"để\s+(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?(?:ghi|viết|điền|trích|đưa|nộp|làm)\b|"
     r"(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b)[^,.;:!?]{0,100}\W*$"
     r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$",
     re.IGNORECASE)

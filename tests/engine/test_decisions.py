@@ -1886,3 +1886,34 @@ def test_mais_tasks_stay_hers_beside_vuongs_name(responder: Responder, question:
 ])
 def test_a_superlative_that_ranks_nothing_is_answered(responder: Responder, question: str) -> None:
     assert not responder.answer(question).fallback
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "muốn hỏi cho chắc:" ends the asker's context, however long
+    ("Thưa chị, tôi là trưởng ấp, tối mai họp dân bàn chuyện dân vận nên tôi muốn hỏi cho chắc: "
+     "hội nghị này diễn ra vào ngày nào?", {"event_date", "event_overview"}),
+    # the asker's worry or purpose said at the end is no part of the question
+    ("ông Vượng giữ chức Thường trực Ban Bí thư hay Tổng bí thư vậy, em sợ ghi sai bị thầy trừ điểm",
+     {"person_tran_quoc_vuong"}),
+    ("ai chủ trì hội nghị, để em ghi vào bài thu hoạch", {"event_chair", "person_tran_quoc_vuong"}),
+    # "còn ai nữa": the rest of the list, not the one named
+    ("ở điểm cầu Cà Mau có ông Bí thư Tỉnh ủy dự đúng hem, còn ai nữa không",
+     {"camau_attendees"}),
+    ("Who else attended at the Ca Mau point besides the provincial party secretary?", {"camau_attendees"}),
+])
+def test_context_around_the_question_and_who_else(responder: Responder, question: str, expected: set[str]) -> None:
+    assert responder.answer(question).intent in expected
+
+
+@pytest.mark.parametrize("question", [
+    "Nhiệm vụ thứ tư bạn trả lời lúc nãy hơi dài dòng, nhưng cũng đủ ý rồi.",
+    "nhiệm vụ thứ 4 bạn trả lời sai rồi",
+])
+def test_a_judgement_of_the_answer_on_a_task_is_small_talk(responder: Responder, question: str) -> None:
+    assert responder.answer(question).kind is Kind.SMALLTALK
+
+
+@pytest.mark.parametrize("question", ["Cảm ơn, còn nhiệm vụ thứ tư thì sao?",
+                                      "Cảm ơn bạn, cho mình xem nhiệm vụ thứ 4"])
+def test_thanks_before_asking_a_task_still_gets_the_task(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "mai_task_4"
