@@ -29,6 +29,7 @@ from bot.text.normalize import (
     clean,
     find_spelt,
     fold,
+    is_syllable,
     only_says_who_asks,
     questions_asked,
     raw_words,
@@ -605,7 +606,9 @@ class Evidence:
             accented = any(not w.isascii() for w in run)
             if len(run) == 1:
                 word = run[0]
-                unknown = fold(word) not in self._known and (accented or (word.isupper() and len(word) >= 3))
+                # "Vượg" is no syllable at all: a typo for a known name, not a new one
+                unknown = fold(word) not in self._known and (
+                    (accented and is_syllable(fold(word))) or (word.isupper() and len(word) >= 3))
             elif accented:
                 unknown = not self._known_run(run) and not self._known_parts(run)
             else:

@@ -21,7 +21,6 @@ import functools
 import heapq
 import itertools
 import math
-import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -33,7 +32,7 @@ from rapidfuzz import fuzz, process
 from bot.engine.known_text import KnownText
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
-from bot.text.normalize import marks_fit, raw_words, untelex, words
+from bot.text.normalize import is_syllable, marks_fit, raw_words, untelex, words
 
 #: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
 #: the best single example (F-beta), the intent's whole vocabulary (share of the question it
@@ -60,9 +59,6 @@ COVERAGE_SHORTLIST = 12
 POSTINGS_BUDGET = 4000
 #: Intents on which the common features beyond the budget are checked.
 LATE_CHECKED = 200
-#: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận" are
-#: shorthand for "hội nghị", "dân vận", to be corrected like any typo.
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
 #: Minimum rapidfuzz ratio to accept a spelling correction.
 CORRECTION_CUTOFF = 80.0
 
@@ -257,7 +253,7 @@ class LexicalIndex:
             return folded
         spellings = self._spellings.get(folded)
         if spellings is None:  # a syllable the KB never uses, typed with its marks: a real word, no typo
-            return folded if folded in self.vocab or not _SYLLABLE.fullmatch(folded) else typed
+            return folded if folded in self.vocab or not is_syllable(folded) else typed
         if not spellings or any(marks_fit(typed, k) for k in spellings):
             return folded
         return typed

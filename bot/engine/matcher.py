@@ -68,7 +68,7 @@ _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người)
                          r"\bwhich (?:official|person|leader)\b", re.IGNORECASE)
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
-                       r"given by)\b")
+                       r"given by|which (?:leader|official|person|one|of them))\b")
 #: Asking for the rest of a list: "có Bt Tỉnh ủy …, còn ai nữa k", "who else was there besides him?".
 _WHO_ELSE = re.compile(r"\b(?:ai nua|ai khac|nhung ai nua|con nhung ai|who else|anyone else|anybody else|who other)\b")
 #: Words before a speech named as the source of what is asked: "theo báo cáo tóm tắt", "according to the summary".
@@ -697,14 +697,21 @@ class Matcher:
 
     def _speaker_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[tuple[Candidate, ...], bool]:
         """"Ai là người đọc bản tổng kết?", "Có phải ông Vượng phát biểu kết luận?": who gave a speech is its
-        speaker's answer, or the list of who spoke (an overview of it), whoever else the question names; it
-        settles the choice."""
+        speaker's answer, or the list of who spoke (an overview of it), whoever else the question names;
+        who gave which of two speeches is that list. It settles the choice."""
         topics = self._speeches(text, cited=False)
         owners = [p for p in self.kb.followups.people if p.topic in topics and p.intent in self.kb.intents]
         folded = words(text)
-        if len(owners) != 1 or not candidates or not (
-                _ASKS_WHO.search(" ".join(folded)) or self._evidence.checks_claim(folded)):
+        if not owners or not candidates or not (
+                _ASKS_WHO.search(" ".join(folded)) or self._evidence.checks_claim(folded)
+                or (len(owners) > 1 and _ALTERNATIVES & set(folded))):  # "Vượng phát biểu chỉ đạo hay kết luận?"
             return candidates, False
+        if len(owners) > 1:  # "ai phát biểu chỉ đạo, ai phát biểu kết luận?": the list of who spoke
+            both = set.intersection(*(self._overviews.get(p.intent, set()) for p in owners))
+            listed = next((c for c in candidates if c.intent_id in both), None)
+            if listed is None or candidates[0].score - listed.score >= SPEAKER_MARGIN:
+                return candidates, False  # "… phát biểu kết luận chứ không phải chỉ đạo?" of a task: the task
+            return _promote(listed, candidates), True
         for says_who in ({owners[0].intent}, self._overviews.get(owners[0].intent, set())):
             own = next((c for c in candidates if c.intent_id in says_who), None)
             if own is not None and candidates[0].score - own.score < SPEAKER_MARGIN:

@@ -250,7 +250,8 @@ _ASKING = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "may", "khong"
 #: là …", "chị Lan ở Thới Bình nhắn rằng …", or the asker's own "…, nên tôi muốn hỏi cho chắc: …".
 #: Who relays it, and from where, is no subject.
 _RELAYED = re.compile(r"^[^?]{0,200}?\b(?:hỏi|nhắn|nhắn tin|thắc mắc)"
-                      r"(?:\s+(?:là|rằng)\s+|(?:\s+[^\W\d_]+){0,3}\s*:\s*)", re.IGNORECASE)
+                      r"(?:\s+(?:là|rằng)\s+|(?:\s+(?:cho chắc|chút|một chút|thêm|nhanh|giúp|với|lại|luôn|ạ|nhé|"
+                      r"anh|chị|bạn|bot|ad|em|cháu|con)){0,3}\s*:\s*)", re.IGNORECASE)
 #: The same said at the end: "…, có bác ở Ngọc Hiển hỏi thế?".
 _RELAYED_AFTER = re.compile(
     r"[,;]\s*(?:(?:có|một|thì|là)\s+)*(?:bác|chị|anh|cô|chú|em|ông|bà|bạn|thính giả|người)\b[^,.;:!?]{0,80}?"
@@ -467,6 +468,16 @@ def questions_asked(text: str) -> str:
 def starts_sentence(before: str) -> bool:
     """Whether a word after ``before`` opens a sentence (so its capital letter proves nothing)."""
     return not before.strip() or bool(_SENTENCE_END.search(before))
+
+
+#: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận", "Vượg" are
+#: shorthand or typos ("hội nghị", "dân vận", "Vượng").
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
+
+
+def is_syllable(folded: str) -> bool:
+    """Whether a folded word is one Vietnamese syllable as spelt (no shorthand, no typo)."""
+    return bool(_SYLLABLE.fullmatch(folded))
 
 
 def untelex(token: str) -> str:

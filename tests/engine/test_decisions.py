@@ -1917,3 +1917,22 @@ def test_a_judgement_of_the_answer_on_a_task_is_small_talk(responder: Responder,
                                       "Cảm ơn bạn, cho mình xem nhiệm vụ thứ 4"])
 def test_thanks_before_asking_a_task_still_gets_the_task(responder: Responder, question: str) -> None:
     assert responder.answer(question).intent == "mai_task_4"
+
+
+@pytest.mark.parametrize("question", [
+    "ông Trần Quốc Vượng phát biểu kết luận hay phát biểu chỉ đạo vậy, em hay nhầm hai cái này",
+    "Which leader gave the directing speech and which one gave the concluding speech?",
+    "Có phải bà Trương Thị Mai phát biểu chỉ đạo, còn ông Trần Quốc Vượng phát biểu kết luận không?",
+])
+def test_who_gave_which_of_two_speeches_is_the_list_of_who_spoke(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "people_speakers"
+
+
+def test_a_speech_named_beside_another_to_place_a_task_still_gets_the_task(responder: Responder) -> None:
+    reply = responder.answer("Việc đổi mới Mặt trận Tổ quốc là trong phát biểu chỉ đạo hay phát biểu kết luận?")
+    assert reply.intent != "people_speakers" and not reply.fallback
+
+
+def test_a_misspelt_name_is_no_unknown_name(responder: Responder) -> None:
+    reply = responder.answer("ông Vượg có nói cán bộ tham nhũng gây phiền hà cho dân thì xử lý ra sao")
+    assert reply.intent == "vuong_req_corruption"
