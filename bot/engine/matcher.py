@@ -19,7 +19,7 @@ from enum import Enum
 from bot.engine.context import MIN_QUESTION_WORDS, POINTS_BACK, QUESTION_WORDS, REFERS_BACK, without_description
 from bot.engine.evidence import Evidence, Objection, offered_instead
 from bot.engine.lexical import Candidate, LexicalIndex, features
-from bot.engine.ordinals import ItemRef, ListItems
+from bot.engine.ordinals import YEAR_FROM, ItemRef, ListItems
 from bot.engine.smalltalk import LEAVE_WORDS, Cue, SmallTalkCues
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent, OutOfScope
@@ -39,7 +39,8 @@ from bot.text.normalize import (
 #: What someone's own answer gives (folded): their titles ("chức vụ", "chức danh", "what titles", "his
 #: position"), and where they took part from ("Vượng attended from the Cà Mau bridge point?", "ông ấy
 #: thật ra dự ở đâu").
-_ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|titles?|positions?|posts held|official title|"
+_ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|(?:la|giu) chuc gi|titles?|positions?|posts held|"
+                       r"official title|"
                        r"(?:attend(?:ed)?|joined|took part|participated|tham du|du hoi nghi)(?: \S+){0,3} from|"
                        r"(?:du|tham du|ngoi du|ngoi)(?: \S+){0,2} (?:o|tai) "
                        r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao))\b")
@@ -160,6 +161,10 @@ class Matcher:
         self._speech_names: PhraseSet[str] = PhraseSet(
             (kb.tokens(name), p.topic) for p in kb.followups.people if p.topic for name in p.speech)
         self._speaker_topics = {p.topic for p in kb.followups.people}
+        #: Each speaker's answer → the overview of their speech (Lĩnh → the summary report's).
+        self._speech_overview = {p.intent: top for p in kb.followups.people if p.speech for top in [next(
+            (i.id for i in kb.intents.values() if i.topic == p.topic and i.covers and not self._overviews.get(i.id)),
+            None)] if top is not None}
 
     # -- query side -------------------------------------------------------------------
 
@@ -227,7 +232,8 @@ class Matcher:
         return _answer(reply, list(found.tokens), found.candidates)
 
     def _question_alone(self, text: str, found: Match) -> Match | None:
-        """The answer to the sentences that ask, read alone, when the whole message fell back.
+        """The answer to the sentences that ask (or what follows the asker's introduction), read
+        alone, when the whole message fell back.
 
         "Có thính giả hỏi: họp trực tiếp ở Cà Mau phải không? Nhờ xác nhận giúp để tôi trả lời trên
         sóng.": the request around the question weighs against every answer. Read alone, the
@@ -236,7 +242,11 @@ class Matcher:
         premise in the context still counts).
         """
         asked = questions_asked(text)
-        if asked == text or self._lexical.unknown_number(found.tokens):
+        numbers = found.tokens
+        if asked == text:  # "Mình cần giảng cho các em lớp 9 thật dễ hiểu: hội nghị … do ai tổ chức?"
+            head, asked, _ = self._introduction(text)
+            numbers = tuple(t for t in found.tokens if not t.isdecimal() or int(t) >= YEAR_FROM) if head else numbers
+        if asked == text or self._lexical.unknown_number(numbers):
             return None  # "… hội nghị cuối năm 2019 … Hội nghị năm đó giao nhiệm vụ gì?": a year the report lacks
         again = self._match_once(asked)
         cfg = self.kb.matching
@@ -287,7 +297,7 @@ class Matcher:
             # "5 nhiệm vụ trọng tâm, đúng không?", "how many tasks were set for 2021?": the overview
             # says there are seven (but not of someone else's tasks: "Vượng nêu mấy nhiệm vụ")
             return _answer(overview, tokens, candidates)
-        cues = self._talk.find(text)
+        cues = self._cues_beside_introduction(text)
         numbered = self._another_number(text, tokens, candidates, aside)
         if numbered is not None and (not cues or "?" in self._talk.without_cues(text, cues)):
             return numbered
@@ -298,6 +308,17 @@ class Matcher:
         if cues:
             return self._small_talk(text, tokens, cues, candidates)
         return self._settle(text, tokens, candidates, aside)
+
+    def _cues_beside_introduction(self, text: str) -> list[Cue]:
+        """The small-talk cues, less praise or complaints inside the asker's introduction to a
+        question: in "Mình muốn giải thích cho các bạn lớp 10 dễ hiểu: hội nghị … khóa đại hội
+        nào?" the words "dễ hiểu" praise no answer (a greeting there still greets)."""
+        cues = self._talk.find(text)
+        head, rest, _ = self._introduction(text)
+        if not head or not cues or "?" not in rest:  # "…, bác đọc hai lần vẫn chưa hiểu gì" asks nothing
+            return cues
+        opening, judging = len(raw_words(head)), {self.kb.matching.praise_reply, self.kb.matching.judgement_reply}
+        return [cue for cue in cues if cue.end > opening or cue.intent_id not in judging]
 
     def _judges_an_answer(self, text: str, cues: list[Cue]) -> bool:
         """Whether a message speaks of the bot's answers and asks nothing: "Cảm ơn. Phần về nhiệm vụ
@@ -374,7 +395,7 @@ class Matcher:
         sure = speaker or quoted_term or cosine is not None or (
             bool(ranked) and ranked[0].intent_id == own)
         verdict, objection = self._decide(text, tokens, ranked, settled or sure, floor=sure)
-        overview = self._shared_overview(ranked) if verdict is Verdict.CLARIFY or (
+        overview = self._shared_overview(text, ranked) if verdict is Verdict.CLARIFY or (
             verdict is Verdict.FALLBACK and objection is None and ranked
             and ranked[0].score >= self.kb.matching.weak_score) else None
         if overview is not None and ranked[0].score < self.kb.matching.accept_score and (
@@ -392,13 +413,20 @@ class Matcher:
         return Match(verdict, tuple(tokens), ranked, objection=objection,
                      semantic=cosine if verdict is Verdict.ANSWER else None)
 
-    def _shared_overview(self, candidates: tuple[Candidate, ...]) -> Candidate | None:
+    def _shared_overview(self, text: str, candidates: tuple[Candidate, ...]) -> Candidate | None:
         """The overview that sums up both of two answers too close to tell apart (either of them, if
-        it sums up the other), if it is ranked."""
+        it sums up the other), if it is ranked. Asked what someone said, their speech's overview sums
+        up their answer too: "Lĩnh trình bày những nội dung gì, chỉ năm 2020 hay cả nhiệm kỳ?" is as
+        near his answer as the term's; the summary report's overview holds both."""
         if len(candidates) < 2:
             return None
-        first, second = (c.intent_id for c in candidates[:2])
-        shared = (self._overviews.get(first, set()) | {first}) & (self._overviews.get(second, set()) | {second})
+        said = Objection.SAID in self._evidence.asks(text)
+
+        def summed_up(intent_id: str) -> set[str]:
+            speech = self._speech_overview.get(intent_id) if said else None
+            return self._overviews.get(intent_id, set()) | {intent_id} | ({speech} if speech else set())
+
+        shared = summed_up(candidates[0].intent_id) & summed_up(candidates[1].intent_id)
         return next((c for c in candidates if c.intent_id in shared), None)
 
     def _overview_for_both(self, text: str, candidates: tuple[Candidate, ...]) -> Candidate | None:

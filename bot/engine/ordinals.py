@@ -41,6 +41,13 @@ _GAP = 3
 #: ("the 4th task"); in Vietnamese it counts ("bảy nhiệm vụ" are seven tasks, the 7th is "thứ bảy").
 _ENGLISH_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
                               r"ninth|tenth)\b", re.IGNORECASE)
+_ORDINAL_WORDS = {w: n for n, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                              "eighth", "ninth", "tenth"), start=1)}
+
+
+def _ordinal_values(text: str) -> frozenset[int]:
+    """The places the question's English ordinals name: "the 4th task" → {4}, "the first task" → {1}."""
+    return frozenset(_ORDINAL_WORDS.get(o.lower()) or int(o[:-2]) for o in _ENGLISH_ORDINAL.findall(text))
 
 
 @dataclass(frozen=True)
@@ -84,8 +91,8 @@ class ListItems:
         the lists of the people it names (their ``topics``) first: "ý đầu tiên đồng chí Vượng yêu cầu"
         is the first of his requirements, not of Mai's tasks."""
         lists = self._usable(topics)
-        ordinal_first = bool(_ENGLISH_ORDINAL.search(text))
-        if ordinal_first and (nth := self._nth_one(tokens, lists)) is not None:
+        ordinals = _ordinal_values(text)
+        if ordinals and (nth := self._nth_one(tokens, lists)) is not None:
             return nth
         before_last = bool(_BEFORE_LAST.search(" ".join(words(text))))
         for numbered, item_words in lists:
@@ -94,7 +101,7 @@ class ListItems:
                     continue
                 if before_last:  # "what is the one before the last of the seven tasks about?"
                     return ItemRef(numbered, len(numbered.items) - 1)
-                position = _position(tokens, i, end, len(numbered.items), ordinal_first)
+                position = _position(tokens, i, end, len(numbered.items), ordinals)
                 if position is not None and not _SECTION.search(text):
                     return ItemRef(numbered, position)
         return None
@@ -195,10 +202,11 @@ def _place(token: str) -> bool:
     return token.isdecimal() and int(token) < YEAR_FROM
 
 
-def _position(tokens: list[str], start: int, end: int, count: int, ordinal_first: bool) -> int | None:
+def _position(tokens: list[str], start: int, end: int, count: int, ordinals: frozenset[int]) -> int | None:
     """The position next to an item word at ``tokens[start:end]``, if one is named there.
 
-    A number before the item word counts only with ``ordinal_first`` (an English ordinal).
+    A number before the item word is a place only when an English ordinal names it (``ordinals``):
+    in "Mai listed six key tasks. Is six correct, and what is the first task?" six counts.
     """
     after = tokens[end:end + _GAP + 2]
     if after and _place(after[0]):
@@ -212,14 +220,15 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinal_first
     k = start - 1
     while k >= 0 and start - k <= _GAP and tokens[k] in _BETWEEN:
         k -= 1
-    if ordinal_first and k >= 0 and tokens[k].isdecimal() and int(tokens[k]) <= 2 * count:
+    if ordinals and k >= 0 and tokens[k].isdecimal() and int(tokens[k]) <= 2 * count:
         # "the first of the seven priority tasks": a position before the count is the position
         j = k - 1
         while j >= 0 and k - j <= _GAP and tokens[j] in _BETWEEN:
             j -= 1
-        if j >= 0 and j < k - 1 and tokens[j].isdecimal() and int(tokens[j]) <= 2 * count:
+        if j >= 0 and j < k - 1 and tokens[j].isdecimal() and int(tokens[j]) in ordinals:
             return int(tokens[j])
-        return int(tokens[k])
+        if int(tokens[k]) in ordinals:
+            return int(tokens[k])
     # "nhiệm vụ cuối cùng", "the last task", "the last of the seven tasks"
     if (set(tokens[max(0, min(k, start - 3)):start]) | set(tokens[end:end + 2])) & _LAST:
         return count

@@ -160,6 +160,16 @@ def _ends_asking(text: str) -> bool:
     return text.rstrip().endswith("?") or (bool(typed) and typed[-1] in _QUESTION_ENDS)
 
 
+def _asks_from(text: str, start: int) -> bool:
+    """Whether the sentence holding word ``start`` (of ``raw_words``), or one after it, ends with "?"."""
+    seen = 0
+    for sentence in sentences(text):
+        seen += len(raw_words(sentence))
+        if seen > start and sentence.rstrip().endswith("?"):
+            return True
+    return False
+
+
 def _clause_starts(text: str) -> set[int]:
     """The word positions (of ``words(text)``) at which a clause of ``text`` begins."""
     starts, at = set(), 0
@@ -345,6 +355,8 @@ class SmallTalkCues:
         another greeting, only other talk before it makes it a parting ("Hi there! Xin chào" greets)."""
         start = chosen.end - len(chosen.words)
         if self._parting is None or chosen.intent_id != self._greeting or start == 0:
+            return None
+        if _asks_from(text, start):  # "Annyeonghaseyo! Hello bot, can you answer me in English?" opens
             return None
         after_talk = any(cue.end <= start for cue in cues if cue.intent_id != self._greeting)  # "alo, có ai ko" greets
         if any(cue.intent_id == self._greeting and cue.end <= start for cue in cues):

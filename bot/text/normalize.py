@@ -257,13 +257,16 @@ _RELAYED_AFTER = re.compile(
     r"[,;]\s*(?:(?:có|một|thì|là)\s+)*(?:bác|chị|anh|cô|chú|em|ông|bà|bạn|thính giả|người)\b[^,.;:!?]{0,80}?"
     r"\bhỏi\s+(?:thế|vậy|vầy|đấy|đó|như vậy)\b\W*$", re.IGNORECASE)
 #: The asker's task or deadline said at the end: "…, e làm bài thi tìm hiểu của đoàn trường", "…, I'm
-#: writing a paper", "… đúng ko? cần chốt gấp trc 18h", "…, e sợ ghi sai bị trừ điểm", "…, để em ghi vào
-#: bài"; or where the claim checked comes from: "… phải k? KB đang ghi vậy" (the script says so).
+#: writing a paper", "… đúng ko? cần chốt gấp trc 18h", "…, 19h lên sóng r", "…, e sợ ghi sai bị trừ
+#: điểm", "…, để em ghi vào bài"; or where the claim checked comes from: "… phải k? KB đang ghi vậy"
+#: (the script says so).
 _WHO_ASKS_AFTER = re.compile(
     r"[,;.?]\s*(?:(?:tôi|em|e|mình|cháu|con|bác|i['’]m|i am)\s+(?:đang\s+|đg\s+)?"
     r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|sợ|lo|ngại|writing|preparing|working on)\b|"
     r"để\s+(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?(?:ghi|viết|điền|trích|đưa|nộp|làm)\b|"
-    r"(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b)[^,.;:!?]{0,100}\W*$"
+    r"(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b|"
+    r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d\d)?\s+)?(?:là\s+)?(?:lên sóng|phát sóng|lên khuôn|chạy tin|nộp bài)\b)"
+    r"[^,.;:!?]{0,100}\W*$"
     r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$",
     re.IGNORECASE)
 #: A second clause of the introduction: "Em là đoàn viên, *đang chuẩn bị bài sinh hoạt chi đoàn,* cho em hỏi…",

@@ -1936,3 +1936,42 @@ def test_a_speech_named_beside_another_to_place_a_task_still_gets_the_task(respo
 def test_a_misspelt_name_is_no_unknown_name(responder: Responder) -> None:
     reply = responder.answer("ông Vượg có nói cán bộ tham nhũng gây phiền hà cho dân thì xử lý ra sao")
     assert reply.intent == "vuong_req_corruption"
+
+
+def test_what_a_speaker_presented_is_their_speechs_overview(responder: Responder) -> None:
+    reply = responder.answer("Thế ông Nguyễn Hồng Lĩnh trình bày những nội dung gì, chỉ năm 2020 thôi hay cả nhiệm kỳ?")
+    assert reply.intent == "report_overview"
+
+
+def test_plain_words_wished_for_in_the_introduction_praise_nothing(responder: Responder) -> None:
+    reply = responder.answer("Mình cần giảng cho các em lớp 9 thật dễ hiểu: hội nghị này do cơ quan nào tổ chức?")
+    assert reply.kind is Kind.ANSWER and reply.intent in {"event_organizer", "event_overview"}
+
+
+@pytest.mark.parametrize("question", [
+    "Annyeonghaseyo! Hello bot, can you answer me in English? My Vietnamese is weak.",
+    "Bonjour! Do you speak French or only Vietnamese?",
+])
+def test_a_greeting_before_a_question_to_the_bot_opens_the_chat(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent in {"smalltalk_help", "smalltalk_greeting"}
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("The script says Mai set out six key tasks. Is six right, and what is the first task?", "mai_task_1"),
+    ("What was the third of the seven tasks?", "mai_task_3"),
+    ("what is the 4th task", "mai_task_4"),
+])
+def test_a_count_before_the_item_word_is_no_place_but_an_ordinal_is(
+        responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the conference's own date in words is context, like "31/12"
+    ("cho bac hoi ong Tran Quoc Vuong la chuc gi ma den du hoi nghi hom 31 thang 12 do", "person_tran_quoc_vuong"),
+    # a broadcast deadline at the end is no part of the question
+    ("ktra gấp: câu 'nói ít làm nhiều' là ông Vượng hay bà Mai nói, 19h lên sóng rồi",
+     "vuong_req_noi_it_lam_nhieu"),
+])
+def test_dates_in_words_and_deadlines_are_context(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
