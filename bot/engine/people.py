@@ -30,9 +30,10 @@ class People:
     def __init__(self, kb: KnowledgeBase, by_post: Callable[[str], set[str]] | None = None) -> None:
         self._kb = kb
         self._people = [(p, tuple(words(p.name))) for p in kb.followups.people]
-        #: Each person's descriptions, with their words as a set: most share a word or two with a
-        #: question, few all of them, and only those are walked in order.
-        self._described = [(p, [(tuple(kb.tokens(d)), frozenset(kb.tokens(d))) for d in p.described_as if kb.tokens(d)])
+        #: Each person's descriptions, as their parts (split at "…"), with all their words as a set:
+        #: most share a word or two with a question, few all of them, and only those are walked in order.
+        self._described = [(p, [(parts, frozenset(t for part in parts for t in part))
+                                for d in p.described_as if (parts := _parts(kb.tokens, d))])
                            for p in kb.followups.people]
         self._tokens = kb.tokens
         self._speakers_topics = {p.topic for p in kb.followups.people if p.topic}
@@ -80,18 +81,34 @@ class People:
 #: Words a description may have between two of its own: "người lãnh đạo cao nhất của cả tỉnh" still
 #: describes "người lãnh đạo cao nhất của tỉnh".
 DESCRIPTION_GAP = 2
+#: …and where the curator wrote "…": "phó … dân vận" is "người giữ vị trí phó trong cơ quan tham mưu về
+#: vận động quần chúng" too.
+WIDE_GAP = 6
+#: Words right after a description that make it a local post: "Phó Trưởng Ban Dân vận Tỉnh ủy" is
+#: no deputy of the central board.
+_LOCAL = frozenset({"tinh", "huyen", "xa", "province", "provincial", "district"})
 
 
-def _in_order(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether ``phrase``'s words stand in ``tokens`` in order, at most ``DESCRIPTION_GAP`` words apart."""
-    starts = [i for i, t in enumerate(tokens) if t == phrase[0]]
+def _parts(tokens: Callable[[str], list[str]], description: str) -> tuple[tuple[str, ...], ...]:
+    """A description's parts as the matcher reads them, split where the curator wrote "…"."""
+    parts = tuple(tuple(tokens(part)) for part in description.split("…"))
+    return parts if all(parts) else ()
+
+
+def _in_order(tokens: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the parts' words stand in ``tokens`` in order, at most ``DESCRIPTION_GAP`` words apart
+    within a part and ``WIDE_GAP`` between parts, and (when there are parts) no local word after."""
+    phrase = [(word, WIDE_GAP if k and not j else DESCRIPTION_GAP)
+              for k, part in enumerate(parts) for j, word in enumerate(part)]
+    starts = [i for i, t in enumerate(tokens) if t == phrase[0][0]]
     for start in starts:
         at = start
-        for word in phrase[1:]:
-            window = tokens[at + 1:at + 2 + DESCRIPTION_GAP]
+        for word, gap in phrase[1:]:
+            window = tokens[at + 1:at + 2 + gap]
             if word not in window:
                 break
             at += 1 + window.index(word)
         else:
-            return True
+            if len(parts) == 1 or not _LOCAL & set(tokens[at + 1:at + 3]):
+                return True
     return False

@@ -1975,3 +1975,17 @@ def test_a_count_before_the_item_word_is_no_place_but_an_ordinal_is(
 ])
 def test_dates_in_words_and_deadlines_are_context(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Vị lãnh đạo lo công việc thường nhật của Ban Bí thư hôm đó ngồi dự ở đâu?", "person_tran_quoc_vuong"),
+    ("Người giữ vị trí phó trong cơ quan tham mưu về vận động quần chúng của Trung ương tên là gì?",
+     "person_nguyen_hong_linh"),
+])
+def test_a_post_described_in_other_words_names_its_holder(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+def test_a_local_deputy_is_not_the_central_one(responder: Responder) -> None:
+    people = responder.matcher._people.named("Phó Trưởng Ban Dân vận Tỉnh ủy Cà Mau có dự không")
+    assert "person_nguyen_hong_linh" not in {p.intent for p in people}
