@@ -164,7 +164,17 @@ SETS = (
      "tuned on", "64.7% / 100%"),
     ("outsider_an", "a hamlet Party cell secretary, a grade-12 student in teen-code, a housewife who heard it on "
      "the radio, a Japanese journalist, a political-academy lecturer; sealed all session, measured once on its "
-     "final code, never tuned on", "88.0% / 92.9%"),
+     "final code, tuned on in the next", "88.0% / 92.9%"),
+    ("outsider_ar", "a commune Front cadre, a law student, a retired man of 75 on a phone, a Korean PhD student, "
+     "a local journalist; measured once when written, then tuned on", "92.3% / 92.9%"),
+    ("outsider_as", "a school Youth Union secretary, a political-theory student, a grocer between customers, a "
+     "French NGO worker, a TV news editor; measured once when written, then tuned on", "92.2% / 96.6%"),
+    ("outsider_au", "a commune Farmers' Association officer, a sociology PhD candidate, a retired doctor in Cà "
+     "Mau, a Japanese NGO worker, an online newspaper editor; measured once when written, then tuned on",
+     "92.3% / 96.4%"),
+    ("outsider_av", "a teacher-training student, a cooperative chairman, a teen making an explainer video, an "
+     "Indian political scientist, a newsroom secretary; measured once when written, then tuned on",
+     "89.4% / 85.7%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

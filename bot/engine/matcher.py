@@ -284,6 +284,10 @@ class Matcher:
             cues = self._talk.find(text)
             if self._judges_an_answer(text, cues):  # "Phần nhiệm vụ thứ tư bạn trả lời hơi dài dòng."
                 return self._small_talk(text, tokens, cues, candidates)
+            overview = self._list_overviews.get(item.numbered.id)
+            if overview is not None and item.intent is not None and \
+                    self._list_items.counted(tokens, topics) is item.numbered:
+                return _answer(overview, tokens, candidates)  # "bao nhiêu nhiệm vụ, và nhiệm vụ đầu tiên là gì?"
             return self._list_item(item, tokens, candidates)
         speakers = self.kb.matching.speakers_reply
         if speakers is not None and _ANYONE_SPOKE.search(" ".join(words(text))) and not self._people.named(text) \
@@ -829,9 +833,13 @@ class Matcher:
             if self._question_wins(text, cues, left, rest, question):
                 return question
         # The longest cue of those asked says most ("Chào bot, bạn là ai?" asks who the bot is); among
-        # equals, the last one is the point of the message; a greeting after something else takes leave.
+        # equals, a question about the bot goes before a remark ("ad là người thật hay máy vậy, trả lời
+        # nhanh quá"), then the last one is the point of the message; a greeting after something else
+        # takes leave.
         said = [cue for cue in cues if not self._talk.only_calls([cue])] or cues  # "dài quá bot ơi": not a call
-        chosen = max(self._talk.asked_first(text, said), key=lambda c: (len(c.words), c.end))
+        asking = {self.kb.matching.identity_reply, self.kb.matching.capability_reply}
+        chosen = max(self._talk.asked_first(text, said),
+                     key=lambda c: (len(c.words), c.intent_id in asking, c.end))
         return _answer(self._talk.parting(text, chosen, cues) or chosen.intent_id, tokens, candidates)
 
     def _question_wins(self, text: str, cues: list[Cue], left: str, rest: list[str], question: Match) -> bool:

@@ -150,7 +150,8 @@ class ListItems:
             for i, end in self._counted[numbered.id].spans(tokens):
                 before = tokens[max(0, i - 2):i]
                 after = tokens[end:end + _GAP + 2]
-                asked_before = before[-1:] == ["may"] or tuple(before) in _HOW_MANY
+                # "bà Mai nêu mấy nhiệm vụ" counts, "điều số 2 trong mấy nhiệm vụ" (among the tasks) does not
+                asked_before = (before[-1:] == ["may"] and before[-2:-1] != ["trong"]) or tuple(before) in _HOW_MANY
                 asked_after = bool({"co", "gom"} & set(after)) and bool({"may", "bao"} & set(after))
                 if asked_before or asked_after:
                     return numbered
@@ -208,15 +209,8 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinals: fro
     A number before the item word is a place only when an English ordinal names it (``ordinals``):
     in "Mai listed six key tasks. Is six correct, and what is the first task?" six counts.
     """
-    after = tokens[end:end + _GAP + 2]
-    if after and _place(after[0]):
-        return int(after[0])
-    if after and after[0] in _CARDINALS:  # "task one", "item three"
-        return _CARDINALS[after[0]]
-    for k, word in enumerate(after[:-1]):
-        if word in _MARKERS and _place(after[k + 1]):
-            return int(after[k + 1])
-    # "the 4th task" arrives as "4 nhiem vu"; "the first of the seven tasks" as "1 of the cac nhiem vu".
+    # "the 4th task" arrives as "4 nhiem vu"; "the first of the seven tasks" as "1 of the cac nhiem vu";
+    # named so, it goes before a number further on ("the fourth task? National Assembly number 15").
     k = start - 1
     while k >= 0 and start - k <= _GAP and tokens[k] in _BETWEEN:
         k -= 1
@@ -229,6 +223,14 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinals: fro
             return int(tokens[j])
         if int(tokens[k]) in ordinals:
             return int(tokens[k])
+    after = tokens[end:end + _GAP + 2]
+    if after and _place(after[0]):
+        return int(after[0])
+    if after and after[0] in _CARDINALS:  # "task one", "item three"
+        return _CARDINALS[after[0]]
+    for i, word in enumerate(after[:-1]):
+        if word in _MARKERS and _place(after[i + 1]):
+            return int(after[i + 1])
     # "nhiệm vụ cuối cùng", "the last task", "the last of the seven tasks"
     if (set(tokens[max(0, min(k, start - 3)):start]) | set(tokens[end:end + 2])) & _LAST:
         return count

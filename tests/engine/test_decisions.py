@@ -1989,3 +1989,26 @@ def test_a_post_described_in_other_words_names_its_holder(responder: Responder, 
 def test_a_local_deputy_is_not_the_central_one(responder: Responder) -> None:
     people = responder.matcher._people.named("Phó Trưởng Ban Dân vận Tỉnh ủy Cà Mau có dự không")
     assert "person_nguyen_hong_linh" not in {p.intent for p in people}
+
+
+@pytest.mark.parametrize("question", [
+    "Bà Mai nêu bao nhiêu nhiệm vụ trọng tâm cho năm 2021, và nhiệm vụ đầu tiên là gì?",
+    "How many main tasks were set for 2021? Please tell me the first one and the last one.",
+])
+def test_the_count_of_a_list_and_one_item_asked_together_get_the_whole_list(
+        responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "mai_conclusion_overview"
+
+
+def test_among_the_tasks_is_no_count(responder: Responder) -> None:
+    assert responder.answer("điều số 2 trong mấy nhiệm vụ bà Mai giao là gì").intent == "mai_task_2"
+
+
+def test_an_ordinal_before_the_item_word_goes_before_a_number_further_on(responder: Responder) -> None:
+    reply = responder.answer("Which elections are in the fourth task? National Assembly number 15 and the councils?")
+    assert reply.intent == "mai_task_4"
+
+
+def test_a_question_about_the_bot_goes_before_praise_of_the_same_length(responder: Responder) -> None:
+    assert responder.answer("chao ad, ad la nguoi that hay may vay, tra loi nhanh qua").intent == \
+        "smalltalk_bot_identity"
