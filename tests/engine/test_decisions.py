@@ -137,7 +137,8 @@ def test_framing_around_a_question_changes_nothing(responder: Responder, frame: 
     ("Trưởng Ban Dân vận Tỉnh ủy Cà Mau là ai", []),        # nobody's post in the report
     ("bí thư có dự không", []),                               # two people's post
     ("Mai là Phó Trưởng Ban Dân vận Trung ương phải không", []),  # a claim about Mai: not the Phó Trưởng Ban
-    ("ông cấp phó dưới quyền bà Trưởng Ban Dân vận Trung ương tên gì", []),     # a post that describes another
+    # a post that describes another: her deputy
+    ("ông cấp phó dưới quyền bà Trưởng Ban Dân vận Trung ương tên gì", ["Nguyễn Hồng Lĩnh"]),
 ])
 def test_a_post_only_one_person_holds_names_them(responder: Responder, question: str, names: list[str]) -> None:
     assert [person.name for person in responder.matcher._people.named(question)] == names
