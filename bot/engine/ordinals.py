@@ -8,6 +8,7 @@ have turned "thứ tư", "fourth", "4th" into "4".
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -152,7 +153,8 @@ class ListItems:
                 after = tokens[end:end + _GAP + 2]
                 # "bà Mai nêu mấy nhiệm vụ" counts, "điều số 2 trong mấy nhiệm vụ" (among the tasks) does not
                 asked_before = (before[-1:] == ["may"] and before[-2:-1] != ["trong"]) or tuple(before) in _HOW_MANY
-                asked_after = bool({"co", "gom"} & set(after)) and bool({"may", "bao"} & set(after))
+                asked_after = bool({"co", "gom"} & set(after)) and (
+                    "may" in after or ("bao", "nhieu") in itertools.pairwise(after))  # not "báo cáo"
                 if asked_before or asked_after:
                     return numbered
         return None

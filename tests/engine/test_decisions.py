@@ -2013,3 +2013,9 @@ def test_an_ordinal_before_the_item_word_goes_before_a_number_further_on(respond
 def test_a_question_about_the_bot_goes_before_praise_of_the_same_length(responder: Responder) -> None:
     assert responder.answer("chao ad, ad la nguoi that hay may vay, tra loi nhanh qua").intent == \
         "smalltalk_bot_identity"
+
+
+def test_a_report_named_after_a_task_asks_no_count(responder: Responder) -> None:
+    """"báo cáo có nêu …" holds "bao" but asks no "bao nhiêu": the third task, which says the programmes go unnamed."""
+    reply = responder.answer("Trong nhiệm vụ thứ ba, báo cáo có nêu tên cụ thể các chương trình phối hợp không?")
+    assert reply.intent == "mai_task_3"
