@@ -23,6 +23,13 @@ MAX_EXTRA_WORDS = 3
 #: How many of the report's sentences "nói rõ hơn" quotes after an answer without a longer version.
 QUOTED_SENTENCES = 2
 _SENTENCE = re.compile(r"(?<=[.;:])\s+")
+#: Words of a short follow-up that names a place in the list just answered ("còn cái cuối cùng?", "and
+#: the third one?", "ý thứ 6 thì sao") besides the place and the list's own words, as the matcher reads them.
+_PLACE_FILLER = frozenset({"con", "cai", "the", "thi", "sao", "va", "and", "what", "about", "one", "noi", "gi", "la",
+                           "ve", "how", "is", "nua", "thu", "so", "number", "no", "vay", "a", "ok"})
+#: Words that name the last place, or the first (folded; "first" is already "1").
+_LAST_PLACE = frozenset({"cuoi", "last", "final"})
+_FIRST_PLACE = ("dau", "tien")
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,8 @@ class FollowupResolver:
             return self._more(target, lang)
         if _has(tokens, self.rules.next, MAX_EXTRA_WORDS):
             return self._next(last, lang) if last is not None else self._nothing_before(lang)
-        return self._pronoun(text, tokens, ctx, prefer)
+        placed = self._place_in_list(text, last, lang) if last is not None else None
+        return placed or self._pronoun(text, tokens, ctx, prefer)
 
     def looks_like(self, text: str) -> bool:
         """True for a message that only makes sense after an answer, whatever the context."""
@@ -167,6 +175,33 @@ class FollowupResolver:
                 return replace(reply, text=text) if reply is not None else None
         following = self._next_in_topic(last.id)
         return self.responder.answer_intent(following, lang) if following is not None else None
+
+    def _place_in_list(self, text: str, last: Intent, lang: Language) -> Reply | None:
+        """Another place in the list just answered: "còn ý thứ 6?" after Vượng's fifth point is his
+        sixth, "còn cái cuối cùng?" after a task is the last task; past the end, the list says so."""
+        numbered = next((n for n in self.responder.kb.lists if last.id in n.items
+                         or self.responder.matcher.list_overview(n.id) == last.id), None)
+        if numbered is None:
+            return None
+        tokens = self.responder.matcher.normalize(text)
+        listed = {w for phrase in numbered.words for w in self.responder.kb.tokens(phrase)}
+        numbers = [int(t) for t in tokens if t.isdecimal() and int(t) < 100]
+        rest = [t for t in tokens if not t.isdecimal() and t not in _PLACE_FILLER | _LAST_PLACE | listed
+                and t not in _FIRST_PLACE and t != "cung"]
+        count = len(numbered.items)
+        if rest:
+            return None
+        if _LAST_PLACE & set(tokens):
+            place = count
+        elif len(numbers) == 1:
+            place = numbers[0]
+        elif " ".join(_FIRST_PLACE) in " ".join(tokens):
+            place = 1
+        else:
+            return None
+        if not 0 < place <= count:
+            return Reply(pick(lang, numbered.beyond, numbered.beyond_en).format(count=count), Kind.OUT_OF_SCOPE, lang)
+        return self.responder.answer_intent(numbered.items[place - 1], lang)
 
     def _pronoun(self, text: str, tokens: list[str], ctx: ChatContext, prefer: Language) -> Reply | None:
         """Replace "ông ấy"/"bà ấy"/"he"/"she" by the person last talked about, then answer.

@@ -168,6 +168,10 @@ class Matcher:
 
     # -- query side -------------------------------------------------------------------
 
+    def list_overview(self, list_id: str) -> str | None:
+        """The intent that sums up all the items of a numbered list (Mai's conclusion), if any."""
+        return self._list_overviews.get(list_id)
+
     def normalize(self, text: str) -> list[str]:
         """The question's words as the index reads them: synonyms expanded, typos fixed."""
         return self._lexical.normalize(text)

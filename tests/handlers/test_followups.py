@@ -99,3 +99,25 @@ def test_context_round_trips_through_a_dict() -> None:
     ctx = ChatContext(last_intent="mai_task_3", person="person_truong_thi_mai", language="en")
     assert ChatContext.from_dict(ctx.to_dict()) == ctx
     assert ChatContext.from_dict({"last_intent": 5, "language": "xx"}) == ChatContext()
+
+
+def test_a_place_asked_after_an_item_is_in_the_same_list(responder: Responder) -> None:
+    """"còn ý thứ 6?" after Vượng's fifth point is his sixth, not Mai's sixth task."""
+    replies = _chat(responder, "ông Vượng yêu cầu ý thứ 5 là gì", "còn ý thứ 6?", "ý cuối?")
+    assert [r[0] for r in replies] == ["vuong_req_grassroots_democracy", "vuong_req_law_propaganda",
+                                       "vuong_req_emulation"]
+
+
+def test_the_last_or_first_one_after_a_task_is_the_last_or_first_task(responder: Responder) -> None:
+    replies = _chat(responder, "nhiệm vụ thứ 2 là gì", "còn cái cuối cùng?", "and the first one?")
+    assert [r[0] for r in replies] == ["mai_task_2", "mai_task_7", "mai_task_1"]
+
+
+def test_a_place_past_the_end_of_the_list_in_context_says_how_long_it_is(responder: Responder) -> None:
+    replies = _chat(responder, "bà Mai kết luận những nhiệm vụ gì", "còn cái thứ 9?")
+    assert replies[1][0] is None and "7 nhiệm vụ" in replies[1][1]
+
+
+def test_a_followup_with_other_words_is_no_place_in_the_list(responder: Responder) -> None:
+    replies = _chat(responder, "nhiệm vụ thứ 2 là gì", "còn năm 2021 thì sao?")
+    assert replies[1][0] != "mai_task_2"
