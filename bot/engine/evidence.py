@@ -208,9 +208,10 @@ MIN_POST_WORDS = 3
 MAX_POST_WORDS = 6
 
 #: A question about what someone said, the ask a few words after the verb: "phát biểu những nội dung
-#: gì", "nói cụ thể những gì", "what points did he raise in his own remarks".
-_ASKS_SAID = re.compile(r"\b(?:phat bieu|noi)(?: \w+){0,3} (?:gi|j)\b|\bwhat\b(?: \w+){1,6} (?:say|said|raise|raised)\b"
-                        r"|\b(?:his|her) own remarks\b")
+#: gì", "nói cụ thể những gì", "what points did he raise in his own remarks"; not "nghe đài nói hội
+#: nghị gì đó về dân vận" ("gì đó" before more words is "something").
+_ASKS_SAID = re.compile(r"\b(?:phat bieu|noi)(?: \w+){0,3} (?:gi|j)\b(?! do \w)"
+                        r"|\bwhat\b(?: \w+){1,6} (?:say|said|raise|raised)\b|\b(?:his|her) own remarks\b")
 
 #: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
 _ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.YEAR: _HAS_YEAR,

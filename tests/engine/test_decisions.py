@@ -2019,3 +2019,9 @@ def test_a_report_named_after_a_task_asks_no_count(responder: Responder) -> None
     """"báo cáo có nêu …" holds "bao" but asks no "bao nhiêu": the third task, which says the programmes go unnamed."""
     reply = responder.answer("Trong nhiệm vụ thứ ba, báo cáo có nêu tên cụ thể các chương trình phối hợp không?")
     assert reply.intent == "mai_task_3"
+
+
+def test_something_said_on_the_radio_is_no_question_about_it(responder: Responder) -> None:
+    """"hội nghị gì đó về dân vận" is "some conference on dân vận": neither which conference nor what was said."""
+    reply = responder.answer("chi nghe dai noi hoi nghi gi do ve dan van, o Ca Mau ai di du vay em, ong nao lon nhat")
+    assert reply.intent in {"camau_leader", "camau_attendees"}
