@@ -74,6 +74,8 @@ _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la ngu
 _WHO_ELSE = re.compile(r"\b(?:ai nua|ai khac|nhung ai nua|con nhung ai|who else|anyone else|anybody else|who other)\b")
 #: Words before a speech named as the source of what is asked: "theo báo cáo tóm tắt", "according to the summary".
 _CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
+#: An English yes/no question: "Was the central bridge point in Ho Chi Minh City?".
+_YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have|had)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
 #: A close refusal is kept when this much of the question (IDF) only it explains: "vì sao hội nghị bị
@@ -277,6 +279,8 @@ class Matcher:
         candidates = self._lexical.rank(tokens)
         if oos is not None and self._answer_corrects(text, oos, candidates):
             oos = None
+        elif oos is not None and (corrector := self._place_corrected(text, oos, tokens, candidates)) is not None:
+            return _answer(corrector.intent_id, tokens, candidates)  # "Was the central point in Ho Chi Minh City?"
         if set(tokens) <= self._lexical.vague:  # "ai?", "when?": nothing to tell one answer from another
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         if oos is not None:
@@ -505,6 +509,27 @@ class Matcher:
             return False
         leader = self.kb.intents[candidates[0].intent_id]
         return leader.kind == "answer" and Objection.PLACE in self._evidence.able(leader)
+
+    def _place_corrected(self, text: str, oos: OutOfScope, tokens: list[str],
+                         candidates: tuple[Candidate, ...]) -> Candidate | None:
+        """The answer that corrects a claim placing something at a place the report never names: "Was
+        the central bridge point in Ho Chi Minh City?", "The article says … in Ho Chi Minh City,
+        correct?". One of the first three answers, halfway to ``accept_score``, sharing two words in a
+        row with the question, able to say where, and with nothing else against it."""
+        folded = words(text)
+        if not (self._evidence.checks_claim(folded) or _YES_NO.match(questions_asked(text))):
+            return None
+        joined = " ".join(folded)
+        named = [" ".join(w) for t in oos.triggers if (w := words(t)) and contains_phrase(folded, w)]
+        if not any(re.search(rf"\b(?:o|tai|in|at)(?: the)? {re.escape(name)}\b", joined) for name in named):
+            return None
+        cfg = self.kb.matching
+        return next((c for c in candidates[:3] if c.score >= (cfg.weak_score + cfg.accept_score) / 2
+                     and self.kb.intents[c.intent_id].kind == "answer"
+                     and Objection.PLACE in self._evidence.able(self.kb.intents[c.intent_id])
+                     and self._lexical.shares_a_pair(tokens, c.intent_id)
+                     and self._evidence.objection(text, folded, self.kb.intents[c.intent_id]) in (
+                         None, Objection.UNKNOWN_NAME)), None)
 
     def names_someone(self, text: str) -> bool:
         """Whether ``text`` names one of the knowledge base's people ("what did Vuong say in his…")."""

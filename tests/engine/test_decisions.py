@@ -2025,3 +2025,8 @@ def test_something_said_on_the_radio_is_no_question_about_it(responder: Responde
     """"hội nghị gì đó về dân vận" is "some conference on dân vận": neither which conference nor what was said."""
     reply = responder.answer("chi nghe dai noi hoi nghi gi do ve dan van, o Ca Mau ai di du vay em, ong nao lon nhat")
     assert reply.intent in {"camau_leader", "camau_attendees"}
+
+
+def test_a_yes_no_question_placing_the_centre_elsewhere_gets_the_answer_that_places_it(responder: Responder) -> None:
+    reply = responder.answer("Was the central bridge point of the online conference in Ho Chi Minh City?")
+    assert reply.intent in {"event_format", "event_bridge_points", "event_overview"} and "Hà Nội" in reply.text
