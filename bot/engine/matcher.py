@@ -301,7 +301,9 @@ class Matcher:
         if speakers is not None and _ANYONE_SPOKE.search(" ".join(words(text))) and not self._people.named(text) \
                 and not self._speeches(text):
             return _answer(speakers, tokens, candidates)  # "Did any Cà Mau official speak?": only three did
-        counted = self._list_items.miscounted(tokens, text, topics) or self._list_items.counted(tokens, topics)
+        claim = self._evidence.checks_claim(words(text))
+        counted = self._list_items.miscounted(tokens, text, topics, right_too=claim) \
+            or self._list_items.counted(tokens, topics)
         overview = self._list_overviews.get(counted.id) if counted is not None else None
         if overview is not None and not self._lexical.unknown_number(tokens) and all(
                 self._people.speaks_of(self.kb.intents[overview], p)

@@ -126,12 +126,14 @@ class ListItems:
                     return ItemRef(numbered, int(tokens[k - 1]))
         return None
 
-    def miscounted(self, tokens: list[str], text: str, topics: frozenset[str] = frozenset()) -> NumberedList | None:
+    def miscounted(self, tokens: list[str], text: str, topics: frozenset[str] = frozenset(),
+                   right_too: bool = False) -> NumberedList | None:
         """The list a question gives another count of: "bà Mai nêu 5 nhiệm vụ trọng tâm, đúng không?".
 
         A number right before the item word counts the items in Vietnamese ("5 nhiệm vụ") and in
         English without an ordinal ("five key tasks"); the list's overview gives the true count. A
-        count that fits a list the question may mean is no miscount ("seven priority tasks").
+        count that fits a list the question may mean is no miscount ("seven priority tasks"), unless
+        ``right_too`` (a claim to confirm: "Mai gave seven priority tasks and not five, right?").
         """
         if _ENGLISH_ORDINAL.search(text):
             return None
@@ -140,7 +142,7 @@ class ListItems:
             if not _place(tokens[i - 1]) or _MARKERS & set(tokens[i - 2:i - 1]):  # "number 5 task" is a position
                 continue
             counting = [numbered for numbered, _ in lists if self._counted[numbered.id].starts(tokens, i)]
-            if counting and all(int(tokens[i - 1]) != len(numbered.items) for numbered in counting):
+            if counting and (right_too or all(int(tokens[i - 1]) != len(numbered.items) for numbered in counting)):
                 return counting[0]
         return None
 

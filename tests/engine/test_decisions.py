@@ -2030,3 +2030,11 @@ def test_something_said_on_the_radio_is_no_question_about_it(responder: Responde
 def test_a_yes_no_question_placing_the_centre_elsewhere_gets_the_answer_that_places_it(responder: Responder) -> None:
     reply = responder.answer("Was the central bridge point of the online conference in Ho Chi Minh City?")
     assert reply.intent in {"event_format", "event_bridge_points", "event_overview"} and "Hà Nội" in reply.text
+
+
+@pytest.mark.parametrize("question", [
+    "Bà Mai nêu 7 nhiệm vụ trọng tâm đúng không",
+    "Can you confirm Mai gave seven priority tasks for 2021 and not five?",
+])
+def test_a_claim_about_the_number_of_tasks_gets_the_whole_list(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "mai_conclusion_overview"
