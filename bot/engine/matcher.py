@@ -74,6 +74,8 @@ _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la ngu
 _WHO_ELSE = re.compile(r"\b(?:ai nua|ai khac|nhung ai nua|con nhung ai|who else|anyone else|anybody else|who other)\b")
 #: Words before a speech named as the source of what is asked: "theo báo cáo tóm tắt", "according to the summary".
 _CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
+#: Where the conference or its central point was, in a claim: "the central bridge point was in …", "held in …".
+_WHERE_HELD = re.compile(r"\b(?:diem cau|dau cau|trung tam|central|hub|held|venue|took place|to chuc|dien ra)\b")
 #: An English yes/no question: "Was the central bridge point in Ho Chi Minh City?".
 _YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have|had)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
@@ -514,14 +516,16 @@ class Matcher:
 
     def _place_corrected(self, text: str, oos: OutOfScope, tokens: list[str],
                          candidates: tuple[Candidate, ...]) -> Candidate | None:
-        """The answer that corrects a claim placing something at a place the report never names: "Was
-        the central bridge point in Ho Chi Minh City?", "The article says … in Ho Chi Minh City,
-        correct?". One of the first three answers, halfway to ``accept_score``, sharing two words in a
-        row with the question, able to say where, and with nothing else against it."""
+        """The answer that corrects a claim placing the conference or its central point at a place the
+        report never names: "Was the central bridge point in Ho Chi Minh City?", "The article says …
+        held in Ho Chi Minh City, correct?". One of the first three answers, halfway to
+        ``accept_score``, sharing two words in a row with the question, able to say where, and with
+        nothing else against it."""
         folded = words(text)
-        if not (self._evidence.checks_claim(folded) or _YES_NO.match(questions_asked(text))):
-            return None
         joined = " ".join(folded)
+        if not (self._evidence.checks_claim(folded) or _YES_NO.match(questions_asked(text))) \
+                or not _WHERE_HELD.search(joined):  # "… overseas Vietnamese living in America?" is the subject
+            return None
         named = [" ".join(w) for t in oos.triggers if (w := words(t)) and contains_phrase(folded, w)]
         if not any(re.search(rf"\b(?:o|tai|in|at)(?: the)? {re.escape(name)}\b", joined) for name in named):
             return None

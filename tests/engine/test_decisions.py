@@ -2038,3 +2038,15 @@ def test_a_yes_no_question_placing_the_centre_elsewhere_gets_the_answer_that_pla
 ])
 def test_a_claim_about_the_number_of_tasks_gets_the_whole_list(responder: Responder, question: str) -> None:
     assert responder.answer(question).intent == "mai_conclusion_overview"
+
+
+def test_a_place_that_is_the_subject_is_no_premise_to_correct(responder: Responder) -> None:
+    reply = responder.answer("Did the report mention how US-Vietnam relations affect work with overseas Vietnamese "
+                             "living in America?")
+    assert reply.fallback
+
+
+def test_someone_elses_wrong_number_to_set_right_gets_the_right_one(responder: Responder) -> None:
+    reply = responder.answer("Một trang mạng viết rằng hội nghị kết nối với 36 điểm cầu địa phương. "
+                             "Con số đúng theo bản tin là bao nhiêu?")
+    assert reply.intent in {"event_bridge_points", "event_overview"} and "63" in reply.text
