@@ -289,7 +289,9 @@ _QUOTED = re.compile(r"(?:^|\s)[\"“‘'«]([^\"”’'»]{2,80})[\"”’'»](
 _BESIDES = re.compile(
     r"\b(?:besides|apart from|other than|except for|except)\s+(?:the\s+)?[^,?.;]{1,70}?"
     r"(?=\s*,|\s*\?|$|\s+(?:which|who|what|did|were|was|sent|attended|at|in|from|during))"
-    r"|(?:^|(?<=[,.;:!?])\s*|(?<=còn )|(?<=vậy )|(?<=thế ))ngoài\s+(?:ra\s+)?[^,?.;]{1,50}?(?=,|\s+thì\b)",
+    r"|(?:^|(?<=[,.;:!?])\s*|(?<=còn )|(?<=vậy )|(?<=thế ))ngoài\s+(?:ra\s+)?[^,?.;]{1,50}?(?=,|\s+thì\b)"
+    # "ở Cà Mau ngoài bt TU còn có cơ quan nào dự" (not "nước ngoài")
+    r"|(?<= )(?<!nước )(?<!nuoc )ngoài\s+[^,?.;]{1,50}?(?=\s+còn\b)",
     re.IGNORECASE)
 #: Fewer words than this left once the set-aside part is out: keep the message whole.
 MIN_LEFT_WORDS = 4
@@ -355,12 +357,22 @@ _HOI_BEFORE = frozenset({"xa", "doan", "cac"})
 _HOI_AFTER = frozenset({"nghi", "dong", "vien", "phu", "nong", "cuu", "lien", "chu", "truong"})
 
 
+#: Words beside a plain "may" that make it "máy" (a machine), not "mấy": "gõ bằng máy", "máy tính".
+_MAY_BEFORE = frozenset({"bang", "tren", "cai", "chiec", "may"})
+#: Words after a plain "khong"/"ko" that make it a "not" inside the clause ("không có bộ gõ"), not a final "…không?".
+_NOT_BEFORE = frozenset({"co", "duoc", "dc", "biet", "hieu", "ro", "phai", "the", "go", "doc", "nghe"})
+
+
 def _asks_in(folded: list[str], asking: frozenset[str]) -> bool:
     """Whether a clause holds a word that asks; "bao" only as "bao nhiêu/giờ/lâu" ("thông báo" asks
-    nothing), "hoi" not as "xã hội", "hội nghị" ("Em la sinh vien xa hoi hoc o Can Tho," asks nothing)."""
+    nothing), "hoi" not as "xã hội", "hội nghị" ("Em la sinh vien xa hoi hoc o Can Tho," asks nothing),
+    "may" not as "máy" ("go bang may"), "khong" not as a "not" before a verb ("khong co bo go")."""
     return any(w in asking and (w != "bao" or folded[i + 1:i + 2] in (["nhieu"], ["gio"], ["lau"], ["nhiu"]))
                and (w != "hoi" or not (set(folded[i - 1:i] if i else ()) & _HOI_BEFORE
                                        or set(folded[i + 1:i + 2]) & _HOI_AFTER))
+               and (w != "may" or not (set(folded[i - 1:i] if i else ()) & _MAY_BEFORE
+                                       or folded[i + 1:i + 2] == ["tinh"]))
+               and (w not in ("khong", "ko") or not set(folded[i + 1:i + 2]) & _NOT_BEFORE)
                for i, w in enumerate(folded))
 
 

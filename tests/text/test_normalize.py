@@ -185,3 +185,16 @@ def test_a_word_typed_plain_fits_only_the_one_way_the_texts_write_it() -> None:
     assert found == ["chào cháu"]
     assert not find_spelt(cues, "trưởng ban là ai vậy ạ", only)
     assert not find_spelt(cues, "rõ rang là vậy ạ", only)
+
+
+def test_a_machine_and_a_not_in_the_introduction_ask_nothing() -> None:
+    """"gõ bằng máy" is a machine, not "mấy"; "không có bộ gõ" is a "not", not a final "không?"."""
+    head, rest = split_preamble("Em dang go bang may o phong lab khong co bo go tieng Viet, cho em hoi hoi nghi "
+                                "nay tong ket nhiem ky Dai hoi lan thu may a?")
+    assert head.endswith("tieng Viet,") and rest.strip().startswith("cho em hoi")
+
+
+def test_besides_someone_then_who_else_sets_them_aside_without_a_comma() -> None:
+    rest, aside = without_set_aside("ở điểm cầu Cà Mau ngoài bt TU còn có đại diện những cơ quan nào dự ạ")
+    assert aside == "ngoài bt TU" and "còn có đại diện" in rest
+    assert without_set_aside("kiều bào ở nước ngoài còn được nhắc tới không")[1] == ""
