@@ -175,6 +175,12 @@ SETS = (
     ("outsider_av", "a teacher-training student, a cooperative chairman, a teen making an explainer video, an "
      "Indian political scientist, a newsroom secretary; measured once when written, then tuned on",
      "89.4% / 85.7%"),
+    ("outsider_ax", "a ward Youth Union officer, a constitutional-law professor, a farmer of 70 without "
+     "diacritics, a Vietnamese-American student, a fake-news fact-checker; measured once when written, then "
+     "tuned on", "87.9% / 86.2%"),
+    ("outsider_ay", "a commune Women's Union chair, a journalism student, a motorbike-taxi driver in teen-code, "
+     "a British historian, a provincial Party office specialist; measured once when written, then tuned on",
+     "92.3% / 82.1%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
