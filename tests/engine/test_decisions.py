@@ -2050,3 +2050,13 @@ def test_someone_elses_wrong_number_to_set_right_gets_the_right_one(responder: R
     reply = responder.answer("Một trang mạng viết rằng hội nghị kết nối với 36 điểm cầu địa phương. "
                              "Con số đúng theo bản tin là bao nhiêu?")
     assert reply.intent in {"event_bridge_points", "event_overview"} and "63" in reply.text
+
+
+@pytest.mark.parametrize("question", [
+    "Bà Trương Thị Mai có học hàm, học vị gì?",                                    # a biography
+    "hội nghị có ai nói gì về tăng lương cho cán bộ dân vận năm 2021 không",        # pay
+    "Tỉnh ủy Cà Mau tổ chức hội nghị quán triệt kết luận của bà Mai vào ngày nào?",  # what came after
+    "Did the conference name officials by name for corruption?",                    # names it never gives
+])
+def test_details_the_report_never_gives_are_refused(responder: Responder, question: str) -> None:
+    assert responder.answer(question).fallback
