@@ -706,7 +706,7 @@ class Matcher:
         """
         for term in quoted(text):
             term_tokens = self.normalize(term)
-            if len(term_tokens) < 2:
+            if len(term_tokens) < 2 or set(term_tokens) <= self._subject:  # 'công tác dân vận': the whole subject
                 continue
             answers = [c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
                        and candidates[0].score - c.score < QUOTE_MARGIN]

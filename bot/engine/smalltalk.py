@@ -179,10 +179,11 @@ def _clause_starts(text: str) -> set[int]:
     return starts
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Where each sentence of ``text`` starts and ends, in word positions of ``words(text)``."""
+def _sentence_spans(text: str, parts: list[str] | None = None) -> list[tuple[int, int]]:
+    """Where each sentence of ``text`` (or each of its ``parts``) starts and ends, in word positions of
+    ``words(text)``."""
     spans, start = [], 0
-    for sentence in sentences(text):
+    for sentence in sentences(text) if parts is None else parts:
         end = start + len(words(sentence))
         spans.append((start, end))
         start = end
@@ -303,6 +304,9 @@ class SmallTalkCues:
                         break
         spans = _sentence_spans(text)
         asking = [_ends_asking(sentence) for sentence in sentences(text)]  # "… khác gì tự đọc bài ạ." asks nothing
+        clauses = re.split(r"(?<=[,;:])", text)
+        clause_spans = [(span, _ends_asking(clause)) for span, clause in zip(_sentence_spans(text, clauses), clauses,
+                                                                               strict=True)]
         taken = [(end - len(p), end) for p, _, end in self._not_cues.find(folded)]  # "kéo dài", "bao lâu"
         judged: list[tuple[int, int, str]] = []  # complaints first: "chưa rõ ràng" holds no praise of "rõ ràng"
         for words_of, reply in self._judgements:
@@ -316,7 +320,7 @@ class SmallTalkCues:
                    if not any(len(b) > len(a) and e - len(b) <= end - len(a) and end <= e for b, e in answers)]
         said: dict[str, Cue] = {}
         for k, (answer, end) in enumerate(answers):
-            first, last = self._judged_within(folded, spans, asking, answer, end)
+            first, last = self._judged_within(folded, spans, asking, answer, end, clause_spans)
             if k + 1 < len(answers):  # the next answer word has the judgements after it
                 first = min(first, answers[k + 1][1] - len(answers[k + 1][0]))
             # the nearest judgement judges them: "trả lời dài với khó hiểu quá, nói dễ hiểu hơn" complains
@@ -335,18 +339,24 @@ class SmallTalkCues:
         return found + list(said.values())
 
     def _judged_within(self, folded: list[str], spans: list[tuple[int, int]], asking: list[bool],
-                       answer: tuple[str, ...], end: int) -> tuple[int, int]:
+                       answer: tuple[str, ...], end: int,
+                       clauses: list[tuple[tuple[int, int], bool]]) -> tuple[int, int]:
         """Where a judgement of the answers (``answer``, ending at word ``end``) may start and end: in
         the rest of the sentence when the answers, named as such, open a sentence that asks nothing
         ("Câu trả lời lúc nãy về quyền làm chủ hơi chung chung quá", "Bot trả lời …", "Your answer
-        …"); else a few words after them ("trả lời hơi chậm"), never in "Trả lời giúp mình: …"."""
+        …"), or in the rest of the clause that opens it, asking nothing ("Câu trả lời vừa rồi của bạn
+        khá sơ lược và chưa chỉ rõ nguồn, lần sau … được không?"); else a few words after them ("trả
+        lời hơi chậm"), never in "Trả lời giúp mình: …"."""
         start = end - len(answer)
         at = next((k for k, (a, b) in enumerate(spans) if a <= start < b), None)
-        if at is not None and not asking[at]:
-            before = folded[spans[at][0]:start]
+        clause = next(((a, b) for (a, b), asks in clauses if a <= start < b and not asks), None)
+        span = spans[at] if at is not None and not asking[at] else (
+            clause if at is not None and clause is not None and clause[0] == spans[at][0] else None)
+        if span is not None:
+            before = folded[span[0]:start]
             named = answer[0] == "cau" or (before[-1:] and (before[-1] in self._bot_names or before[-1] in _YOUR))
             if named and set(before) <= self._bot_names | _YOUR | _OPENERS:
-                return spans[at][1] - 1, spans[at][1]
+                return span[1] - 1, span[1]
         return end + _JUDGEMENT_GAP, len(folded)
 
     def parting(self, text: str, chosen: Cue, cues: list[Cue]) -> str | None:

@@ -2060,3 +2060,9 @@ def test_someone_elses_wrong_number_to_set_right_gets_the_right_one(responder: R
 ])
 def test_details_the_report_never_gives_are_refused(responder: Responder, question: str) -> None:
     assert responder.answer(question).fallback
+
+
+def test_the_whole_subject_in_quotes_settles_nothing(responder: Responder) -> None:
+    reply = responder.answer("My professor asked how these 'công tác dân vận' conferences are run. How many provincial "
+                             "bridge points were connected to the main hub in Hà Nội?")
+    assert reply.intent in {"event_bridge_points", "event_overview"}

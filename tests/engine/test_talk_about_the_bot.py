@@ -164,3 +164,9 @@ def test_words_near_small_talk_keep_their_meaning(responder: Responder, message:
 ])
 def test_questions_and_statements_about_others_are_no_small_talk(responder: Responder, message: str) -> None:
     assert responder.answer(message).kind is not Kind.SMALLTALK
+
+
+def test_a_judgement_in_the_opening_clause_of_a_request_is_a_complaint(responder: Responder) -> None:
+    reply = responder.answer("Câu trả lời vừa rồi của bạn khá sơ lược và chưa chỉ rõ nguồn, lần sau bạn có thể "
+                             "trả lời chặt chẽ hơn được không?")
+    assert reply.intent == "smalltalk_complaint"
