@@ -240,8 +240,8 @@ class Matcher:
         return _answer(reply, list(found.tokens), found.candidates)
 
     def _question_alone(self, text: str, found: Match) -> Match | None:
-        """The answer to the sentences that ask (or what follows the asker's introduction), read
-        alone, when the whole message fell back.
+        """The answer to the sentences that ask (what follows the asker's introduction, or, when every
+        sentence asks, each in turn), read alone, when the whole message fell back.
 
         "Có thính giả hỏi: họp trực tiếp ở Cà Mau phải không? Nhờ xác nhận giúp để tôi trả lời trên
         sóng.": the request around the question weighs against every answer. Read alone, the
@@ -254,9 +254,20 @@ class Matcher:
         if asked == text:  # "Mình cần giảng cho các em lớp 9 thật dễ hiểu: hội nghị … do ai tổ chức?"
             head, asked, _ = self._introduction(text)
             numbers = tuple(t for t in found.tokens if not t.isdecimal() or int(t) >= YEAR_FROM) if head else numbers
-        if asked == text or self._lexical.unknown_number(numbers):
+        parts = [asked] if asked != text else [s for s in sentences(text) if s.rstrip().endswith("?")]
+        if (len(parts) < 2 and asked == text) or self._lexical.unknown_number(numbers):
             return None  # "… hội nghị cuối năm 2019 … Hội nghị năm đó giao nhiệm vụ gì?": a year the report lacks
-        again = self._match_once(asked)
+        # Every sentence asks ("Who was at the Cà Mau bridge point? Like, who was the highest-ranking person
+        # there and which other offices sent representatives?"): the first one answered well on its own,
+        # unless another is refused ("What did Cà Mau present? Did Cà Mau report its own results?").
+        if len(parts) > 1 and any(self._refused(part) for part in parts):
+            return None
+        return next((again for part in parts if (again := self._answered_alone(text, part, found)) is not None), None)
+
+    def _answered_alone(self, text: str, part: str, found: Match) -> Match | None:
+        """The match of ``part`` of ``text`` read alone, if it is answered halfway to ``accept_score``
+        by one of the first three answers of the whole message and nothing in the whole objects to it."""
+        again = self._match_once(part)
         cfg = self.kb.matching
         if again.verdict is not Verdict.ANSWER or again.best is None \
                 or again.best.score < (cfg.weak_score + cfg.accept_score) / 2 \
@@ -266,6 +277,13 @@ class Matcher:
         if intent.kind == "answer" and self._evidence.objection(text, words(text), intent) is not None:
             return None
         return again
+
+    def _refused(self, text: str) -> bool:
+        """Whether ``text`` read alone is refused: out of scope, a curated refusal, or evidence against its answer."""
+        alone = self._match_once(text)
+        return alone.out_of_scope is not None or alone.objection is not None or (
+            alone.verdict is Verdict.ANSWER and alone.best is not None
+            and self.kb.intents[alone.best.intent_id].kind == "refusal")
 
     def _match_once(self, text: str) -> Match:
         """``match`` on the message as a whole."""

@@ -2066,3 +2066,15 @@ def test_the_whole_subject_in_quotes_settles_nothing(responder: Responder) -> No
     reply = responder.answer("My professor asked how these 'công tác dân vận' conferences are run. How many provincial "
                              "bridge points were connected to the main hub in Hà Nội?")
     assert reply.intent in {"event_bridge_points", "event_overview"}
+
+
+def test_of_two_questions_the_first_answered_well_alone_answers(responder: Responder) -> None:
+    reply = responder.answer("Who was at the Cà Mau bridge point? Like, who was the highest-ranking person there "
+                             "and which other offices sent representatives?")
+    assert reply.intent == "camau_attendees"
+
+
+def test_of_two_questions_one_refused_refuses_the_message(responder: Responder) -> None:
+    reply = responder.answer("Who was at the Cà Mau bridge point? And did Cà Mau present its own achievements to "
+                             "the centre?")
+    assert reply.fallback
