@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 
 from bot.engine.language import Language
+from bot.engine.ordinals import ordinal_places
 from bot.kb.schema import Followups, Intent, Person
 from bot.text.normalize import clip, raw_words, words
 from handlers.questions import Responder, pick
@@ -27,6 +28,8 @@ _SENTENCE = re.compile(r"(?<=[.;:])\s+")
 #: the third one?", "ý thứ 6 thì sao") besides the place and the list's own words, as the matcher reads them.
 _PLACE_FILLER = frozenset({"con", "cai", "the", "thi", "sao", "va", "and", "what", "about", "one", "noi", "gi", "la",
                            "ve", "how", "is", "nua", "thu", "so", "number", "no", "vay", "a", "ok"})
+#: Words that make a number beside them a place: "thứ 5", "số 5", "cái thứ năm", "the third one".
+_PLACE_MARKERS = frozenset({"thu", "so", "number", "no", "cai", "one"})
 #: Words that name the last place, or the first (folded; "first" is already "1").
 _LAST_PLACE = frozenset({"cuoi", "last", "final"})
 _FIRST_PLACE = ("dau", "tien")
@@ -191,9 +194,13 @@ class FollowupResolver:
         count = len(numbered.items)
         if rest:
             return None
+        # a number names a place beside "thứ/số", an item word, "cái" or an English ordinal ("còn cái thứ
+        # 5?", "the third?"), never alone ("63?", "ok 2")
+        typed = set(words(text))
+        marked = bool(typed & listed or typed & _PLACE_MARKERS or ordinal_places(text))
         if _LAST_PLACE & set(tokens):
             place = count
-        elif len(numbers) == 1:
+        elif len(numbers) == 1 and marked:
             place = numbers[0]
         elif " ".join(_FIRST_PLACE) in " ".join(tokens):
             place = 1

@@ -75,7 +75,8 @@ _WHO_ELSE = re.compile(r"\b(?:ai nua|ai khac|nhung ai nua|con nhung ai|who else|
 #: Words before a speech named as the source of what is asked: "theo báo cáo tóm tắt", "according to the summary".
 _CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
 #: Where the conference or its central point was, in a claim: "the central bridge point was in …", "held in …".
-_WHERE_HELD = re.compile(r"\b(?:diem cau|dau cau|trung tam|central|hub|held|venue|took place|to chuc|dien ra)\b")
+_WHERE_HELD = re.compile(r"\b(?:(?:diem|dau) cau (?:trung tam|chinh)|central|hub|held|venue|took place|"
+                         r"(?:to chuc|hop|dien ra) (?:o|tai))\b")
 #: An English yes/no question: "Was the central bridge point in Ho Chi Minh City?".
 _YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have|had)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
@@ -160,6 +161,7 @@ class Matcher:
         self._people = self._evidence.people  # by name, or by a post only they hold
         self._talk = SmallTalkCues(kb, lexical.vague)
         self._subject = {t for phrase in kb.matching.subject_words for t in kb.tokens(phrase)}
+        self._bare = {t for phrase in kb.matching.bare_replies for t in self.normalize(phrase)}
         self._person_intents = {p.intent for p in kb.followups.people}
         #: What each speaker's words are called ("báo cáo tóm tắt"), folded, with the topic of their answers.
         self._speech_names: PhraseSet[str] = PhraseSet(
@@ -301,6 +303,8 @@ class Matcher:
             oos = None
         elif oos is not None and (corrector := self._place_corrected(text, oos, tokens, candidates)) is not None:
             return _answer(corrector.intent_id, tokens, candidates)  # "Was the central point in Ho Chi Minh City?"
+        if set(tokens) <= self._bare and self.kb.matching.capability_reply is not None:  # "không", "yes"
+            return _answer(self.kb.matching.capability_reply, tokens, candidates)
         if set(tokens) <= self._lexical.vague:  # "ai?", "when?": nothing to tell one answer from another
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
         if oos is not None:
@@ -408,7 +412,8 @@ class Matcher:
         # A leader chosen by the people named is not asked about; one a refusal yielded to still
         # has to be clear of the rest.
         settled = bool(named) and named[0] is not candidates[0]
-        ranked = self._holder_first(text, self._specific_first(self._close_refusal_yields(text, tokens, ranked)))
+        ranked = self._close_refusal_yields(text, tokens, ranked)
+        ranked = self._holder_first(text, self._whole_named_first(tokens, ranked) or self._specific_first(ranked))
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
         ranked = self._speech_first(text, ranked)
         ranked, speaker = self._speaker_first(text, ranked)
@@ -550,6 +555,7 @@ class Matcher:
         cfg = self.kb.matching
         return next((c for c in candidates[:3] if c.score >= (cfg.weak_score + cfg.accept_score) / 2
                      and self.kb.intents[c.intent_id].kind == "answer"
+                     and c.intent_id not in self._person_intents  # where someone sat is not where it was held
                      and Objection.PLACE in self._evidence.able(self.kb.intents[c.intent_id])
                      and self._lexical.shares_a_pair(tokens, c.intent_id)
                      and self._evidence.objection(text, folded, self.kb.intents[c.intent_id]) in (
@@ -851,6 +857,19 @@ class Matcher:
         if len(local) != 1 or self._people.named(text):  # "Vượng dự ở Hà Nội hay Cà Mau" is about Vượng
             return candidates
         return _promote(Candidate(local[0], 0.0), candidates)
+
+    def _whole_named_first(self, tokens: list[str], candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...] | None:
+        """For a question naming a list as a whole ("Mai listed seven tasks, right?", "Trong các nhiệm vụ
+        trọng tâm, …") that names no place in it, the list's overview before an item of it, when close;
+        None when the question names no list so."""
+        numbered = self._list_items.named_whole(tokens)
+        if numbered is None or not candidates or candidates[0].intent_id not in numbered.items:
+            return None
+        overview = self._list_overviews.get(numbered.id)
+        whole = next((c for c in candidates if c.intent_id == overview), None)
+        if whole is None or candidates[0].score - whole.score >= ITEM_MARGIN:
+            return None
+        return _promote(whole, candidates)
 
     def _specific_first(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """An overview yields to one of the answers it sums up when that one is nearly as close.

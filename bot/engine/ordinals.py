@@ -36,6 +36,8 @@ _CARDINALS = {w: n for n, w in enumerate(("one", "two", "three", "four", "five",
                                           "ten"), start=1)}
 #: "ý" inside another word, folded: "đồng ý" (agree), "chú ý", "lưu ý" (note) name no point of a list.
 _AGREE = frozenset({("dong", "y"), ("chu", "y"), ("luu", "y")})
+#: Words before a count that make it the list the question picks from, not a count it claims.
+_AMONG = frozenset({"trong", "among", "of", "in"})
 #: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").
 _GAP = 3
 #: An English ordinal in the question: only then is a number *before* the item word a position
@@ -46,7 +48,7 @@ _ORDINAL_WORDS = {w: n for n, w in enumerate(("first", "second", "third", "fourt
                                               "eighth", "ninth", "tenth"), start=1)}
 
 
-def _ordinal_values(text: str) -> frozenset[int]:
+def ordinal_places(text: str) -> frozenset[int]:
     """The places the question's English ordinals name: "the 4th task" → {4}, "the first task" → {1}."""
     return frozenset(_ORDINAL_WORDS.get(o.lower()) or int(o[:-2]) for o in _ENGLISH_ORDINAL.findall(text))
 
@@ -92,7 +94,7 @@ class ListItems:
         the lists of the people it names (their ``topics``) first: "ý đầu tiên đồng chí Vượng yêu cầu"
         is the first of his requirements, not of Mai's tasks."""
         lists = self._usable(topics)
-        ordinals = _ordinal_values(text)
+        ordinals = ordinal_places(text)
         if ordinals and (nth := self._nth_one(tokens, lists)) is not None:
             return nth
         before_last = bool(_BEFORE_LAST.search(" ".join(words(text))))
@@ -141,6 +143,8 @@ class ListItems:
         for i in range(1, len(tokens)):
             if not _place(tokens[i - 1]) or _MARKERS & set(tokens[i - 2:i - 1]):  # "number 5 task" is a position
                 continue
+            if right_too and set(tokens[i - 2:i - 1]) & _AMONG:  # "trong 7 nhiệm vụ, … về bầu cử đúng không"
+                continue
             counting = [numbered for numbered, _ in lists if self._counted[numbered.id].starts(tokens, i)]
             if counting and (right_too or all(int(tokens[i - 1]) != len(numbered.items) for numbered in counting)):
                 return counting[0]
@@ -159,6 +163,14 @@ class ListItems:
                     "may" in after or ("bao", "nhieu") in itertools.pairwise(after))  # not "báo cáo"
                 if asked_before or asked_after:
                     return numbered
+        return None
+
+    def named_whole(self, tokens: list[str]) -> NumberedList | None:
+        """The list a question names as a whole: "các nhiệm vụ trọng tâm" ("seven tasks", "7 nhiệm vụ"
+        arrive so), never a ``named_only`` list."""
+        for numbered, _ in self._usable(frozenset()):
+            if any(tokens[i - 1:i] == ["cac"] for i, _ in self._counted[numbered.id].spans(tokens)):
+                return numbered
         return None
 
     def asked_position(self, tokens: list[str]) -> NumberedList | None:

@@ -50,7 +50,7 @@ class People:
             tokens = self._tokens(text)
             present = set(tokens)
             # a loose description ("phó … dân vận") names nobody beside a name: "Mai là Phó Trưởng Ban …?"
-            loose = not any(full[-1] in folded for _, full in self._people)
+            loose = not any(full[-1] in self._capitalized(text) for _, full in self._people)
             by_name = [person for person, described in self._described
                        if any(needed <= present and (loose or len(d) == 1) and _in_order(tokens, d)
                               for d, needed in described)]
@@ -64,12 +64,18 @@ class People:
         """The people ``text`` names by name: in full, after a title ("ông Hải", "Mr Vuong"), or
         capitalized inside a sentence ("what did Vuong say"); not a bare "mai" (tomorrow)."""
         folded = words(text)
-        plain = clean(strip_markup(text))
         titled = {w for i, w in enumerate(folded) if i > 0 and folded[i - 1] in _TITLES}
-        capitalized = {fold(m.group(0)) for m in _WORD.finditer(plain)
-                       if m.group(0)[0].isupper() and not starts_sentence(plain[: m.start()])}
+        capitalized = self._capitalized(text, in_sentence=True)
         return tuple(person for person, full in self._people
                      if full[-1] in titled or full[-1] in capitalized or contains_phrase(folded, full))
+
+    @staticmethod
+    def _capitalized(text: str, in_sentence: bool = False) -> set[str]:
+        """The words ``text`` capitalizes, folded ("Mai", not "mai", tomorrow); ``in_sentence``: not
+        where a sentence starts (a capital there proves nothing)."""
+        plain = clean(strip_markup(text))
+        return {fold(m.group(0)) for m in _WORD.finditer(plain)
+                if m.group(0)[0].isupper() and not (in_sentence and starts_sentence(plain[: m.start()]))}
 
     def speaks_of(self, intent: Intent, person: Person) -> bool:
         """Whether ``intent``'s answer is about ``person`` or in their words.
@@ -87,8 +93,8 @@ DESCRIPTION_GAP = 2
 #: …and where the curator wrote "…": "phó … dân vận" is "người giữ vị trí phó trong cơ quan tham mưu về
 #: vận động quần chúng" too.
 WIDE_GAP = 6
-#: Words right after a description that make it a local post: "Phó Trưởng Ban Dân vận Tỉnh ủy" is
-#: no deputy of the central board.
+#: Words inside or right after a loose description that make it a local post: "Phó Trưởng Ban Dân vận
+#: Tỉnh ủy", "phó bí thư huyện ủy phụ trách dân vận" are no deputy of the central board.
 _LOCAL = frozenset({"tinh", "huyen", "xa", "province", "provincial", "district"})
 
 
@@ -112,6 +118,7 @@ def _in_order(tokens: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
                 break
             at += 1 + window.index(word)
         else:
-            if len(parts) == 1 or not _LOCAL & set(tokens[at + 1:at + 3]):
+            # "phó bí thư tỉnh ủy phụ trách dân vận", "… dân vận tỉnh ủy": a local post, not the description
+            if len(parts) == 1 or not _LOCAL & set(tokens[start:at + 3]):
                 return True
     return False

@@ -156,6 +156,7 @@ class Matching(Strict):
     max_question_chars: int = Field(default=500, ge=20, le=10_000)
     max_suggestions: int = Field(default=3, ge=0, le=8)
     vague_words: list[str] = Field(default_factory=list)
+    bare_replies: list[Text] = Field(default_factory=list)
     address_words: list[Text] = Field(default_factory=list)
     asks_count: list[Text] = Field(default_factory=list)
     asks_time: list[Text] = Field(default_factory=list)

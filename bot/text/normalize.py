@@ -290,8 +290,8 @@ _BESIDES = re.compile(
     r"\b(?:besides|apart from|other than|except for|except)\s+(?:the\s+)?[^,?.;]{1,70}?"
     r"(?=\s*,|\s*\?|$|\s+(?:which|who|what|did|were|was|sent|attended|at|in|from|during))"
     r"|(?:^|(?<=[,.;:!?])\s*|(?<=còn )|(?<=vậy )|(?<=thế ))ngoài\s+(?:ra\s+)?[^,?.;]{1,50}?(?=,|\s+thì\b)"
-    # "ở Cà Mau ngoài bt TU còn có cơ quan nào dự" (not "nước ngoài")
-    r"|(?<= )(?<!nước )(?<!nuoc )ngoài\s+[^,?.;]{1,50}?(?=\s+còn\b)",
+    # "ở Cà Mau ngoài bt TU còn có cơ quan nào dự" (not "nước ngoài", "ngoài nước")
+    r"|(?<= )(?<!nước )(?<!nuoc )ngoài\s+(?!nước\b|nuoc\b)[^,?.;]{1,50}?(?=\s+còn\b)",
     re.IGNORECASE)
 #: Fewer words than this left once the set-aside part is out: keep the message whole.
 MIN_LEFT_WORDS = 4

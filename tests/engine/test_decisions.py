@@ -2078,3 +2078,38 @@ def test_of_two_questions_one_refused_refuses_the_message(responder: Responder) 
     reply = responder.answer("Who was at the Cà Mau bridge point? And did Cà Mau present its own achievements to "
                              "the centre?")
     assert reply.fallback
+
+
+@pytest.mark.parametrize("question", [
+    "Hội nghị ở Bạc Liêu tổ chức ngày nào, đúng không?",         # another province, not a premise to correct
+    "Điểm cầu ở Sóc Trăng có bao nhiêu người dự, đúng không?",
+])
+def test_a_claim_about_another_provinces_point_stays_out_of_scope(responder: Responder, question: str) -> None:
+    assert responder.answer(question).kind is Kind.OUT_OF_SCOPE
+
+
+def test_a_place_claim_is_corrected_by_where_it_was_held_not_by_who_sat_there(responder: Responder) -> None:
+    assert responder.answer("Was the central bridge point in Ho Chi Minh City?").intent in {
+        "event_bridge_points", "event_format", "event_overview"}
+
+
+@pytest.mark.parametrize("question", ["phó bí thư tỉnh ủy phụ trách dân vận là ai",
+                                      "phó chủ tịch xã phụ trách dân vận là ai"])
+def test_a_local_deputy_in_other_words_is_nobody_the_report_names(responder: Responder, question: str) -> None:
+    assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize("question", ["Mai listed seven tasks, right?",
+                                      "Of the seven tasks, which is about elections, right?"])
+def test_the_list_named_as_a_whole_goes_before_one_of_its_items(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "mai_conclusion_overview"
+
+
+@pytest.mark.parametrize("message", ["không", "có", "yes", "nope", "dạ không ạ"])
+def test_a_bare_yes_or_no_gets_what_the_bot_can_answer(responder: Responder, message: str) -> None:
+    reply = responder.answer(message)
+    assert reply.intent == "smalltalk_help" and reply.kind is Kind.SMALLTALK
+
+
+def test_calling_for_someone_with_question_words_still_greets(responder: Responder) -> None:
+    assert responder.answer("có ai không").intent == "smalltalk_greeting"

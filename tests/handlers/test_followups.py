@@ -121,3 +121,8 @@ def test_a_place_past_the_end_of_the_list_in_context_says_how_long_it_is(respond
 def test_a_followup_with_other_words_is_no_place_in_the_list(responder: Responder) -> None:
     replies = _chat(responder, "nhiệm vụ thứ 2 là gì", "còn năm 2021 thì sao?")
     assert replies[1][0] != "mai_task_2"
+
+
+def test_a_bare_number_after_a_task_is_no_place_in_the_list(responder: Responder) -> None:
+    replies = _chat(responder, "nhiệm vụ thứ 2 là gì", "63?")
+    assert replies[1][0] != "mai_task_2" and "7 nhiệm vụ" not in replies[1][1]

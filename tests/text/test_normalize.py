@@ -198,3 +198,7 @@ def test_besides_someone_then_who_else_sets_them_aside_without_a_comma() -> None
     rest, aside = without_set_aside("ở điểm cầu Cà Mau ngoài bt TU còn có đại diện những cơ quan nào dự ạ")
     assert aside == "ngoài bt TU" and "còn có đại diện" in rest
     assert without_set_aside("kiều bào ở nước ngoài còn được nhắc tới không")[1] == ""
+
+
+def test_overseas_is_no_set_aside() -> None:
+    assert without_set_aside("đồng bào ở ngoài nước còn gặp khó khăn gì")[1] == ""
