@@ -988,6 +988,8 @@ class Matcher:
         strong = answered and score >= cfg.accept_score and (
             "?" in text or self._talk.is_question(text) or self._talk.requests(left)
             or any(cue.intent_id in opening for cue in cues))
+        if strong and self._talk.asks(text, cues):  # "Câu trả lời khá sơ sài, cho mình hỏi ai chủ trì hội nghị?"
+            return True
         return (strong or self._talk.asks(text, cues)) and len(rest) >= max(MIN_QUESTION_WORDS, talk)
 
     def _list_item(self, item: ItemRef, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:

@@ -170,3 +170,7 @@ def test_a_judgement_in_the_opening_clause_of_a_request_is_a_complaint(responder
     reply = responder.answer("Câu trả lời vừa rồi của bạn khá sơ lược và chưa chỉ rõ nguồn, lần sau bạn có thể "
                              "trả lời chặt chẽ hơn được không?")
     assert reply.intent == "smalltalk_complaint"
+
+
+def test_a_question_asked_outright_after_a_complaint_is_answered(responder: Responder) -> None:
+    assert responder.answer("Câu trả lời khá sơ sài, cho mình hỏi ai chủ trì hội nghị?").intent == "event_chair"
