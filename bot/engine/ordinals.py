@@ -168,8 +168,11 @@ class ListItems:
     def named_whole(self, tokens: list[str]) -> NumberedList | None:
         """The list a question names as a whole: "các nhiệm vụ trọng tâm" ("seven tasks", "7 nhiệm vụ"
         arrive so), never a ``named_only`` list."""
+        if any(a in _MARKERS and b.isdecimal() for a, b in itertools.pairwise(tokens)):
+            return None  # "cái thứ 3 trong 7 nhiệm vụ" names a place in it
         for numbered, _ in self._usable(frozenset()):
-            if any(tokens[i - 1:i] == ["cac"] for i, _ in self._counted[numbered.id].spans(tokens)):
+            if any(tokens[i - 1:i] == ["cac"] and tokens[i - 2:i - 1] != ["trong"]  # not "trong 7 nhiệm vụ"
+                   for i, _ in self._counted[numbered.id].spans(tokens)):
                 return numbered
         return None
 

@@ -2113,3 +2113,8 @@ def test_a_bare_yes_or_no_gets_what_the_bot_can_answer(responder: Responder, mes
 
 def test_calling_for_someone_with_question_words_still_greets(responder: Responder) -> None:
     assert responder.answer("có ai không").intent == "smalltalk_greeting"
+
+
+def test_a_place_among_the_tasks_named_as_a_whole_is_that_task(responder: Responder) -> None:
+    """"trong 7 nhiệm vụ" names the list to pick from; "cái thứ 3" picks (the whole list was the answer)."""
+    assert responder.answer("cái thứ 3 trong bảy nhiệm vụ bà Mai đưa ra là gì").intent == "mai_task_3"
