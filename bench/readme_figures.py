@@ -181,6 +181,12 @@ SETS = (
     ("outsider_ay", "a commune Women's Union chair, a journalism student, a motorbike-taxi driver in teen-code, "
      "a British historian, a provincial Party office specialist; measured once when written, then tuned on",
      "92.3% / 82.1%"),
+    ("outsider_at", "a hamlet head in Cà Mau, a grade-12 student in teen-code, a young mother on her phone, an "
+     "Australian diplomat, a researcher of religion and ethnic policy; sealed all session, measured once on its "
+     "final code, never tuned on", "93.7% / 92.9%"),
+    ("outsider_aw", "a commune deputy Party secretary, an 11th-grader, a market vegetable seller without "
+     "diacritics, a Canadian journalist, an official for ethnic and religious affairs; sealed all session, "
+     "measured once on its final code, one miss fixed after", "92.3% / 89.3%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
