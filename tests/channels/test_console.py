@@ -26,6 +26,8 @@ from tests.conftest import ROOT
 COLUMNS = 80
 #: Generous: the machine is shared; nothing here is a timing assertion.
 DEADLINE_S = 60.0
+#: How long a first Ctrl-C gets before it is pressed again (see the Ctrl-C test).
+RETRY_S = 10.0
 _CONTROL = re.compile(r"(\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|[\r\n\b])")
 
 
@@ -99,9 +101,10 @@ class Terminal:
         the terminal redraws cannot shorten (``flat`` positions can move back)."""
         return self.raw.count(text.encode())
 
-    def wait_printed(self, text: str, times: int) -> int:
-        """Read until ``text`` has been printed more than ``times`` times; its last ``flat`` position."""
-        deadline = time.monotonic() + DEADLINE_S
+    def wait_printed(self, text: str, times: int, within: float = DEADLINE_S) -> int:
+        """Read until ``text`` has been printed more than ``times`` times (for at most ``within``
+        seconds); its last ``flat`` position."""
+        deadline = time.monotonic() + within
         while self.printed(text) <= times:
             if time.monotonic() > deadline or not self._read(deadline - time.monotonic()):
                 raise AssertionError(f"{text!r} was not printed again; the screen:\n{self.screen[-3000:]}")
@@ -160,7 +163,14 @@ def test_ctrl_c_clears_the_line_and_ctrl_d_quits(terminal: Terminal, tmp_path: P
     terminal.wait_for("hôm nay")
     prompts = terminal.printed("Bạn: ")
     terminal.type("\x03")                 # Ctrl-C: the typed words are dropped, the console stays
-    after_ctrl_c = terminal.wait_printed("Bạn: ", prompts)
+    try:
+        after_ctrl_c = terminal.wait_printed("Bạn: ", prompts, within=RETRY_S)
+    except AssertionError:
+        # Typed before readline took the terminal, the keys were echoed by the terminal itself and
+        # the Ctrl-C reached Python outside readline's wait: it is seen only at the next signal, as a
+        # person would press Ctrl-C again when nothing happens.
+        terminal.type("\x03")
+        after_ctrl_c = terminal.wait_printed("Bạn: ", prompts)
     terminal.type("ai chu tri hoi nghi\r")
     terminal.wait_for("Ban Dân vận Trung ương", after_ctrl_c)
     assert "không đề cập" not in terminal.screen    # "giá vàng" was never asked
