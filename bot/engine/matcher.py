@@ -262,27 +262,24 @@ class Matcher:
         # Every sentence asks ("Who was at the Cà Mau bridge point? Like, who was the highest-ranking person
         # there and which other offices sent representatives?"): the first one answered well on its own,
         # unless another is refused ("What did Cà Mau present? Did Cà Mau report its own results?").
-        if len(parts) > 1 and any(self._refused(part) for part in parts):
+        alone = [self._match_once(part) for part in parts]
+        if len(alone) > 1 and any(self._refused(again) for again in alone):
             return None
-        return next((again for part in parts if (again := self._answered_alone(text, part, found)) is not None), None)
+        return next((again for again in alone if self._answered_alone(text, again, found)), None)
 
-    def _answered_alone(self, text: str, part: str, found: Match) -> Match | None:
-        """The match of ``part`` of ``text`` read alone, if it is answered halfway to ``accept_score``
-        by one of the first three answers of the whole message and nothing in the whole objects to it."""
-        again = self._match_once(part)
+    def _answered_alone(self, text: str, again: Match, found: Match) -> bool:
+        """Whether ``again``, a part of ``text`` matched alone, is answered halfway to ``accept_score``
+        by one of the first three answers of the whole message, and nothing in the whole objects to it."""
         cfg = self.kb.matching
         if again.verdict is not Verdict.ANSWER or again.best is None \
                 or again.best.score < (cfg.weak_score + cfg.accept_score) / 2 \
                 or again.best.intent_id not in [c.intent_id for c in found.candidates[:3]]:
-            return None
+            return False
         intent = self.kb.intents[again.best.intent_id]
-        if intent.kind == "answer" and self._evidence.objection(text, words(text), intent) is not None:
-            return None
-        return again
+        return intent.kind != "answer" or self._evidence.objection(text, words(text), intent) is None
 
-    def _refused(self, text: str) -> bool:
-        """Whether ``text`` read alone is refused: out of scope, a curated refusal, or evidence against its answer."""
-        alone = self._match_once(text)
+    def _refused(self, alone: Match) -> bool:
+        """Whether a part matched alone is refused: out of scope, a curated refusal, or evidence against its answer."""
         return alone.out_of_scope is not None or alone.objection is not None or (
             alone.verdict is Verdict.ANSWER and alone.best is not None
             and self.kb.intents[alone.best.intent_id].kind == "refusal")
