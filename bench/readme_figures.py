@@ -187,6 +187,11 @@ SETS = (
     ("outsider_aw", "a commune deputy Party secretary, an 11th-grader, a market vegetable seller without "
      "diacritics, a Canadian journalist, an official for ethnic and religious affairs; sealed all session, "
      "measured once on its final code, one miss fixed after", "92.3% / 89.3%"),
+    ("outsider_az", "a district Dân vận cadre, an essay writer, a retired teacher on a phone, a foreign "
+     "researcher, a fact-checking journalist; measured once when written, then tuned on", "95.3% / 95.2%"),
+    ("outsider_ba", "a Cà Mau veteran, a quiz-writing lecturer, a Facebook page admin, a Korean student, a "
+     "ward Front officer; twice the follow-ups and small talk; measured once when written, then tuned on",
+     "91.7% / 96.2%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

@@ -224,8 +224,27 @@ class Matcher:
         """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
         found = self._match_once(text)
         if found.verdict is Verdict.FALLBACK and found.objection is None and found.out_of_scope is None:
-            return self._question_alone(text, found) or self._remark(text, found) or found
+            return self._question_alone(text, found) or self._remark(text, found) or self._strong_leader(found) \
+                or found
         return found
+
+    def _strong_leader(self, found: Match) -> Match | None:
+        """The leader, when it fell back only for a rival as strong: both above ``accept_score``
+        means the question is in scope, and the leader, with the rival offered beside it, is a
+        better reply than "the report does not say". Not when the question's number is the rival's
+        alone: "Đại hội XIII được tổ chức vào ngày nào" is not about the conference's date."""
+        cfg = self.kb.matching
+        if len(found.candidates) < 2 or found.candidates[1].score < cfg.accept_score \
+                or self._lexical.unknown_number(found.tokens):  # "hội nghị năm 2019": another subject
+            return None
+        best = found.candidates[0]
+        if self.kb.intents[best.intent_id].kind != "answer":
+            return None
+        feats = self._lexical.intent_feats
+        if any(t.isdigit() and t not in feats[best.intent_id]
+               and any(t in feats[c.intent_id] for c in found.candidates[1:3]) for t in found.tokens):
+            return None
+        return Match(Verdict.ANSWER, found.tokens, found.candidates)
 
     def _remark(self, text: str, found: Match) -> Match | None:
         """Small talk for a message that fell back and asks nothing: a remark to the bot ("bác gõ chậm

@@ -50,6 +50,8 @@ _TO_THE_BOT = frozenset({"bạn", "bot", "you", "ad", "admin", "chatbot", "mày"
 #: the seven tasks?" ("can you say it more simply?" still speaks of the bot's answers).
 _REQUEST_FRAME = re.compile(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:list|tell|explain|give|show|"
                             r"describe|summari[sz]e|clarify|confirm|name)\b", re.IGNORECASE)
+#: Words that ask for an answer to be otherwise, folded: "lần sau nói ngắn gọn giùm", "please keep it short".
+_WISH = re.compile(r"\b(?:lan sau|lan toi|gium|giup|hay|nen|please|try to|next time)\b")
 #: How many words from either end of a message small talk may stand and still only open or close it.
 _EDGE = 2
 #: A sentence shorter than this is no question of its own ("Ok. Bye!").
@@ -248,6 +250,7 @@ class SmallTalkCues:
             (cfg.judgement_words, cfg.judgement_reply), (cfg.praise_words, cfg.praise_reply)) if reply is not None]
         self._capability_reply, self._identity = cfg.capability_reply, cfg.identity_reply
         self._greeting, self._parting = cfg.greeting_intent, cfg.parting_reply
+        self._praise, self._complaint = cfg.praise_reply, cfg.judgement_reply
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
         self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
         self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := words(w))), key=len,
@@ -265,7 +268,23 @@ class SmallTalkCues:
         if not cues:
             return cues
         spans = [(end - len(phrase), end) for phrase, _, end in self._not_cues.find(words(text))]
-        return [c for c in cues if not any(start <= c.end - len(c.words) and c.end <= end for start, end in spans)]
+        cues = [c for c in cues if not any(start <= c.end - len(c.words) and c.end <= end for start, end in spans)]
+        return self._wishes_complain(words(text), cues)
+
+    def _wishes_complain(self, folded: list[str], cues: list[Cue]) -> list[Cue]:
+        """Praise wished for is a complaint: "nói ngắn gọn dễ hiểu hơn", or "dễ hiểu" asked for
+        after a complaint ("Bot nói dài quá, lần sau nói dễ hiểu giùm tui"), says the answers are not."""
+        complaint = next((c for c in cues if c.intent_id == self._complaint), None)
+        kept = []
+        for cue in cues:
+            if cue.intent_id != self._praise:
+                kept.append(cue)
+            elif self._complaint is not None and folded[cue.end:cue.end + 1] in (["hon"], ["more"]):
+                kept.append(Cue(cue.words, self._complaint, cue.end, cue.about_bot))
+            elif complaint is None or complaint.end > cue.end or not _WISH.search(
+                    " ".join(folded[complaint.end:cue.end - len(cue.words)])):
+                kept.append(cue)
+        return kept
 
     def _speaks_of_bot(self, intent_id: str, cue: tuple[str, ...], of_report: bool) -> bool:
         """Whether a cue speaks of the bot itself: who it is ("bạn là ai", "chatgpt"; not "trí tuệ

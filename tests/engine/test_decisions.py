@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine.evidence import Objection
-from bot.engine.matcher import Candidate, Verdict
+from bot.engine.matcher import Candidate, Match, Verdict
 from bot.kb.loader import KnowledgeBase, load
 from bot.text.normalize import split_preamble, without_set_aside
 from handlers.questions import Responder
@@ -2118,3 +2118,22 @@ def test_calling_for_someone_with_question_words_still_greets(responder: Respond
 def test_a_place_among_the_tasks_named_as_a_whole_is_that_task(responder: Responder) -> None:
     """"trong 7 nhiệm vụ" names the list to pick from; "cái thứ 3" picks (the whole list was the answer)."""
     assert responder.answer("cái thứ 3 trong bảy nhiệm vụ bà Mai đưa ra là gì").intent == "mai_task_3"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Thế còn phần định hướng trong bản báo cáo tóm tắt của đồng chí Nguyễn Hồng Lĩnh là cho nhiệm kỳ nào?",
+     {"event_term_orientation", "person_nguyen_hong_linh", "report_overview"}),
+    ("mttq được giao nhiệm vụ gì trong hn này", {"mai_task_6", "vuong_req_front_renewal"}),
+])
+def test_two_strong_answers_too_close_to_tell_apart_still_answer(responder: Responder, question: str,
+                                                                 expected: set[str]) -> None:
+    """Both above the accept score: the question is in scope, so the leader answers (the other is offered)."""
+    assert responder.answer(question).intent in expected
+
+
+def test_a_close_rival_that_owns_the_question_number_keeps_the_fallback(responder: Responder) -> None:
+    """"Đại hội XIII … ngày nào": 13 is the Thirteenth Congress's, not the conference date's."""
+    tokens = tuple(responder.matcher.normalize("Đại hội XIII được tổ chức vào ngày tháng năm nào"))
+    close = (Candidate("event_date", 56.9), Candidate("mention_congress_13", 56.0))
+    assert responder.matcher._strong_leader(Match(Verdict.FALLBACK, tokens, close)) is None
+    assert responder.matcher._strong_leader(Match(Verdict.FALLBACK, tokens, close[::-1])) is not None

@@ -46,6 +46,15 @@ def test_a_judgement_of_the_answers_is_found_across_the_sentence(responder: Resp
     assert responder.answer(message).intent == expected
 
 
+@pytest.mark.parametrize("message", [
+    "Bot nói dài quá, lần sau bạn nói ngắn gọn dễ hiểu giùm mình nha",  # asked for after a complaint
+    "bot ơi dễ hiểu hơn chút được ko",                                  # "easier than that"
+    "câu trả lời cần dễ hiểu hơn nữa",
+])
+def test_praise_wished_for_is_a_complaint(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "smalltalk_complaint"
+
+
 @pytest.mark.parametrize(("message", "expected"), [
     ("Không đúng. Bạn xem lại giúp mình.", "smalltalk_complaint"),
     ("Tốt. Lần sau mình hỏi tiếp.", "smalltalk_praise"),
