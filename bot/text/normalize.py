@@ -252,6 +252,10 @@ _ASKING = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "may", "khong"
 _RELAYED = re.compile(r"^[^?]{0,200}?\b(?:hỏi|nhắn|nhắn tin|thắc mắc)"
                       r"(?:\s+(?:là|rằng)\s+|(?:\s+(?:cho chắc|chút|một chút|thêm|nhanh|giúp|với|lại|luôn|ạ|nhé|"
                       r"anh|chị|bạn|bot|ad|em|cháu|con)){0,3}\s*:\s*)", re.IGNORECASE)
+#: …or relayed without a colon: "…, có người theo dõi hỏi hội nghị … có … không, nhờ bạn xác nhận giúp."
+_RELAYED_BARE = re.compile(r"^[^?]{0,200}?\b(?:có|một)\s+(?:người|bạn|bác|cô|chú|anh|chị|thính giả|độc giả|"
+                           r"khán giả|đảng viên|hội viên|cán bộ)\b[^,.;:?]{0,60}?\s(?:hỏi|thắc mắc)\s+(?!là\b|rằng\b)",
+                           re.IGNORECASE)
 #: The same said at the end: "…, có bác ở Ngọc Hiển hỏi thế?".
 _RELAYED_AFTER = re.compile(
     r"[,;]\s*(?:(?:có|một|thì|là)\s+)*(?:bác|chị|anh|cô|chú|em|ông|bà|bạn|thính giả|người)\b[^,.;:!?]{0,80}?"
@@ -289,7 +293,8 @@ _QUOTED = re.compile(r"(?:^|\s)[\"“‘'«]([^\"”’'»]{2,80})[\"”’'»](
 _BESIDES = re.compile(
     r"\b(?:besides|apart from|other than|except for|except)\s+(?:the\s+)?[^,?.;]{1,70}?"
     r"(?=\s*,|\s*\?|$|\s+(?:which|who|what|did|were|was|sent|attended|at|in|from|during))"
-    r"|(?:^|(?<=[,.;:!?])\s*|(?<=còn )|(?<=vậy )|(?<=thế ))ngoài\s+(?:ra\s+)?[^,?.;]{1,50}?(?=,|\s+thì\b)"
+    r"|(?:^|(?<=[,.;:!?])\s*|(?<=còn )|(?<=vậy )|(?<=thế )|(?<=hỏi )|(?<=hoi )|(?<=biết ))"
+    r"ngoài\s+(?!lề\b|le\b)(?:ra\s+)?[^,?.;]{1,50}?(?=,|\s+thì\b)"  # "hỏi ngoài việc …, còn …", not "ngoài lề"
     # "ở Cà Mau ngoài bt TU còn có cơ quan nào dự" (not "nước ngoài", "ngoài nước")
     r"|(?<= )(?<!nước )(?<!nuoc )ngoài\s+(?!nước\b|nuoc\b)[^,?.;]{1,50}?(?=\s+còn\b)",
     re.IGNORECASE)
@@ -330,7 +335,8 @@ def split_preamble(text: str) -> tuple[str, str]:
     after = _WHO_ASKS_AFTER.search(text)
     if after is not None and not _asks_in(_as_asked(after.group(0)), _ASKING) and len(words(text[:after.start()])) >= 3:
         text = text[:after.start()]  # "…, e làm bài thi tìm hiểu của đoàn trường" says why, at the end
-    for pattern, asking in ((_RELAYED, _ASKING - {"hoi"}), (_PREAMBLE, _ASKING), (_LABEL, _ASKING - {"hoi"})):
+    for pattern, asking in ((_RELAYED, _ASKING - {"hoi"}), (_RELAYED_BARE, _ASKING - {"hoi"}), (_PREAMBLE, _ASKING),
+                            (_LABEL, _ASKING - {"hoi"})):
         found = pattern.match(text)
         if found is not None:
             head, rest = found.group(0), text[found.end():]
@@ -352,8 +358,9 @@ def _as_asked(text: str) -> list[str]:
     return ["" if f == "hoi" and t.lower() == "hội" else f for t, f in zip(typed, folded, strict=True)]
 
 
-#: Words beside a plain "hoi" that make it "hội" (an association), not "hỏi" (ask): "xa hoi", "hoi nghi".
-_HOI_BEFORE = frozenset({"xa", "doan", "cac"})
+#: Words beside a plain "hoi" that make it "hội" (an association), not "hỏi" (ask): "xa hoi", "hoi nghi";
+#: or a noun ("soạn câu hỏi trắc nghiệm: …" introduces the question, it asks nothing).
+_HOI_BEFORE = frozenset({"xa", "doan", "cac", "cau"})
 _HOI_AFTER = frozenset({"nghi", "dong", "vien", "phu", "nong", "cuu", "lien", "chu", "truong"})
 
 

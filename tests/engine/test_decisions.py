@@ -266,7 +266,7 @@ def test_a_word_with_other_diacritics_is_not_read_as_a_known_one(responder: Resp
 def test_an_overview_gives_way_to_the_part_that_was_asked(kb_copy: Path) -> None:
     """The event's overview says everything at once; the format's answer, a point behind, was asked.
 
-    Without ``covers`` the two are rivals too close to tell apart, and the bot asks back.
+    Without ``covers`` the two are rivals too close to tell apart, and the overview, a point ahead, answers.
     """
     question = "BDV TW tổ chức HN tổng kết nhiệm kỳ theo hình thức trực tiếp hay trực tuyến?"
     assert Responder(load(kb_copy)).answer(question).intent == "event_format"
@@ -274,7 +274,7 @@ def test_an_overview_gives_way_to_the_part_that_was_asked(kb_copy: Path) -> None
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
     events.write_text("".join(line for line in lines if not line.startswith("  covers: [event_date")),
                       encoding="utf-8")
-    assert Responder(load(kb_copy)).answer(question).kind is not Kind.ANSWER
+    assert Responder(load(kb_copy)).answer(question).intent != "event_format"
 
 
 def test_parts_alike_leave_the_overview_in_place(responder: Responder) -> None:
@@ -2137,3 +2137,29 @@ def test_a_close_rival_that_owns_the_question_number_keeps_the_fallback(responde
     close = (Candidate("event_date", 56.9), Candidate("mention_congress_13", 56.0))
     assert responder.matcher._strong_leader(Match(Verdict.FALLBACK, tokens, close)) is None
     assert responder.matcher._strong_leader(Match(Verdict.FALLBACK, tokens, close[::-1])) is not None
+
+
+def test_an_introduction_about_writing_questions_asks_nothing(responder: Responder) -> None:
+    """"Mình soạn câu hỏi ôn tập cho chi bộ: …": "câu hỏi" is a noun; the question follows the colon."""
+    message = ("Mình đang soạn câu hỏi ôn tập cho chi bộ thôn: hội nghị dân vận toàn quốc được tổ chức ngày nào "
+               "và theo hình thức gì?")
+    head, rest = split_preamble(message)
+    assert head.endswith("thôn:") and rest.strip().startswith("hội nghị")
+    assert responder.answer(message).intent in {"event_date", "event_overview", "event_format"}
+
+
+@pytest.mark.parametrize(("message", "aside"), [
+    ("Cho mình hỏi ngoài việc nhìn lại nhiệm kỳ Đại hội XII, hội nghị hôm đó còn bàn những nội dung gì nữa?",
+     "ngoài việc nhìn lại nhiệm kỳ Đại hội XII"),
+    ("Em hỏi ngoài lề chút, ngày mai ở Cà Mau có mưa không ạ?", ""),  # "ngoài lề": off the subject, nothing set aside
+])
+def test_what_is_set_aside_right_after_the_asking_verb(message: str, aside: str) -> None:
+    assert without_set_aside(message)[1] == aside
+
+
+def test_a_question_relayed_without_a_colon_is_read_after_who_relays_it(responder: Responder) -> None:
+    """"…, có bạn đọc hỏi <question>, nhờ bot trả lời giúp.": the page and the reader are no subject."""
+    message = ("Tôi trực fanpage của phường, có bạn đọc hỏi hội nghị dân vận hôm đó có đồng chí Thường trực "
+               "Ban Bí thư dự không, nhờ bot trả lời giúp.")
+    assert split_preamble(message)[1].startswith("hội nghị")
+    assert responder.answer(message).intent in {"person_tran_quoc_vuong", "event_chair", "event_overview"}
