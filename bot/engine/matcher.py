@@ -879,9 +879,13 @@ class Matcher:
         trọng tâm, …") that names no place in it, the list's overview before an item of it, when close;
         None when the question names no list so."""
         numbered = self._list_items.named_whole(tokens)
-        if numbered is None or not candidates or candidates[0].intent_id not in numbered.items:
+        if numbered is None or not candidates:
             return None
         overview = self._list_overviews.get(numbered.id)
+        if candidates[0].intent_id == overview:  # it leads: no item of it goes before it
+            return candidates
+        if candidates[0].intent_id not in numbered.items:
+            return None
         whole = next((c for c in candidates if c.intent_id == overview), None)
         if whole is None or candidates[0].score - whole.score >= ITEM_MARGIN:
             return None

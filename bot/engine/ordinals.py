@@ -67,6 +67,12 @@ class ItemRef:
         return items[self.position - 1] if 1 <= self.position <= len(items) else None
 
 
+#: What a number before them measures, folded: "ý 1 dòng" is one line a point, not the first point
+#: ("dong chi" is "đồng chí", comrade: "nhiệm vụ thứ 4 đồng chí Mai nêu").
+_MEASURES = frozenset({"dong", "cau", "trang", "doan", "lan", "phut", "line", "lines", "sentence",
+                       "sentences", "word", "words", "page", "pages"})
+#: Words before an item word that take every item: "ghi từng ý", "mỗi nhiệm vụ", "each task".
+_EACH = frozenset({"tung", "moi", "each", "every"})
 #: A section number of the asker's own writing: "e cần cho mục 2.3", "for section 3.1 of my paper".
 _SECTION = re.compile(r"\b(?:mục|muc|phần|phan|chương|chuong|ý|điều|dieu|section|chapter|part|item|point)\s+"
                       r"\d+\.\d+\b", re.IGNORECASE)
@@ -243,6 +249,8 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinals: fro
         if int(tokens[k]) in ordinals:
             return int(tokens[k])
     after = tokens[end:end + _GAP + 2]
+    if set(tokens[start - 1:start]) & _EACH or (after[1:2] and after[1] in _MEASURES and after[2:3] != ["chi"]):
+        return None  # "ghi từng ý 1 dòng", "each point in one line": every item, one line each
     if after and _place(after[0]):
         return int(after[0])
     if after and after[0] in _CARDINALS:  # "task one", "item three"

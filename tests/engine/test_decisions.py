@@ -2163,3 +2163,16 @@ def test_a_question_relayed_without_a_colon_is_read_after_who_relays_it(responde
                "Ban Bí thư dự không, nhờ bot trả lời giúp.")
     assert split_preamble(message)[1].startswith("hội nghị")
     assert responder.answer(message).intent in {"person_tran_quoc_vuong", "event_chair", "event_overview"}
+
+
+@pytest.mark.parametrize("message", [
+    "mình cần chép 7 nhiệm vụ năm 2021 lên bảng tin, mỗi ý 1 dòng thôi được không bạn",  # one line a point
+    "liệt kê giúp mình từng nhiệm vụ năm 2021 bà Mai nêu",                              # each of them
+])
+def test_a_number_that_measures_or_each_item_asks_the_whole_list(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "mai_conclusion_overview"
+
+
+def test_a_place_before_comrade_is_still_a_place(responder: Responder) -> None:
+    """"đồng chí" folds like "dòng" (a line): "nhiệm vụ thứ tư đồng chí Mai nêu" is the fourth task."""
+    assert responder.answer("nhiệm vụ thứ tư đồng chí Trương Thị Mai nêu là gì").intent == "mai_task_4"
