@@ -105,14 +105,17 @@ class ListItems:
             return nth
         before_last = bool(_BEFORE_LAST.search(" ".join(words(text))))
         for numbered, item_words in lists:
-            for i, end in item_words.spans(tokens):
+            spans = list(item_words.spans(tokens))
+            for i, end in spans:
                 if tuple(tokens[i - 1:i + 1]) in _AGREE:  # "có đồng ý với nhiệm vụ thứ 7": no "ý" of a list
                     continue
+                if set(tokens[end:end + 3]) & _RELATIONS and any(j >= end for j, _ in spans):
+                    continue  # "nhiệm vụ trước nhiệm vụ thứ 5": the place is the second item word's
                 if before_last:  # "what is the one before the last of the seven tasks about?"
                     return ItemRef(numbered, len(numbered.items) - 1)
                 position = _position(tokens, i, end, len(numbered.items), ordinals)
                 if position is not None and not _SECTION.search(text):
-                    return ItemRef(numbered, position)
+                    return ItemRef(numbered, position + _next_to(tokens[max(0, i - 2):i]))
         return None
 
     def _usable(self, topics: frozenset[str]) -> list[tuple[NumberedList, _ItemWords]]:
@@ -221,6 +224,18 @@ class _ItemWords:
         """Whether an item word starts at ``tokens[i]`` (and, given ``end``, ends there)."""
         return any(tuple(tokens[i:i + len(p)]) == p and end in (None, i + len(p))
                    for p in self._by_first.get(tokens[i] if i < len(tokens) else "", ()))
+
+
+#: Words that place one item next to another, folded: "nhiệm vụ sau/trước nhiệm vụ 3", "the task after task 3".
+_RELATIONS = frozenset({"sau", "truoc", "tiep", "ke", "after", "before", "following", "preceding"})
+
+
+def _next_to(before: list[str]) -> int:
+    """+1 or -1 when the words before an item's place take the next or the previous one: "nhiệm vụ
+    tiếp theo sau nhiệm vụ số 1" is the second, "the task before task 5" the fourth; else 0."""
+    if before[-1:] in (["sau"], ["after"], ["following"]) or before in (["tiep", "theo"], ["ke", "tiep"]):
+        return 1
+    return -1 if before[-1:] in (["truoc"], ["before"], ["preceding"]) else 0
 
 
 def _place(token: str) -> bool:

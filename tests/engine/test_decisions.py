@@ -2176,3 +2176,17 @@ def test_a_number_that_measures_or_each_item_asks_the_whole_list(responder: Resp
 def test_a_place_before_comrade_is_still_a_place(responder: Responder) -> None:
     """"đồng chí" folds like "dòng" (a line): "nhiệm vụ thứ tư đồng chí Mai nêu" is the fourth task."""
     assert responder.answer("nhiệm vụ thứ tư đồng chí Trương Thị Mai nêu là gì").intent == "mai_task_4"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Còn nhiệm vụ tiếp theo sau nhiệm vụ số 1 trong bảy nhiệm vụ năm 2021 là gì vậy?", "mai_task_2"),
+    ("nhiệm vụ đứng trước nhiệm vụ thứ năm là gì", "mai_task_4"),
+    ("And what is the task after task 3?", "mai_task_4"),
+])
+def test_the_item_next_to_a_numbered_one(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+def test_the_item_after_the_last_says_the_list_ends(responder: Responder) -> None:
+    reply = responder.answer("còn nhiệm vụ sau nhiệm vụ thứ 7 là gì")
+    assert reply.fallback and "không có nhiệm vụ nào sau nhiệm vụ thứ 7" in reply.text
