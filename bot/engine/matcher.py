@@ -63,6 +63,9 @@ _RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
 #: Words that make a relative word ask after all: "I wonder what Mai said about the Front."
 _WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|tell me|explain)\b", re.IGNORECASE)
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
+#: Words beside a small-talk cue that say something of their own: "Cảm ơn, phần nhiệm vụ thứ 3 mình
+#: ghi lại rồi" remarks; "Cảm ơn. Nhiệm vụ thứ 3." only names what is wanted next.
+REMARK_WORDS = 6
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
@@ -376,9 +379,12 @@ class Matcher:
 
     def _judges_an_answer(self, text: str, cues: list[Cue]) -> bool:
         """Whether a message speaks of the bot's answers and asks nothing: "Cảm ơn. Phần về nhiệm vụ
-        thứ tư bạn trả lời lúc nãy hơi dài dòng." judges the answer on the fourth task, not asks it."""
+        thứ tư bạn trả lời lúc nãy hơi dài dòng." judges the answer on the fourth task, not asks it;
+        "Cảm ơn bot, phần nhiệm vụ thứ 3 mình ghi lại rồi nhé" says what the asker did with it ("Cảm ơn.
+        Nhiệm vụ thứ 3." is too short to say anything but which task is wanted next)."""
         left = self._talk.without_cues(text, cues)
-        return any(cue.about_bot for cue in cues) and "?" not in text and not (
+        remark = any(cue.about_bot for cue in cues) or (bool(cues) and len(words(left)) >= REMARK_WORDS)
+        return remark and "?" not in text and not (
             self._talk.is_question(text) or self._talk.requests(left) or self._talk.asks(text, cues))
 
     def _another_number(self, text: str, tokens: list[str], candidates: tuple[Candidate, ...],

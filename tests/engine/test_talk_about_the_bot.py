@@ -183,3 +183,15 @@ def test_a_judgement_in_the_opening_clause_of_a_request_is_a_complaint(responder
 
 def test_a_question_asked_outright_after_a_complaint_is_answered(responder: Responder) -> None:
     assert responder.answer("Câu trả lời khá sơ sài, cho mình hỏi ai chủ trì hội nghị?").intent == "event_chair"
+
+
+@pytest.mark.parametrize("message", [
+    "Cảm ơn bot, phần nhiệm vụ thứ 3 mình ghi lại rồi nhé",
+    "Cảm ơn bạn nhiều, thông tin về nhiệm vụ số 6 rất có ích cho buổi sinh hoạt chi bộ tối nay.",
+])
+def test_thanks_with_a_remark_on_a_numbered_task_is_thanks(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "smalltalk_thanks"
+
+
+def test_thanks_then_a_bare_task_number_asks_for_that_task(responder: Responder) -> None:
+    assert responder.answer("Cảm ơn. Nhiệm vụ thứ 3.").intent == "mai_task_3"
