@@ -98,6 +98,12 @@ _WHEN_THEN_ASKS = re.compile(r"\bwhen\b[^,?.]*,\s*(?:which|what|who|whom|whose|h
                              r"was|were|can|could)\b", re.IGNORECASE)
 
 
+#: A "when" before the report speaking, which says where in it: "Which countries does it mention when it
+#: talks about the border?"
+_WHEN_IT_SPEAKS = re.compile(r"\bwhen\s+(?:it|he|she|they)\s+(?:talks|speaks|discusses|refers|mentions|describes|"
+                             r"says|lists|writes|turns)\b", re.IGNORECASE)
+
+
 #: Words right before a post that name whom the asker writes for ("báo cáo cho Thường trực Tỉnh ủy",
 #: "a memo to the Party secretary"), folded: the post is asked of nobody.
 _RECIPIENT = frozenset({"cho", "gui", "len", "for", "to"})
@@ -113,7 +119,7 @@ def _when_joins(text: str) -> bool:
     """Whether every "when" in ``text`` joins two clauses rather than asks for a time."""
     found = list(re.finditer(r"\bwhen\b", text, re.IGNORECASE))
     before = {m.end(): m.group(1).lower() for m in _WORD_BEFORE_WHEN.finditer(text)}
-    opening = {m.start() for m in _WHEN_THEN_ASKS.finditer(text)}
+    opening = {m.start() for m in _WHEN_THEN_ASKS.finditer(text)} | {m.start() for m in _WHEN_IT_SPEAKS.finditer(text)}
     return bool(found) and not re.search(r"\bwhen\s*(?:\?|$)", text, re.IGNORECASE) and all(  # "… held when?"
         m.start() in opening or ((w := before.get(m.end())) is not None and w not in _ASKS_FOR_WHEN) for m in found)
 

@@ -63,6 +63,8 @@ _RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
 #: Words that make a relative word ask after all: "I wonder what Mai said about the Front."
 _WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|tell me|explain)\b", re.IGNORECASE)
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
+#: How deep among the candidates a part of the leader's overview may stand and still give what the leader cannot.
+SIBLING_DEPTH = 5
 #: Words beside a small-talk cue that say something of their own: "Cảm ơn, phần nhiệm vụ thứ 3 mình
 #: ghi lại rồi" remarks; "Cảm ơn. Nhiệm vụ thứ 3." only names what is wanted next.
 REMARK_WORDS = 6
@@ -495,9 +497,21 @@ class Matcher:
         leader gives one and not the other, the ranked overview of the leader that gives both."""
         asked = self._evidence.asks(text) & _KINDS_OF_FACT
         leader = self.kb.intents[candidates[0].intent_id]
-        if len(asked) < 2 or not asked & self._evidence.able(leader):
+        if len(asked) >= 2 and asked & self._evidence.able(leader):
+            return self._overview_giving(text, candidates, asked, self._evidence.able)
+        # "When was it held, and was it in person or online?": the format's answer leads without the
+        # date, which a part of the same overview gives; that overview gives both
+        # (a date only: any number in an answer reads as a count, any year as a year, any place named as a place)
+        if asked != {Objection.TIME}:
             return None
-        return self._overview_giving(text, candidates, asked, self._evidence.able)
+        siblings = [c.intent_id for c in candidates[1:SIBLING_DEPTH]
+                    if asked <= self._evidence.able(self.kb.intents[c.intent_id])]
+        for overview in sorted(self._overviews.get(leader.id, ())):
+            intent = self.kb.intents[overview]
+            if asked <= self._evidence.able(intent) and any(overview in self._overviews.get(c, ()) for c in siblings) \
+                    and self._evidence.objection(text, words(text), intent) is None:
+                return Candidate(overview, candidates[0].score)
+        return None
 
     def _overview_saying_it(self, text: str, candidates: tuple[Candidate, ...]) -> Candidate | None:
         """For a question asking a kind of fact ("… ngày nào, … cơ quan nào tổ chức") that the

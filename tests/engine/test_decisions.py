@@ -2190,3 +2190,17 @@ def test_the_item_next_to_a_numbered_one(responder: Responder, message: str, exp
 def test_the_item_after_the_last_says_the_list_ends(responder: Responder) -> None:
     reply = responder.answer("còn nhiệm vụ sau nhiệm vụ thứ 7 là gì")
     assert reply.fallback and "không có nhiệm vụ nào sau nhiệm vụ thứ 7" in reply.text
+
+
+def test_a_date_asked_beside_the_format_gets_the_overview_that_gives_both(responder: Responder) -> None:
+    """The format's answer leads without the date; the event's overview, which sums up both, answers."""
+    assert responder.answer("For my thesis: when was this national conference held, and was it in person or "
+                            "online?").intent == "event_overview"
+    assert responder.answer("hội nghị họp trực tiếp hay trực tuyến, vào hôm nào vậy").intent == "event_overview"
+
+
+def test_when_the_report_speaks_asks_no_time(responder: Responder) -> None:
+    """"… mention when it talks about the border": where in the report, not a date."""
+    assert Objection.TIME not in responder.matcher._evidence.asks(
+        "Which countries does the report mention when it talks about the border areas?")
+    assert Objection.TIME in responder.matcher._evidence.asks("Does the report mention when it was held?")
