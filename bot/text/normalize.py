@@ -288,6 +288,11 @@ _LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,9}[^\W\d_]+\s*:\s+")
 _QUOTED = re.compile(r"(?:^|\s)[\"“‘'«]([^\"”’'»]{2,80})[\"”’'»](?!\w)")
 
 
+#: The part of the report a question asks about: "phần (nói) về X thì …", "the part about X is …" (not
+#: "phần về X, báo cáo có nói … gì": there X is only where to look).
+_FOCUS = re.compile(r"\b(?:phần|mảng|đoạn|the part|the section|the passage)\s+(?:nói\s+)?(?:về|on|about)\s+"
+                    r"([^,?.;:]{4,60}?)(?=\s+(?:thì|được|như|says|is|was|does|did)\b|\s*\?)",
+                    re.IGNORECASE)
 #: What a question sets aside: "Besides the provincial Party secretary, which other bodies…", "Who
 #: attended besides Nguyễn Tiến Hải?", "Ngoài phần nhìn lại cả nhiệm kỳ, ông Lĩnh còn trình bày…".
 _BESIDES = re.compile(
@@ -318,8 +323,9 @@ def only_says_who_asks(preamble: str) -> bool:
 
 
 def quoted(text: str) -> list[str]:
-    """The terms ``text`` quotes ("I don't get 'Dân vận khéo'" → ["Dân vận khéo"])."""
-    return _QUOTED.findall(text)
+    """The terms ``text`` quotes ("I don't get 'Dân vận khéo'" → ["Dân vận khéo"]), then the part of the
+    report it points at ("phần về công tác đối ngoại nhân dân thì …", "the section on border areas")."""
+    return [*_QUOTED.findall(text), *(m.group(1) for m in _FOCUS.finditer(text))]
 
 
 def split_preamble(text: str) -> tuple[str, str]:

@@ -14,7 +14,7 @@ import pytest
 from bot.engine.evidence import Objection
 from bot.engine.matcher import Candidate, Match, Verdict
 from bot.kb.loader import KnowledgeBase, load
-from bot.text.normalize import split_preamble, without_set_aside
+from bot.text.normalize import quoted, split_preamble, without_set_aside
 from handlers.questions import Responder
 from handlers.reply import Kind
 
@@ -2204,3 +2204,12 @@ def test_when_the_report_speaks_asks_no_time(responder: Responder) -> None:
     assert Objection.TIME not in responder.matcher._evidence.asks(
         "Which countries does the report mention when it talks about the border areas?")
     assert Objection.TIME in responder.matcher._evidence.asks("Does the report mention when it was held?")
+
+
+def test_the_part_of_the_report_pointed_at_is_what_is_asked(responder: Responder) -> None:
+    """"phần về X thì …": X is the subject, however many words of the rest point at the report as a whole."""
+    message = ("Vậy trong bản báo cáo tổng kết nhiệm kỳ Đại hội XII, phần về đối ngoại nhân dân thì được nhận xét "
+               "ra sao?")
+    assert responder.answer(message).intent in {"finding_border_diplomacy", "report_results_summary"}
+    assert quoted("Còn phần về đối ngoại nhân dân thì sao?") == ["đối ngoại nhân dân"]
+    assert quoted("Phần về đồng bào có đạo, báo cáo có nói hạn chế điều gì?") == []  # only where to look
