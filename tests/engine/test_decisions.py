@@ -2213,3 +2213,12 @@ def test_the_part_of_the_report_pointed_at_is_what_is_asked(responder: Responder
     assert responder.answer(message).intent in {"finding_border_diplomacy", "report_results_summary"}
     assert quoted("Còn phần về đối ngoại nhân dân thì sao?") == ["đối ngoại nhân dân"]
     assert quoted("Phần về đồng bào có đạo, báo cáo có nói hạn chế điều gì?") == []  # only where to look
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("hội nghị có giao việc giữ yên ổn, quan hệ với bên ngoài cho năm tới không", "mai_task_5"),
+    ("Bài có nói công tác vận động dân góp phần giữ nước, dựng nước không?", "finding_propaganda"),
+])
+def test_everyday_words_for_the_tasks_and_findings(responder: Responder, message: str, expected: str) -> None:
+    """"yên ổn" is an ninh, "quan hệ với bên ngoài" đối ngoại, "giữ nước, dựng nước" xây dựng và bảo vệ Tổ quốc."""
+    assert responder.answer(message).intent == expected
