@@ -2222,3 +2222,10 @@ def test_the_part_of_the_report_pointed_at_is_what_is_asked(responder: Responder
 def test_everyday_words_for_the_tasks_and_findings(responder: Responder, message: str, expected: str) -> None:
     """"yên ổn" is an ninh, "quan hệ với bên ngoài" đối ngoại, "giữ nước, dựng nước" xây dựng và bảo vệ Tổ quốc."""
     assert responder.answer(message).intent == expected
+
+
+def test_a_conference_of_its_own_is_another_event(responder: Responder) -> None:
+    """"tổ chức hội nghị riêng … ngày nào": the date of another conference, which the report cannot give."""
+    reply = responder.answer("Sau hội nghị toàn quốc này, tỉnh có tổ chức hội nghị riêng để triển khai nhiệm vụ "
+                             "năm 2021 vào ngày nào?")
+    assert reply.fallback
