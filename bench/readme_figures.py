@@ -192,6 +192,11 @@ SETS = (
     ("outsider_ba", "a Cà Mau veteran, a quiz-writing lecturer, a Facebook page admin, a Korean student, a "
      "ward Front officer; twice the follow-ups and small talk; measured once when written, then tuned on",
      "91.7% / 96.2%"),
+    ("outsider_bc", "a Cà Mau hamlet Party secretary, a law student, a grandmother typing with one finger, a French "
+     "NGO worker, a copy editor; measured once when written, then tuned on", "96.5% / 89.3%"),
+    ("outsider_bd", "a commune Women's Union chair, a public-administration student, a retired soldier, a "
+     "Singaporean journalist, a propaganda official; 36 hard near misses; measured once when written, then tuned on",
+     "93.3% / 88.9%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

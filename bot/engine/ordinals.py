@@ -115,7 +115,8 @@ class ListItems:
                     return ItemRef(numbered, len(numbered.items) - 1)
                 position = _position(tokens, i, end, len(numbered.items), ordinals)
                 if position is not None and not _SECTION.search(text):
-                    return ItemRef(numbered, position + _next_to(tokens[max(0, i - 2):i]))
+                    between = next((tokens[e:i] for _, e in spans if 0 <= i - e <= _GAP), [])
+                    return ItemRef(numbered, position + _next_to(between))
         return None
 
     def _usable(self, topics: frozenset[str]) -> list[tuple[NumberedList, _ItemWords]]:
@@ -230,12 +231,13 @@ class _ItemWords:
 _RELATIONS = frozenset({"sau", "truoc", "tiep", "ke", "after", "before", "following", "preceding"})
 
 
-def _next_to(before: list[str]) -> int:
-    """+1 or -1 when the words before an item's place take the next or the previous one: "nhiệm vụ
-    tiếp theo sau nhiệm vụ số 1" is the second, "the task before task 5" the fourth; else 0."""
-    if before[-1:] in (["sau"], ["after"], ["following"]) or before in (["tiep", "theo"], ["ke", "tiep"]):
+def _next_to(between: list[str]) -> int:
+    """+1 or -1 when the words ``between`` two item words take the one next to the second's place:
+    "nhiệm vụ tiếp theo sau nhiệm vụ số 1" is the second, "the task before task 5" the fourth; else 0
+    ("Tiếp theo, nhiệm vụ thứ hai …" opens the next question: no item word before it)."""
+    if between[-1:] in (["sau"], ["after"], ["following"]) or between[-2:] in (["tiep", "theo"], ["ke", "tiep"]):
         return 1
-    return -1 if before[-1:] in (["truoc"], ["before"], ["preceding"]) else 0
+    return -1 if between[-1:] in (["truoc"], ["before"], ["preceding"]) else 0
 
 
 def _place(token: str) -> bool:

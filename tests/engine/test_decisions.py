@@ -2182,6 +2182,7 @@ def test_a_place_before_comrade_is_still_a_place(responder: Responder) -> None:
     ("Còn nhiệm vụ tiếp theo sau nhiệm vụ số 1 trong bảy nhiệm vụ năm 2021 là gì vậy?", "mai_task_2"),
     ("nhiệm vụ đứng trước nhiệm vụ thứ năm là gì", "mai_task_4"),
     ("And what is the task after task 3?", "mai_task_4"),
+    ("Tiếp theo, nhiệm vụ thứ hai năm 2021 nói về chương trình gì?", "mai_task_2"),  # "next" opens the question
 ])
 def test_the_item_next_to_a_numbered_one(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
