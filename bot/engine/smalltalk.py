@@ -101,7 +101,8 @@ _YOUR = frozenset({"your", "the", "that", "this", "those", "these"})
 _OPENERS = frozenset({"da", "thua", "ma", "con", "nhung", "but", "and", "so", "well"})
 #: Verbs that ask for something of the report, folded: "Thanks. List the seven tasks.", "Cảm ơn nhé.
 #: Giải thích thêm về …".
-_REQUESTING = re.compile(r" (?:liet ke|tom tat|tom lai|neu|giai thich|ke|trich|muon xem|cho xem|can thong tin|"
+_REQUESTING = re.compile(r" (?:liet ke|tom tat|tom lai|neu|giai thich|ke|trich|muon xem|cho xem|"
+                         r"cho (?:minh|em|toi|to|bac|chau|con|tui|t|e) xem|xem giup|can thong tin|"
                          r"can so lieu|list|summari[sz]e|explain|give|describe|name|show|quote|tell|need) ")
 #: Words for the report, spelt: "Báo cáo có nói về trí tuệ nhân tạo không?" asks about it, not the bot.
 _THE_REPORT = _spelt([
