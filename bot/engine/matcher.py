@@ -63,6 +63,8 @@ _RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
 #: Words that make a relative word ask after all: "I wonder what Mai said about the Front."
 _WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|tell me|explain)\b", re.IGNORECASE)
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
+#: A place's own doings asked, folded: "kết quả riêng của Cà Mau", "Cà Mau's own results".
+_OWN = re.compile(r"\b(?:rieng|own|specifically|in particular)\b")
 #: How deep among the candidates a part of the leader's overview may stand and still give what the leader cannot.
 SIBLING_DEPTH = 5
 #: Words beside a small-talk cue that say something of their own: "Cảm ơn, phần nhiệm vụ thứ 3 mình
@@ -441,6 +443,7 @@ class Matcher:
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
         ranked = self._speech_first(text, ranked)
         ranked, speaker = self._speaker_first(text, ranked)
+        ranked = self._local_refusal_first(text, ranked)
         own = self._own_asked(text)
         # "Besides the Party secretary, who attended?" asks the whole list; "Lĩnh, ngoài là Ủy viên
         # Trung ương thì giữ chức gì" asks his other titles
@@ -715,6 +718,24 @@ class Matcher:
                 self._only_in(candidates[0].intent_id, answer.intent_id, tokens) >= REFUSAL_OWN_WEIGHT:
             return candidates
         return _promote(answer, candidates)
+
+    def _local_refusal_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """An answer silent on the place whose own doings a question asks yields to a close refusal that names it.
+
+        "… bản gốc có nêu kết quả riêng nào của Cà Mau không?" is nearest the term's results in words,
+        which say nothing of Cà Mau; the refusal of Cà Mau's own work, close behind, does.
+        """
+        if len(candidates) < 2 or self.kb.intents[candidates[0].intent_id].kind != "answer" \
+                or not _OWN.search(" ".join(words(text))):
+            return candidates
+        leader = self.kb.intents[candidates[0].intent_id]
+        missing = [place for place in self._evidence.places_asked(text) if not self._evidence.names(leader, place)]
+        if not missing:
+            return candidates
+        refusal = next((c for c in candidates[1:] if candidates[0].score - c.score < 2 * self.kb.matching.refusal_margin
+                        and self.kb.intents[c.intent_id].kind == "refusal"
+                        and all(self._evidence.names(self.kb.intents[c.intent_id], p) for p in missing)), None)
+        return candidates if refusal is None else _promote(refusal, candidates)
 
     def _only_in(self, first: str, other: str, tokens: list[str]) -> float:
         """How much of the question (IDF) only ``first`` explains: words and pairs ``other`` lacks."""

@@ -2230,3 +2230,11 @@ def test_a_conference_of_its_own_is_another_event(responder: Responder) -> None:
     reply = responder.answer("Sau hội nghị toàn quốc này, tỉnh có tổ chức hội nghị riêng để triển khai nhiệm vụ "
                              "năm 2021 vào ngày nào?")
     assert reply.fallback
+
+
+@pytest.mark.parametrize("message", ["Báo cáo tổng kết 5 năm có nêu kết quả riêng nào của Cà Mau không?",
+                                     "Does the summary report list any results of Cà Mau's own?"])
+def test_a_places_own_doings_asked_of_an_answer_silent_on_it_are_refused(responder: Responder, message: str) -> None:
+    """The term's results say nothing of Cà Mau: the refusal of Cà Mau's own work, which names it, replies."""
+    reply = responder.answer(message)
+    assert reply.fallback and reply.matched == "refuse_camau_own_work"
