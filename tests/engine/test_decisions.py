@@ -2238,3 +2238,13 @@ def test_a_places_own_doings_asked_of_an_answer_silent_on_it_are_refused(respond
     """The term's results say nothing of Cà Mau: the refusal of Cà Mau's own work, which names it, replies."""
     reply = responder.answer(message)
     assert reply.fallback and reply.matched == "refuse_camau_own_work"
+
+
+@pytest.mark.parametrize("message", ["Trong bài có câu trích nào của đồng chí Nguyễn Tiến Hải không?",
+                                     "Bí thư Nguyễn Tiến Hải có chỉ đạo gì cho tỉnh sau khi dự hội nghị xong không?"])
+def test_a_quote_or_directive_of_someone_who_only_attended_is_refused(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+def test_a_directive_of_the_speaker_who_gave_one_is_answered(responder: Responder) -> None:
+    assert responder.answer("Ông Vượng chỉ đạo gì trong năm 2021?").intent == "vuong_requirements_2021"
