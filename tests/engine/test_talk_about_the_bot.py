@@ -195,3 +195,12 @@ def test_thanks_with_a_remark_on_a_numbered_task_is_thanks(responder: Responder,
 
 def test_thanks_then_a_bare_task_number_asks_for_that_task(responder: Responder) -> None:
     assert responder.answer("Cảm ơn. Nhiệm vụ thứ 3.").intent == "mai_task_3"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("con noi nhieu chu nghia qua bac doc khong vo, noi don gian lai di con", "smalltalk_complaint"),
+    ("Could you reply in English from now on? Your answers are all in Vietnamese.", "smalltalk_help"),
+])
+def test_asking_for_plainer_words_or_another_language(responder: Responder, message: str, expected: str) -> None:
+    """Too many hard words is a complaint; the language of the replies is what the bot can do (ask in English)."""
+    assert responder.answer(message).intent == expected
