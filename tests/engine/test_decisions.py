@@ -2248,3 +2248,10 @@ def test_a_quote_or_directive_of_someone_who_only_attended_is_refused(responder:
 
 def test_a_directive_of_the_speaker_who_gave_one_is_answered(responder: Responder) -> None:
     assert responder.answer("Ông Vượng chỉ đạo gì trong năm 2021?").intent == "vuong_requirements_2021"
+
+
+def test_another_sources_wrong_period_is_set_right(responder: Responder) -> None:
+    """"Thông cáo ghi … 2021-2025, trong bài ghi giai đoạn nào?": the third task gives 2021 - 2026."""
+    reply = responder.answer("Thông cáo ghi chương trình phối hợp mới cho giai đoạn 2021-2025, vậy trong bài ghi "
+                             "giai đoạn nào?")
+    assert reply.intent == "mai_task_3" and "2026" in reply.text
