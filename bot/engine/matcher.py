@@ -67,9 +67,9 @@ _WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|t
 _OWN = re.compile(r"\b(?:rieng|own|specifically|in particular)\b")
 #: How deep among the candidates a part of the leader's overview may stand and still give what the leader cannot.
 SIBLING_DEPTH = 5
-#: Words beside a small-talk cue that say something of their own: "Cảm ơn, phần nhiệm vụ thứ 3 mình
-#: ghi lại rồi" remarks; "Cảm ơn. Nhiệm vụ thứ 3." only names what is wanted next.
-REMARK_WORDS = 6
+#: Words that say what the asker did with an answer, folded: "Cảm ơn, phần nhiệm vụ thứ 3 mình ghi lại rồi",
+#: "thông tin về nhiệm vụ số 6 rất có ích" remark on it; "Cảm ơn. Nhiệm vụ thứ 3." asks for it.
+_DONE = re.compile(r"\b(?:roi|xong|ghi lai|luu lai|chep lai|co ich|huu ich|noted|got it|useful|helpful)\b")
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
@@ -231,21 +231,22 @@ class Matcher:
         """Rank the intents for ``text`` and decide whether to answer, ask, or fall back."""
         found = self._match_once(text)
         if found.verdict is Verdict.FALLBACK and found.objection is None and found.out_of_scope is None:
-            return self._question_alone(text, found) or self._remark(text, found) or self._strong_leader(found) \
+            return self._question_alone(text, found) or self._remark(text, found) or self._strong_leader(text, found) \
                 or found
         return found
 
-    def _strong_leader(self, found: Match) -> Match | None:
-        """The leader, when it fell back only for a rival as strong: both above ``accept_score``
-        means the question is in scope, and the leader, with the rival offered beside it, is a
-        better reply than "the report does not say". Not when the question's number is the rival's
-        alone: "Đại hội XIII được tổ chức vào ngày nào" is not about the conference's date."""
-        cfg = self.kb.matching
-        if len(found.candidates) < 2 or found.candidates[1].score < cfg.accept_score \
+    def _strong_leader(self, text: str, found: Match) -> Match | None:
+        """The leader, when it fell back only for a rival as strong (``_strong``): both above
+        ``accept_score`` means the question is in scope, and the leader, with the rival offered beside
+        it, is a better reply than "the report does not say". Not for question words alone ("ai?"), nor
+        when the question's number is the rival's alone: "Đại hội XIII được tổ chức vào ngày nào" is not
+        about the conference's date."""
+        if not found.candidates or set(found.tokens) <= self._lexical.vague \
                 or self._lexical.unknown_number(found.tokens):  # "hội nghị năm 2019": another subject
             return None
         best = found.candidates[0]
-        if self.kb.intents[best.intent_id].kind != "answer":
+        if self.kb.intents[best.intent_id].kind != "answer" or best.score < self.kb.matching.accept_score \
+                or self._strong(best, self._rivals(text, found.candidates)) is not Verdict.FALLBACK:
             return None
         feats = self._lexical.intent_feats
         if any(t.isdigit() and t not in feats[best.intent_id]
@@ -384,10 +385,10 @@ class Matcher:
     def _judges_an_answer(self, text: str, cues: list[Cue]) -> bool:
         """Whether a message speaks of the bot's answers and asks nothing: "Cảm ơn. Phần về nhiệm vụ
         thứ tư bạn trả lời lúc nãy hơi dài dòng." judges the answer on the fourth task, not asks it;
-        "Cảm ơn bot, phần nhiệm vụ thứ 3 mình ghi lại rồi nhé" says what the asker did with it ("Cảm ơn.
-        Nhiệm vụ thứ 3." is too short to say anything but which task is wanted next)."""
+        "Cảm ơn bot, phần nhiệm vụ thứ 3 mình ghi lại rồi nhé" says what the asker did with it ("Cảm ơn,
+        tiếp tục với nhiệm vụ thứ 3 nhé" asks for it next)."""
         left = self._talk.without_cues(text, cues)
-        remark = any(cue.about_bot for cue in cues) or (bool(cues) and len(words(left)) >= REMARK_WORDS)
+        remark = any(cue.about_bot for cue in cues) or (bool(cues) and bool(_DONE.search(" ".join(words(left)))))
         return remark and "?" not in text and not (
             self._talk.is_question(text) or self._talk.requests(left) or self._talk.asks(text, cues))
 

@@ -67,10 +67,9 @@ class ItemRef:
         return items[self.position - 1] if 1 <= self.position <= len(items) else None
 
 
-#: What a number before them measures, folded: "ý 1 dòng" is one line a point, not the first point
-#: ("dong chi" is "đồng chí", comrade: "nhiệm vụ thứ 4 đồng chí Mai nêu").
-_MEASURES = frozenset({"dong", "cau", "trang", "doan", "lan", "phut", "line", "lines", "sentence",
-                       "sentences", "word", "words", "page", "pages"})
+#: A number that measures, as typed (marks decide: "ý 1 dòng" is one line a point, not the first point;
+#: "nhiệm vụ 5 đồng bào …" is the fifth task).
+_MEASURED = re.compile(r"\b(\d+)\s+(?:dòng|câu|trang|lần|phút|chữ|lines?|sentences?|words?|pages?)\b", re.IGNORECASE)
 #: Words before an item word that take every item: "ghi từng ý", "mỗi nhiệm vụ", "each task".
 _EACH = frozenset({"tung", "moi", "each", "every"})
 #: A section number of the asker's own writing: "e cần cho mục 2.3", "for section 3.1 of my paper".
@@ -104,19 +103,21 @@ class ListItems:
         if ordinals and (nth := self._nth_one(tokens, lists)) is not None:
             return nth
         before_last = bool(_BEFORE_LAST.search(" ".join(words(text))))
+        measured = frozenset(m.group(1) for m in _MEASURED.finditer(text))
         for numbered, item_words in lists:
             spans = list(item_words.spans(tokens))
             for i, end in spans:
                 if tuple(tokens[i - 1:i + 1]) in _AGREE:  # "có đồng ý với nhiệm vụ thứ 7": no "ý" of a list
                     continue
-                if set(tokens[end:end + 3]) & _RELATIONS and any(j >= end for j, _ in spans):
+                if any(_next_to(tokens, (i, end), (j, e)) for j, e in spans if j >= end):
                     continue  # "nhiệm vụ trước nhiệm vụ thứ 5": the place is the second item word's
                 if before_last:  # "what is the one before the last of the seven tasks about?"
                     return ItemRef(numbered, len(numbered.items) - 1)
-                position = _position(tokens, i, end, len(numbered.items), ordinals)
+                position = _position(tokens, i, end, len(numbered.items), ordinals, measured)
                 if position is not None and not _SECTION.search(text):
-                    between = next((tokens[e:i] for _, e in spans if 0 <= i - e <= _GAP), [])
-                    return ItemRef(numbered, position + _next_to(between))
+                    position += next((shift for span in spans if (shift := _next_to(tokens, span, (i, end)))), 0)
+                    if position >= 1:  # "nhiệm vụ trước nhiệm vụ số 1": none
+                        return ItemRef(numbered, position)
         return None
 
     def _usable(self, topics: frozenset[str]) -> list[tuple[NumberedList, _ItemWords]]:
@@ -227,17 +228,22 @@ class _ItemWords:
                    for p in self._by_first.get(tokens[i] if i < len(tokens) else "", ()))
 
 
-#: Words that place one item next to another, folded: "nhiệm vụ sau/trước nhiệm vụ 3", "the task after task 3".
-_RELATIONS = frozenset({"sau", "truoc", "tiep", "ke", "after", "before", "following", "preceding"})
-
-
-def _next_to(between: list[str]) -> int:
-    """+1 or -1 when the words ``between`` two item words take the one next to the second's place:
-    "nhiệm vụ tiếp theo sau nhiệm vụ số 1" is the second, "the task before task 5" the fourth; else 0
-    ("Tiếp theo, nhiệm vụ thứ hai …" opens the next question: no item word before it)."""
+def _next_to(tokens: list[str], first: tuple[int, int], second: tuple[int, int]) -> int:
+    """+1 or -1 when the words between two nearby item words take the one next to the second's place:
+    "nhiệm vụ tiếp theo sau nhiệm vụ số 1" is the second, "the task before task 5" the fourth; else 0.
+    Not after a list named whole ("các nhiệm vụ sau, nhiệm vụ thứ 2", "7 nhiệm vụ sau đây: …"), nor
+    "Tiếp theo, nhiệm vụ thứ hai …", which has no item word before it."""
+    (i, end), (j, _) = first, second
+    between = tokens[end:j]
+    if not 0 < j - end <= _GAP or set(tokens[i - 1:i]) & _WHOLE or between[-1:] == ["day"]:
+        return 0
     if between[-1:] in (["sau"], ["after"], ["following"]) or between[-2:] in (["tiep", "theo"], ["ke", "tiep"]):
         return 1
     return -1 if between[-1:] in (["truoc"], ["before"], ["preceding"]) else 0
+
+
+#: Words before an item word that name the list as a whole: "các nhiệm vụ sau", "những việc trước".
+_WHOLE = frozenset({"cac", "nhung", "all"})
 
 
 def _place(token: str) -> bool:
@@ -245,11 +251,13 @@ def _place(token: str) -> bool:
     return token.isdecimal() and int(token) < YEAR_FROM
 
 
-def _position(tokens: list[str], start: int, end: int, count: int, ordinals: frozenset[int]) -> int | None:
+def _position(tokens: list[str], start: int, end: int, count: int, ordinals: frozenset[int],
+              measured: frozenset[str] = frozenset()) -> int | None:
     """The position next to an item word at ``tokens[start:end]``, if one is named there.
 
     A number before the item word is a place only when an English ordinal names it (``ordinals``):
-    in "Mai listed six key tasks. Is six correct, and what is the first task?" six counts.
+    in "Mai listed six key tasks. Is six correct, and what is the first task?" six counts. A number
+    that measures (``measured``: "mỗi ý 1 dòng") is no place either.
     """
     # "the 4th task" arrives as "4 nhiem vu"; "the first of the seven tasks" as "1 of the cac nhiem vu";
     # named so, it goes before a number further on ("the fourth task? National Assembly number 15").
@@ -266,7 +274,7 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinals: fro
         if int(tokens[k]) in ordinals:
             return int(tokens[k])
     after = tokens[end:end + _GAP + 2]
-    if set(tokens[start - 1:start]) & _EACH or (after[1:2] and after[1] in _MEASURES and after[2:3] != ["chi"]):
+    if set(tokens[start - 1:start]) & _EACH or (after[:1] and after[0] in measured):
         return None  # "ghi từng ý 1 dòng", "each point in one line": every item, one line each
     if after and _place(after[0]):
         return int(after[0])

@@ -51,7 +51,10 @@ _TO_THE_BOT = frozenset({"bạn", "bot", "you", "ad", "admin", "chatbot", "mày"
 _REQUEST_FRAME = re.compile(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:list|tell|explain|give|show|"
                             r"describe|summari[sz]e|clarify|confirm|name)\b", re.IGNORECASE)
 #: Words that ask for an answer to be otherwise, folded: "lần sau nói ngắn gọn giùm", "please keep it short".
-_WISH = re.compile(r"\b(?:lan sau|lan toi|gium|giup|hay|nen|please|try to|next time)\b")
+_WISH = re.compile(r"\b(?:lan sau|lan toi|gium|giup|please|try to|next time)\b")
+#: Words after "… hơn" that ask for it ("dễ hiểu hơn chút được ko", "… hơn nữa", "… hơn đi"), folded;
+#: "dễ hiểu hơn rồi đó", "dễ hiểu hơn mấy bot khác" praise.
+_ASKED_MORE = frozenset({"chut", "nua", "di", "duoc", "dc", "nha", "nhe", "please", "xiu", "ti"})
 #: How many words from either end of a message small talk may stand and still only open or close it.
 _EDGE = 2
 #: A sentence shorter than this is no question of its own ("Ok. Bye!").
@@ -273,14 +276,15 @@ class SmallTalkCues:
         return self._wishes_complain(words(text), cues)
 
     def _wishes_complain(self, folded: list[str], cues: list[Cue]) -> list[Cue]:
-        """Praise wished for is a complaint: "nói ngắn gọn dễ hiểu hơn", or "dễ hiểu" asked for
+        """Praise wished for is a complaint: "nói dễ hiểu hơn chút đi", or "dễ hiểu" asked for
         after a complaint ("Bot nói dài quá, lần sau nói dễ hiểu giùm tui"), says the answers are not."""
         complaint = next((c for c in cues if c.intent_id == self._complaint), None)
         kept = []
         for cue in cues:
             if cue.intent_id != self._praise:
                 kept.append(cue)
-            elif self._complaint is not None and folded[cue.end:cue.end + 1] in (["hon"], ["more"]):
+            elif self._complaint is not None and folded[cue.end:cue.end + 1] in (["hon"], ["more"]) \
+                    and set(folded[cue.end + 1:cue.end + 4]) & _ASKED_MORE:
                 kept.append(Cue(cue.words, self._complaint, cue.end, cue.about_bot))
             elif complaint is None or complaint.end > cue.end or not _WISH.search(
                     " ".join(folded[complaint.end:cue.end - len(cue.words)])):

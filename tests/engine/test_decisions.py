@@ -1915,7 +1915,9 @@ def test_a_judgement_of_the_answer_on_a_task_is_small_talk(responder: Responder,
 
 
 @pytest.mark.parametrize("question", ["Cảm ơn, còn nhiệm vụ thứ tư thì sao?",
-                                      "Cảm ơn bạn, cho mình xem nhiệm vụ thứ 4"])
+                                      "Cảm ơn bạn, cho mình xem nhiệm vụ thứ 4",
+                                      "Cảm ơn bạn, tiếp tục với nhiệm vụ thứ 4 cho mình nhé",
+                                      "Thanks a lot, next I'd like the fourth task"])
 def test_thanks_before_asking_a_task_still_gets_the_task(responder: Responder, question: str) -> None:
     assert responder.answer(question).intent == "mai_task_4"
 
@@ -2135,8 +2137,9 @@ def test_a_close_rival_that_owns_the_question_number_keeps_the_fallback(responde
     """"Đại hội XIII … ngày nào": 13 is the Thirteenth Congress's, not the conference date's."""
     tokens = tuple(responder.matcher.normalize("Đại hội XIII được tổ chức vào ngày tháng năm nào"))
     close = (Candidate("event_date", 56.9), Candidate("mention_congress_13", 56.0))
-    assert responder.matcher._strong_leader(Match(Verdict.FALLBACK, tokens, close)) is None
-    assert responder.matcher._strong_leader(Match(Verdict.FALLBACK, tokens, close[::-1])) is not None
+    message = "Đại hội XIII được tổ chức vào ngày tháng năm nào"
+    assert responder.matcher._strong_leader(message, Match(Verdict.FALLBACK, tokens, close)) is None
+    assert responder.matcher._strong_leader(message, Match(Verdict.FALLBACK, tokens, close[::-1])) is not None
 
 
 def test_an_introduction_about_writing_questions_asks_nothing(responder: Responder) -> None:
@@ -2173,9 +2176,15 @@ def test_a_number_that_measures_or_each_item_asks_the_whole_list(responder: Resp
     assert responder.answer(message).intent == "mai_conclusion_overview"
 
 
-def test_a_place_before_comrade_is_still_a_place(responder: Responder) -> None:
-    """"đồng chí" folds like "dòng" (a line): "nhiệm vụ thứ tư đồng chí Mai nêu" is the fourth task."""
-    assert responder.answer("nhiệm vụ thứ tư đồng chí Trương Thị Mai nêu là gì").intent == "mai_task_4"
+@pytest.mark.parametrize(("message", "expected"), [
+    ("nhiệm vụ thứ tư đồng chí Trương Thị Mai nêu là gì", "mai_task_4"),
+    ("Nhiệm vụ 5 đồng bào dân tộc có được nhắc không", "mai_task_5"),
+    ("nhiệm vụ 1 đoàn viên thanh niên có liên quan không", "mai_task_1"),
+])
+def test_a_place_before_a_word_folded_like_a_measure_is_still_a_place(responder: Responder, message: str,
+                                                                     expected: str) -> None:
+    """"đồng chí", "đồng bào" fold like "dòng" (a line), "đoàn" like "đoạn": the marks tell them apart."""
+    assert responder.answer(message).intent == expected
 
 
 @pytest.mark.parametrize(("message", "expected"), [
@@ -2183,6 +2192,9 @@ def test_a_place_before_comrade_is_still_a_place(responder: Responder) -> None:
     ("nhiệm vụ đứng trước nhiệm vụ thứ năm là gì", "mai_task_4"),
     ("And what is the task after task 3?", "mai_task_4"),
     ("Tiếp theo, nhiệm vụ thứ hai năm 2021 nói về chương trình gì?", "mai_task_2"),  # "next" opens the question
+    ("Trong 7 nhiệm vụ sau, nhiệm vụ thứ 2 là gì?", "mai_task_2"),      # "sau" after a list named whole: "below"
+    ("Bà Mai nêu các nhiệm vụ trọng tâm sau, nhiệm vụ thứ 3 là gì vậy?", "mai_task_3"),
+    ("Các nhiệm vụ trước, nhiệm vụ 3 là gì?", "mai_task_3"),
 ])
 def test_the_item_next_to_a_numbered_one(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
@@ -2255,3 +2267,20 @@ def test_another_sources_wrong_period_is_set_right(responder: Responder) -> None
     reply = responder.answer("Thông cáo ghi chương trình phối hợp mới cho giai đoạn 2021-2025, vậy trong bài ghi "
                              "giai đoạn nào?")
     assert reply.intent == "mai_task_3" and "2026" in reply.text
+
+
+@pytest.mark.parametrize("message", ["ai?", "khi nào?", "who?", "what?", "where?", "bao nhiêu?", "là gì?", "when?"])
+def test_question_words_alone_fall_back(responder: Responder, message: str) -> None:
+    """Nothing tells one answer from another: the honest fallback with topics, never a guess."""
+    assert responder.answer(message).fallback
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Hội nghị này có phải hội nghị riêng của tỉnh Cà Mau không?", {"event_overview", "event_format"}),
+    ("Tham dự hội nghị của Tỉnh ủy Cà Mau có những ai?", {"camau_attendees"}),
+    ("Họp xong, ai là người phát biểu kết luận?", {"person_truong_thi_mai", "mai_conclusion_overview"}),
+    ("Ông Hải có chỉ đạo gì không?", {"person_nguyen_tien_hai"}),  # his answer says the report gives no speech
+])
+def test_cues_of_other_events_and_later_doings_leave_the_conference_alone(responder: Responder, message: str,
+                                                                         expected: set[str]) -> None:
+    assert responder.answer(message).intent in expected

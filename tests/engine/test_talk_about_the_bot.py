@@ -55,6 +55,11 @@ def test_praise_wished_for_is_a_complaint(responder: Responder, message: str) ->
     assert responder.answer(message).intent == "smalltalk_complaint"
 
 
+def test_praise_after_a_past_complaint_is_praise(responder: Responder) -> None:
+    """"nên" (should) is no wish for a better answer: the praise stands."""
+    assert responder.answer("Mới đầu sai rồi nhưng giờ nên khen bot, dễ hiểu lắm").intent == "smalltalk_praise"
+
+
 @pytest.mark.parametrize(("message", "expected"), [
     ("Không đúng. Bạn xem lại giúp mình.", "smalltalk_complaint"),
     ("Tốt. Lần sau mình hỏi tiếp.", "smalltalk_praise"),
