@@ -2284,3 +2284,8 @@ def test_question_words_alone_fall_back(responder: Responder, message: str) -> N
 def test_cues_of_other_events_and_later_doings_leave_the_conference_alone(responder: Responder, message: str,
                                                                          expected: set[str]) -> None:
     assert responder.answer(message).intent in expected
+
+
+def test_a_prize_the_report_never_gives_is_refused(responder: Responder) -> None:
+    assert responder.answer("Có phải Cà Mau đoạt giải nhất phong trào Dân vận khéo năm 2020 không?").fallback
+    assert responder.answer("Phong trào Dân vận khéo được đánh giá thế nào?").intent == "finding_dan_van_kheo"
