@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 from bot.engine.known_text import KnownText
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
-from bot.text.normalize import is_syllable, marks_fit, raw_words, untelex, words
+from bot.text.normalize import contains_phrase, is_syllable, marks_fit, raw_words, untelex, words
 
 #: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
 #: the best single example (F-beta), the intent's whole vocabulary (share of the question it
@@ -282,7 +282,8 @@ class LexicalIndex:
 
         A word typed with diacritics must match the name as spelt; a word typed without
         them matches any spelling ("kien giang" and "Kiên Giang" both name the province,
-        "giá lại" does not name Gia Lai).
+        "giá lại" does not name Gia Lai). A name beside one of its entry's ``unless`` words ("bà con
+        Khmer … dân tộc thiểu số") is context: the broader words are what is asked.
         """
         typed, folded = raw_words(text), words(text)
         if len(typed) != len(folded):
@@ -292,7 +293,7 @@ class LexicalIndex:
                 size = len(plain)
                 if i + size <= len(folded) and all(
                         folded[i + k] == plain[k] and (typed[i + k] == spelt[k] or typed[i + k].isascii())
-                        for k in range(size)):
+                        for k in range(size)) and not any(contains_phrase(folded, words(u)) for u in oos.unless):
                     return oos
         return None
 

@@ -61,6 +61,9 @@ class OutOfScope(Strict):
 
     id: Id
     triggers: list[Text] = Field(min_length=1)
+    #: Broader words the report does use: a question naming one of them too asks about it, not the trigger
+    #: ("bà con Khmer … đồng bào dân tộc thiểu số": the report's words on ethnic minorities answer).
+    unless: list[Text] = Field(default_factory=list)
     answer: Text
     answer_en: Text
 

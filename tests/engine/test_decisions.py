@@ -2289,3 +2289,15 @@ def test_cues_of_other_events_and_later_doings_leave_the_conference_alone(respon
 def test_a_prize_the_report_never_gives_is_refused(responder: Responder) -> None:
     assert responder.answer("Có phải Cà Mau đoạt giải nhất phong trào Dân vận khéo năm 2020 không?").fallback
     assert responder.answer("Phong trào Dân vận khéo được đánh giá thế nào?").intent == "finding_dan_van_kheo"
+
+
+def test_a_community_the_report_never_names_is_refused_with_what_it_says_in_general(responder: Responder) -> None:
+    reply = responder.answer("Hội nghị có nói gì riêng về đồng bào Khmer không?")
+    assert reply.fallback and "dân tộc thiểu số" in reply.text  # the report's general words, said as such
+
+
+def test_the_report_s_broader_words_beside_a_community_are_what_is_asked(responder: Responder) -> None:
+    """"ấp có bà con Khmer": context; the question asks about ethnic minorities, which the report covers."""
+    reply = responder.answer("Ấp tôi có bà con Khmer, báo cáo nói gì về công tác dân vận với đồng bào dân tộc "
+                             "thiểu số?")
+    assert reply.intent == "finding_ethnic_religious_overseas"
