@@ -2301,3 +2301,9 @@ def test_the_report_s_broader_words_beside_a_community_are_what_is_asked(respond
     reply = responder.answer("Ấp tôi có bà con Khmer, báo cáo nói gì về công tác dân vận với đồng bào dân tộc "
                              "thiểu số?")
     assert reply.intent == "finding_ethnic_religious_overseas"
+
+
+@pytest.mark.parametrize("message", ["bà Mai sau hội nghị đó có lên chức gì không",
+                                     "ba mai sau hn co thang chuc ko"])
+def test_a_promotion_after_the_conference_is_beyond_the_report(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
