@@ -698,7 +698,7 @@ def test_everyday_words_for_the_reports_terms(responder: Responder, question: st
 
 
 @pytest.mark.parametrize(("question", "expected"), [
-    ("người Khmer có được nhắc tới trong bài không", "finding_ethnic_religious_overseas"),
+    ("người Khmer và đồng bào dân tộc thiểu số có được nhắc tới trong bài không", "finding_ethnic_religious_overseas"),
     ("HLHPN huyện cần biết ông Vượng yêu cầu gì với MTTQ và các đoàn thể", "vuong_req_front_renewal"),
 ])
 def test_groups_and_unions_by_their_everyday_names(responder: Responder, question: str, expected: str) -> None:
