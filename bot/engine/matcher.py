@@ -69,7 +69,9 @@ _OWN = re.compile(r"\b(?:rieng|own|specifically|in particular)\b")
 SIBLING_DEPTH = 5
 #: Words that say what the asker did with an answer, folded: "Cảm ơn, phần nhiệm vụ thứ 3 mình ghi lại rồi",
 #: "thông tin về nhiệm vụ số 6 rất có ích" remark on it; "Cảm ơn. Nhiệm vụ thứ 3." asks for it.
-_DONE = re.compile(r"\b(?:roi|xong|ghi lai|luu lai|chep lai|co ich|huu ich|noted|got it|useful|helpful)\b")
+_DONE = re.compile(r"\b(?:rồi|xong|ghi lại|lưu lại|chép lại|có ích|hữu ích|noted|got it|useful|helpful)\b")
+#: …typed without marks ("rối", confused, is no "rồi": the marks decide when there are any).
+_DONE_PLAIN = re.compile(r"\b(?:roi|xong|ghi lai|luu lai|chep lai|co ich|huu ich)\b")
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
@@ -323,6 +325,9 @@ class Matcher:
         if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         candidates = self._lexical.rank(tokens)
+        if oos is not None and oos.unless and candidates and not any(
+                self._evidence.names(self.kb.intents[candidates[0].intent_id], " ".join(words(u))) for u in oos.unless):
+            oos = None  # "bí thư tỉnh ủy Cà Mau là ai, tỉnh có nhiều bà con Khmer": the Khmer are context
         if oos is not None and self._answer_corrects(text, oos, candidates):
             oos = None
         elif oos is not None and (corrector := self._place_corrected(text, oos, tokens, candidates)) is not None:
@@ -388,7 +393,9 @@ class Matcher:
         "Cảm ơn bot, phần nhiệm vụ thứ 3 mình ghi lại rồi nhé" says what the asker did with it ("Cảm ơn,
         tiếp tục với nhiệm vụ thứ 3 nhé" asks for it next)."""
         left = self._talk.without_cues(text, cues)
-        remark = any(cue.about_bot for cue in cues) or (bool(cues) and bool(_DONE.search(" ".join(words(left)))))
+        typed = " ".join(raw_words(left)).lower()
+        done = _DONE.search(typed) or (typed.isascii() and _DONE_PLAIN.search(typed))
+        remark = any(cue.about_bot for cue in cues) or (bool(cues) and bool(done))
         return remark and "?" not in text and not (
             self._talk.is_question(text) or self._talk.requests(left) or self._talk.asks(text, cues))
 

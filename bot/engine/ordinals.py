@@ -67,9 +67,13 @@ class ItemRef:
         return items[self.position - 1] if 1 <= self.position <= len(items) else None
 
 
-#: A number that measures, as typed (marks decide: "ý 1 dòng" is one line a point, not the first point;
-#: "nhiệm vụ 5 đồng bào …" is the fifth task).
-_MEASURED = re.compile(r"\b(\d+)\s+(?:dòng|câu|trang|lần|phút|chữ|lines?|sentences?|words?|pages?)\b", re.IGNORECASE)
+#: A number that measures, right after an item word, as typed (marks decide: "ý 1 dòng" is one line a
+#: point, not the first point; "nhiệm vụ 5 đồng bào …" is the fifth task; "ý 3 …, trả lời 3 câu" the third).
+_MEASURED = re.compile(r"\b(?:ý|nhiệm vụ|nvụ|việc|điều|mục|yêu cầu|task|item|point|requirement)\s+(\d+)\s+"
+                       r"(?:dòng|câu|trang|lần|phút|chữ|lines?|sentences?|words?|pages?)\b", re.IGNORECASE)
+#: A word that places one item next to another, followed by a break: "các nhiệm vụ sau, nhiệm vụ 2", "7 nhiệm vụ
+#: sau đây: …" list them below; "trước," the ones before.
+_LISTED = re.compile(r"\b(?:sau|trước|after|before|following)\s*(?:[,:;]|đây\b)", re.IGNORECASE)
 #: Words before an item word that take every item: "ghi từng ý", "mỗi nhiệm vụ", "each task".
 _EACH = frozenset({"tung", "moi", "each", "every"})
 #: A section number of the asker's own writing: "e cần cho mục 2.3", "for section 3.1 of my paper".
@@ -104,18 +108,20 @@ class ListItems:
             return nth
         before_last = bool(_BEFORE_LAST.search(" ".join(words(text))))
         measured = frozenset(m.group(1) for m in _MEASURED.finditer(text))
+        listed = bool(_LISTED.search(text))
         for numbered, item_words in lists:
             spans = list(item_words.spans(tokens))
             for i, end in spans:
                 if tuple(tokens[i - 1:i + 1]) in _AGREE:  # "có đồng ý với nhiệm vụ thứ 7": no "ý" of a list
                     continue
-                if any(_next_to(tokens, (i, end), (j, e)) for j, e in spans if j >= end):
+                if not listed and any(_next_to(tokens, (i, end), (j, e)) for j, e in spans if j >= end):
                     continue  # "nhiệm vụ trước nhiệm vụ thứ 5": the place is the second item word's
                 if before_last:  # "what is the one before the last of the seven tasks about?"
                     return ItemRef(numbered, len(numbered.items) - 1)
                 position = _position(tokens, i, end, len(numbered.items), ordinals, measured)
                 if position is not None and not _SECTION.search(text):
-                    position += next((shift for span in spans if (shift := _next_to(tokens, span, (i, end)))), 0)
+                    position += 0 if listed else next(
+                        (shift for span in spans if (shift := _next_to(tokens, span, (i, end)))), 0)
                     if position >= 1:  # "nhiệm vụ trước nhiệm vụ số 1": none
                         return ItemRef(numbered, position)
         return None
@@ -231,19 +237,14 @@ class _ItemWords:
 def _next_to(tokens: list[str], first: tuple[int, int], second: tuple[int, int]) -> int:
     """+1 or -1 when the words between two nearby item words take the one next to the second's place:
     "nhiệm vụ tiếp theo sau nhiệm vụ số 1" is the second, "the task before task 5" the fourth; else 0.
-    Not after a list named whole ("các nhiệm vụ sau, nhiệm vụ thứ 2", "7 nhiệm vụ sau đây: …"), nor
-    "Tiếp theo, nhiệm vụ thứ hai …", which has no item word before it."""
-    (i, end), (j, _) = first, second
+    Not "Tiếp theo, nhiệm vụ thứ hai …", which has no item word before it."""
+    end, (j, _) = first[1], second
     between = tokens[end:j]
-    if not 0 < j - end <= _GAP or set(tokens[i - 1:i]) & _WHOLE or between[-1:] == ["day"]:
+    if not 0 < j - end <= _GAP:
         return 0
     if between[-1:] in (["sau"], ["after"], ["following"]) or between[-2:] in (["tiep", "theo"], ["ke", "tiep"]):
         return 1
     return -1 if between[-1:] in (["truoc"], ["before"], ["preceding"]) else 0
-
-
-#: Words before an item word that name the list as a whole: "các nhiệm vụ sau", "những việc trước".
-_WHOLE = frozenset({"cac", "nhung", "all"})
 
 
 def _place(token: str) -> bool:

@@ -51,10 +51,17 @@ _TO_THE_BOT = frozenset({"bạn", "bot", "you", "ad", "admin", "chatbot", "mày"
 _REQUEST_FRAME = re.compile(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:list|tell|explain|give|show|"
                             r"describe|summari[sz]e|clarify|confirm|name)\b", re.IGNORECASE)
 #: Words that ask for an answer to be otherwise, folded: "lần sau nói ngắn gọn giùm", "please keep it short".
-_WISH = re.compile(r"\b(?:lan sau|lan toi|gium|giup|please|try to|next time)\b")
+_WISH = re.compile(r"\b(?:lan sau|lan toi|gium|giup|nen noi|nen tra loi|please|try to|next time)\b")
 #: Words after "… hơn" that ask for it ("dễ hiểu hơn chút được ko", "… hơn nữa", "… hơn đi"), folded;
 #: "dễ hiểu hơn rồi đó", "dễ hiểu hơn mấy bot khác" praise.
-_ASKED_MORE = frozenset({"chut", "nua", "di", "duoc", "dc", "nha", "nhe", "please", "xiu", "ti"})
+_ASKED_MORE = frozenset({"chut", "nua", "di", "nha", "nhe", "please", "xiu", "ti", "gium", "dum", "voi", "a"})
+#: …or "được không" after it: "dễ hiểu hơn được không" asks ("dễ hiểu hơn được nhiều rồi" praises).
+_ASKED_CAN = frozenset({"khong", "ko", "k", "hok", "hong", "chu"})
+def _asks_more(after: list[str]) -> bool:
+    """Whether the words after "… hơn" ask for it: "chút", "nữa", "đi", "được không"."""
+    return bool(set(after) & _ASKED_MORE) or (after[:1] in (["duoc"], ["dc"]) and bool(set(after[1:2]) & _ASKED_CAN))
+
+
 #: How many words from either end of a message small talk may stand and still only open or close it.
 _EDGE = 2
 #: A sentence shorter than this is no question of its own ("Ok. Bye!").
@@ -284,7 +291,7 @@ class SmallTalkCues:
             if cue.intent_id != self._praise:
                 kept.append(cue)
             elif self._complaint is not None and folded[cue.end:cue.end + 1] in (["hon"], ["more"]) \
-                    and set(folded[cue.end + 1:cue.end + 4]) & _ASKED_MORE:
+                    and _asks_more(folded[cue.end + 1:cue.end + 4]):
                 kept.append(Cue(cue.words, self._complaint, cue.end, cue.about_bot))
             elif complaint is None or complaint.end > cue.end or not _WISH.search(
                     " ".join(folded[complaint.end:cue.end - len(cue.words)])):

@@ -62,7 +62,8 @@ class OutOfScope(Strict):
     id: Id
     triggers: list[Text] = Field(min_length=1)
     #: Broader words the report does use: a question naming one of them too asks about it, not the trigger
-    #: ("bà con Khmer … đồng bào dân tộc thiểu số": the report's words on ethnic minorities answer).
+    #: ("bà con Khmer … đồng bào dân tộc thiểu số": the report's words on ethnic minorities answer); so does
+    #: one whose nearest answer says none of them ("bí thư tỉnh ủy là ai, tỉnh có nhiều bà con Khmer").
     unless: list[Text] = Field(default_factory=list)
     answer: Text
     answer_en: Text

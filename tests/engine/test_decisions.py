@@ -2307,3 +2307,18 @@ def test_the_report_s_broader_words_beside_a_community_are_what_is_asked(respond
                                      "ba mai sau hn co thang chuc ko"])
 def test_a_promotion_after_the_conference_is_beyond_the_report(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("bí thư tỉnh ủy cà mau là ai, tỉnh có nhiều bà con khmer", "person_nguyen_tien_hai"),  # the Khmer: context
+    ("Hội nghị trực tuyến thì người xem ở điểm cầu Cà Mau gồm những ai?", "camau_attendees"),
+    ("Who was the highest-ranked leader at the conference?", "person_tran_quoc_vuong"),
+    ("After the conference, what work should be promoted in 2021?", "mai_conclusion_overview"),
+    ("Các nhiệm vụ sau nhiệm vụ thứ 5 là gì?", "mai_task_6"),
+    ("ý 3 đồng chí Vượng yêu cầu là gì, trả lời 3 câu thôi", "vuong_req_noi_it_lam_nhieu"),
+])
+def test_words_near_new_cues_in_questions_the_report_answers(responder: Responder, message: str,
+                                                             expected: str) -> None:
+    """Guards: a community named beside another subject, "người xem" as attendees, "ranked" as seniority,
+    "promoted" as pushed forward, the tasks after the fifth, "3 câu" beside "ý 3"."""
+    assert responder.answer(message).intent == expected

@@ -209,3 +209,7 @@ def test_thanks_then_a_bare_task_number_asks_for_that_task(responder: Responder)
 def test_asking_for_plainer_words_or_another_language(responder: Responder, message: str, expected: str) -> None:
     """Too many hard words is a complaint; the language of the replies is what the bot can do (ask in English)."""
     assert responder.answer(message).intent == expected
+
+
+def test_should_say_it_otherwise_after_a_complaint_is_a_wish(responder: Responder) -> None:
+    assert responder.answer("Bot nói dài quá, bạn nên nói ngắn gọn dễ hiểu thôi").intent == "smalltalk_complaint"
