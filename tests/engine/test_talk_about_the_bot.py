@@ -213,3 +213,15 @@ def test_asking_for_plainer_words_or_another_language(responder: Responder, mess
 
 def test_should_say_it_otherwise_after_a_complaint_is_a_wish(responder: Responder) -> None:
     assert responder.answer("Bot nói dài quá, bạn nên nói ngắn gọn dễ hiểu thôi").intent == "smalltalk_complaint"
+
+
+@pytest.mark.parametrize("message", ["Cảm ơn, đủ ý rồi. Xin hỏi công cụ này có lưu lại nội dung tôi vừa hỏi không?",
+                                     "do you store my questions?"])
+def test_what_the_bot_keeps_of_the_questions_is_answered(responder: Responder, message: str) -> None:
+    """The reply says what the log keeps (pseudonymised ids, the question as typed), as README's "What is stored"."""
+    reply = responder.answer(message)
+    assert reply.intent == "smalltalk_privacy" and ("bí danh" in reply.text or "pseudonyms" in reply.text)
+
+
+def test_a_note_asked_about_is_no_question_on_storage(responder: Responder) -> None:
+    assert responder.answer("Có lưu ý gì về dân chủ ở cơ sở không?").intent != "smalltalk_privacy"
