@@ -225,3 +225,11 @@ def test_what_the_bot_keeps_of_the_questions_is_answered(responder: Responder, m
 
 def test_a_note_asked_about_is_no_question_on_storage(responder: Responder) -> None:
     assert responder.answer("Có lưu ý gì về dân chủ ở cơ sở không?").intent != "smalltalk_privacy"
+
+
+def test_homework_asked_of_the_bot_gets_what_it_does_instead(responder: Responder) -> None:
+    """"viết hộ bài thu hoạch": not a question the report leaves open but a task the bot does not do."""
+    reply = responder.answer("bot viết hộ em bài thu hoạch về hội nghị này được không")
+    assert reply.kind is Kind.OUT_OF_SCOPE and "không làm được việc này" in reply.text
+    grading = responder.answer("ông Vượng có nói đổi cách chấm điểm cán bộ tiếp dân không")
+    assert grading.intent == "vuong_req_corruption"
