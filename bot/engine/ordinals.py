@@ -71,9 +71,11 @@ class ItemRef:
 #: point, not the first point; "nhiệm vụ 5 đồng bào …" is the fifth task; "ý 3 …, trả lời 3 câu" the third).
 _MEASURED = re.compile(r"\b(?:ý|nhiệm vụ|nvụ|việc|điều|mục|yêu cầu|task|item|point|requirement)\s+(\d+)\s+"
                        r"(?:dòng|câu|trang|lần|phút|chữ|lines?|sentences?|words?|pages?)\b", re.IGNORECASE)
-#: A word that places one item next to another, followed by a break: "các nhiệm vụ sau, nhiệm vụ 2", "7 nhiệm vụ
-#: sau đây: …" list them below; "trước," the ones before.
-_LISTED = re.compile(r"\b(?:sau|trước|after|before|following)\s*(?:[,:;]|đây\b)", re.IGNORECASE)
+#: An item word, then a word that places one item next to another, followed by a break: "các nhiệm vụ sau,
+#: nhiệm vụ 2", "7 nhiệm vụ sau đây: …" list them below; "trước," the ones before ("Sau đây cho mình hỏi: …"
+#: opens the message).
+_LISTED = re.compile(r"\b(?:nhiệm vụ|nvụ|việc|ý|điều|mục|yêu cầu|tasks?|items?|points?)\b[^,.:;?]{0,30}?"
+                     r"\b(?:sau|trước|after|before|following)\s*(?:[,:;]|đây\b)", re.IGNORECASE)
 #: Words before an item word that take every item: "ghi từng ý", "mỗi nhiệm vụ", "each task".
 _EACH = frozenset({"tung", "moi", "each", "every"})
 #: A section number of the asker's own writing: "e cần cho mục 2.3", "for section 3.1 of my paper".

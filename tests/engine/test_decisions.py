@@ -2195,6 +2195,7 @@ def test_a_place_before_a_word_folded_like_a_measure_is_still_a_place(responder:
     ("Trong 7 nhiệm vụ sau, nhiệm vụ thứ 2 là gì?", "mai_task_2"),      # "sau" after a list named whole: "below"
     ("Bà Mai nêu các nhiệm vụ trọng tâm sau, nhiệm vụ thứ 3 là gì vậy?", "mai_task_3"),
     ("Các nhiệm vụ trước, nhiệm vụ 3 là gì?", "mai_task_3"),
+    ("Sau đây cho mình hỏi: nhiệm vụ trước nhiệm vụ thứ 5 là gì", "mai_task_4"),  # "Sau đây" opens the message
 ])
 def test_the_item_next_to_a_numbered_one(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected

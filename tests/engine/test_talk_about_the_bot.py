@@ -214,22 +214,3 @@ def test_asking_for_plainer_words_or_another_language(responder: Responder, mess
 def test_should_say_it_otherwise_after_a_complaint_is_a_wish(responder: Responder) -> None:
     assert responder.answer("Bot nói dài quá, bạn nên nói ngắn gọn dễ hiểu thôi").intent == "smalltalk_complaint"
 
-
-@pytest.mark.parametrize("message", ["Cảm ơn, đủ ý rồi. Xin hỏi công cụ này có lưu lại nội dung tôi vừa hỏi không?",
-                                     "do you store my questions?"])
-def test_what_the_bot_keeps_of_the_questions_is_answered(responder: Responder, message: str) -> None:
-    """The reply says what the log keeps (pseudonymised ids, the question as typed), as README's "What is stored"."""
-    reply = responder.answer(message)
-    assert reply.intent == "smalltalk_privacy" and ("bí danh" in reply.text or "pseudonyms" in reply.text)
-
-
-def test_a_note_asked_about_is_no_question_on_storage(responder: Responder) -> None:
-    assert responder.answer("Có lưu ý gì về dân chủ ở cơ sở không?").intent != "smalltalk_privacy"
-
-
-def test_homework_asked_of_the_bot_gets_what_it_does_instead(responder: Responder) -> None:
-    """"viết hộ bài thu hoạch": not a question the report leaves open but a task the bot does not do."""
-    reply = responder.answer("bot viết hộ em bài thu hoạch về hội nghị này được không")
-    assert reply.kind is Kind.OUT_OF_SCOPE and "không làm được việc này" in reply.text
-    grading = responder.answer("ông Vượng có nói đổi cách chấm điểm cán bộ tiếp dân không")
-    assert grading.intent == "vuong_req_corruption"
