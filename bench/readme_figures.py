@@ -197,6 +197,10 @@ SETS = (
     ("outsider_bd", "a commune Women's Union chair, a public-administration student, a retired soldier, a "
      "Singaporean journalist, a propaganda official; 36 hard near misses; measured once when written, then tuned on",
      "93.3% / 88.9%"),
+    ("outsider_bb", "a district Party staffer, a civics teacher, a fisherman's wife on an old phone, a Japanese "
+     "student, a TV fact-checker; sealed all session, measured once on its final code", "95.3% / 95.2%"),
+    ("outsider_be", "a ward Youth Union secretary, a retired cell secretary, an exam candidate, an Australian PhD "
+     "student, a radio editor; sealed, measured once on the session's final code", "94.4% / 89.3%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
