@@ -2323,3 +2323,9 @@ def test_words_near_new_cues_in_questions_the_report_answers(responder: Responde
     """Guards: a community named beside another subject, "người xem" as attendees, "ranked" as seniority,
     "promoted" as pushed forward, the tasks after the fifth, "3 câu" beside "ý 3"."""
     assert responder.answer(message).intent == expected
+
+
+def test_a_deadline_the_report_never_gives_is_refused(responder: Responder) -> None:
+    assert responder.answer("Chương trình hành động phải được ban hành trước thời hạn nào?").fallback
+    assert responder.answer("Chương trình hành động thực hiện Nghị quyết Đại hội XIII là nhiệm vụ thứ mấy?"
+                            ).intent == "mai_task_2"
