@@ -63,16 +63,16 @@ _RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
 #: Words that make a relative word ask after all: "I wonder what Mai said about the Front."
 _WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|tell me|explain)\b", re.IGNORECASE)
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
+_KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A place's own doings asked, folded: "kết quả riêng của Cà Mau", "Cà Mau's own results".
 _OWN = re.compile(r"\b(?:rieng|own|specifically|in particular)\b")
 #: How deep among the candidates a part of the leader's overview may stand and still give what the leader cannot.
 SIBLING_DEPTH = 5
-#: Words that say what the asker did with an answer, folded: "Cảm ơn, phần nhiệm vụ thứ 3 mình ghi lại rồi",
+#: Words that say what the asker did with an answer: "Cảm ơn, phần nhiệm vụ thứ 3 mình ghi lại rồi",
 #: "thông tin về nhiệm vụ số 6 rất có ích" remark on it; "Cảm ơn. Nhiệm vụ thứ 3." asks for it.
 _DONE = re.compile(r"\b(?:rồi|xong|ghi lại|lưu lại|chép lại|có ích|hữu ích|noted|got it|useful|helpful)\b")
 #: …typed without marks ("rối", confused, is no "rồi": the marks decide when there are any).
 _DONE_PLAIN = re.compile(r"\b(?:roi|xong|ghi lai|luu lai|chep lai|co ich|huu ich)\b")
-_KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
                          r"\bwhich (?:official|person|leader)\b", re.IGNORECASE)
@@ -733,10 +733,9 @@ class Matcher:
         "… bản gốc có nêu kết quả riêng nào của Cà Mau không?" is nearest the term's results in words,
         which say nothing of Cà Mau; the refusal of Cà Mau's own work, close behind, does.
         """
-        if len(candidates) < 2 or self.kb.intents[candidates[0].intent_id].kind != "answer" \
-                or not _OWN.search(" ".join(words(text))):
+        leader = self.kb.intents[candidates[0].intent_id] if candidates else None
+        if leader is None or len(candidates) < 2 or leader.kind != "answer" or not _OWN.search(" ".join(words(text))):
             return candidates
-        leader = self.kb.intents[candidates[0].intent_id]
         missing = [place for place in self._evidence.places_asked(text) if not self._evidence.names(leader, place)]
         if not missing:
             return candidates
