@@ -76,6 +76,11 @@ _DONE_PLAIN = re.compile(r"\b(?:roi|xong|ghi lai|luu lai|chep lai|co ich|huu ich
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
                          r"\bwhich (?:official|person|leader)\b", re.IGNORECASE)
+#: Something the question asks about as mentioned in a list item, folded: "cuộc bầu cử được nhắc đến trong
+#: nhiệm vụ thứ tư", "… mà nhiệm vụ thứ tư nhắc tới", "the election mentioned in task four". The item is
+#: where it was mentioned, not what is asked.
+_MENTIONED_IN = re.compile(r"\b(?:nhac|neu|de cap)(?: (?:den|toi|ra))? (?:trong|o|tai)\b|"
+                           r"\bma (?:\w+ ){1,5}(?:nhac|neu|de cap)\b|\b(?:mentioned|referred to|cited) in\b")
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
@@ -349,6 +354,9 @@ class Matcher:
             if overview is not None and item.intent is not None and \
                     self._list_items.counted(tokens, topics) is item.numbered:
                 return _answer(overview, tokens, candidates)  # "bao nhiêu nhiệm vụ, và nhiệm vụ đầu tiên là gì?"
+            refusal = self._refusal_of_mentioned(text, item, candidates)
+            if refusal is not None:  # "Cuộc bầu cử được nhắc đến trong nhiệm vụ thứ tư diễn ra ngày nào?"
+                return _answer(refusal.intent_id, tokens, candidates)
             return self._list_item(item, tokens, candidates)
         speakers = self.kb.matching.speakers_reply
         if speakers is not None and _ANYONE_SPOKE.search(" ".join(words(text))) and not self._people.named(text) \
@@ -1059,6 +1067,19 @@ class Matcher:
         if strong and self._talk.asks(text, cues):  # "Câu trả lời khá sơ sài, cho mình hỏi ai chủ trì hội nghị?"
             return True
         return (strong or self._talk.asks(text, cues)) and len(rest) >= max(MIN_QUESTION_WORDS, talk)
+
+    def _refusal_of_mentioned(self, text: str, item: ItemRef, candidates: tuple[Candidate, ...]) -> Candidate | None:
+        """A curated refusal, when the question asks about something only mentioned in the list item
+        it names and the refusal leads, or the evidence finds the item cannot give what is asked and
+        the refusal is within ``refusal_margin``: the election's date is not in the task that mentions it."""
+        if not candidates or item.intent is None or not _MENTIONED_IN.search(" ".join(words(text))):
+            return None
+        if self.kb.intents[candidates[0].intent_id].kind == "refusal":
+            return candidates[0]
+        if self._evidence.objection(text, words(text), self.kb.intents[item.intent]) is None:
+            return None
+        return next((c for c in candidates if candidates[0].score - c.score < self.kb.matching.refusal_margin
+                     and self.kb.intents[c.intent_id].kind == "refusal"), None)
 
     def _list_item(self, item: ItemRef, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:
         """Answer the named item of a numbered list, or say the list has no such item."""

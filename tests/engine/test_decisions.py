@@ -2329,3 +2329,15 @@ def test_a_deadline_the_report_never_gives_is_refused(responder: Responder) -> N
     assert responder.answer("Chương trình hành động phải được ban hành trước thời hạn nào?").fallback
     assert responder.answer("Chương trình hành động thực hiện Nghị quyết Đại hội XIII là nhiệm vụ thứ mấy?"
                             ).intent == "mai_task_2"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Ngày bầu cử Quốc hội khóa XV mà nhiệm vụ thứ tư có nhắc đến là ngày nào vậy?", "refuse_election_results"),
+    ("Số hiệu các văn bản của Đảng được nêu ở nhiệm vụ thứ hai là gì?", "refuse_documents"),
+    ("Chương trình phối hợp được nhắc đến trong nhiệm vụ thứ ba là cho giai đoạn nào?", "mai_task_3"),
+    ("the elections mentioned in the fourth task are for which term?", "mai_task_4"),
+])
+def test_what_a_task_only_mentions_is_asked_of_itself(responder: Responder, message: str, expected: str) -> None:
+    """The election's date is not in the task that mentions the election: the refusal says so and
+    quotes the task; what the task itself gives (the programme's period, the term) is still the task's."""
+    assert responder.answer(message).matched == expected
