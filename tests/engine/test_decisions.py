@@ -842,7 +842,7 @@ def test_the_reports_own_name_for_the_tasks_names_an_item(responder: Responder) 
 
 @pytest.mark.parametrize("question", [
     "mặt trận và các đoàn thể phải đổi mới gì theo lời bà Mai",
-    "hội phụ nữ, đoàn thanh niên phải thay đổi gì theo lời bà Trương Thị Mai",
+    "các hội như hội phụ nữ, đoàn thanh niên phải thay đổi gì theo lời bà Trương Thị Mai",
 ])
 def test_a_requirement_that_only_refers_to_someone_is_not_about_them(responder: Responder, question: str) -> None:
     """Vượng's requirement on the Front mentions Mai's task 6; asked what Mai said, her task answers."""
@@ -1488,7 +1488,7 @@ def test_a_given_name_before_a_post_in_shorthand_is_no_unknown_name(responder: R
 
 def test_quotas_and_quarters_are_details_the_report_never_gives(responder: Responder) -> None:
     """The tasks for 2021 carry no targets and no quarter: "chỉ tiêu … quý I" is not answered by them."""
-    question = "Hội nghị có giao Hội Nông dân xã phải làm những việc gì trong quý I năm 2021, kèm chỉ tiêu không?"
+    question = "Hội nghị có giao các đoàn thể ở xã phải làm những việc gì trong quý I năm 2021, kèm chỉ tiêu không?"
     match = responder.matcher.match(question)
     assert match.verdict is Verdict.FALLBACK and match.objection is Objection.DETAIL
 
@@ -2341,3 +2341,26 @@ def test_what_a_task_only_mentions_is_asked_of_itself(responder: Responder, mess
     """The election's date is not in the task that mentions the election: the refusal says so and
     quotes the task; what the task itself gives (the programme's period, the term) is still the task's."""
     assert responder.answer(message).matched == expected
+
+
+@pytest.mark.parametrize(("message", "said"), [
+    ("Hội Phụ nữ có được giao nhiệm vụ gì riêng trong năm 2021 không?", "tổ chức chính trị - xã hội"),
+    ("Did the conference say anything about the Youth Union?", "socio-political organisations"),
+])
+def test_an_organisation_the_report_never_names_is_refused_with_what_it_says_of_all(
+        responder: Responder, message: str, said: str) -> None:
+    reply = responder.answer(message)
+    assert reply.fallback and said in reply.text
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Mặt trận và các đoàn thể như Hội Nông dân năm 2021 phải đổi mới gì?", {"vuong_req_front_renewal", "mai_task_6"}),
+    ("Hội Phụ nữ xã chị cần: nhiệm vụ thứ 6 là gì?", {"mai_task_6"}),             # the asker's organisation
+    ("Cảm ơn cháu nhé, bác đi sinh hoạt Hội Cựu chiến binh đây.", {"smalltalk_thanks", "smalltalk_goodbye"}),
+    ("me em lam o hoi phu nu xa, me em muon biet hoi nghi do ai to chuc", {"event_organizer"}),
+])
+def test_an_organisation_named_beside_what_is_asked_is_context(responder: Responder, message: str,
+                                                               expected: set[str]) -> None:
+    """The Front and the organisations together are the report's words; a task asked by its place, small
+    talk, and the asker's own organisation ask about no organisation."""
+    assert responder.answer(message).matched in expected

@@ -121,6 +121,10 @@ def test_marks_fit_allows_fewer_marks_never_other_ones(typed: str, known: str, f
     # "thông báo" (a notice) asks nothing, though it folds like "bao" of "bao nhiêu"
     ("Tôi đang soạn thông báo cho chi bộ, hội nghị do cơ quan nào tổ chức?",
      "Tôi đang soạn thông báo cho chi bộ,", True),
+    # the asker types for a relative, who is no subject either ("ông nói" is no speech)
+    ("Ông ngoại cháu là cựu chiến binh, ông muốn hỏi hội nghị diễn ra ngày nào?",
+     "Ông ngoại cháu là cựu chiến binh,", True),
+    ("me em lam o hoi phu nu xa, me em muon biet hoi nghi do ai to chuc", "me em lam o hoi phu nu xa,", True),
 ])
 def test_the_askers_introduction_is_told_from_the_question(text: str, head: str, who: bool) -> None:
     assert split_preamble(text)[0] == head
