@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 from bot.engine.known_text import KnownText
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
-from bot.text.normalize import contains_phrase, is_syllable, marks_fit, raw_words, untelex, words
+from bot.text.normalize import contains_phrase, is_syllable, marks_fit, other_i_y, raw_words, untelex, words
 
 #: How the three measures add up to a 0-100 score (tuned on tests/questions/tune.yaml):
 #: the best single example (F-beta), the intent's whole vocabulary (share of the question it
@@ -249,6 +249,8 @@ class LexicalIndex:
         completing; "giá vàng" is not "giá vận" either (an unknown word typed with its marks is
         no typo to correct). Words typed without marks, or with fewer than the KB's, fold as usual.
         """
+        if folded not in self.vocab and (other := other_i_y(typed)) is not None and words(other)[0] in self.vocab:
+            typed, folded = other, words(other)[0]  # "nhiệm kì", "nhiem ki": the KB spells it "kỳ"
         if typed == folded:
             return folded
         spellings = self._spellings.get(folded)

@@ -192,6 +192,17 @@ def without_words(text: str, drop: Sequence[bool]) -> str:
     return re.sub(r"\s+", " ", "".join(pieces)).strip()
 
 
+#: A syllable whose only vowel is i or y, which Vietnamese spells either way: "kì"/"kỳ", "lí"/"lý", "quí"/"quý".
+_LONE_I_Y = re.compile(r"(qu|[bdđhklmnstv]|ch|kh|ng|nh|ph|th|tr)([iìíỉĩịyỳýỷỹỵ])")
+_I_TO_Y = str.maketrans("iìíỉĩịyỳýỷỹỵ", "yỳýỷỹỵiìíỉĩị")
+
+
+def other_i_y(word: str) -> str | None:
+    """The same syllable spelt with the other of i and y ("nhiệm kì" → "kỳ"), or None when it has no other."""
+    found = _LONE_I_Y.fullmatch(word)
+    return None if found is None else found.group(1) + found.group(2).translate(_I_TO_Y)
+
+
 def marks_fit(typed: str, known: str) -> bool:
     """Whether ``typed`` is ``known`` written with the same or fewer diacritics.
 

@@ -2364,3 +2364,11 @@ def test_an_organisation_named_beside_what_is_asked_is_context(responder: Respon
     """The Front and the organisations together are the report's words; a task asked by its place, small
     talk, and the asker's own organisation ask about no organisation."""
     assert responder.answer(message).matched in expected
+
+
+@pytest.mark.parametrize(("typed", "spelt"), [("nhiệm kì mấy", "nhiệm kỳ mấy"), ("nhiem ki may", "nhiệm kỳ mấy"),
+                                              ("quí I", "quý I")])
+def test_i_and_y_are_one_spelling(responder: Responder, typed: str, spelt: str) -> None:
+    """"Nhiệm kì" is how many type "nhiệm kỳ": kept as typed, it was a word the report never uses."""
+    assert responder.matcher.normalize(typed) == responder.matcher.normalize(spelt)
+    assert responder.answer("hn dân vận tổng kết nhiệm kì XII tổ chức hôm nào vậy").intent == "event_date"
