@@ -2372,3 +2372,14 @@ def test_i_and_y_are_one_spelling(responder: Responder, typed: str, spelt: str) 
     """"Nhiệm kì" is how many type "nhiệm kỳ": kept as typed, it was a word the report never uses."""
     assert responder.matcher.normalize(typed) == responder.matcher.normalize(spelt)
     assert responder.answer("hn dân vận tổng kết nhiệm kì XII tổ chức hôm nào vậy").intent == "event_date"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Bài đăng trên mạng ghi hội nghị có 46 điểm cầu, mình thấy sai sai, thực tế là bao nhiêu điểm cầu?",
+     "event_bridge_points"),
+    ("Một video nói phần định hướng là cho nhiệm kỳ 2021-2025, bản gốc ghi gì?", "event_term_orientation"),
+])
+def test_a_doubted_version_seen_online_gets_the_right_figure(responder: Responder, message: str,
+                                                              expected: str) -> None:
+    """A wrong number in a post the asker doubts is the premise to set right, not another subject."""
+    assert responder.answer(message).intent == expected
