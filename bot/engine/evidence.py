@@ -656,6 +656,9 @@ _IN_THE_TEXT_AFTER = (("trong", "bai"), ("trong", "bao", "cao"), ("trong", "ban"
                       ("in", "the", "article"), ("in", "the", "text"))
 #: Verbs of mentioning before "chỗ nào": "nhắc ở chỗ nào", "được đề cập ở đâu".
 _MENTIONED = frozenset({"nhac", "mention", "mentioned", "cap", "noi"})
+#: Verbs of working before "ở đâu" ("làm ở đâu", "công tác ở đâu", "làm việc ở đâu"), said of someone.
+_WORKS = frozenset({"lam", "tac", "viec"})
+_SOMEONE = frozenset({"ong", "ba", "anh", "chi", "nguoi", "vi", "dong", "chu", "he", "she"})
 #: How many words before "chỗ nào" a verb of mentioning may stand ("nói về … nông thôn mới, nói ở chỗ nào").
 MENTION_BEFORE = 5
 #: Verbs of mentioning right after "chỗ nào": "Có chỗ nào nói việc sắp xếp lại bộ máy không?" asks
@@ -665,8 +668,10 @@ _MENTIONED_AFTER = (("nhac",), ("noi",), ("ghi",), ("viet",), ("de", "cap"), ("s
 
 
 def _in_the_text(folded: list[str], start: int, end: int) -> bool:
-    """Whether a place cue at ``folded[start:end]`` asks where in the report, or says "somewhere"."""
+    """Whether a place cue at ``folded[start:end]`` asks where in the report, says "somewhere", or
+    asks where someone works: "ông đó làm ở đâu" asks his office, which his posts give."""
     after = tuple(folded[end:end + 3])
     somewhere = folded[end - 1:end + 1] == ["dau", "do"]  # "ở đâu đó"
-    return somewhere or any(after[:len(words)] == words for words in (*_IN_THE_TEXT_AFTER, *_MENTIONED_AFTER)) or \
-        bool(_MENTIONED & set(folded[max(start - MENTION_BEFORE, 0):start]))
+    works = start >= 2 and folded[start - 1] in _WORKS and bool(_SOMEONE & set(folded[max(start - 4, 0):start - 1]))
+    in_text = any(after[:len(words)] == words for words in (*_IN_THE_TEXT_AFTER, *_MENTIONED_AFTER))
+    return somewhere or works or in_text or bool(_MENTIONED & set(folded[max(start - MENTION_BEFORE, 0):start]))

@@ -2383,3 +2383,11 @@ def test_a_doubted_version_seen_online_gets_the_right_figure(responder: Responde
                                                               expected: str) -> None:
     """A wrong number in a post the asker doubts is the premise to set right, not another subject."""
     assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("message", ["Ông Lĩnh công tác ở đâu?",
+                                     "người trình bày báo cáo tóm tắt là ai, ông ấy làm ở đâu"])
+def test_where_someone_works_is_their_office(responder: Responder, message: str) -> None:
+    """"Làm ở đâu" asks his office, which his posts give (Ban Dân vận Trung ương), not a venue."""
+    reply = responder.answer(message)
+    assert reply.intent == "person_nguyen_hong_linh" and "Ban Dân vận Trung ương" in reply.text
