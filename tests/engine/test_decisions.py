@@ -2391,3 +2391,9 @@ def test_where_someone_works_is_their_office(responder: Responder, message: str)
     """"Làm ở đâu" asks his office, which his posts give (Ban Dân vận Trung ương), not a venue."""
     reply = responder.answer(message)
     assert reply.intent == "person_nguyen_hong_linh" and "Ban Dân vận Trung ương" in reply.text
+
+
+def test_the_language_an_answer_is_wanted_in_is_no_subject(responder: Responder) -> None:
+    """"in simple English" says how to answer; left in, its words drowned "what was it about"."""
+    assert responder.answer("Could you explain in simple English what the conference was about?").intent \
+        == "event_overview"
