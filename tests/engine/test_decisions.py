@@ -2397,3 +2397,10 @@ def test_the_language_an_answer_is_wanted_in_is_no_subject(responder: Responder)
     """"in simple English" says how to answer; left in, its words drowned "what was it about"."""
     assert responder.answer("Could you explain in simple English what the conference was about?").intent \
         == "event_overview"
+
+
+@pytest.mark.parametrize("message", ["ông Lĩnh sau này có được bổ nhiệm làm Trưởng ban không",
+                                     "Was Truong Thi Mai appointed to another post later?"])
+def test_a_later_appointment_is_beyond_the_titles_of_the_day(responder: Responder, message: str) -> None:
+    """The report gives the titles held on 31/12/2020; it knows nothing of later appointments."""
+    assert responder.answer(message).matched == "refuse_personal_details"
