@@ -2327,6 +2327,7 @@ def test_words_near_new_cues_in_questions_the_report_answers(responder: Responde
 
 def test_a_deadline_the_report_never_gives_is_refused(responder: Responder) -> None:
     assert responder.answer("Chương trình hành động phải được ban hành trước thời hạn nào?").fallback
+    assert responder.answer("Việc tổng kết chương trình phối hợp có thời hạn cụ thể không, quý mấy phải xong?").fallback
     assert responder.answer("Chương trình hành động thực hiện Nghị quyết Đại hội XIII là nhiệm vụ thứ mấy?"
                             ).intent == "mai_task_2"
 
