@@ -81,7 +81,7 @@ _LONGEST_NAME = 8
 #: How many lowercase words after a run of capitals may still belong to the name ("Ban Dân vận").
 _NAME_TAIL = 2
 #: Words that ask why, folded.
-_WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|sao lai|why|reason|reasons)\b")
+_WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|why|reason|reasons)\b")
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
 
@@ -425,6 +425,10 @@ class Evidence:
         """The report's places that the question and ``intent``'s answer both name."""
         return [place for place in self.places_asked(text) if self.names(intent, place)]
 
+    def answer_words(self, intent_id: str) -> str:
+        """``intent_id``'s answer (either language) as folded words."""
+        return self._answer_words[intent_id]
+
     def names(self, intent: Intent, place: str) -> bool:
         """Whether ``intent``'s answer (either language) names ``place`` (folded words)."""
         return f" {place} " in f" {self._answer_words[intent.id]} "
@@ -659,6 +663,8 @@ _MENTIONED = frozenset({"nhac", "mention", "mentioned", "cap", "noi"})
 #: Verbs of working before "ở đâu" ("làm ở đâu", "công tác ở đâu", "làm việc ở đâu"), said of someone.
 _WORKS = frozenset({"lam", "tac", "viec"})
 _SOMEONE = frozenset({"ong", "ba", "anh", "chi", "nguoi", "vi", "dong", "chu", "he", "she"})
+#: How many words before the verb of working the person may stand ("ông Nguyễn Hồng Lĩnh làm ở đâu").
+WORKER_BEFORE = 6
 #: How many words before "chỗ nào" a verb of mentioning may stand ("nói về … nông thôn mới, nói ở chỗ nào").
 MENTION_BEFORE = 5
 #: Verbs of mentioning right after "chỗ nào": "Có chỗ nào nói việc sắp xếp lại bộ máy không?" asks
@@ -672,6 +678,8 @@ def _in_the_text(folded: list[str], start: int, end: int) -> bool:
     asks where someone works: "ông đó làm ở đâu" asks his office, which his posts give."""
     after = tuple(folded[end:end + 3])
     somewhere = folded[end - 1:end + 1] == ["dau", "do"]  # "ở đâu đó"
-    works = start >= 2 and folded[start - 1] in _WORKS and bool(_SOMEONE & set(folded[max(start - 4, 0):start - 1]))
+    before = folded[max(start - WORKER_BEFORE, 0):start - 1]
+    works = start >= 2 and folded[start - 1] in _WORKS and bool(_SOMEONE & set(before)) \
+        and "nguoi ta" not in " ".join(before)  # "người ta làm ở đâu": where they held it
     in_text = any(after[:len(words)] == words for words in (*_IN_THE_TEXT_AFTER, *_MENTIONED_AFTER))
     return somewhere or works or in_text or bool(_MENTIONED & set(folded[max(start - MENTION_BEFORE, 0):start]))

@@ -16,7 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.engine.context import MIN_QUESTION_WORDS, POINTS_BACK, QUESTION_WORDS, REFERS_BACK, without_description
+from bot.engine.context import (
+    ASKING_WORDS,
+    MIN_QUESTION_WORDS,
+    POINTS_BACK,
+    QUESTION_WORDS,
+    REFERS_BACK,
+    without_description,
+)
 from bot.engine.evidence import Evidence, Objection, offered_instead
 from bot.engine.lexical import Candidate, LexicalIndex, features
 from bot.engine.ordinals import YEAR_FROM, ItemRef, ListItems
@@ -85,6 +92,13 @@ _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người)
 #: where it was mentioned, not what is asked.
 _MENTIONED_IN = re.compile(r"\b(?:nhac|neu|de cap)(?: (?:den|toi|ra))? (?:trong|o|tai)\b|"
                            r"\bma (?:\w+ ){1,5}(?:nhac|neu|de cap)\b|\b(?:mentioned|referred to|cited) in\b")
+#: Words that name a kind of group, not which one (folded).
+_GROUP_WORDS = frozenset({"hoi", "doan", "to", "chuc", "union", "association", "the", "of", "s", "trung", "uong",
+                          "tinh", "huyen", "lien", "hiep"})
+#: Where one clause of a message ends and another begins.
+_CLAUSE_BREAK = re.compile(r"[,;:.?!]")
+#: A clause pointing back to a group named before it, folded: "về họ", "their", "cộng đồng này".
+_BACK_TO_THEM = re.compile(r"\b(?:ho|they|them|their|(?:cong dong|dong bao|ba con|to chuc|hoi|doan) (?:nay|do|ay))\b")
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
@@ -339,7 +353,7 @@ class Matcher:
                 for c in candidates[:UNLESS_DEPTH] for u in oos.unless):
             oos = None  # "bí thư tỉnh ủy Cà Mau là ai, tỉnh có nhiều bà con Khmer": the Khmer are context
         if oos is not None and oos.unless and (
-                self._list_items.find(tokens, text) is not None
+                self._list_items.find(tokens, text) is not None or self._named_in_passing(text, oos)
                 or ((cues := self._talk.find(text)) and not self._talk.asks(text, cues))):
             # "HLHPN tỉnh cần: nv thứ 6 … gồm những ý gì?" asks the task; "cảm ơn cháu, bác đi họp chi hội
             # cựu chiến binh đây" is small talk, asking about no one
@@ -395,6 +409,19 @@ class Matcher:
             return self._small_talk(text, tokens, cues, candidates)
         return self._settle(text, tokens, candidates, aside)
 
+    def _named_in_passing(self, text: str, oos: OutOfScope) -> bool:
+        """Whether the out-of-scope name stands only in clauses that ask nothing, beside one that asks
+        without pointing back to it: "tỉnh có đông bà con Khmer, bí thư tỉnh ủy là ai" asks who the
+        secretary is; "…, hội nghị có nói gì về họ không" asks about them."""
+        clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
+        named = [c for c in clauses if self._lexical.out_of_scope(c) is oos]
+        others = [c for c in clauses if c not in named]
+        # the name's own words, less those of any organisation ("hội cựu chiến binh" … "cho cựu chiến binh")
+        own = {w for t in oos.triggers for w in words(t)} - _GROUP_WORDS
+        return bool(named) and not any(ASKING_WORDS & set(words(c)) for c in named) and any(
+            ASKING_WORDS & set(words(c)) and not _BACK_TO_THEM.search(" ".join(words(c))) and not own & set(words(c))
+            for c in others)
+
     def _cues_beside_introduction(self, text: str) -> list[Cue]:
         """The small-talk cues, less praise or complaints inside the asker's introduction to a
         question: in "Mình muốn giải thích cho các bạn lớp 10 dễ hiểu: hội nghị … khóa đại hội
@@ -433,6 +460,10 @@ class Matcher:
             return None
         best = candidates[0] if candidates else None
         claim = self._best_answer(candidates)
+        counted = self._counting_the_same(text, candidates)
+        if counted is not None and self._checks_a_claim(text, counted):
+            # "bài đăng nói có 36 điểm cầu": the answer that counts bridge points sets the claim right
+            return _answer(counted.intent_id, tokens, candidates)
         if claim is not None and best is not None and self._checks_a_claim(text, claim) \
                 and best.score - claim.score < self.kb.matching.refusal_margin \
                 and any(ch.isdigit() for ch in self.kb.intents[claim.intent_id].answer):
@@ -440,6 +471,16 @@ class Matcher:
         refused = best is not None and self.kb.intents[best.intent_id].kind == "refusal" \
             and best.score >= self.kb.matching.accept_score
         return Match(Verdict.ANSWER if refused else Verdict.FALLBACK, tuple(tokens), candidates)
+
+    def _counting_the_same(self, text: str, candidates: tuple[Candidate, ...]) -> Candidate | None:
+        """Among the first answers, the one that gives a number of the thing a wrong number counts
+        in the question ("36 điểm cầu" → the answer with "63 điểm cầu")."""
+        folded = words(text)
+        counted = [" ".join(folded[i + 1:i + 3]) for i, w in enumerate(folded[:-2])
+                   if w.isdigit() and w not in self._lexical.numbers]
+        return next((c for c in candidates[:SIBLING_DEPTH] if self.kb.intents[c.intent_id].kind == "answer"
+                     and any(re.search(rf"\b\d+ {re.escape(unit)}\b", self._evidence.answer_words(c.intent_id))
+                             for unit in counted)), None)
 
     def _only_asks_leave(self, text: str, cues: list[Cue]) -> bool:
         """Whether the message asks leave to ask about nothing more than the conference or the report.

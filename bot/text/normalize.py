@@ -232,13 +232,14 @@ _INTRO_OPENS = (r"^\W*(?:(?:" + _POLITE + r")?(?:(?:em|e|con|cháu|chau|mình|mi
 _KIN_INTRO = r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b"
 #: The asker's relative for whom they type: "ông nội cháu là đảng viên lâu năm ở xã, ông muốn biết …",
 #: "me em lam o hoi phu nu, me hoi …" (his or her kin is no subject either).
-_KIN_OF_ASKER = (r"(?:ông|ong|bà|ba|bố|bo|mẹ|me|má|ma|cha)(?:\s+(?:nội|noi|ngoại|ngoai))?\s+"
+_KIN_OF_ASKER = (r"(?!(?:bà|ba)\s+con\b)"  # "bà con đang bức xúc …" are the people, no kin
+                 r"(?:ông|ong|bà|ba|bố|bo|mẹ|me|má|ma|cha)(?:\s+(?:nội|noi|ngoại|ngoai))?\s+"
                  r"(?:tôi|toi|em|e|cháu|chau|con|mình|minh|tui)\s+(?:là|la|làm|lam|đang|dang)\b")
 #: A first clause in which the asker says who they are or what they are working on: "Tôi làm ở Sở
 #: Nội vụ tỉnh, …", "For my thesis on participatory governance: …", "I am preparing a seminar on
 #: grassroots politics and would like to know …".
 _PREAMBLE = re.compile(
-    _INTRO_OPENS + r"(?:(?:tôi|toi|em|e|mình|minh|tớ|bác|bac|cháu|chau|con|i|we)\b|for my\b|as an?\b|"
+    _INTRO_OPENS + r"(?:(?:tôi|toi|tui|em|e|mình|minh|tớ|bác|bac|cháu|chau|con|i|we)\b|for my\b|as an?\b|"
     + _KIN_INTRO + "|" + _KIN_OF_ASKER + ")"
     r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b|"
     # typed without punctuation: "cô là giáo viên về hưu ở Ngọc Hiển cô muốn hỏi …" ends before "cô muốn hỏi"
@@ -250,10 +251,11 @@ _PREAMBLE = re.compile(
 #: thấy bản tổng kết có nói tới…", "Tôi nghe nói bà Mai là…").
 _WHO_ASKS = re.compile(
     _INTRO_OPENS + r"(?:for my\b|as an?\b|i['’]m\b|we['’]re\b|" + _KIN_INTRO + "|" + _KIN_OF_ASKER + "|"
-    r"(?:tôi|em|e|mình|tớ|bác|cháu|con|i|we)\s+"
+    r"(?:tôi|tui|em|e|mình|tớ|bác|cháu|con|i|we)\s+"
     r"(?:(?!(?:nhớ|nghe|thấy|đọc|hiểu|nghĩ|tưởng|biết|remember|heard|read|think|thought)\b)\S+\s+)?"
-    r"(?:là|làm|lm|công tác|học|đang|soạn|viết|chuẩn bị|phải|sắp|am|'m|work|working|study|studying|teach|"
-    r"write|writing|prepare|preparing|research|researching)\b)", re.IGNORECASE)
+    # "em ở đoàn thanh niên, …", "bác sinh hoạt Hội CCB phường, …", "mình bên hội phụ nữ, …": where the asker belongs
+    r"(?:là|làm|lm|công tác|học|đang|soạn|viết|chuẩn bị|phải|sắp|ở|sinh hoạt|bên|am|'m|work|working|study|"
+    r"studying|teach|write|writing|prepare|preparing|research|researching)\b)", re.IGNORECASE)
 #: The same for an introduction typed without diacritics: "Em la sinh vien o Hue, cho em hoi…".
 _WHO_ASKS_PLAIN = re.compile(_WHO_ASKS.pattern.translate(_FOLD), re.IGNORECASE)
 #: Words that make a clause part of the question, not the asker's introduction.
