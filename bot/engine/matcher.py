@@ -92,6 +92,8 @@ _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người)
 #: where it was mentioned, not what is asked.
 _MENTIONED_IN = re.compile(r"\b(?:nhac|neu|de cap)(?: (?:den|toi|ra))? (?:trong|o|tai)\b|"
                            r"\bma (?:\w+ ){1,5}(?:nhac|neu|de cap)\b|\b(?:mentioned|referred to|cited) in\b")
+#: A day written out: "31/12/2020", "ngày 31".
+_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bngày \d{1,2}\b")
 #: Words that name a kind of group, not which one (folded).
 _GROUP_WORDS = frozenset({"hoi", "doan", "to", "chuc", "union", "association", "the", "of", "s", "trung", "uong",
                           "tinh", "huyen", "lien", "hiep"})
@@ -1128,10 +1130,14 @@ class Matcher:
             return None
         if self.kb.intents[candidates[0].intent_id].kind == "refusal":
             return candidates[0]
+        close = [c for c in candidates if candidates[0].score - c.score < self.kb.matching.refusal_margin
+                 and self.kb.intents[c.intent_id].kind == "refusal"]
+        if close and Objection.TIME in self._evidence.asks(text) \
+                and not _DAY.search(self.kb.intents[item.intent].answer):
+            return close[0]  # "ngày bầu cử được nhắc trong nhiệm vụ 4 là ngày nào": the task gives no day
         if self._evidence.objection(text, words(text), self.kb.intents[item.intent]) is None:
             return None
-        return next((c for c in candidates if candidates[0].score - c.score < self.kb.matching.refusal_margin
-                     and self.kb.intents[c.intent_id].kind == "refusal"), None)
+        return close[0] if close else None
 
     def _list_item(self, item: ItemRef, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:
         """Answer the named item of a numbered list, or say the list has no such item."""

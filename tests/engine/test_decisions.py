@@ -2335,6 +2335,8 @@ def test_a_deadline_the_report_never_gives_is_refused(responder: Responder) -> N
 @pytest.mark.parametrize(("message", "expected"), [
     ("Ngày bầu cử Quốc hội khóa XV mà nhiệm vụ thứ tư có nhắc đến là ngày nào vậy?", "refuse_election_results"),
     ("Số hiệu các văn bản của Đảng được nêu ở nhiệm vụ thứ hai là gì?", "refuse_documents"),
+    ("Đại hội XIII mà nhiệm vụ thứ tư nhắc tới diễn ra khi nào", "refuse_congress_13_results"),  # the task has no day
+    ("the congress mentioned in the fourth task - when was it held?", "refuse_congress_13_results"),
     ("Chương trình phối hợp được nhắc đến trong nhiệm vụ thứ ba là cho giai đoạn nào?", "mai_task_3"),
     ("the elections mentioned in the fourth task are for which term?", "mai_task_4"),
 ])
