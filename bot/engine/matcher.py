@@ -345,6 +345,9 @@ class Matcher:
         if not tokens:  # nothing but filler, or only calling the bot ("bot ơi")
             cues = self._talk.find(text)
             return self._small_talk(text, tokens, cues, ()) if cues else Match(Verdict.EMPTY, (), ())
+        if "?" not in text and not ASKING_WORDS & set(words(text)) and only_says_who_asks(text) \
+                and (cues := self._talk.find(text)):
+            return self._talk_chosen(text, tokens, cues, ())  # "Chào bot, em bên đoàn thanh niên xã": who greets
         # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
         oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
         if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
@@ -415,6 +418,11 @@ class Matcher:
         """Whether the out-of-scope name stands only in clauses that ask nothing, beside one that asks
         without pointing back to it: "tỉnh có đông bà con Khmer, bí thư tỉnh ủy là ai" asks who the
         secretary is; "…, hội nghị có nói gì về họ không" asks about them."""
+        start = self._talk.question_start(text)
+        folded = words(text)
+        if start is not None and start > 0 and not ASKING_WORDS & set(folded[:start]) \
+                and self._lexical.out_of_scope(" ".join(folded[start:])) is None:
+            return True  # "chi hoi phu nu xa minh muon biet hoi nghi ngay nao": the asker's own, before the question
         clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
         named = [c for c in clauses if self._lexical.out_of_scope(c) is oos]
         others = [c for c in clauses if c not in named]
@@ -1034,6 +1042,10 @@ class Matcher:
             question = self._another_number(left, asked, ranked) or self._settle(left, asked, ranked)
             if self._question_wins(text, cues, left, rest, question):
                 return question
+        return self._talk_chosen(text, tokens, cues, candidates)
+
+    def _talk_chosen(self, text: str, tokens: list[str], cues: list[Cue], candidates: tuple[Candidate, ...]) -> Match:
+        """The small-talk reply the cues ask for."""
         # The longest cue of those asked says most ("Chào bot, bạn là ai?" asks who the bot is); among
         # equals, a question about the bot goes before a remark ("ad là người thật hay máy vậy, trả lời
         # nhanh quá"), then the last one is the point of the message; a greeting after something else

@@ -462,6 +462,12 @@ class SmallTalkCues:
             self.is_question(text) or self.requests(text) or _YES_NO_INSIDE.search(folded)
             or _TASK_ASKED.search(folded))
 
+    def question_start(self, text: str) -> int | None:
+        """Where the words that say a question comes ("cho mình hỏi", "muốn biết") start, as a word
+        index of ``words(text)``; None without them."""
+        found = self._asking.find(words(text))
+        return min((end - len(phrase) for phrase, _, end in found), default=None)
+
     @staticmethod
     def asks_leave(text: str) -> bool:
         """Whether ``text`` only asks leave to ask: "… hỏi mấy câu về bài báo được không ạ?", with no

@@ -2365,6 +2365,9 @@ def test_an_organisation_the_report_never_names_is_refused_with_what_it_says_of_
     ("em ở đoàn thanh niên, ông Vượng yêu cầu gì về cán bộ làm dân vận", {"vuong_req_cadre_selection"}),
     ("Cà Mau có nhiều người Khmer, ở điểm cầu Cà Mau có những ai dự", {"camau_attendees"}),  # said in passing
     ("Ở Cà Mau có bà con Khmer, hội nghị có nói gì riêng về họ không?", {None}),  # asked about: refused
+    ("Hội Phụ nữ xã tôi muốn biết hội nghị do ai tổ chức", {"event_organizer"}),  # before what is asked
+    ("Chào bot, em bên đoàn thanh niên xã", {"smalltalk_greeting"}),  # a greeting and who greets
+    ("Chào em, chị là chủ tịch Hội Phụ nữ xã", {"smalltalk_greeting"}),
 ])
 def test_an_organisation_named_beside_what_is_asked_is_context(responder: Responder, message: str,
                                                                expected: set[str]) -> None:
