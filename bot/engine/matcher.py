@@ -73,10 +73,6 @@ _WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|t
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
 #: A place's own doings asked, folded: "kết quả riêng của Cà Mau", "Cà Mau's own results".
 _OWN = re.compile(r"\b(?:rieng|own|specifically|in particular)\b")
-#: How deep among the candidates an answer saying an out-of-scope name's broader words may stand and keep the
-#: name asked ("Hội Phụ nữ có được giao nhiệm vụ gì riêng" ties the third task with the sixth, which says
-#: "các tổ chức chính trị - xã hội").
-UNLESS_DEPTH = 3
 #: How deep among the candidates a part of the leader's overview may stand and still give what the leader cannot.
 SIBLING_DEPTH = 5
 #: Words that say what the asker did with an answer: "Cảm ơn, phần nhiệm vụ thứ 3 mình ghi lại rồi",
@@ -353,10 +349,6 @@ class Matcher:
         if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         candidates = self._lexical.rank(tokens)
-        if oos is not None and oos.unless and candidates and not any(
-                self._evidence.names(self.kb.intents[c.intent_id], " ".join(words(u)))
-                for c in candidates[:UNLESS_DEPTH] for u in oos.unless):
-            oos = None  # "bí thư tỉnh ủy Cà Mau là ai, tỉnh có nhiều bà con Khmer": the Khmer are context
         if oos is not None and oos.unless and (
                 self._list_items.find(tokens, text) is not None or self._named_in_passing(text, oos)
                 or ((cues := self._talk.find(text)) and not self._talk.asks(text, cues))):

@@ -229,7 +229,7 @@ _POLITE = r"(?:dạ|thưa|vâng)\s+"
 _INTRO_OPENS = (r"^\W*(?:(?:" + _POLITE + r")?(?:(?:em|e|con|cháu|chau|mình|minh|tôi|toi|bác|bac)\s+)?" + _GREETING
                 + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _POLITE + r")?(?:" + _WHEN_USED + r")?")
 #: "chị là chủ tịch Hội Phụ nữ xã", "anh làm ở Sở": the asker by a kinship word, never "chị Mai là…".
-_KIN_INTRO = r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang)\b"
+_KIN_INTRO = r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang|bên|ở|sinh hoạt)\b"
 #: The asker's relative for whom they type: "ông nội cháu là đảng viên lâu năm ở xã, ông muốn biết …",
 #: "me em lam o hoi phu nu, me hoi …" (his or her kin is no subject either).
 _KIN_OF_ASKER = (r"(?!(?:bà|ba)\s+con\b)"  # "bà con đang bức xúc …" are the people, no kin

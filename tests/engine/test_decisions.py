@@ -2349,6 +2349,7 @@ def test_what_a_task_only_mentions_is_asked_of_itself(responder: Responder, mess
 @pytest.mark.parametrize(("message", "said"), [
     ("Hội Phụ nữ có được giao nhiệm vụ gì riêng trong năm 2021 không?", "tổ chức chính trị - xã hội"),
     ("Did the conference say anything about the Youth Union?", "socio-political organisations"),
+    ("Hội Phụ nữ tỉnh Cà Mau có cử người dự ở điểm cầu tỉnh không?", "không nêu riêng tên tổ chức này"),
 ])
 def test_an_organisation_the_report_never_names_is_refused_with_what_it_says_of_all(
         responder: Responder, message: str, said: str) -> None:
@@ -2368,6 +2369,8 @@ def test_an_organisation_the_report_never_names_is_refused_with_what_it_says_of_
     ("Hội Phụ nữ xã tôi muốn biết hội nghị do ai tổ chức", {"event_organizer"}),  # before what is asked
     ("Chào bot, em bên đoàn thanh niên xã", {"smalltalk_greeting"}),  # a greeting and who greets
     ("Chào em, chị là chủ tịch Hội Phụ nữ xã", {"smalltalk_greeting"}),
+    ("Chị bên Hội Phụ nữ xã đang làm báo cáo: ông Vượng dặn cán bộ nói ít làm nhiều là sao?",
+     {"vuong_req_noi_it_lam_nhieu"}),
 ])
 def test_an_organisation_named_beside_what_is_asked_is_context(responder: Responder, message: str,
                                                                expected: set[str]) -> None:
