@@ -288,7 +288,10 @@ _WHO_ASKS_AFTER = re.compile(
     r"(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b|"
     r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d\d)?\s+)?(?:là\s+)?(?:lên sóng|phát sóng|lên khuôn|chạy tin|nộp bài)\b)"
     r"[^,.;:!?]{0,100}\W*$"
-    r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$",
+    r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$"
+    # "… was about? my english teacher wants me to practice lol"
+    r"|[,;.?]\s*(?:my|our)\s+(?:\w+\s+)?(?:teacher|professor|lecturer|boss|editor|supervisor)\s+"
+    r"(?:wants|asked|needs|told)\b[^,.;:!?]{0,80}\W*$",
     re.IGNORECASE)
 #: A second clause of the introduction: "Em là đoàn viên, *đang chuẩn bị bài sinh hoạt chi đoàn,* cho em hỏi…",
 #: "Tôi là bí thư chi bộ ấp ở xã Khánh Bình Đông, *huyện Trần Văn Thời,* …" (where the asker is).

@@ -2410,9 +2410,10 @@ def test_where_someone_works_is_their_office(responder: Responder, message: str)
 
 
 def test_the_language_an_answer_is_wanted_in_is_no_subject(responder: Responder) -> None:
-    """"in simple English" says how to answer; left in, its words drowned "what was it about"."""
+    """"in simple English" says how to answer, "lol" laughs; left in, their words drowned "what was it about"."""
     assert responder.answer("Could you explain in simple English what the conference was about?").intent \
         == "event_overview"
+    assert responder.answer("can u tell me what the conference was about lol").intent == "event_overview"
 
 
 @pytest.mark.parametrize("message", ["ông Lĩnh sau này có được bổ nhiệm làm Trưởng ban không",

@@ -146,6 +146,8 @@ def test_an_introduction_in_two_clauses_is_told_from_the_question() -> None:
 def test_the_askers_task_said_at_the_end_is_dropped() -> None:
     assert split_preamble("hội nghị kết nối bao nhiêu điểm cầu vậy, e làm bài thi tìm hiểu của trường") == (
         "", "hội nghị kết nối bao nhiêu điểm cầu vậy")
+    assert split_preamble("who organised the conference? my history teacher wants me to find out haha") == (
+        "", "who organised the conference")
 
 
 def test_a_relayed_questions_closing_tag_is_dropped() -> None:
