@@ -57,6 +57,7 @@ class Objection(Enum):
     DETAIL = "asks for a kind of detail (software, a budget, a document number) the answer does not give"
     UNKNOWN_NAME = "names someone or something the report never mentions"
     OTHER_EVENT = "asks about another conference (of another year) than the report's"
+    WHY = "asks why; the answer gives no reason"
 
 
 _NUMBER_WORDS = r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -81,6 +82,13 @@ _LONGEST_NAME = 8
 #: How many lowercase words after a run of capitals may still belong to the name ("Ban Dân vận").
 _NAME_TAIL = 2
 #: Words that ask why, folded.
+#: An answer that gives a reason or a purpose: "vì", "để", "nhằm", "because", "so that", "helped".
+_REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên|yếu tố|because|so that|in order|since|"
+                     r"helped|helping|contributed|factor|aim|aimed)\b", re.IGNORECASE)
+#: Words that ask something besides why ("which elections…, and why"), folded.
+#: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
+_OTHER_ASKING = frozenset({"ai", "gi", "j", "khong", "ko", "k", "hay", "who", "what", "which", "when", "where", "how",
+                           "whether", "or"})
 _WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|why|reason|reasons)\b")
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
@@ -361,6 +369,9 @@ class Evidence:
             return Objection.TIME
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
+        if _WHY.search(" ".join(words)) and not asked and not _OTHER_ASKING & set(words) \
+                and not _REASON.search(_answer_text(intent)):
+            return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
         if self.asks_after(text):
             return Objection.AFTER
         if self._other_events.find(words) or (  # "… đầu năm 2021 phải không" is a claim to correct

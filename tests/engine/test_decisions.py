@@ -2421,3 +2421,15 @@ def test_the_language_an_answer_is_wanted_in_is_no_subject(responder: Responder)
 def test_a_later_appointment_is_beyond_the_titles_of_the_day(responder: Responder, message: str) -> None:
     """The report gives the titles held on 31/12/2020; it knows nothing of later appointments."""
     assert responder.answer(message).matched == "refuse_personal_details"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Vì sao hội nghị phải dời sang đầu năm 2021 mới họp?", None),  # a premise with no reason to give
+    ("Vì sao điểm cầu Cà Mau bị mất kết nối giữa chừng?", None),
+    ("Why did Nguyen Hong Linh present the report instead of the head of the commission?", None),
+    ("Tại sao ông Vượng yêu cầu cán bộ nói ít làm nhiều?", "vuong_req_noi_it_lam_nhieu"),  # "để dân tin"
+    ("Vì sao công tác dân vận quan trọng?", "vuong_speech_overview"),  # "yếu tố quan trọng làm nên thành công"
+])
+def test_a_why_is_answered_only_with_a_reason(responder: Responder, message: str, expected: str | None) -> None:
+    """An answer that gives no reason does not answer "why"; the nearest topics are offered instead."""
+    assert responder.answer(message).intent == expected
