@@ -2433,3 +2433,11 @@ def test_a_later_appointment_is_beyond_the_titles_of_the_day(responder: Responde
 def test_a_why_is_answered_only_with_a_reason(responder: Responder, message: str, expected: str | None) -> None:
     """An answer that gives no reason does not answer "why"; the nearest topics are offered instead."""
     assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("message", ["phong trào Dân vận khéo ra đời khi nào, ai khởi xướng",
+                                     "Dân vận khéo do ai phát động ạ?",
+                                     "Who first launched the Dân vận khéo emulation movement?"])
+def test_a_movements_beginnings_are_beyond_the_report(responder: Responder, message: str) -> None:
+    """The report speaks of Dân vận khéo in the term's results, never of when or by whom it began."""
+    assert responder.answer(message).fallback
