@@ -83,12 +83,15 @@ _LONGEST_NAME = 8
 _NAME_TAIL = 2
 #: Words that ask why, folded.
 #: An answer that gives a reason or a purpose: "vì", "để", "nhằm", "because", "so that", "helped".
-_REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên|yếu tố|because|so that|in order|since|"
-                     r"helped|helping|contributed|factor|aim|aimed)\b", re.IGNORECASE)
+_REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên|yếu tố|ý nghĩa|hiệu quả|lợi ích|because|so that|"
+                     r"in order|since|helped|helping|contributed|factor|aim|aimed|meaningful|effective|benefit)\b",
+                     re.IGNORECASE)
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
-_OTHER_ASKING = frozenset({"ai", "gi", "j", "khong", "ko", "k", "hay", "who", "what", "which", "when", "where", "how",
-                           "whether", "or"})
+_OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
+#: …and "không" at the end asks yes or no ("vì sao …, có phải … không?"); "vì sao không bố trí …" says "not".
+_NOT_AT_END = frozenset({"khong", "ko", "k", "hong", "hok"})
+NOT_AT_END_WORDS = 3
 _WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|why|reason|reasons)\b")
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
@@ -370,6 +373,7 @@ class Evidence:
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         if _WHY.search(" ".join(words)) and not asked and not _OTHER_ASKING & set(words) \
+                and not _NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) \
                 and not _REASON.search(_answer_text(intent)):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
         if self.asks_after(text):

@@ -93,6 +93,9 @@ _DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bngày \d{1,2}\b")
 #: Words that name a kind of group, not which one (folded).
 _GROUP_WORDS = frozenset({"hoi", "doan", "to", "chuc", "union", "association", "the", "of", "s", "trung", "uong",
                           "tinh", "huyen", "lien", "hiep"})
+#: Words of wanting something, folded: "em bên đoàn thanh niên xã cần danh sách…", "nhờ bot tóm tắt".
+_WANTS = frozenset({"can", "nho", "giup", "muon", "xin", "tom", "liet", "need", "want", "please", "pls", "summary",
+                    "list"})
 #: Where one clause of a message ends and another begins.
 _CLAUSE_BREAK = re.compile(r"[,;:.?!]")
 #: A clause pointing back to a group named before it, folded: "về họ", "their", "cộng đồng này".
@@ -341,8 +344,8 @@ class Matcher:
         if not tokens:  # nothing but filler, or only calling the bot ("bot ơi")
             cues = self._talk.find(text)
             return self._small_talk(text, tokens, cues, ()) if cues else Match(Verdict.EMPTY, (), ())
-        if "?" not in text and not ASKING_WORDS & set(words(text)) and only_says_who_asks(text) \
-                and (cues := self._talk.find(text)):
+        if "?" not in text and not (ASKING_WORDS | _WANTS) & set(words(text)) and only_says_who_asks(text) \
+                and not any(w.isdigit() for w in words(text)) and (cues := self._talk.find(text)):
             return self._talk_chosen(text, tokens, cues, ())  # "Chào bot, em bên đoàn thanh niên xã": who greets
         # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
         oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))

@@ -2369,6 +2369,7 @@ def test_an_organisation_the_report_never_names_is_refused_with_what_it_says_of_
     ("Hội Phụ nữ xã tôi muốn biết hội nghị do ai tổ chức", {"event_organizer"}),  # before what is asked
     ("Chào bot, em bên đoàn thanh niên xã", {"smalltalk_greeting"}),  # a greeting and who greets
     ("Chào em, chị là chủ tịch Hội Phụ nữ xã", {"smalltalk_greeting"}),
+    ("Chào bot, em bên đoàn thanh niên xã cần danh sách 7 nhiệm vụ", {"mai_conclusion_overview"}),  # a request
     ("Chị bên Hội Phụ nữ xã đang làm báo cáo: ông Vượng dặn cán bộ nói ít làm nhiều là sao?",
      {"vuong_req_noi_it_lam_nhieu"}),
 ])
@@ -2414,6 +2415,8 @@ def test_the_language_an_answer_is_wanted_in_is_no_subject(responder: Responder)
     assert responder.answer("Could you explain in simple English what the conference was about?").intent \
         == "event_overview"
     assert responder.answer("can u tell me what the conference was about lol").intent == "event_overview"
+    assert responder.answer("trả lời bằng tiếng Anh giúp mình: hội nghị ngày nào?").intent in {"event_date",
+                                                                                             "event_overview"}
 
 
 @pytest.mark.parametrize("message", ["ông Lĩnh sau này có được bổ nhiệm làm Trưởng ban không",
@@ -2429,6 +2432,8 @@ def test_a_later_appointment_is_beyond_the_titles_of_the_day(responder: Responde
     ("Why did Nguyen Hong Linh present the report instead of the head of the commission?", None),
     ("Tại sao ông Vượng yêu cầu cán bộ nói ít làm nhiều?", "vuong_req_noi_it_lam_nhieu"),  # "để dân tin"
     ("Vì sao công tác dân vận quan trọng?", "vuong_speech_overview"),  # "yếu tố quan trọng làm nên thành công"
+    ("vì sao dân vận khéo có ý nghĩa?", "finding_dan_van_kheo"),  # "đem lại nhiều hiệu quả, có ý nghĩa thiết thực"
+    ("vì sao không bố trí cán bộ đạo đức kém làm dân vận?", None),  # "không" says not; it asks no yes or no
 ])
 def test_a_why_is_answered_only_with_a_reason(responder: Responder, message: str, expected: str | None) -> None:
     """An answer that gives no reason does not answer "why"; the nearest topics are offered instead."""
