@@ -2370,6 +2370,7 @@ def test_an_organisation_the_report_never_names_is_refused_with_what_it_says_of_
     ("Chào bot, em bên đoàn thanh niên xã", {"smalltalk_greeting"}),  # a greeting and who greets
     ("Chào em, chị là chủ tịch Hội Phụ nữ xã", {"smalltalk_greeting"}),
     ("Chào bot, em bên đoàn thanh niên xã cần danh sách 7 nhiệm vụ", {"mai_conclusion_overview"}),  # a request
+    ("Xin chào, chị là chủ tịch Hội Phụ nữ xã, cho chị hỏi hội nghị ngày nào?", {"event_date"}),  # no "chào chị"
     ("Chị bên Hội Phụ nữ xã đang làm báo cáo: ông Vượng dặn cán bộ nói ít làm nhiều là sao?",
      {"vuong_req_noi_it_lam_nhieu"}),
 ])
