@@ -1133,15 +1133,20 @@ class Matcher:
         """A curated refusal, when the question asks about something only mentioned in the list item
         it names and the refusal leads, or the evidence finds the item cannot give what is asked and
         the refusal is within ``refusal_margin``: the election's date is not in the task that mentions it."""
-        if not candidates or item.intent is None or not _MENTIONED_IN.search(" ".join(words(text))):
+        if not candidates or item.intent is None:
+            return None
+        close = [c for c in candidates if candidates[0].score - c.score < self.kb.matching.refusal_margin
+                 and self.kb.intents[c.intent_id].kind == "refusal"]
+        mentioned = bool(_MENTIONED_IN.search(" ".join(words(text))))
+        # the refusal that quotes the item ("… chỉ nhắc đến cuộc bầu cử trong nhiệm vụ thứ 4")
+        quoting = [c for c in close if f"thứ {item.position}" in self.kb.intents[c.intent_id].answer]
+        if (close if mentioned else quoting) and Objection.TIME in self._evidence.asks(text) \
+                and not _DAY.search(self.kb.intents[item.intent].answer):
+            return (close if mentioned else quoting)[0]  # "bầu cử … trong nhiệm vụ 4 diễn ra ngày nào": no day
+        if not mentioned:
             return None
         if self.kb.intents[candidates[0].intent_id].kind == "refusal":
             return candidates[0]
-        close = [c for c in candidates if candidates[0].score - c.score < self.kb.matching.refusal_margin
-                 and self.kb.intents[c.intent_id].kind == "refusal"]
-        if close and Objection.TIME in self._evidence.asks(text) \
-                and not _DAY.search(self.kb.intents[item.intent].answer):
-            return close[0]  # "ngày bầu cử được nhắc trong nhiệm vụ 4 là ngày nào": the task gives no day
         if self._evidence.objection(text, words(text), self.kb.intents[item.intent]) is None:
             return None
         return close[0] if close else None

@@ -2337,6 +2337,8 @@ def test_a_deadline_the_report_never_gives_is_refused(responder: Responder) -> N
     ("Số hiệu các văn bản của Đảng được nêu ở nhiệm vụ thứ hai là gì?", "refuse_documents"),
     ("Đại hội XIII mà nhiệm vụ thứ tư nhắc tới diễn ra khi nào", "refuse_congress_13_results"),  # the task has no day
     ("the congress mentioned in the fourth task - when was it held?", "refuse_congress_13_results"),
+    ("bầu cử Quốc hội khóa XV trong nhiệm vụ 4 diễn ra ngày nào?", "refuse_election_results"),  # quotes task 4
+    ("Nhiệm vụ thứ tư phải làm xong khi nào?", "mai_task_4"),  # the task's own time: no other refusal
     ("Chương trình phối hợp được nhắc đến trong nhiệm vụ thứ ba là cho giai đoạn nào?", "mai_task_3"),
     ("the elections mentioned in the fourth task are for which term?", "mai_task_4"),
 ])
