@@ -14,7 +14,10 @@ QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", 
 #: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country", "ở
 #: đây"; not "em hỏi bài ở đây" or "can I ask here", asking the bot).
 POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà)\b|"
-                         r"\b(?:my|our)\s+(?:country|province|city|home)\b|(?<!hỏi )(?<!bài )\bở đây\b|"
+                         # the asker's organisation: "hội nghị giao gì cho hội của chị", "our union"
+                         r"\b(?:hội|đoàn)\s+(?:của\s+)?(?:tôi|mình|em|chị|chúng tôi|bọn mình|tui|bác)\b|"
+                         r"\b(?:my|our)\s+(?:country|province|city|home|union|association)\b|"
+                         r"(?<!hỏi )(?<!bài )\bở đây\b|"
                          r"(?<!ask )\bhere\b",
                          re.IGNORECASE)
 #: A question that points back to the subject its introduction named: "Em viết tiểu luận về người theo

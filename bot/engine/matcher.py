@@ -99,7 +99,9 @@ _WANTS = frozenset({"can", "nho", "giup", "muon", "xin", "tom", "liet", "need", 
 #: Where one clause of a message ends and another begins.
 _CLAUSE_BREAK = re.compile(r"[,;:.?!]")
 #: A clause pointing back to a group named before it, folded: "về họ", "their", "cộng đồng này".
-_BACK_TO_THEM = re.compile(r"\b(?:ho|they|them|their|(?:cong dong|dong bao|ba con|to chuc|hoi|doan) (?:nay|do|ay))\b")
+_BACK_TO_THEM = re.compile(r"\b(?:ho|they|them|their|(?:cong dong|dong bao|ba con|to chuc|hoi|doan) (?:nay|do|ay)|"
+                           r"(?:hoi|doan|to chuc)(?: cua)? (?:chi|em|toi|minh|tui|chung toi|chung em|bac)|"
+                           r"(?:our|my) (?:union|association|organisation|organization))\b")
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
@@ -416,7 +418,8 @@ class Matcher:
         start = self._talk.question_start(text)
         folded = words(text)
         if start is not None and start > 0 and not ASKING_WORDS & set(folded[:start]) \
-                and self._lexical.out_of_scope(" ".join(folded[start:])) is None:
+                and self._lexical.out_of_scope(" ".join(folded[start:])) is None \
+                and not _BACK_TO_THEM.search(" ".join(folded[start:])):
             return True  # "chi hoi phu nu xa minh muon biet hoi nghi ngay nao": the asker's own, before the question
         clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
         named = [c for c in clauses if self._lexical.out_of_scope(c) is oos]
