@@ -99,9 +99,11 @@ _WANTS = frozenset({"can", "nho", "giup", "muon", "xin", "tom", "liet", "need", 
 #: Where one clause of a message ends and another begins.
 _CLAUSE_BREAK = re.compile(r"[,;:.?!]")
 #: A clause pointing back to a group named before it, folded: "về họ", "their", "cộng đồng này".
-_BACK_TO_THEM = re.compile(r"\b(?:ho|they|them|their|(?:cong dong|dong bao|ba con|to chuc|hoi|doan) (?:nay|do|ay)|"
+_BACK_TO_THEM = re.compile(r"\b(?:they|their|(?:cong dong|dong bao|ba con|to chuc|hoi|doan) (?:nay|do|ay)|"
                            r"(?:hoi|doan|to chuc)(?: cua)? (?:chi|em|toi|minh|tui|chung toi|chung em|bac)|"
                            r"(?:our|my) (?:union|association|organisation|organization))\b")
+#: …and "them", "họ" as typed ("thêm" and "hồ" fold alike).
+_THEM = frozenset({"them", "họ"})
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
@@ -419,15 +421,15 @@ class Matcher:
         folded = words(text)
         if start is not None and start > 0 and not ASKING_WORDS & set(folded[:start]) \
                 and self._lexical.out_of_scope(" ".join(folded[start:])) is None \
-                and not _BACK_TO_THEM.search(" ".join(folded[start:])):
+                and not _points_back_to_them(" ".join(raw_words(text)[start:])):
             return True  # "chi hoi phu nu xa minh muon biet hoi nghi ngay nao": the asker's own, before the question
         clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
         named = [c for c in clauses if self._lexical.out_of_scope(c) is oos]
         others = [c for c in clauses if c not in named]
         # the name's own words, less those of any organisation ("hội cựu chiến binh" … "cho cựu chiến binh")
-        own = {w for t in oos.triggers for w in words(t)} - _GROUP_WORDS
+        own = {w for t in oos.triggers if contains_phrase(words(text), words(t)) for w in words(t)} - _GROUP_WORDS
         return bool(named) and not any(ASKING_WORDS & set(words(c)) for c in named) and any(
-            ASKING_WORDS & set(words(c)) and not _BACK_TO_THEM.search(" ".join(words(c))) and not own & set(words(c))
+            ASKING_WORDS & set(words(c)) and not _points_back_to_them(c) and not own & set(words(c))
             for c in others)
 
     def _cues_beside_introduction(self, text: str) -> list[Cue]:
@@ -1254,6 +1256,11 @@ class Matcher:
         """Whether either intent lists the other as related, or sums it up."""
         first, second = self.kb.intents[a], self.kb.intents[b]
         return b in first.related or a in second.related or b in first.covers or a in second.covers
+
+
+def _points_back_to_them(part: str) -> bool:
+    """Whether ``part`` points back to a group named before it: "về họ", "hội của chị", "their"."""
+    return bool(_BACK_TO_THEM.search(" ".join(words(part))) or _THEM & set(raw_words(part)))
 
 
 def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

@@ -2374,6 +2374,9 @@ def test_an_organisation_the_report_never_names_is_refused_with_what_it_says_of_
     ("Chào em, chị là chủ tịch Hội Phụ nữ xã", {"smalltalk_greeting"}),
     ("Chào bot, em bên đoàn thanh niên xã cần danh sách 7 nhiệm vụ", {"mai_conclusion_overview"}),  # a request
     ("Xin chào, chị là chủ tịch Hội Phụ nữ xã, cho chị hỏi hội nghị ngày nào?", {"event_date"}),  # no "chào chị"
+    # "thêm" is no "them", and "dân" no word of "Hội Nông dân" unless that is the name found
+    ("Xã tôi đang cùng Hội Phụ nữ làm mô hình dân vận khéo, vậy phong trào Dân vận khéo được đánh giá thế nào, "
+     "có yêu cầu gì thêm không?", {"finding_dan_van_kheo", "vuong_req_emulation"}),
     ("Chị bên Hội Phụ nữ xã đang làm báo cáo: ông Vượng dặn cán bộ nói ít làm nhiều là sao?",
      {"vuong_req_noi_it_lam_nhieu"}),
 ])
