@@ -201,6 +201,14 @@ SETS = (
      "student, a TV fact-checker; sealed all session, measured once on its final code", "95.3% / 95.2%"),
     ("outsider_be", "a ward Youth Union secretary, a retired cell secretary, an exam candidate, an Australian PhD "
      "student, a radio editor; sealed, measured once on the session's final code", "94.4% / 89.3%"),
+    ("outsider_bf", "a student typing for his grandfather, a provincial journalist, an NGO researcher, a Cà Mau "
+     "commune official in teen-code, a civics student; measured once when written, then tuned on", "91.0% / 92.0%"),
+    ("outsider_bg", "a hamlet Party cell secretary, a student abroad, a fact-checker of viral claims, an exam-writing "
+     "lecturer, a factory worker; measured once when written, then tuned on", "91.5% / 92.9%"),
+    ("outsider_bh", "a radio presenter, a translator, a law student, a Cà Mau Women's Union member, an elderly man "
+     "without diacritics; sealed all session, measured once on its final code", "90.4% / 75.0%"),
+    ("outsider_bi", "a ward Front officer, a foreign journalist, a law student in teen-code, a retired teacher, a "
+     "young person checking a video; sealed, measured once on the session's final code", "93.2% / 87.0%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
