@@ -2453,3 +2453,16 @@ def test_a_why_is_answered_only_with_a_reason(responder: Responder, message: str
 def test_a_movements_beginnings_are_beyond_the_report(responder: Responder, message: str) -> None:
     """The report speaks of Dân vận khéo in the term's results, never of when or by whom it began."""
     assert responder.answer(message).fallback
+
+
+@pytest.mark.parametrize(("message", "answered"), [
+    ("Tại hội nghị có đơn vị nào được khen thưởng không?", False),
+    ("Tỉnh nào làm Dân vận khéo giỏi nhất cả nước?", False),
+    ("Cán bộ làm sai thì bị kỷ luật theo quy định nào?", False),
+    ("Who later replaced Nguyen Hong Linh?", False),
+    ("Phong trào Dân vận khéo có được khen là hiệu quả không?", True),     # praised in the findings
+    ("cán bộ làm dân vận phải giữ kỷ luật thế nào theo ông Vượng", True),  # the report's own word
+])
+def test_awards_rules_and_successors_are_details_the_report_never_gives(responder: Responder, message: str,
+                                                                         answered: bool) -> None:
+    assert (responder.answer(message).intent is not None) is answered
