@@ -646,12 +646,18 @@ class Evidence:
         return found
 
 
+#: A yes-or-no question's last words, folded: "… có nói gì … không (em, chau, a)".
+_YES_NO_END = re.compile(r"\b(?:khong|ko|k|hong|hok|chua)(?: (?:a|em|chau|con|ban|vay|nhi|ad|bot))*$")
+
+
 def offered_instead(text: str, name: str) -> bool:
     """Whether ``name`` is offered as one of two choices ("… BDV TW tổ chức, hay VP TW Đảng?", "Ban
     Tuyên giáo hay Ban Dân vận tổ chức?"): the report may hold the other, and the answer then
     corrects the question. Not beside "or": "Catholics or Khmer Theravada Buddhists" offers two
     things the report never names."""
     folded, named = " ".join(words(text)), re.escape(" ".join(words(name)))
+    if _YES_NO_END.search(folded):  # "có nói gì về phụ nữ hay Hội phụ nữ không": "hay" lists, offers no choice
+        return False
     return bool(re.search(rf"\bhay(?: \w+){{0,2}} {named}\b|\b{named}(?: \w+){{0,1}} hay\b", folded))
 
 

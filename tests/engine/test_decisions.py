@@ -2466,3 +2466,11 @@ def test_a_movements_beginnings_are_beyond_the_report(responder: Responder, mess
 def test_awards_rules_and_successors_are_details_the_report_never_gives(responder: Responder, message: str,
                                                                          answered: bool) -> None:
     assert (responder.answer(message).intent is not None) is answered
+
+
+def test_or_in_a_yes_no_question_lists_offers_no_choice(responder: Responder) -> None:
+    """"… Hội Nông dân hay nông dân … không": both the report leaves unnamed; "Ban Tuyên giáo hay Ban Dân
+    vận tổ chức?" offers a choice the organiser's answer settles."""
+    assert responder.answer("Bà Mai có nhắc riêng tới nông dân hay Hội Nông dân trong kết luận không?").fallback
+    assert responder.answer("Ban Tuyên giáo hay Ban Dân vận tổ chức hội nghị?").intent in {"event_organizer",
+                                                                                       "event_overview"}
