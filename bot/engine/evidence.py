@@ -142,6 +142,14 @@ _OTHER_EVENT = re.compile(
     r"\b(?:hoi nghi|cuoc hop|conference|meeting|review)\b(?P<gap>(?: [^\s,.;:!?]+){0,6}?) (?:(?:cuoi|dau|giua) )?"
     r"(?:nam|(?:held|organi[sz]ed|convened|took place) in|(?:end|start|beginning) of) (?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<year2>(?:19|20)\d\d) (?:review )?(?:conference|meeting)\b")
+#: A conference reviewing another term than the report's XII: "hội nghị tổng kết nhiệm kỳ XI", "the review of
+#: the 11th term" (folded; a Roman numeral stays as typed).
+_OTHER_TERM = re.compile(r"\b(?:hoi nghi|cuoc hop|tong ket|conference|meeting|review)\b(?: [^\s,.;:!?]+){0,6}? "
+                         r"(?:(?:nhiem ky|term)(?: (?:dai hoi|of the))? (?:viii|ix|x|xi|8|9|10|11|8th|9th|10th|11th)|"
+                         r"(?:8th|9th|10th|11th)(?: party)?(?: congress)? term)\b")
+#: The report's term offered beside another: "nhiệm kỳ Đại hội XI hay XII".
+_REPORT_TERM_OFFERED = re.compile(r"\b(?:hay|or|hoac) (?:dai hoi |the )?(?:xii|12|12th)\b|"
+                                  r"\b(?:xii|12|12th) (?:hay|or|hoac)\b")
 #: A conference held again, asked when: "khi nào họp tổng kết nữa", "bao giờ lại tổ chức hội nghị như thế
 #: nữa", "when is the next conference". Typed with marks ("phối hợp" is no "họp"), or with none at all.
 _AGAIN_ASKED = r"\b(?:khi nào|bao giờ|lúc nào|chừng nào)\b[^,.;:!?]{0,30}?\b(?:lại\s+)?(?:họp|tổ chức)" \
@@ -173,6 +181,8 @@ def _another_event(text: str) -> bool:
     if _AGAIN.search(text) or (text.isascii() and _AGAIN_PLAIN.search(text)):
         return True
     folded = " ".join(fold(text).split())
+    if _OTHER_TERM.search(folded) and not _REPORT_TERM_OFFERED.search(folded):
+        return True  # "hội nghị tổng kết dân vận nhiệm kỳ XI": the term before (not "XI hay XII?")
     for m in _OTHER_EVENT.finditer(folded):
         year = m.group("year") or m.group("year2")
         if year != REPORT_YEAR and not (m.group("gap") and _TASK_WORDS & set(m.group("gap").split())):

@@ -2474,3 +2474,12 @@ def test_or_in_a_yes_no_question_lists_offers_no_choice(responder: Responder) ->
     assert responder.answer("Bà Mai có nhắc riêng tới nông dân hay Hội Nông dân trong kết luận không?").fallback
     assert responder.answer("Ban Tuyên giáo hay Ban Dân vận tổ chức hội nghị?").intent in {"event_organizer",
                                                                                        "event_overview"}
+
+
+@pytest.mark.parametrize(("message", "refused"), [
+    ("Hội nghị tổng kết dân vận nhiệm kỳ XI họp ngày nào?", True),  # the term before the report's
+    ("When was the review conference for the 11th term held?", True),
+    ("Hội nghị này tổng kết nhiệm kỳ XI hay XII?", False),  # the report's term offered: it says which
+])
+def test_a_conference_of_another_term_is_another_event(responder: Responder, message: str, refused: bool) -> None:
+    assert (responder.answer(message).intent is None) is refused
