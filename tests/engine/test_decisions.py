@@ -2353,6 +2353,7 @@ def test_what_a_task_only_mentions_is_asked_of_itself(responder: Responder, mess
     ("Did the conference say anything about the Youth Union?", "socio-political organisations"),
     ("Hội Phụ nữ tỉnh Cà Mau có cử người dự ở điểm cầu tỉnh không?", "không nêu riêng tên tổ chức này"),
     ("Tôi ở Đoàn Thanh niên, hội nghị có nói gì về đoàn chúng tôi không?", "không nêu riêng tên tổ chức này"),
+    ("Hội Người cao tuổi có được giao nhiệm vụ gì trong năm 2021 không?", "không nêu riêng tên tổ chức này"),
 ])
 def test_an_organisation_the_report_never_names_is_refused_with_what_it_says_of_all(
         responder: Responder, message: str, said: str) -> None:
