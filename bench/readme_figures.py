@@ -209,6 +209,8 @@ SETS = (
      "without diacritics; sealed all session, measured once on its final code", "90.4% / 75.0%"),
     ("outsider_bi", "a ward Front officer, a foreign journalist, a law student in teen-code, a retired teacher, a "
      "young person checking a video; sealed, measured once on the session's final code", "93.2% / 87.0%"),
+    ("outsider_bj", "a shrimp farmer without diacritics, a PhD student in English, a copy editor, a grade-11 "
+     "student; sealed, measured once on the session's final code", "91.3% / 100%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

@@ -90,6 +90,9 @@ _MENTIONED_IN = re.compile(r"\b(?:nhac|neu|de cap)(?: (?:den|toi|ra))? (?:trong|
                            r"\bma (?:\w+ ){1,5}(?:nhac|neu|de cap)\b|\b(?:mentioned|referred to|cited) in\b")
 #: A day written out: "31/12/2020", "ngày 31".
 _DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bngày \d{1,2}\b")
+#: Words that name a list item, as tokens, and how near the start they make it what a question asks about.
+_ITEM_WORDS = frozenset({"nhiem", "nv", "task", "viec", "y", "muc"})
+ITEM_OPENS = 3
 #: Words that name a kind of group, not which one (folded).
 _GROUP_WORDS = frozenset({"hoi", "doan", "to", "chuc", "union", "association", "the", "of", "s", "trung", "uong",
                           "tinh", "huyen", "lien", "hiep"})
@@ -1143,8 +1146,10 @@ class Matcher:
         close = [c for c in candidates if candidates[0].score - c.score < self.kb.matching.refusal_margin
                  and self.kb.intents[c.intent_id].kind == "refusal"]
         mentioned = bool(_MENTIONED_IN.search(" ".join(words(text))))
-        # the refusal that quotes the item ("… chỉ nhắc đến cuộc bầu cử trong nhiệm vụ thứ 4")
-        quoting = [c for c in close if f"thứ {item.position}" in self.kb.intents[c.intent_id].answer]
+        # the refusal that quotes the item ("… chỉ nhắc đến cuộc bầu cử trong nhiệm vụ thứ 4"), when the
+        # item is not what the question opens with ("Nhiệm vụ thứ tư … vào những thời điểm nào" asks its own)
+        opens = _ITEM_WORDS & set(self._question_tokens(text)[:ITEM_OPENS])
+        quoting = [] if opens else [c for c in close if f"thứ {item.position}" in self.kb.intents[c.intent_id].answer]
         if (close if mentioned else quoting) and Objection.TIME in self._evidence.asks(text) \
                 and not _DAY.search(self.kb.intents[item.intent].answer):
             return (close if mentioned else quoting)[0]  # "bầu cử … trong nhiệm vụ 4 diễn ra ngày nào": no day

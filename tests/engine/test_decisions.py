@@ -2339,6 +2339,7 @@ def test_a_deadline_the_report_never_gives_is_refused(responder: Responder) -> N
     ("the congress mentioned in the fourth task - when was it held?", "refuse_congress_13_results"),
     ("bầu cử Quốc hội khóa XV trong nhiệm vụ 4 diễn ra ngày nào?", "refuse_election_results"),  # quotes task 4
     ("Nhiệm vụ thứ tư phải làm xong khi nào?", "mai_task_4"),  # the task's own time: no other refusal
+    ("Nhiệm vụ thứ tư của năm 2021 nhấn mạnh việc nắm tình hình nhân dân vào các thời điểm nào?", "mai_task_4"),
     ("Chương trình phối hợp được nhắc đến trong nhiệm vụ thứ ba là cho giai đoạn nào?", "mai_task_3"),
     ("the elections mentioned in the fourth task are for which term?", "mai_task_4"),
 ])
