@@ -27,7 +27,7 @@ from bot.engine.context import (
 from bot.engine.evidence import Evidence, Objection, offered_instead
 from bot.engine.lexical import Candidate, LexicalIndex, features
 from bot.engine.ordinals import YEAR_FROM, ItemRef, ListItems
-from bot.engine.smalltalk import LEAVE_WORDS, Cue, SmallTalkCues
+from bot.engine.smalltalk import CLAUSE_BREAK, LEAVE_WORDS, Cue, SmallTalkCues
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent, OutOfScope
 from bot.text.normalize import (
@@ -99,8 +99,6 @@ _GROUP_WORDS = frozenset({"hoi", "doan", "to", "chuc", "union", "association", "
 #: Words of wanting something, folded: "em bên đoàn thanh niên xã cần danh sách…", "nhờ bot tóm tắt".
 _WANTS = frozenset({"can", "nho", "giup", "muon", "xin", "tom", "liet", "need", "want", "please", "pls", "summary",
                     "list"})
-#: Where one clause of a message ends and another begins.
-_CLAUSE_BREAK = re.compile(r"[,;:.?!]")
 #: A clause pointing back to a group named before it, folded: "về họ", "their", "cộng đồng này".
 _BACK_TO_THEM = re.compile(r"\b(?:they|their|(?:cong dong|dong bao|ba con|to chuc|hoi|doan) (?:nay|do|ay)|"
                            r"(?:hoi|doan|to chuc)(?: cua)? (?:chi|em|toi|minh|tui|chung toi|chung em|bac)|"
@@ -359,11 +357,7 @@ class Matcher:
         if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         candidates = self._lexical.rank(tokens)
-        if oos is not None and oos.unless and (
-                self._list_items.find(tokens, text) is not None or self._named_in_passing(text, oos)
-                or ((cues := self._talk.find(text)) and not self._talk.asks(text, cues))):
-            # "HLHPN tỉnh cần: nv thứ 6 … gồm những ý gì?" asks the task; "cảm ơn cháu, bác đi họp chi hội
-            # cựu chiến binh đây" is small talk, asking about no one
+        if oos is not None and oos.unless and self._name_is_context(text, tokens, oos):
             oos = None
         if oos is not None and self._answer_corrects(text, oos, candidates):
             oos = None
@@ -386,7 +380,7 @@ class Matcher:
             if overview is not None and item.intent is not None and \
                     self._list_items.counted(tokens, topics) is item.numbered:
                 return _answer(overview, tokens, candidates)  # "bao nhiêu nhiệm vụ, và nhiệm vụ đầu tiên là gì?"
-            refusal = self._refusal_of_mentioned(text, item, candidates)
+            refusal = self._refusal_of_mentioned(text, tokens, item, candidates)
             if refusal is not None:  # "Cuộc bầu cử được nhắc đến trong nhiệm vụ thứ tư diễn ra ngày nào?"
                 return _answer(refusal.intent_id, tokens, candidates)
             return self._list_item(item, tokens, candidates)
@@ -416,6 +410,15 @@ class Matcher:
             return self._small_talk(text, tokens, cues, candidates)
         return self._settle(text, tokens, candidates, aside)
 
+    def _name_is_context(self, text: str, tokens: list[str], oos: OutOfScope) -> bool:
+        """Whether a name with broader words (``unless``) is no subject of the question: it asks a list
+        item by its place ("HLHPN tỉnh cần: nv thứ 6 … gồm những ý gì?"), names it in passing, or is small
+        talk that asks nothing ("cảm ơn cháu, bác đi họp chi hội cựu chiến binh đây")."""
+        if self._list_items.find(tokens, text) is not None or self._named_in_passing(text, oos):
+            return True
+        cues = self._talk.find(text)
+        return bool(cues) and not self._talk.asks(text, cues)
+
     def _named_in_passing(self, text: str, oos: OutOfScope) -> bool:
         """Whether the out-of-scope name stands only in clauses that ask nothing, beside one that asks
         without pointing back to it: "tỉnh có đông bà con Khmer, bí thư tỉnh ủy là ai" asks who the
@@ -426,11 +429,11 @@ class Matcher:
                 and self._lexical.out_of_scope(" ".join(folded[start:])) is None \
                 and not _points_back_to_them(" ".join(raw_words(text)[start:])):
             return True  # "chi hoi phu nu xa minh muon biet hoi nghi ngay nao": the asker's own, before the question
-        clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
+        clauses = [c for c in CLAUSE_BREAK.split(text) if c.strip()]
         named = [c for c in clauses if self._lexical.out_of_scope(c) is oos]
         others = [c for c in clauses if c not in named]
         # the name's own words, less those of any organisation ("hội cựu chiến binh" … "cho cựu chiến binh")
-        own = {w for t in oos.triggers if contains_phrase(words(text), words(t)) for w in words(t)} - _GROUP_WORDS
+        own = {w for t in oos.triggers if contains_phrase(folded, words(t)) for w in words(t)} - _GROUP_WORDS
         return bool(named) and not any(ASKING_WORDS & set(words(c)) for c in named) and any(
             ASKING_WORDS & set(words(c)) and not _points_back_to_them(c) and not own & set(words(c))
             for c in others)
@@ -1137,22 +1140,31 @@ class Matcher:
             return True
         return (strong or self._talk.asks(text, cues)) and len(rest) >= max(MIN_QUESTION_WORDS, talk)
 
-    def _refusal_of_mentioned(self, text: str, item: ItemRef, candidates: tuple[Candidate, ...]) -> Candidate | None:
-        """A curated refusal, when the question asks about something only mentioned in the list item
-        it names and the refusal leads, or the evidence finds the item cannot give what is asked and
-        the refusal is within ``refusal_margin``: the election's date is not in the task that mentions it."""
+    def _refusal_of_mentioned(self, text: str, tokens: list[str], item: ItemRef,
+                              candidates: tuple[Candidate, ...]) -> Candidate | None:
+        """A curated refusal close to the leader, for what a list item only mentions: the election's date
+        is not in the task that mentions the election.
+
+        Asked when, and the item gives no day: a close refusal, if the question says the thing is
+        mentioned in the item ("được nhắc đến trong nhiệm vụ thứ tư"), or else one that quotes the item,
+        when the question does not open with it ("bầu cử … trong nhiệm vụ 4 diễn ra ngày nào", not
+        "Nhiệm vụ thứ tư … vào những thời điểm nào"). Said to be mentioned, and asking anything else: the
+        refusal that leads, or a close one when the evidence objects to the item.
+        """
         if not candidates or item.intent is None:
             return None
         close = [c for c in candidates if candidates[0].score - c.score < self.kb.matching.refusal_margin
                  and self.kb.intents[c.intent_id].kind == "refusal"]
         mentioned = bool(_MENTIONED_IN.search(" ".join(words(text))))
-        # the refusal that quotes the item ("… chỉ nhắc đến cuộc bầu cử trong nhiệm vụ thứ 4"), when the
-        # item is not what the question opens with ("Nhiệm vụ thứ tư … vào những thời điểm nào" asks its own)
-        opens = _ITEM_WORDS & set(self._question_tokens(text)[:ITEM_OPENS])
-        quoting = [] if opens else [c for c in close if f"thứ {item.position}" in self.kb.intents[c.intent_id].answer]
-        if (close if mentioned else quoting) and Objection.TIME in self._evidence.asks(text) \
-                and not _DAY.search(self.kb.intents[item.intent].answer):
-            return (close if mentioned else quoting)[0]  # "bầu cử … trong nhiệm vụ 4 diễn ra ngày nào": no day
+        if mentioned:
+            fitting = close
+        elif _ITEM_WORDS & set(tokens[:ITEM_OPENS]):
+            fitting = []
+        else:
+            fitting = [c for c in close if f"thứ {item.position}" in self.kb.intents[c.intent_id].answer]
+        no_day = not _DAY.search(self.kb.intents[item.intent].answer)
+        if fitting and no_day and Objection.TIME in self._evidence.asks(text):
+            return fitting[0]
         if not mentioned:
             return None
         if self.kb.intents[candidates[0].intent_id].kind == "refusal":

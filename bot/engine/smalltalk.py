@@ -58,12 +58,12 @@ _ASKED_MORE = frozenset({"chut", "nua", "di", "nha", "nhe", "please", "xiu", "ti
 #: …or "được không" after it: "dễ hiểu hơn được không" asks ("dễ hiểu hơn được nhiều rồi" praises).
 _ASKED_CAN = frozenset({"khong", "ko", "k", "hok", "hong", "chu"})
 #: Punctuation between clauses.
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
+CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 
 
 def _clause_breaks(text: str) -> frozenset[int]:
     """Where a comma, colon or full stop stands between the words of ``text``, as word indexes."""
-    counts = itertools.accumulate(len(words(part)) for part in _CLAUSE_BREAK.split(text))
+    counts = itertools.accumulate(len(words(part)) for part in CLAUSE_BREAK.split(text))
     return frozenset(list(counts)[:-1])
 
 
@@ -285,8 +285,9 @@ class SmallTalkCues:
             bool(find_spelt(_THE_REPORT, text, self._one_spelling))
         cues = [Cue(cue, intent_id, end, about_bot=self._speaks_of_bot(intent_id, cue, of_report))
                 for cue, intent_id, end in found]
-        breaks = _clause_breaks(text)  # "Xin chào, chị là …" greets no "chị": a curated cue ends at a comma
-        cues = [c for c in cues if not any(c.end - len(c.words) < b < c.end for b in breaks)]
+        if any(len(c.words) > 1 for c in cues):  # "Xin chào, chị là …" greets no "chị": a curated cue ends at a comma
+            breaks = _clause_breaks(text)
+            cues = [c for c in cues if not any(c.end - len(c.words) < b < c.end for b in breaks)]
         cues += self._about_the_bot(text)  # judgements run on over commas: "trả lời ngắn gọn, rõ ràng"
         if not cues:
             return cues
