@@ -211,6 +211,11 @@ SETS = (
      "young person checking a video; sealed, measured once on the session's final code", "93.2% / 87.0%"),
     ("outsider_bj", "a shrimp farmer without diacritics, a PhD student in English, a copy editor, a grade-11 "
      "student; sealed, measured once on the session's final code", "91.3% / 100%"),
+    ("outsider_bk", "a bank clerk without diacritics, a journalism student, a retired ward volunteer, an embassy "
+     "staffer in English, a teenager in teen-code; measured once when written, then tuned on", "95.1% / 92.3%"),
+    ("outsider_bl", "a commune official in abbreviations, a grade-12 student without diacritics, a researcher, a "
+     "student abroad in English, a southern market seller; measured once when written, then tuned on",
+     "93.1% / 96.0%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

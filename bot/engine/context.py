@@ -22,8 +22,12 @@ POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s
                          re.IGNORECASE)
 #: A question that points back to the subject its introduction named: "Em viết tiểu luận về người theo
 #: đạo, hội nghị nhận xét gì về mảng này?".
-REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm)\s+(?:này|đó|ấy|nói trên)\b|"
-                         r"\bthis (?:topic|area|issue|subject|group)\b", re.IGNORECASE)
+REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm|phần|khía cạnh)\s+"
+                         r"(?:này|đó|ấy|nói trên)\b|"
+                         r"\b(?:this|that) (?:topic|area|issue|subject|group|section|part)\b|"
+                         # "What does the report say was achieved there?" (not "is there", "there were")
+                         r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b(?!\s+(?:is|are|was|were|any|be)\b)",
+                         re.IGNORECASE)
 #: Words that ask, once a description of the conference is set aside (folded).
 ASKING_WORDS = QUESTION_WORDS | {"may", "khong", "ko", "k", "gi", "nhu", "ntn", "hay", "or", "phai", "dung"}
 #: How many words a description of the conference ("hội nghị … cuối năm 2020") may run to.

@@ -130,6 +130,8 @@ class LexicalIndex:
         for tokens in (*(t.tokens for t in texts), *report_tokens):
             for tok in tokens:
                 vocab_count[tok] += 1
+        #: The report's word pairs: "danh gia" (đánh giá) before "lai" is no Gia Lai.
+        self._report_pairs = {f"{a} {b}" for tokens in report_tokens for a, b in itertools.pairwise(tokens)}
         # Out-of-scope names as spelt and folded: "đánh giá lại" must not read as "Gia Lai".
         self._triggers_by_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], OutOfScope]]] = {}
         for oos in kb.out_of_scope:
@@ -284,8 +286,10 @@ class LexicalIndex:
 
         A word typed with diacritics must match the name as spelt; a word typed without
         them matches any spelling ("kien giang" and "Kiên Giang" both name the province,
-        "giá lại" does not name Gia Lai). A name beside one of its entry's ``unless`` words ("bà con
-        Khmer … dân tộc thiểu số") is context: the broader words are what is asked.
+        "giá lại" does not name Gia Lai), unless a two-word name is typed plain and the word before
+        makes with its first word a pair of the report ("danh gia lai" is "đánh giá lại"). A name
+        beside one of its entry's ``unless`` words ("bà con Khmer … dân tộc thiểu số") is context:
+        the broader words are what is asked.
         """
         typed, folded = raw_words(text), words(text)
         if len(typed) != len(folded):
@@ -295,9 +299,16 @@ class LexicalIndex:
                 size = len(plain)
                 if i + size <= len(folded) and all(
                         folded[i + k] == plain[k] and (typed[i + k] == spelt[k] or typed[i + k].isascii())
-                        for k in range(size)) and not any(contains_phrase(folded, words(u)) for u in oos.unless):
+                        for k in range(size)) and not any(contains_phrase(folded, words(u)) for u in oos.unless) \
+                        and not self._word_before_reads_it(i, size, typed, folded):
                     return oos
         return None
+
+    def _word_before_reads_it(self, i: int, size: int, typed: list[str], folded: list[str]) -> bool:
+        """Whether a two-word name typed plain at ``i`` reads with the word before as a pair of the
+        report's words: "danh gia lai" is "đánh giá lại", not Gia Lai."""
+        return size == 2 and i > 0 and typed[i].isascii() and typed[i + 1].isascii() \
+            and f"{folded[i - 1]} {folded[i]}" in self._report_pairs
 
     def feature_weight(self, f: str) -> float:
         """A feature's information: its IDF, less for word pairs, more for numbers.

@@ -239,18 +239,20 @@ _KIN_OF_ASKER = (r"(?!(?:bà|ba)\s+con\b)"  # "bà con đang bức xúc …" are
 #: Nội vụ tỉnh, …", "For my thesis on participatory governance: …", "I am preparing a seminar on
 #: grassroots politics and would like to know …".
 _PREAMBLE = re.compile(
-    _INTRO_OPENS + r"(?:(?:tôi|toi|tui|em|e|mình|minh|tớ|bác|bac|cháu|chau|con|i|we)\b|for my\b|as an?\b|"
+    _INTRO_OPENS + r"(?:(?:tôi|toi|tui|em|e|mình|minh|tớ|bác|bac|cháu|chau|con|i|im|we)\b|for my\b|as an?\b|"
     + _KIN_INTRO + "|" + _KIN_OF_ASKER + ")"
     r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b|"
     # typed without punctuation: "cô là giáo viên về hưu ở Ngọc Hiển cô muốn hỏi …" ends before "cô muốn hỏi"
     r"(?=\s(?:tôi|toi|em|e|mình|minh|cô|co|chú|chu|bác|bac|cháu|chau|con|chị|chi|anh)\s+"
-    r"(?:muốn|muon|xin|cần|can)\s+(?:hỏi|hoi)\b))",
+    r"(?:muốn|muon|xin|cần|can)\s+(?:hỏi|hoi)\b)|"
+    # …or before "cho em hỏi": "em dang on gdcd cho em hoi …"
+    r"(?=\scho\s+(?:tôi|toi|tui|em|e|mình|minh|cô|co|chú|chu|bác|bac|cháu|chau|con|chị|chi|anh)\s+(?:hỏi|hoi)\b))",
     re.IGNORECASE)
 #: An introduction that only says who asks ("Em là sinh viên…", "Tôi làm ở…", "I am preparing a
 #: seminar…", "For my thesis…"), as opposed to one that already speaks of the subject ("Em đọc
 #: thấy bản tổng kết có nói tới…", "Tôi nghe nói bà Mai là…").
 _WHO_ASKS = re.compile(
-    _INTRO_OPENS + r"(?:for my\b|as an?\b|i['’]m\b|we['’]re\b|" + _KIN_INTRO + "|" + _KIN_OF_ASKER + "|"
+    _INTRO_OPENS + r"(?:for my\b|as an?\b|i['’]?m\b|we['’]re\b|" + _KIN_INTRO + "|" + _KIN_OF_ASKER + "|"
     r"(?:tôi|tui|em|e|mình|tớ|bác|cháu|con|i|we)\s+"
     r"(?:(?!(?:nhớ|nghe|thấy|đọc|hiểu|nghĩ|tưởng|biết|remember|heard|read|think|thought)\b)\S+\s+)?"
     # "em ở đoàn thanh niên, …", "bác sinh hoạt Hội CCB phường, …", "mình bên hội phụ nữ, …": where the asker belongs
@@ -281,11 +283,13 @@ _RELAYED_AFTER = re.compile(
 #: writing a paper", "… đúng ko? cần chốt gấp trc 18h", "…, 19h lên sóng r", "…, e sợ ghi sai bị trừ
 #: điểm", "…, để em ghi vào bài"; or where the claim checked comes from: "… phải k? KB đang ghi vậy"
 #: (the script says so).
+#: How an asker calls themself, in a clause about why they ask.
+_ME = r"(?:tôi|tui|tớ|em|e|mình|mik|mk|cháu|con|bác)"
 _WHO_ASKS_AFTER = re.compile(
-    r"[,;.?]\s*(?:(?:tôi|em|e|mình|cháu|con|bác|i['’]m|i am)\s+(?:đang\s+|đg\s+)?"
+    rf"[,;.?]\s*(?:(?:{_ME}|i['’]m|i am)\s+(?:đang\s+|đg\s+)?"
     r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|sợ|lo|ngại|writing|preparing|working on)\b|"
-    r"để\s+(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?(?:ghi|viết|điền|trích|đưa|nộp|làm)\b|"
-    r"(?:(?:tôi|em|e|mình|cháu|con|bác)\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b|"
+    rf"để\s+(?:{_ME}\s+)?(?:ghi|viết|điền|trích|đưa|nộp|làm)\b|"
+    rf"(?:{_ME}\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b|"
     r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d\d)?\s+)?(?:là\s+)?(?:lên sóng|phát sóng|lên khuôn|chạy tin|nộp bài)\b)"
     r"[^,.;:!?]{0,100}\W*$"
     r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$"
@@ -293,10 +297,14 @@ _WHO_ASKS_AFTER = re.compile(
     r"|[,;.?]\s*(?:my|our)\s+(?:\w+\s+)?(?:teacher|professor|lecturer|boss|editor|supervisor)\s+"
     r"(?:wants|asked|needs|told)\b[^,.;:!?]{0,80}\W*$",
     re.IGNORECASE)
+#: …typed without diacritics: "hoi nghi dien ra ngay nao, mik can gap de nop bai".
+_WHO_ASKS_AFTER_PLAIN = re.compile(_WHO_ASKS_AFTER.pattern.translate(_FOLD), re.IGNORECASE)
 #: A second clause of the introduction: "Em là đoàn viên, *đang chuẩn bị bài sinh hoạt chi đoàn,* cho em hỏi…",
 #: "Tôi là bí thư chi bộ ấp ở xã Khánh Bình Đông, *huyện Trần Văn Thời,* …" (where the asker is).
 _CONTINUED = re.compile(r"^\s*(?:(?:huyện|xã|phường|quận|tỉnh|ấp|thị trấn|thành phố|tp)\s+[^,.;:!?]{1,40}?,|"
-                        r"(?:và\s+|rồi\s+)?(?:đang|sắp|cần|muốn)\s+(?:chuẩn bị|soạn|viết|làm|ôn|học|tìm hiểu)|"
+                        r"(?:và\s+|rồi\s+)?(?:đang|sắp|cần|muốn)\s+(?:chuẩn bị|soạn|viết|làm|ôn|học|tìm hiểu|"
+                        # whom the asker tells next: "…, cần báo cáo lại cho anh em trong chi bộ: …"
+                        r"báo cáo lại|phổ biến lại|phổ biến|truyền đạt|nói lại|kể lại|giải thích lại)|"
                         r"(?:and\s+)?(?:i am\s+|i'm\s+)?(?:studying|researching|working on|writing|preparing|"
                         r"interested in))[^,.;:!?]{0,120}[,.;:]", re.IGNORECASE)
 #: A label before the question, of up to ten words: "Câu hỏi ôn tập: …", "xác minh gấp: …", "Another
@@ -358,7 +366,7 @@ def split_preamble(text: str) -> tuple[str, str]:
     leaves fewer than three words after it, is no introduction.
     """
     text = _RELAYED_AFTER.sub("?", text)
-    after = _WHO_ASKS_AFTER.search(text)
+    after = (_WHO_ASKS_AFTER_PLAIN if text.isascii() else _WHO_ASKS_AFTER).search(text)
     if after is not None and not _asks_in(_as_asked(after.group(0)), _ASKING) and len(words(text[:after.start()])) >= 3:
         text = text[:after.start()]  # "…, e làm bài thi tìm hiểu của đoàn trường" says why, at the end
     for pattern, asking in ((_RELAYED, _ASKING - {"hoi"}), (_RELAYED_BARE, _ASKING - {"hoi"}), (_PREAMBLE, _ASKING),

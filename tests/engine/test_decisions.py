@@ -2470,6 +2470,19 @@ def test_awards_rules_and_successors_are_details_the_report_never_gives(responde
     assert (responder.answer(message).intent is not None) is answered
 
 
+@pytest.mark.parametrize("message", [
+    "Bao cao co noi ty le nguoi dan tin tuong vao Dang tang len khong?",
+    "What proportion of petitions were settled at the grassroots in the last five years?",
+    "Niềm tin của nhân dân với Đảng được khảo sát ra sao trong nhiệm kỳ?",
+])
+def test_rates_and_surveys_are_figures_the_report_never_gives(responder: Responder, message: str) -> None:
+    """The report has no percentage and no survey: the findings on trust or petitions do not answer a rate."""
+    assert responder.answer(message).intent not in {"finding_awareness", "report_overview", "report_results_summary",
+                                                    "finding_democracy", "vuong_req_dialogue"}
+    assert responder.answer("Bao cao noi gi ve niem tin cua nhan dan doi voi Dang?").intent in {
+        "finding_awareness", "report_results_summary"}
+
+
 def test_or_in_a_yes_no_question_lists_offers_no_choice(responder: Responder) -> None:
     """"… Hội Nông dân hay nông dân … không": both the report leaves unnamed; "Ban Tuyên giáo hay Ban Dân
     vận tổ chức?" offers a choice the organiser's answer settles."""
@@ -2485,3 +2498,37 @@ def test_or_in_a_yes_no_question_lists_offers_no_choice(responder: Responder) ->
 ])
 def test_a_conference_of_another_term_is_another_event(responder: Responder, message: str, refused: bool) -> None:
     assert (responder.answer(message).intent is None) is refused
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # southern "hông" checks a claim as "không" does; the Hồng of Nguyen Hong Linh typed plain stays a name
+    ("Chú nghe nói ông Vượng là Chủ tịch Quốc hội, đúng hông con?", "person_tran_quoc_vuong"),
+    ("ong Nguyen Hong Linh giu chuc gi", "person_nguyen_hong_linh"),
+    # "danh gia lai" is "đánh giá lại", not the province Gia Lai
+    ("nam 2021 co viec danh gia lai mot so van ban cua dang ve dan van ko", "mai_task_1"),
+    # why the asker asks, at the end, is no subject: "GDCD" is their school subject
+    ("hội nghị diễn ra ngày nào vậy, tui cần gấp để nộp bài GDCD", "event_date"),
+    ("hoi nghi dien ra ngay nao, mik can gap de nop bai GDCD", "event_date"),
+    # an introduction typed plain, before "cho em hoi" without a comma
+    ("em dang on thi gdcd cho em hoi hoi nghi to chuc ngay nao va o dau", "event_date"),
+    # whom the asker reports to is no subject: "báo cáo lại" is not the summary report
+    ("Tôi là cán bộ BDV xã, cần báo cáo lại cho anh em trong chi bộ: hội nghị họp theo hình thức gì?",
+     "event_format"),
+    # "there" points back to the section the introduction names
+    ("I'm most interested in the part on religious communities. What did the report say was done there?",
+     "finding_ethnic_religious_overseas"),
+])
+def test_how_people_frame_a_question_does_not_change_its_answer(responder: Responder, message: str,
+                                                                expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+def test_tinh_gia_lai_typed_plain_is_still_another_province(responder: Responder) -> None:
+    assert responder.matcher.match("tinh gia lai co ai du hoi nghi ko").verdict is Verdict.OUT_OF_SCOPE
+
+
+def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) -> None:
+    """"Nói nôm na cho các bạn sinh viên dễ hiểu thì …" asks for plain words, then asks a question."""
+    reply = responder.answer("Nói nôm na cho các bạn sinh viên dễ hiểu thì năm năm qua việc thuyết phục dân đã giúp "
+                             "dân đồng lòng với Đảng hơn ra sao?")
+    assert reply.intent != "smalltalk_praise"

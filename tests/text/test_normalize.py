@@ -127,6 +127,10 @@ def test_marks_fit_allows_fewer_marks_never_other_ones(typed: str, known: str, f
     ("me em lam o hoi phu nu xa, me em muon biet hoi nghi do ai to chuc", "me em lam o hoi phu nu xa,", True),
     ("Bà con đang bức xúc nhiều việc, ông Vượng yêu cầu xử lý thế nào", "", False),  # the people, no kin
     ("Bác sinh hoạt Hội CCB phường, cho bác hỏi hội nghị có bao nhiêu điểm cầu", "Bác sinh hoạt Hội CCB phường,", True),
+    ("Hi, im writing an essay about Vietnam, how was the conference held?",
+     "Hi, im writing an essay about Vietnam,", True),
+    # typed plain and without a comma, before "cho em hoi"
+    ("em dang on gdcd cho em hoi hoi nghi dien ra ngay nao", "em dang on gdcd", True),
 ])
 def test_the_askers_introduction_is_told_from_the_question(text: str, head: str, who: bool) -> None:
     assert split_preamble(text)[0] == head
