@@ -216,6 +216,9 @@ SETS = (
     ("outsider_bl", "a commune official in abbreviations, a grade-12 student without diacritics, a researcher, a "
      "student abroad in English, a southern market seller; measured once when written, then tuned on",
      "93.1% / 96.0%"),
+    ("outsider_bn", "near misses: 100 questions the report does not answer, ten kinds (names given only by post, "
+     "what attendees said, what came after…), and 30 look-alikes it does; measured once when written, then tuned on",
+     "96.7% / 72.0%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (

@@ -92,7 +92,7 @@ _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when
 #: …and "không" at the end asks yes or no ("vì sao …, có phải … không?"); "vì sao không bố trí …" says "not".
 _NOT_AT_END = frozenset({"khong", "ko", "k", "hong", "hok"})
 NOT_AT_END_WORDS = 3
-_WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|why|reason|reasons)\b")
+_WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|nguyen nhan|why|reason|reasons|what caused|causes of)\b")
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
 
@@ -146,7 +146,10 @@ _OTHER_EVENT = re.compile(
 #: the 11th term" (folded; a Roman numeral stays as typed).
 _OTHER_TERM = re.compile(r"\b(?:hoi nghi|cuoc hop|tong ket|conference|meeting|review)\b(?: [^\s,.;:!?]+){0,6}? "
                          r"(?:(?:nhiem ky|term)(?: (?:dai hoi|of the))? (?:viii|ix|x|xi|8|9|10|11|8th|9th|10th|11th)|"
-                         r"(?:8th|9th|10th|11th)(?: party)?(?: congress)? term)\b")
+                         r"(?:8th|9th|10th|11th)(?: party)?(?: congress)? term)\b"
+                         # …or the report's term compared with one before: "So với nhiệm kỳ Đại hội XI thì …"
+                         r"|\b(?:so voi|compared (?:with|to)|than (?:in|during))(?: the)? (?:nhiem ky|term)?"
+                         r"(?: (?:dai hoi|of the))? ?(?:viii|ix|x|xi|8|9|10|11|8th|9th|10th|11th)\b")
 #: The report's term offered beside another: "nhiệm kỳ Đại hội XI hay XII".
 _REPORT_TERM_OFFERED = re.compile(r"\b(?:hay|or|hoac) (?:dai hoi |the )?(?:xii|12|12th)\b|"
                                   r"\b(?:xii|12|12th) (?:hay|or|hoac)\b")
@@ -219,9 +222,10 @@ _SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat",
 
 #: Words of something done, with which "sau hội nghị" asks what happened after it; typed without
 #: marks ("da", "bi"), only in a message typed without any ("dạ" is no "đã").
-_DONE = re.compile(r"\b(?:đã|bị|rồi|xong|ban hành|kỷ luật|lên làm|lên chức|thăng chức|did|was|were|has|have|"
-                   r"happened)\b")
-_DONE_PLAIN = re.compile(r"\b(?:da|bi|roi|xong|ban hanh|ky luat|len lam|len chuc|thang chuc)\b")
+_DONE = re.compile(r"\b(?:đã|bị|rồi|xong|ban hành|kỷ luật|lên làm|lên chức|thăng chức|tăng lên|giảm đi|giảm xuống|"
+                   r"did|was|were|has|have|happened)\b")
+_DONE_PLAIN = re.compile(r"\b(?:da|bi|roi|xong|ban hanh|ky luat|len lam|len chuc|thang chuc|tang len|giam di|"
+                         r"giam xuong)\b")
 
 #: A year, as written or as a folded word.
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -230,6 +234,10 @@ POST_ENDS = ("đồng chí", "đến", "lúc", "đó", "có", "không", "tên", 
              "thì", "vậy", "người")
 #: Words that ask who someone is, as the matcher reads them.
 WHO = frozenset({"ai", "ten", "who", "whom", "name"})
+#: The levels of the Party and the State a post may be of, folded ("thành ủy", "huyện ủy", "cấp xã").
+_LEVELS = frozenset({"thanh", "huyen", "xa", "phuong", "quan", "uy", "ap"})
+#: …and that ask for a name.
+_NAME = frozenset({"ten", "name", "names"})
 #: A post this long names its holder ("thường trực ban bí thư"); a shorter one ("bí thư") names no one.
 MIN_POST_WORDS = 3
 #: The longest name of a post after its first words ("… Ban Dân vận Tỉnh ủy Cà Mau").
@@ -240,6 +248,14 @@ MAX_POST_WORDS = 6
 #: nghị gì đó về dân vận" ("gì đó" before more words is "something").
 _ASKS_SAID = re.compile(r"\b(?:phat bieu|noi)(?: \w+){0,3} (?:gi|j)\b(?! do \w)"
                         r"|\bwhat\b(?: \w+){1,6} (?:say|said|raise|raised)\b|\b(?:his|her) own remarks\b")
+
+#: What those who only attended, or some province, said (folded): "các sở, ngành ở Cà Mau có góp ý gì",
+#: "có địa phương nào phát biểu tham luận không": the report gives the words of three speakers only.
+_ATTENDEE_SAID = re.compile(r"\b(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|ubnd|uy ban nhan dan|hdnd|"
+                            r"hoi dong nhan dan|cac so|so nganh|chuyen vien|"
+                            r"ban dan van (?:cac )?(?:huyen|thanh) uy|dia phuong nao|tinh nao|tinh thanh nao)"
+                            r"\b(?: \S+){0,12}? (?:phat bieu|tham luan|co y kien|gop y|kien nghi|de xuat|noi gi|"
+                            r"say|said|propose|proposed|comment|commented)\b")
 
 #: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
 _ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.YEAR: _HAS_YEAR,
@@ -277,13 +293,17 @@ class Evidence:
         self._posts_held = {p.intent: self._posts_in(kb.tokens(kb.intents[p.intent].answer), lambda t: t not in ends)
                             for p in kb.followups.people if p.intent in kb.intents}
         #: The words that name posts in those answers ("tỉnh ủy cà mau", "ban dân vận trung ương").
-        self._post_words = {t for posts in self._posts_held.values() for post in posts for t in post}
+        #: (with the levels a post may be of: "Trưởng Ban Dân vận Thành ủy Cà Mau" is not Mai's post)
+        self._post_words = {t for posts in self._posts_held.values() for post in posts for t in post} | _LEVELS
         #: …and the posts of the one person an answer of theirs names alone (who led at Cà Mau: Hải).
         self._posts_given = dict(self._posts_held)
         for intent in kb.intents.values():
             named = [p for p in kb.followups.people if p.name in intent.answer and p.intent in self._posts_held]
             if intent.kind == "answer" and not intent.covers and len(named) == 1 and named[0].topic == intent.topic:
                 self._posts_given.setdefault(intent.id, self._posts_held[named[0].intent])
+        #: The people (their own intents) each answer names.
+        self._named_in = {intent.id: [p.intent for p in kb.followups.people if p.intent in self._posts_held
+                                      and p.name in intent.answer] for intent in kb.intents.values()}
         self.people = People(kb, self.named_by_post)
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
         self._other_events: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_other_event)
@@ -382,10 +402,13 @@ class Evidence:
             return Objection.TIME
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
-        if _WHY.search(" ".join(words)) and not asked and not _OTHER_ASKING & set(words) \
+        besides_why = _WHY.sub(" ", " ".join(words)).split()  # "what caused" asks why, not what
+        if _WHY.search(" ".join(words)) and not asked and not _OTHER_ASKING & set(besides_why) \
                 and not _NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) \
                 and not _REASON.search(_answer_text(intent)):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
+        if _ATTENDEE_SAID.search(" ".join(words)):
+            return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
         if self.asks_after(text):
             return Objection.AFTER
         if self._other_events.find(words) or (  # "… đầu năm 2021 phải không" is a claim to correct
@@ -464,14 +487,28 @@ class Evidence:
         return self._posts_held.keys()
 
     def unheld_post(self, text: str, intent: Intent) -> bool:
-        """Whether the question asks who holds a post that ``intent``, someone's own answer, does not give.
+        """Whether the question asks who holds a post that ``intent`` does not give: someone's own answer
+        giving them other posts, or another answer naming no one who holds it.
 
         "Trưởng Ban Dân vận Tỉnh ủy Cà Mau là ai?" is not Nguyễn Tiến Hải (Bí thư Tỉnh ủy) nor
         Trương Thị Mai (Trưởng Ban Dân vận Trung ương): the report does not name that person. A
         question naming the person ("ông Lĩnh là Trưởng Ban phải không?") checks a claim instead,
         which the person's answer corrects.
         """
-        return self._not_held(intent, self._asked_posts(text))
+        posts = self._asked_posts(text)
+        if intent.id in self._posts_given:
+            return self._not_held(intent, posts)
+        # Any other answer asked a name must name someone holding the post, or say it names no one:
+        # "Trưởng Ban Dân vận Tỉnh ủy Cà Mau tên đầy đủ là gì" is not the conference's full name, nor
+        # the list of Cà Mau's boards. (Not "HĐND tỉnh cử ai đi dự", which asks which post, not whose
+        # name; nor the asker's own post: "Em là bí thư đoàn trường, phong trào đó tên là gì".)
+        head, rest = split_preamble(text)
+        asked = self._asked_posts(rest) if head and only_says_who_asks(head) else posts
+        if not asked or intent.kind != "answer" or not _NAME & set(self._tokens(text)) \
+                or " khong neu ten " in f" {self._answer_words[intent.id]} ":
+            return False
+        held = [own for person in self._named_in[intent.id] for own in self._posts_held[person]]
+        return any(not any(_within(post, own) for own in held) for post in asked)
 
     def names_a_post(self, text: str) -> bool:
         """Whether ``text`` names a post ("the Party secretary", "chủ tịch")."""

@@ -103,6 +103,9 @@ _WANTS = frozenset({"can", "nho", "giup", "muon", "xin", "tom", "liet", "need", 
 _BACK_TO_THEM = re.compile(r"\b(?:they|their|(?:cong dong|dong bao|ba con|to chuc|hoi|doan) (?:nay|do|ay)|"
                            r"(?:hoi|doan|to chuc)(?: cua)? (?:chi|em|toi|minh|tui|chung toi|chung em|bac)|"
                            r"(?:our|my) (?:union|association|organisation|organization))\b")
+#: First words of a clause that goes on with the one before it, as typed: "…, được đánh giá thế nào"
+#: (typed plain, only "duoc": "bi" is also "bí thư").
+_GOES_ON = frozenset({"được", "bị", "thì", "đã", "sẽ", "duoc", "is", "are", "was", "were"})
 #: …and "them", "họ" as typed ("thêm" and "hồ" fold alike).
 _THEM = frozenset({"them", "họ"})
 #: A question that asks who, folded.
@@ -383,6 +386,9 @@ class Matcher:
             refusal = self._refusal_of_mentioned(text, tokens, item, candidates)
             if refusal is not None:  # "Cuộc bầu cử được nhắc đến trong nhiệm vụ thứ tư diễn ra ngày nào?"
                 return _answer(refusal.intent_id, tokens, candidates)
+            if _MENTIONED_IN.search(" ".join(words(text))) and self._no_day_for(text, item):
+                # …and with no refusal near: the honest fallback, not the task
+                return Match(Verdict.FALLBACK, tuple(tokens), candidates, objection=Objection.TIME)
             return self._list_item(item, tokens, candidates)
         speakers = self.kb.matching.speakers_reply
         if speakers is not None and _ANYONE_SPOKE.search(" ".join(words(text))) and not self._people.named(text) \
@@ -1162,8 +1168,7 @@ class Matcher:
             fitting = []
         else:
             fitting = [c for c in close if f"thứ {item.position}" in self.kb.intents[c.intent_id].answer]
-        no_day = not _DAY.search(self.kb.intents[item.intent].answer)
-        if fitting and no_day and Objection.TIME in self._evidence.asks(text):
+        if fitting and self._no_day_for(text, item):
             return fitting[0]
         if not mentioned:
             return None
@@ -1172,6 +1177,11 @@ class Matcher:
         if self._evidence.objection(text, words(text), self.kb.intents[item.intent]) is None:
             return None
         return close[0] if close else None
+
+    def _no_day_for(self, text: str, item: ItemRef) -> bool:
+        """Whether the question asks when, and the item it names gives no day."""
+        return item.intent is not None and not _DAY.search(self.kb.intents[item.intent].answer) \
+            and Objection.TIME in self._evidence.asks(text)
 
     def _list_item(self, item: ItemRef, tokens: list[str], candidates: tuple[Candidate, ...]) -> Match:
         """Answer the named item of a numbered list, or say the list has no such item."""
@@ -1276,8 +1286,11 @@ class Matcher:
 
 
 def _points_back_to_them(part: str) -> bool:
-    """Whether ``part`` points back to a group named before it: "về họ", "hội của chị", "their"."""
-    return bool(_BACK_TO_THEM.search(" ".join(words(part))) or _THEM & set(raw_words(part)))
+    """Whether ``part`` points back to a group named before it: "về họ", "hội của chị", "their"; or,
+    opening on a verb, goes on with the clause that names it ("…, tức Công an và Quân đội, được báo
+    cáo đánh giá thế nào?")."""
+    typed = raw_words(part)
+    return bool(_BACK_TO_THEM.search(" ".join(words(part))) or _THEM & set(typed) or (typed and typed[0] in _GOES_ON))
 
 
 def _promote(chosen: Candidate, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

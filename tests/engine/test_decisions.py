@@ -2532,3 +2532,38 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     reply = responder.answer("Nói nôm na cho các bạn sinh viên dễ hiểu thì năm năm qua việc thuyết phục dân đã giúp "
                              "dân đồng lòng với Đảng hơn ra sao?")
     assert reply.intent != "smalltalk_praise"
+
+
+@pytest.mark.parametrize("message", [
+    # the name of someone the report gives only by post is no answer's, however near its words
+    "Trưởng Ban Dân vận Tỉnh ủy Cà Mau tên đầy đủ là gì vậy, mình cần ghi vào sổ họp",
+    "trưởng ban dân vận Thành ủy Cà Mau tên là gì ạ?",
+    # what those who only attended said: the report gives the words of three speakers only
+    "Các sở, ngành ở Cà Mau có góp ý gì về cải cách hành chính tại hội nghị không?",
+    "Ngoài ba người phát biểu, có địa phương nào phát biểu tham luận không?",
+    # what came after, what a post does, when a resolution was adopted, what a change will do
+    "Sau hội nghị, số mô hình Dân vận khéo ở Cà Mau có tăng lên không?",
+    "Thường trực Ban Bí thư có chức năng nhiệm vụ gì?",
+    "Nghị quyết Đại hội XII được thông qua năm nào?",
+    "Việc đổi mới đánh giá cán bộ tiếp dân sẽ ảnh hưởng thế nào tới cán bộ xã?",
+    # a date of what a task only mentions, asked "ngày tháng năm nào"
+    "Đại hội XIII mà nhiệm vụ số 4 nhắc tới diễn ra vào ngày tháng năm nào?",
+    # causes, another term compared, advice for the asker's own work
+    "What caused the security hot spots that the report says were limited?",
+    "So với nhiệm kỳ Đại hội XI thì công tác dân vận nhiệm kỳ XII tiến bộ ở những điểm nào?",
+    "Nếu bạn là cán bộ dân vận xã thì bạn ưu tiên nhiệm vụ nào trước?",
+    # the armed forces, named beside a clause that goes on with it
+    "Công tác dân vận trong lực lượng vũ trang, tức công an và quân đội, được đánh giá thế nào?",
+])
+def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
+    reply = responder.answer(message)
+    assert reply.kind in (Kind.FALLBACK, Kind.REFUSAL, Kind.OUT_OF_SCOPE), (reply.kind, reply.intent)
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Tôi làm công an xã, báo cáo nói dân vận giúp hạn chế điểm nóng về an ninh trật tự ra sao?", "finding_hot_spots"),
+    ("ông Vượng còn giữ chức gì nữa ngoài Ủy viên Bộ Chính trị?", "person_tran_quoc_vuong"),
+    ("HĐND tỉnh Cà Mau cử ai đi dự hội nghị, có thường trực không?", "camau_provincial_bodies"),
+])
+def test_near_misses_neighbours_still_answered(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
