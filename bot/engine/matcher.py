@@ -1045,7 +1045,7 @@ class Matcher:
         "Cảm ơn bot nhé, mình đủ thông tin làm báo cáo rồi" is thanks, however many other words
         it has; "Xin chào, hội nghị diễn ra khi nào?" is a question.
         """
-        left = self._talk.without_cues(text, cues)
+        left = self._talk.announced_question(self._talk.without_cues(text, cues))
         asked = self._question_tokens(left)
         rest = self._talk.without_address(asked)  # what is left besides talking to the bot
         if rest and not set(rest) <= self._lexical.vague:

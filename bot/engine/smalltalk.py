@@ -452,6 +452,15 @@ class SmallTalkCues:
             return True
         return self.asks_apart(text)
 
+    def announced_question(self, left: str) -> str:
+        """The sentences from the last that opens by announcing a question ("Cho hỏi thêm là …"), or
+        ``left`` whole: "…, thông tin rõ ràng dễ báo cáo lại cho anh em. Cho hỏi thêm là hội nghị do cơ
+        quan nào tổ chức vậy?" asks the organiser, not the summary report the thanks mention."""
+        parts = sentences(left)
+        opening = [i for i, part in enumerate(parts) if i > 0 and any(
+            end - len(cue) == 0 for cue, _, end in self._asking.find(words(part))) and _asks(part)]
+        return " ".join(parts[opening[-1]:]) if opening else left
+
     def asks_apart(self, text: str) -> bool:
         """Whether the last sentence of ``text``, free of small talk, asks a question of its own
         ("Cảm ơn bot nha. Vậy năm sau … vào những dịp nào?"); a statement is none ("It contradicts

@@ -295,7 +295,9 @@ _WHO_ASKS_AFTER = re.compile(
     r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$"
     # "… was about? my english teacher wants me to practice lol"
     r"|[,;.?]\s*(?:my|our)\s+(?:\w+\s+)?(?:teacher|professor|lecturer|boss|editor|supervisor)\s+"
-    r"(?:wants|asked|needs|told)\b[^,.;:!?]{0,80}\W*$",
+    r"(?:wants|asked|needs|told)\b[^,.;:!?]{0,80}\W*$"
+    # …or, without a comma, what the asker will do with it: "… ai là tác giả để em đưa vào danh mục tài liệu"
+    rf"|\s+để\s+{_ME}\s+(?:ghi|viết|điền|trích|đưa|nộp|làm)\b[^,.;:!?]{{0,100}}\W*$",
     re.IGNORECASE)
 #: …typed without diacritics: "hoi nghi dien ra ngay nao, mik can gap de nop bai".
 _WHO_ASKS_AFTER_PLAIN = re.compile(_WHO_ASKS_AFTER.pattern.translate(_FOLD), re.IGNORECASE)

@@ -2567,3 +2567,15 @@ def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: s
 ])
 def test_near_misses_neighbours_still_answered(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # after thanks, the sentence that announces a question is the question ("dễ báo cáo lại" is no summary report)
+    ("Cảm ơn nha, thông tin rõ ràng dễ báo cáo lại cho anh em. Cho hỏi thêm là hội nghị do cơ quan nào tổ chức?",
+     "event_organizer"),
+    # what the asker will do with the answer, without a comma before it, is no subject
+    ("Cho em hỏi nốt là bài này ai viết để em đưa vào danh mục tài liệu tham khảo?", "mention_byline"),
+])
+def test_what_surrounds_a_question_does_not_change_its_answer(responder: Responder, message: str,
+                                                              expected: str) -> None:
+    assert responder.answer(message).intent == expected
