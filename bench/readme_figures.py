@@ -219,6 +219,11 @@ SETS = (
     ("outsider_bn", "near misses: 100 questions the report does not answer, ten kinds (names given only by post, "
      "what attendees said, what came after…), and 30 look-alikes it does; measured once when written, then tuned on",
      "96.7% / 72.0%"),
+    ("outsider_bm", "a primary-school teacher, a ride-hailing driver without diacritics, an IT engineer, a Filipino "
+     "NGO worker in English, a grandmother by voice; sealed, measured once on the session's final code",
+     "93.1% / 80.8%"),
+    ("outsider_bo", "near misses: 80 questions the report does not answer, ten kinds, and 40 look-alikes it does; "
+     "sealed, measured once on the session's final code", "95.0% / 78.8%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
