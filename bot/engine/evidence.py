@@ -236,7 +236,7 @@ POST_ENDS = ("đồng chí", "đến", "lúc", "đó", "có", "không", "tên", 
 WHO = frozenset({"ai", "ten", "who", "whom", "name"})
 #: The levels of the Party and the State a post may be of, folded ("thành ủy", "huyện ủy", "cấp xã").
 _LEVELS = frozenset({"thanh", "huyen", "xa", "phuong", "quan", "uy", "ap"})
-#: …and that ask for a name.
+#: Words that ask for a name, as the matcher reads them ("tên là gì", "can you name them").
 _NAME = frozenset({"ten", "name", "names"})
 #: A post this long names its holder ("thường trực ban bí thư"); a shorter one ("bí thư") names no one.
 MIN_POST_WORDS = 3
