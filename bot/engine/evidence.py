@@ -60,6 +60,28 @@ class Objection(Enum):
     WHY = "asks why; the answer gives no reason"
 
 
+#: Words between a count cue and what it counts ("how many of the seven tasks", "bao nhiêu cái").
+_COUNT_FILLERS = frozenset({"cai", "con", "cac", "nhung", "of", "the", "those", "these", "many", "much"})
+#: Words after a count cue that count nothing ("là bao nhiêu vậy", "how many are there").
+_NOT_COUNTED = frozenset({"vay", "v", "z", "va", "la", "a", "ha", "khong", "ko", "k", "the", "nhi", "are", "were", "is",
+                          "was", "did", "do", "does", "have", "has", "had", "there", "in", "at", "to", "for", "from",
+                          "trong", "o", "tai", "cua", "co", "duoc", "dc", "da", "se", "cho", "ket", "noi", "tham",
+                          "du", "tu", "ve", "voi", "vs", "thi", "toi", "minh", "em", "anh", "chi", "ai", "i",
+                          "we", "you", "he", "she", "it", "they"})
+#: The words of count cues that ask, rather than name what is counted ("bn" of "bn điểm cầu").
+_COUNT_CUE_WORDS = frozenset({"bao", "nhieu", "bn", "bnhiu", "bnhieu", "may", "so", "luong", "tong", "con", "how",
+                              "many", "much", "number", "of"})
+#: Count cues that ask about a number already given, not what it counts ("con số này có khớp không").
+_NUMBER_ITSELF = frozenset({("con", "so"), ("how", "much")})
+#: Words that may stand for anything counted: "bao nhiêu việc", "how many places", "con số".
+_GENERIC_COUNTED = frozenset({"viec", "noi", "cho", "dieu", "thu", "cai", "y", "phan", "muc", "dau", "lan", "thing",
+                              "things", "place", "places", "location", "locations", "point", "points", "item", "items",
+                              "one", "ones", "time", "times", "priority", "priorities", "site", "sites", "nguoi", "ng",
+                              "people", "person", "persons", "speech", "speeches"})
+#: How many words after a number in an answer may be what it counts ("63 điểm cầu ở các tỉnh").
+_COUNTED_WORDS = 6
+#: How many words after a count cue may name what it counts ("how many provincial bridge points").
+_COUNTED_ASKED = 5
 _NUMBER_WORDS = r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|one|two|three|four|five|six|seven|eight|nine|ten"
 #: An answer that can say "how many": a number that is no year, date or place in a list ("2021",
 #: "31/12", "(5)", "nhiệm vụ thứ 5"), or a number word before a noun it counts ("năm 2021" is a
@@ -92,7 +114,11 @@ _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when
 #: …and "không" at the end asks yes or no ("vì sao …, có phải … không?"); "vì sao không bố trí …" says "not".
 _NOT_AT_END = frozenset({"khong", "ko", "k", "hong", "hok"})
 NOT_AT_END_WORDS = 3
-_WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|nguyen nhan|why|reason|reasons|what caused|causes of)\b")
+#: …unless that yes-or-no clause offers a reason to check ("vì sao …, có phải do thiếu người không?") or
+#: asks for one itself ("…, báo cáo có phân tích nguyên nhân không?"), folded.
+_GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecause\b")
+_WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|sao ma|nguyen nhan|why|reason|reasons|what caused|"
+                  r"causes of)\b")
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
 
@@ -124,6 +150,21 @@ _OFFERED = frozenset({"phai", "it", "viet", "ghi"})
 #: How many words before a post an offering word may stand.
 _OFFER_GAP = 3
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+_NUMBER_WORD = re.compile(r"\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|one|two|three|four|five|six|seven|"
+                          r"eight|nine|ten")
+
+
+def _singular(word: str) -> str:
+    """An English noun without its plural "s" ("delegates" counts "delegate")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and word.isascii() else word
+
+
+def _asks_reason_after(text: str) -> bool:
+    """Whether the last clause of a why-question, which asks yes or no, still asks for the reason."""
+    last = " ".join(words(re.split(r"[,;]", text)[-1]))
+    return bool(_WHY.search(last) or _GUESSED_REASON.search(last))
 
 
 def _when_joins(text: str) -> bool:
@@ -398,13 +439,15 @@ class Evidence:
         first = next((kind for kind in _ASKED if kind in unmet), None)
         if first is not None:
             return first
+        if Objection.COUNT in asked and not self._counts_it(text, intent):
+            return Objection.COUNT
         if Objection.TIME in asked and (self._other_year(words, intent) or self._later.find(words)):
             return Objection.TIME
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         besides_why = _WHY.sub(" ", " ".join(words)).split()  # "what caused" asks why, not what
         if _WHY.search(" ".join(words)) and not asked and not _OTHER_ASKING & set(besides_why) \
-                and not _NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) \
+                and not (_NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) and not _asks_reason_after(text)) \
                 and not _REASON.search(_answer_text(intent)):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
         if _ATTENDEE_SAID.search(" ".join(words)):
@@ -443,6 +486,46 @@ class Evidence:
                     len(body) == 2 and f" {' '.join(body)} " in self._report_words):  # "chủ tịch UBND tỉnh"
                 return True
         return False
+
+    def _counts_it(self, text: str, intent: Intent) -> bool:
+        """Whether the answer's numbers count what is asked: "bao nhiêu văn bản" is not answered by
+        "bảy nhiệm vụ", nor "how many delegates" by "63 bridge points". Words that may stand for
+        anything counted ("bao nhiêu việc", "how many places") are not checked; a word typed with
+        marks must be spelt so ("bao nhiêu câu" is not "63 điểm cầu")."""
+        asked = self._counted(text)
+        if not asked or any(_GENERIC_COUNTED & {w for w, _ in a} for a in asked):
+            return True
+        answer = _answer_text(intent)
+        windows = [answer[m.start():m.end() + 50] for m in _HAS_NUMBER.finditer(answer)]
+        counted = {_singular(t) for w in windows for t in self._tokens(" ".join(words(w)[:_COUNTED_WORDS]))}
+        spelt = {t.lower() for w in windows for t in raw_words(w)[:_COUNTED_WORDS]}
+        for found in asked:
+            misspelt = {w for w, typed in found if not typed.isascii() and typed.lower() not in spelt}
+            if {_singular(t) for t in self._tokens(" ".join(w for w, _ in found))} - misspelt & counted:
+                return True
+        return False
+
+    def _counted(self, text: str) -> list[list[tuple[str, str]]]:
+        """The words (folded, typed) naming what each count cue asks for: the cue's own noun ("bn
+        điểm cầu"), or the words after it up to a verb or a preposition ("how many provincial and
+        city bridge points")."""
+        folded = words(text)
+        typed = raw_words(text)
+        if len(typed) != len(folded):
+            typed = folded
+        found = []
+        for cue, kind, end in find_spelt(self._cues, text):
+            if kind is not Objection.COUNT or cue in _NUMBER_ITSELF:
+                continue
+            own = [(w, typed[end - len(cue) + k]) for k, w in enumerate(cue) if w not in _COUNT_CUE_WORDS]
+            i = end
+            while i < len(folded) and (folded[i] in _COUNT_FILLERS or _NUMBER_WORD.fullmatch(folded[i])):
+                i += 1
+            after = [(w, typed[i + k]) for k, w in enumerate(
+                itertools.takewhile(lambda w: w not in _NOT_COUNTED, folded[i:i + _COUNTED_ASKED]))]
+            if own or after:
+                found.append(own or after)
+        return found
 
     def _holds_units(self, words: list[str], intent: Intent) -> bool:
         """Whether the answer speaks in the units of time asked ("bao nhiêu phút": minutes, not "5 năm").

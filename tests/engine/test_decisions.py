@@ -2443,6 +2443,9 @@ def test_a_later_appointment_is_beyond_the_titles_of_the_day(responder: Responde
     ("Vì sao công tác dân vận quan trọng?", "vuong_speech_overview"),  # "yếu tố quan trọng làm nên thành công"
     ("vì sao dân vận khéo có ý nghĩa?", "finding_dan_van_kheo"),  # "đem lại nhiều hiệu quả, có ý nghĩa thiết thực"
     ("vì sao không bố trí cán bộ đạo đức kém làm dân vận?", None),  # "không" says not; it asks no yes or no
+    # a yes-or-no clause that offers a reason, or asks for one, still asks why
+    ("Tại sao phải đổi mới phương thức hoạt động của Mặt trận, có phải vì Mặt trận làm chưa tốt không?", None),
+    ("vì sao vẫn còn điểm nóng ở một số nơi, bài có phân tích lý do không", None),
 ])
 def test_a_why_is_answered_only_with_a_reason(responder: Responder, message: str, expected: str | None) -> None:
     """An answer that gives no reason does not answer "why"; the nearest topics are offered instead."""
@@ -2552,6 +2555,12 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "What caused the security hot spots that the report says were limited?",
     "So với nhiệm kỳ Đại hội XI thì công tác dân vận nhiệm kỳ XII tiến bộ ở những điểm nào?",
     "Nếu bạn là cán bộ dân vận xã thì bạn ưu tiên nhiệm vụ nào trước?",
+    # the bot's own judgement, asked the way an elder in the South asks, or plainly
+    "Theo bây thấy nhiệm vụ nào khó làm nhất?",
+    "Bạn đánh giá thế nào về bài phát biểu của ông Vượng?",
+    # a count of something other than what the answer's numbers count
+    "Hội nghị có bao nhiêu bản tham luận được trình bày?",
+    "How many participants sat at the central bridge point in Hanoi?",
     # the armed forces, named beside a clause that goes on with it
     "Công tác dân vận trong lực lượng vũ trang, tức công an và quân đội, được đánh giá thế nào?",
 ])
@@ -2561,6 +2570,9 @@ def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: s
 
 
 @pytest.mark.parametrize(("message", "expected"), [
+    # counts of what the answer's numbers count, in other words ("bridge points", "việc")
+    ("How many provincial and city bridge points were linked to Hanoi?", "event_bridge_points"),
+    ("Bà Mai giao bao nhiêu việc cho năm 2021?", "mai_conclusion_overview"),
     ("Tôi làm công an xã, báo cáo nói dân vận giúp hạn chế điểm nóng về an ninh trật tự ra sao?", "finding_hot_spots"),
     ("ông Vượng còn giữ chức gì nữa ngoài Ủy viên Bộ Chính trị?", "person_tran_quoc_vuong"),
     ("HĐND tỉnh Cà Mau cử ai đi dự hội nghị, có thường trực không?", "camau_provincial_bodies"),
