@@ -69,8 +69,10 @@ _NOT_COUNTED = frozenset({"vay", "v", "z", "va", "la", "a", "ha", "khong", "ko",
                           "du", "tu", "ve", "voi", "vs", "thi", "toi", "minh", "em", "anh", "chi", "ai", "i",
                           "we", "you", "he", "she", "it", "they"})
 #: The words of count cues that ask, rather than name what is counted ("bn" of "bn điểm cầu").
-_COUNT_CUE_WORDS = frozenset({"bao", "nhieu", "bn", "bnhiu", "bnhieu", "may", "so", "luong", "tong", "con", "how",
-                              "many", "much", "number", "of"})
+_COUNT_CUE_WORDS = frozenset({"neu", "ghi", "bao", "nhieu", "bn", "bnhiu", "bnhieu", "may", "so", "luong", "tong",
+                              "con", "how", "many", "much", "number", "of"})
+#: Count cues that ask a number only by the thing they count ("nêu số cán bộ bị kỷ luật").
+_BY_WHAT_IS_COUNTED = frozenset({("neu", "so"), ("ghi", "so")})
 #: Count cues that ask about a number already given, not what it counts ("con số này có khớp không").
 _NUMBER_ITSELF = frozenset({("con", "so"), ("how", "much")})
 #: Words that may stand for anything counted: "bao nhiêu việc", "how many places", "con số".
@@ -80,8 +82,12 @@ _GENERIC_COUNTED = frozenset({"viec", "noi", "cho", "dieu", "thu", "cai", "y", "
                               "people", "person", "persons", "speech", "speeches"})
 #: How many words after a number in an answer may be what it counts ("63 điểm cầu ở các tỉnh").
 _COUNTED_WORDS = 6
-#: How many words after a count cue may name what it counts ("how many provincial bridge points").
+#: How many words after a count cue may name what it counts ("how many provincial bridge points"),
+#: and in Vietnamese, where the noun comes first ("bao nhiêu điểm cầu các tỉnh").
 _COUNTED_ASKED = 5
+_VI_NOUN_WORDS = 2
+#: The words of the English count cues.
+_ENGLISH_COUNT_CUE = frozenset({"how", "many", "much", "number", "of", "headcount"})
 _NUMBER_WORDS = r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|one|two|three|four|five|six|seven|eight|nine|ten"
 #: An answer that can say "how many": a number that is no year, date or place in a list ("2021",
 #: "31/12", "(5)", "nhiệm vụ thứ 5"), or a number word before a noun it counts ("năm 2021" is a
@@ -395,6 +401,9 @@ class Evidence:
         if counts and set(counts) == {("bao", "nhieu")} and \
                 len(_NOT_MUCH.findall(" ".join(fold(text).split()))) >= len(counts):
             kinds.discard(Objection.COUNT)  # "hứa nhiều mà làm chẳng bao nhiêu" asks no count
+        named = self._counted(text) if counts and set(counts) <= _BY_WHAT_IS_COUNTED else []
+        if named and all(heads & _GENERIC_COUNTED for _, heads in named):
+            kinds.discard(Objection.COUNT)  # "bài có nêu số người không" asks whether it lists them
         if _ASKS_SAID.search(" ".join(folded)):
             kinds.add(Objection.SAID)
         return frozenset(kinds)
@@ -493,22 +502,23 @@ class Evidence:
         anything counted ("bao nhiêu việc", "how many places") are not checked; a word typed with
         marks must be spelt so ("bao nhiêu câu" is not "63 điểm cầu")."""
         asked = self._counted(text)
-        if not asked or any(_GENERIC_COUNTED & {w for w, _ in a} for a in asked):
+        if not asked or any(heads & _GENERIC_COUNTED for _, heads in asked):
             return True
         answer = _answer_text(intent)
         windows = [answer[m.start():m.end() + 50] for m in _HAS_NUMBER.finditer(answer)]
         counted = {_singular(t) for w in windows for t in self._tokens(" ".join(words(w)[:_COUNTED_WORDS]))}
         spelt = {t.lower() for w in windows for t in raw_words(w)[:_COUNTED_WORDS]}
-        for found in asked:
+        for found, _ in asked:
             misspelt = {w for w, typed in found if not typed.isascii() and typed.lower() not in spelt}
             if {_singular(t) for t in self._tokens(" ".join(w for w, _ in found))} - misspelt & counted:
                 return True
         return False
 
-    def _counted(self, text: str) -> list[list[tuple[str, str]]]:
-        """The words (folded, typed) naming what each count cue asks for: the cue's own noun ("bn
-        điểm cầu"), or the words after it up to a verb or a preposition ("how many provincial and
-        city bridge points")."""
+    def _counted(self, text: str) -> list[tuple[list[tuple[str, str]], set[str]]]:
+        """The words (folded, typed) naming what each count cue asks for, with those that may head
+        them: the cue's own noun ("bn điểm cầu"), or the words after it up to a verb or a
+        preposition: two in Vietnamese, headed by the first ("bao nhiêu vụ khiếu kiện đông người"),
+        more in English, headed by any ("how many provincial sites", "how many sites were linked")."""
         folded = words(text)
         typed = raw_words(text)
         if len(typed) != len(folded):
@@ -521,10 +531,12 @@ class Evidence:
             i = end
             while i < len(folded) and (folded[i] in _COUNT_FILLERS or _NUMBER_WORD.fullmatch(folded[i])):
                 i += 1
-            after = [(w, typed[i + k]) for k, w in enumerate(
-                itertools.takewhile(lambda w: w not in _NOT_COUNTED, folded[i:i + _COUNTED_ASKED]))]
+            english = set(cue) <= _ENGLISH_COUNT_CUE
+            after = [(w, typed[i + k]) for k, w in enumerate(itertools.takewhile(
+                lambda w: w not in _NOT_COUNTED, folded[i:i + (_COUNTED_ASKED if english else _VI_NOUN_WORDS)]))]
             if own or after:
-                found.append(own or after)
+                named = own or after
+                found.append((named, {w for w, _ in named} if english else {named[0][0]}))
         return found
 
     def _holds_units(self, words: list[str], intent: Intent) -> bool:

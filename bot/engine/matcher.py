@@ -208,6 +208,9 @@ class Matcher:
         self._speech_names: PhraseSet[str] = PhraseSet(
             (kb.tokens(name), p.topic) for p in kb.followups.people if p.topic for name in p.speech)
         self._speaker_topics = {p.topic for p in kb.followups.people}
+        #: Words looking back on the term, or ahead to 2021, folded (``_term_first``).
+        self._looks_back: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.looks_back)
+        self._looks_ahead: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.looks_ahead)
         #: Each speaker's answer → the overview of their speech (Lĩnh → the summary report's).
         self._speech_overview = {p.intent: top for p in kb.followups.people if p.speech for top in [next(
             (i.id for i in kb.intents.values() if i.topic == p.topic and i.covers and not self._overviews.get(i.id)),
@@ -532,6 +535,7 @@ class Matcher:
         ranked = self._holder_first(text, self._whole_named_first(tokens, ranked) or self._specific_first(ranked))
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
         ranked = self._speech_first(text, ranked)
+        ranked = self._term_first(text, ranked)
         ranked, speaker = self._speaker_first(text, ranked)
         ranked = self._local_refusal_first(text, ranked)
         own = self._own_asked(text)
@@ -931,6 +935,22 @@ class Matcher:
         if own is None or candidates[0].score - own.score >= SPEECH_MARGIN:
             return candidates
         return _promote(own, candidates)
+
+    def _term_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A question looking back on the term ("5 năm qua … có phối hợp ăn ý hơn không") and not
+        ahead puts first the closest finding of the term, less than ``overview_margin`` behind a
+        leader among the tasks for 2021: what was done is not what is to be done."""
+        cfg = self.kb.matching
+        folded = words(text)
+        if not candidates or cfg.looks_back_topic is None or \
+                self.kb.intents[candidates[0].intent_id].topic not in cfg.looks_ahead_topics or \
+                not self._looks_back.find(folded) or self._looks_ahead.find(folded):
+            return candidates
+        back = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
+                     and self.kb.intents[c.intent_id].topic == cfg.looks_back_topic), None)
+        if back is None or candidates[0].score - back.score >= cfg.overview_margin:
+            return candidates
+        return _promote(back, candidates)
 
     def _speaker_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[tuple[Candidate, ...], bool]:
         """"Ai là người đọc bản tổng kết?", "Có phải ông Vượng phát biểu kết luận?": who gave a speech is its

@@ -170,6 +170,10 @@ class Matching(Strict):
     asks_now: list[Text] = Field(default_factory=list)
     asks_said: list[Text] = Field(default_factory=list)
     asks_later: list[Text] = Field(default_factory=list)
+    looks_back: list[Text] = Field(default_factory=list)
+    looks_ahead: list[Text] = Field(default_factory=list)
+    looks_back_topic: Id | None = None
+    looks_ahead_topics: list[Id] = Field(default_factory=list)
     asks_other_event: list[Text] = Field(default_factory=list)
     asks_detail: list[Text] = Field(default_factory=list)
     asks_after: list[Text] = Field(default_factory=list)

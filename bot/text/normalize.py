@@ -286,9 +286,14 @@ _RELAYED_AFTER = re.compile(
 #: How an asker calls themself, in a clause about why they ask.
 _ME = r"(?:tôi|tui|tớ|em|e|mình|mik|mk|cháu|con|bác)"
 _WHO_ASKS_AFTER = re.compile(
-    rf"[,;.?]\s*(?:(?:{_ME}|i['’]m|i am)\s+(?:đang\s+|đg\s+)?"
-    r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|sợ|lo|ngại|writing|preparing|working on)\b|"
+    rf"[,;.?]\s*(?:(?:{_ME}|i['’]m|i am)\s+(?:đang\s+|đg\s+|định\s+|tính\s+|sẽ\s+)?"
+    r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|sợ|lo|ngại|nối vô|nối vào|đưa vô|đưa vào|trích|"
+    r"writing|preparing|working on)\b|"
     rf"để\s+(?:{_ME}\s+)?(?:ghi|viết|điền|trích|đưa|nộp|làm)\b|"
+    # where the asker belongs, as the reason for asking: "…, bác ở hội nông dân nên quan tâm", "vì em là đoàn viên"
+    rf"(?:(?:vì|tại|do)\s+)?{_ME}\s+(?:ở|là|làm ở|làm|thuộc|công tác ở|sinh hoạt ở)\s+[^,.;:!?]{{1,60}}?\s+"
+    r"nên\s+(?:quan tâm|hỏi|muốn biết|cần biết|thắc mắc|để ý)\b|"
+    rf"(?:vì|tại)\s+{_ME}\s+(?:ở|là|làm ở|thuộc|công tác ở|sinh hoạt ở)\b|"
     rf"(?:{_ME}\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b|"
     r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d\d)?\s+)?(?:là\s+)?(?:lên sóng|phát sóng|lên khuôn|chạy tin|nộp bài)\b)"
     r"[^,.;:!?]{0,100}\W*$"

@@ -2558,7 +2558,8 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # the bot's own judgement, asked the way an elder in the South asks, or plainly
     "Theo bây thấy nhiệm vụ nào khó làm nhất?",
     "Bạn đánh giá thế nào về bài phát biểu của ông Vượng?",
-    # a count of something other than what the answer's numbers count
+    # a count of something other than what the answer's numbers count, or a number asked of the report
+    "Báo cáo có nêu số vụ khiếu kiện đông người trong năm 2020 không?",
     "Hội nghị có bao nhiêu bản tham luận được trình bày?",
     "How many participants sat at the central bridge point in Hanoi?",
     # the armed forces, named beside a clause that goes on with it
@@ -2582,6 +2583,16 @@ def test_near_misses_neighbours_still_answered(responder: Responder, message: st
 
 
 @pytest.mark.parametrize(("message", "expected"), [
+    # where the asker belongs, given as the reason for asking, names no organisation asked about
+    ("nhiệm vụ năm 2021 có nói gì về xây dựng nông thôn mới không, tôi ở Hội Nông dân xã nên quan tâm",
+     "mai_task_5"),
+    # what the asker means to do with the answer names no course asked about
+    ("ông Vượng có yêu cầu gì về quyền con người không, em định đưa vào bài thuyết trình GDCD",
+     "vuong_req_human_rights"),
+    # the titles are written long in the report: no complaint about the bot
+    ("ông Vượng giữ mấy chức vụ vậy, e thấy ghi dài quá k nhớ", "person_tran_quoc_vuong"),
+    # "cả cái" (the whole) inside "người đứng đầu ban" (its head)
+    ("người đứng đầu cả cái ban lo chuyện vận động quần chúng ở TW là ai", "person_truong_thi_mai"),
     # after thanks, the sentence that announces a question is the question ("dễ báo cáo lại" is no summary report)
     ("Cảm ơn nha, thông tin rõ ràng dễ báo cáo lại cho anh em. Cho hỏi thêm là hội nghị do cơ quan nào tổ chức?",
      "event_organizer"),
@@ -2591,3 +2602,16 @@ def test_near_misses_neighbours_still_answered(responder: Responder, message: st
 def test_what_surrounds_a_question_does_not_change_its_answer(responder: Responder, message: str,
                                                               expected: str) -> None:
     assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Trong 5 năm qua, việc để dân bàn và quyết ở cơ sở có được làm tốt hơn không?", "finding_democracy"),
+    ("Năm 2021 việc để dân bàn và quyết ở cơ sở phải làm thế nào?", "vuong_req_grassroots_democracy"),
+])
+def test_looking_back_on_the_term_wants_its_findings_not_the_tasks_ahead(responder: Responder, message: str,
+                                                                         expected: str) -> None:
+    """Of a task for 2021 and a finding of the term close behind it, a question about the past five
+    years gets the finding; one about 2021 keeps the task."""
+    close = (Candidate("vuong_req_grassroots_democracy", 45), Candidate("finding_democracy", 44))
+    settled = responder.matcher._settle(message, responder.matcher.normalize(message), close)
+    assert settled.candidates[0].intent_id == expected
