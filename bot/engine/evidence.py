@@ -300,9 +300,14 @@ _ASKS_SAID = re.compile(r"\b(?:phat bieu|noi)(?: \w+){0,3} (?:gi|j)\b(?! do \w)"
 #: "có địa phương nào phát biểu tham luận không": the report gives the words of three speakers only.
 _ATTENDEE_SAID = re.compile(r"\b(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|ubnd|uy ban nhan dan|hdnd|"
                             r"hoi dong nhan dan|cac so|so nganh|chuyen vien|"
-                            r"ban dan van (?:cac )?(?:huyen|thanh) uy|dia phuong nao|tinh nao|tinh thanh nao)"
+                            r"ban dan van (?:cac )?(?:huyen|thanh) uy|dia phuong nao|tinh nao|tinh thanh nao|"
+                            r"people s council|people s committee|district level|ministry|ministries|"
+                            r"state committee|departments)"
                             r"\b(?: \S+){0,12}? (?:phat bieu|tham luan|co y kien|gop y|kien nghi|de xuat|noi gi|"
-                            r"say|said|propose|proposed|comment|commented)\b")
+                            r"hua|hua hen|cam ket|bao cao ket qua|bao cao rieng|"
+                            r"say|said|propose|proposed|comment|commented|promise|promised|pledge|pledged|"
+                            r"present(?:ed)? (?:anything|any|a report|their|its)|"
+                            r"raised? (?:any )?(?:specific )?(?:questions|concerns|proposals|issues))\b")
 
 #: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
 _ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.YEAR: _HAS_YEAR,

@@ -2558,6 +2558,11 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # the bot's own judgement, asked the way an elder in the South asks, or plainly
     "Theo bây thấy nhiệm vụ nào khó làm nhất?",
     "Bạn đánh giá thế nào về bài phát biểu của ông Vượng?",
+    # what one who only attended promised; which law governs a thing; a film shown; money handed out
+    "Đại diện UBND tỉnh Cà Mau có hứa hẹn gì tại hội nghị không?",
+    "Which law governs grassroots democracy, according to the report?",
+    "Hội nghị có chiếu phim tài liệu nào về dân vận khéo không?",
+    "Năm 2021 nông dân có được hỗ trợ tiền không, bài có nói không?",
     # a count of something other than what the answer's numbers count, or a number asked of the report
     "Báo cáo có nêu số vụ khiếu kiện đông người trong năm 2020 không?",
     "Hội nghị có bao nhiêu bản tham luận được trình bày?",
@@ -2577,6 +2582,8 @@ def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: s
     ("Tôi làm công an xã, báo cáo nói dân vận giúp hạn chế điểm nóng về an ninh trật tự ra sao?", "finding_hot_spots"),
     ("ông Vượng còn giữ chức gì nữa ngoài Ủy viên Bộ Chính trị?", "person_tran_quoc_vuong"),
     ("HĐND tỉnh Cà Mau cử ai đi dự hội nghị, có thường trực không?", "camau_provincial_bodies"),
+    ("Were officials from the provincial People's Committee present at the Cà Mau bridge point?",
+     "camau_provincial_bodies"),
 ])
 def test_near_misses_neighbours_still_answered(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
