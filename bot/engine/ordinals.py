@@ -23,6 +23,8 @@ _MARKERS = frozenset({"thu", "so", "number", "no", "nr", "num"})
 _BETWEEN = frozenset({"of", "the", "cac", "trong", "in", "among"})
 #: Words that name the last item: "nhiệm vụ cuối cùng", "the final task", "the last of the tasks".
 _LAST = frozenset({"cuoi", "last", "final"})
+#: …of which these also name it before the item word: "the last task", "the final of the seven".
+_LAST_BEFORE = frozenset({"last", "final"})
 #: The item before the last, folded: "the one before the last", "second to last", "áp chót", "kế cuối".
 _BEFORE_LAST = re.compile(r"\b(?:(?:one|task|item) before (?:the )?last|second[ -]to[ -]last|next[ -]to[ -]last|"
                           r"penultimate|ap chot|ke cuoi|sat cuoi|truoc cuoi)\b")
@@ -287,7 +289,8 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinals: fro
         if word in _MARKERS and _place(after[i + 1]):
             return int(after[i + 1])
     # "nhiệm vụ cuối cùng", "the last task", "the last of the seven tasks"
-    if (set(tokens[max(0, min(k, start - 3)):start]) | set(tokens[end:end + 2])) & _LAST:
+    # ("cuối cùng" before the item word is "finally", or ends another phrase: "đánh giá cuối cùng việc …")
+    if set(tokens[max(0, min(k, start - 3)):start]) & _LAST_BEFORE or set(tokens[end:end + 2]) & _LAST:
         return count
     if tokens[end:end + 2] == ["dau", "tien"]:  # "nhiệm vụ đầu tiên" ("first" is already "1")
         return 1

@@ -45,6 +45,9 @@ def _decide(responder: Responder, question: str, candidates: tuple[Candidate, ..
     ("what does the second of the seven key tasks ask for", {"mai_task_2"}),
     ("What does the task before the last one ask for?", {"mai_task_6"}),  # the one before the last
     ("nhiệm vụ áp chót trong 7 nhiệm vụ là gì", {"mai_task_6"}),
+    # "cuối cùng" ending another phrase before an item word is no place in the list
+    ("Kết luận có giao việc kiểm tra và đánh giá cuối cùng việc thực hiện các văn bản của Đảng về dân vận không?",
+     {"mai_task_1"}),
     # a refusal must not swallow what the report answers
     ("ông Hải giữ những chức vụ nào", {"person_nguyen_tien_hai"}),
     ("phong trào thi đua nào được nhắc đến", {"finding_dan_van_kheo", "vuong_req_emulation", "mai_task_6"}),
@@ -2598,6 +2601,8 @@ def test_near_misses_neighbours_still_answered(responder: Responder, message: st
      "vuong_req_human_rights"),
     # the titles are written long in the report: no complaint about the bot
     ("ông Vượng giữ mấy chức vụ vậy, e thấy ghi dài quá k nhớ", "person_tran_quoc_vuong"),
+    # where the asker heard of it, at the end, is no part of the question
+    ("hội nghị đó họp ở đâu vậy, bác nghe loáng thoáng trên đài", "event_format"),
     # "cả cái" (the whole) inside "người đứng đầu ban" (its head)
     ("người đứng đầu cả cái ban lo chuyện vận động quần chúng ở TW là ai", "person_truong_thi_mai"),
     # after thanks, the sentence that announces a question is the question ("dễ báo cáo lại" is no summary report)
