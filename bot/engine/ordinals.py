@@ -42,6 +42,9 @@ _AGREE = frozenset({("dong", "y"), ("chu", "y"), ("luu", "y")})
 _AMONG = frozenset({"trong", "among", "of", "in"})
 #: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").
 _GAP = 3
+#: How far before the count "the N-th of" may stand, a name of whose list between: "the third of Ms.
+#: Mai's seven tasks".
+_OWNER_GAP = 6
 #: An English ordinal in the question: only then is a number *before* the item word a position
 #: ("the 4th task"); in Vietnamese it counts ("bảy nhiệm vụ" are seven tasks, the 7th is "thứ bảy").
 _ENGLISH_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
@@ -278,6 +281,12 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinals: fro
             return int(tokens[j])
         if int(tokens[k]) in ordinals:
             return int(tokens[k])
+        # "the third of Ms. Mai's seven priority tasks": whose tasks stands between the place and the count
+        owner = tokens[max(0, k - _OWNER_GAP):k]
+        of = [i for i in range(len(owner) - 1) if owner[i + 1] == "of" and owner[i].isdecimal()
+              and int(owner[i]) in ordinals]
+        if of:
+            return int(owner[of[-1]])
     after = tokens[end:end + _GAP + 2]
     if set(tokens[start - 1:start]) & _EACH or (after[:1] and after[0] in measured):
         return None  # "ghi từng ý 1 dòng", "each point in one line": every item, one line each

@@ -43,6 +43,7 @@ def _decide(responder: Responder, question: str, candidates: tuple[Candidate, ..
     ("nv cuối cùng trong phần kết luận là gì", {"mai_task_7"}),
     ("what was the last of the seven tasks", {"mai_task_7"}),
     ("what does the second of the seven key tasks ask for", {"mai_task_2"}),
+    ("Tell me about the fifth of Mrs Mai's seven priority tasks.", {"mai_task_5"}),  # whose list between
     ("What does the task before the last one ask for?", {"mai_task_6"}),  # the one before the last
     ("nhiệm vụ áp chót trong 7 nhiệm vụ là gì", {"mai_task_6"}),
     # "cuối cùng" ending another phrase before an item word is no place in the list
@@ -2601,6 +2602,9 @@ def test_near_misses_neighbours_still_answered(responder: Responder, message: st
      "vuong_req_human_rights"),
     # the titles are written long in the report: no complaint about the bot
     ("ông Vượng giữ mấy chức vụ vậy, e thấy ghi dài quá k nhớ", "person_tran_quoc_vuong"),
+    # the asker's own guess of a number is a claim the answer corrects
+    ("Định hướng công tác dân vận là cho nhiệm kỳ nào, tôi đoán là 2021 đến 2025?", "event_term_orientation"),
+    ("What period does the orientation cover? I suppose 2021 to 2025?", "event_term_orientation"),
     # where the asker heard of it, at the end, is no part of the question
     ("hội nghị đó họp ở đâu vậy, bác nghe loáng thoáng trên đài", "event_format"),
     # "cả cái" (the whole) inside "người đứng đầu ban" (its head)
