@@ -300,11 +300,11 @@ _ASKS_SAID = re.compile(r"\b(?:phat bieu|noi)(?: \w+){0,3} (?:gi|j)\b(?! do \w)"
 #: "có địa phương nào phát biểu tham luận không": the report gives the words of three speakers only.
 _ATTENDEE_SAID = re.compile(r"\b(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|ubnd|uy ban nhan dan|hdnd|"
                             r"hoi dong nhan dan|cac so|so nganh|chuyen vien|"
-                            r"ban dan van (?:cac )?(?:huyen|thanh) uy|dia phuong nao|tinh nao|tinh thanh nao|"
+                            r"(?:ban dan van|bdv) (?:cac )?(?:huyen|thanh) uy|dia phuong nao|tinh nao|tinh thanh nao|"
                             r"people s council|people s committee|district level|ministry|ministries|"
                             r"state committee|departments)"
                             r"\b(?: \S+){0,12}? (?:phat bieu|tham luan|co y kien|gop y|kien nghi|de xuat|noi gi|"
-                            r"hua|hua hen|cam ket|bao cao ket qua|bao cao rieng|"
+                            r"hua|hua hen|cam ket|bao cao ket qua|bao cao rieng|phan hoi|"
                             r"say|said|propose|proposed|comment|commented|promise|promised|pledge|pledged|"
                             r"present(?:ed)? (?:anything|any|a report|their|its)|"
                             r"raised? (?:any )?(?:specific )?(?:questions|concerns|proposals|issues))\b")

@@ -2567,6 +2567,9 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Which law governs grassroots democracy, according to the report?",
     "Hội nghị có chiếu phim tài liệu nào về dân vận khéo không?",
     "Năm 2021 nông dân có được hỗ trợ tiền không, bài có nói không?",
+    # what district boards answered; someone's career after the conference
+    "các đồng chí BDV huyện ủy ở Cà Mau có phản hồi gì tại hội nghị không",
+    "ông Hải còn làm bí thư tỉnh ủy tới năm nào vậy?",
     # a count of something other than what the answer's numbers count, or a number asked of the report
     "Báo cáo có nêu số vụ khiếu kiện đông người trong năm 2020 không?",
     "Hội nghị có bao nhiêu bản tham luận được trình bày?",
@@ -2588,6 +2591,8 @@ def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: s
     ("HĐND tỉnh Cà Mau cử ai đi dự hội nghị, có thường trực không?", "camau_provincial_bodies"),
     ("Were officials from the provincial People's Committee present at the Cà Mau bridge point?",
      "camau_provincial_bodies"),
+    # the asker hosts a radio show: no question about who hosted the conference
+    ("Tôi là người dẫn chương trình phát thanh, cho hỏi hội nghị diễn ra ngày nào?", "event_date"),
 ])
 def test_near_misses_neighbours_still_answered(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
@@ -2631,3 +2636,12 @@ def test_looking_back_on_the_term_wants_its_findings_not_the_tasks_ahead(respond
     close = (Candidate("vuong_req_grassroots_democracy", 45), Candidate("finding_democracy", 44))
     settled = responder.matcher._settle(message, responder.matcher.normalize(message), close)
     assert settled.candidates[0].intent_id == expected
+
+
+@pytest.mark.parametrize("message", ["Đoàn TNCS Hồ Chí Minh được giao nhiệm vụ gì trong năm 2021?",
+                                     "Bệnh viện và ngành y tế có được giao nhiệm vụ dân vận nào không?",
+                                     "Bạn khuyên em nên làm gì để chi bộ được công nhận mô hình Dân vận khéo?"])
+def test_unnamed_bodies_sectors_and_advice_get_a_reply_that_says_so(responder: Responder, message: str) -> None:
+    """The youth union by its full name, a sector, or advice asked of the bot: the reply says what the
+    report holds instead, not the nearest topics."""
+    assert responder.answer(message).kind is Kind.OUT_OF_SCOPE
