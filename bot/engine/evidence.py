@@ -309,6 +309,15 @@ _ATTENDEE_SAID = re.compile(r"\b(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|ub
                             r"present(?:ed)? (?:anything|any|a report|their|its)|"
                             r"raised? (?:any )?(?:specific )?(?:questions|concerns|proposals|issues))\b")
 
+#: Words for someone's views, a few words before their name ("ý kiến của đồng chí … Hải") or after it
+#: ("Hải's view"), folded.
+_VIEWS = re.compile(r"\b(?:y kien|quan diem|nhan xet|danh gia|opinion|views?|comments?|thoughts|reaction|"
+                    r"s (?:view|views|opinion|comments|thoughts|reaction))\b")
+_VIEW_GAP = 8
+
+#: Words asking who someone is, folded: "chủ tịch Mặt trận hồi đó là ai", "who was the chairman".
+_WHO_IS = re.compile(r"\bla ai\b|\bwho (?:is|was)\b")
+
 #: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
 _ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.YEAR: _HAS_YEAR,
          Objection.DURATION: _HAS_DURATION, Objection.AGE: _HAS_AGE, Objection.NOW: _HAS_THEN,
@@ -464,7 +473,7 @@ class Evidence:
                 and not (_NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) and not _asks_reason_after(text)) \
                 and not _REASON.search(_answer_text(intent)):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
-        if _ATTENDEE_SAID.search(" ".join(words)):
+        if _ATTENDEE_SAID.search(" ".join(words)) or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
         if self.asks_after(text):
             return Objection.AFTER
@@ -480,6 +489,20 @@ class Evidence:
         if self.unheld_post(text, intent) or self._unreported_post(text, intent):
             return Objection.ROLE
         return None
+
+    def _views_of_attendee(self, text: str) -> bool:
+        """Whether the question asks the views of someone who only attended, named: "Ý kiến của đồng chí
+        Nguyễn Tiến Hải về … được ghi nhận thế nào", "Hải's view on …": the report gives none."""
+        folded = words(text)
+        for person in self.people.named_by_name(text):
+            if person.topic in self._speech_topics:
+                continue
+            given = fold(person.name.split()[-1])
+            for i, word in enumerate(folded):
+                if word == given and (_VIEWS.search(" ".join(folded[max(0, i - _VIEW_GAP):i]))
+                                      or _VIEWS.match(" ".join(folded[i + 1:i + 3]))):
+                    return True
+        return False
 
     def _unreported_post(self, text: str, intent: Intent) -> bool:
         """Whether the question, naming nobody the report names, asks about someone by a post the
@@ -604,7 +627,8 @@ class Evidence:
         # name; nor the asker's own post: "Em là bí thư đoàn trường, phong trào đó tên là gì".)
         head, rest = split_preamble(text)
         asked = self._asked_posts(rest) if head and only_says_who_asks(head) else posts
-        if not asked or intent.kind != "answer" or not _NAME & set(self._tokens(text)) \
+        if not asked or intent.kind != "answer" or not (
+                _NAME & set(self._tokens(text)) or _WHO_IS.search(" ".join(words(text)))) \
                 or " khong neu ten " in f" {self._answer_words[intent.id]} ":
             return False
         held = [own for person in self._named_in[intent.id] for own in self._posts_held[person]]

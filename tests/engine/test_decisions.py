@@ -2567,6 +2567,11 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Which law governs grassroots democracy, according to the report?",
     "Hội nghị có chiếu phim tài liệu nào về dân vận khéo không?",
     "Năm 2021 nông dân có được hỗ trợ tiền không, bài có nói không?",
+    # the views of someone who only attended, named
+    'Ý kiến của đồng chí Nguyễn Tiến Hải về phong trào "Dân vận khéo" ở Cà Mau được bài ghi nhận thế nào?',
+    'What was Nguyen Tien Hai\'s view on the "Dân vận khéo" movement?',
+    # who holds a post the report gives nobody, asked "là ai"
+    "Chủ tịch Mặt trận Tổ quốc Việt Nam hồi đó là ai, ông có dự hội nghị này không?",
     # what district boards answered; someone's career after the conference
     "các đồng chí BDV huyện ủy ở Cà Mau có phản hồi gì tại hội nghị không",
     "ông Hải còn làm bí thư tỉnh ủy tới năm nào vậy?",
