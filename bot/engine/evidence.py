@@ -207,9 +207,10 @@ _AGAIN_ASKED = r"\b(?:khi nào|bao giờ|lúc nào|chừng nào)\b[^,.;:!?]{0,30
 _AGAIN = re.compile(_AGAIN_ASKED + r"|\bwhen\b[^,.;:!?]{0,30}\bthe next (?:review )?(?:conference|meeting)\b",
                     re.IGNORECASE)
 _AGAIN_PLAIN = re.compile(fold(_AGAIN_ASKED), re.IGNORECASE)
-#: Words that make the year after a conference the year of its tasks, folded.
+#: Words that make the year after a conference the year of its tasks, folded ("sau hội nghị này qua
+#: năm 2021 phải làm gì": into the year ahead).
 _TASK_WORDS = frozenset({"nhiem", "vu", "ke", "hoach", "trien", "khai", "cho", "task", "tasks", "plan", "plans",
-                         "for", "phuong", "huong", "muc", "tieu"})
+                         "for", "phuong", "huong", "muc", "tieu", "qua", "sang"})
 #: The year of the report's conference.
 REPORT_YEAR = "2020"
 

@@ -70,6 +70,11 @@ if TYPE_CHECKING:  # numpy itself is imported where it is used (see LexicalIndex
     _Floats = npt.NDArray[np.float64]
 
 
+#: Words right before a name that rule it out: "theo chính báo cáo (không phải ý kiến riêng)", "not
+#: your opinion", folded.
+_RULED_OUT = frozenset({("khong", "phai"), ("khong", "can")})
+
+
 @dataclass(frozen=True)
 class Candidate:
     """An intent and its 0–100 score for one question."""
@@ -300,7 +305,8 @@ class LexicalIndex:
                 if i + size <= len(folded) and all(
                         folded[i + k] == plain[k] and (typed[i + k] == spelt[k] or typed[i + k].isascii())
                         for k in range(size)) and not any(contains_phrase(folded, words(u)) for u in oos.unless) \
-                        and not self._word_before_reads_it(i, size, typed, folded):
+                        and not self._word_before_reads_it(i, size, typed, folded) \
+                        and tuple(folded[max(0, i - 2):i]) not in _RULED_OUT and folded[i - 1:i] != ["not"]:
                     return oos
         return None
 

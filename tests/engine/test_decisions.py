@@ -2610,6 +2610,11 @@ def test_near_misses_neighbours_still_answered(responder: Responder, message: st
     # what the asker means to do with the answer names no course asked about
     ("ông Vượng có yêu cầu gì về quyền con người không, em định đưa vào bài thuyết trình GDCD",
      "vuong_req_human_rights"),
+    # "qua/sang năm 2021" after this conference is the year ahead, not another conference
+    ("Sau hội nghị này sang năm 2021 các cấp phải làm gì?", "mai_conclusion_overview"),
+    # the report's judgement asked for, the bot's own ruled out
+    ("Theo đánh giá của chính báo cáo (không phải ý kiến riêng), dân vận 5 năm qua giúp gì cho việc hoàn thiện "
+     "luật lệ?", "finding_democracy"),
     # the titles are written long in the report: no complaint about the bot
     ("ông Vượng giữ mấy chức vụ vậy, e thấy ghi dài quá k nhớ", "person_tran_quoc_vuong"),
     # the asker's own guess of a number is a claim the answer corrects
