@@ -2572,6 +2572,8 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     'What was Nguyen Tien Hai\'s view on the "Dân vận khéo" movement?',
     # who holds a post the report gives nobody, asked "là ai"
     "Chủ tịch Mặt trận Tổ quốc Việt Nam hồi đó là ai, ông có dự hội nghị này không?",
+    # prizes for outstanding people: no praise of the bot, and no prize the report gives
+    "Hội nghị có trao giải cho các cá nhân xuất sắc trong phong trào Dân vận khéo không?",
     # what district boards answered; someone's career after the conference
     "các đồng chí BDV huyện ủy ở Cà Mau có phản hồi gì tại hội nghị không",
     "ông Hải còn làm bí thư tỉnh ủy tới năm nào vậy?",
