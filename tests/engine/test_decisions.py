@@ -2574,6 +2574,9 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Chủ tịch Mặt trận Tổ quốc Việt Nam hồi đó là ai, ông có dự hội nghị này không?",
     # prizes for outstanding people: no praise of the bot, and no prize the report gives
     "Hội nghị có trao giải cho các cá nhân xuất sắc trong phong trào Dân vận khéo không?",
+    # a case behind a requirement, asked beside why
+    "Vì sao ông Vượng yêu cầu nói ít làm nhiều, có vụ việc cụ thể nào khiến ông nói vậy không?",
+    "Why did Vuong ask cadres to talk less and do more — was there a specific incident behind it?",
     # what district boards answered; someone's career after the conference
     "các đồng chí BDV huyện ủy ở Cà Mau có phản hồi gì tại hội nghị không",
     "ông Hải còn làm bí thư tỉnh ủy tới năm nào vậy?",
