@@ -224,6 +224,15 @@ SETS = (
      "93.1% / 80.8%"),
     ("outsider_bo", "near misses: 80 questions the report does not answer, ten kinds, and 40 look-alikes it does; "
      "sealed, measured once on the session's final code", "95.0% / 78.8%"),
+    ("outsider_bp", "a young journalist, an elderly farmer without diacritics, a grade-12 student in teen-code, an "
+     "overseas Vietnamese in English, a civil servant; measured once when written, then tuned on", "87.8% / 95.7%"),
+    ("outsider_br", "near misses: 67 questions the report does not answer, ten kinds, and 43 it does; measured once "
+     "when written, then tuned on", "86.0% / 73.1%"),
+    ("outsider_bq", "near misses: 77 questions the report does not answer, ten kinds, and 43 it does; sealed, "
+     "measured once on the session's final code", "95.3% / 88.3%"),
+    ("outsider_bs", "a kindergarten teacher, a foreign student of Vietnamese, a hamlet cell secretary, a policy "
+     "researcher in English, a volunteer in teen-code; sealed, measured once on the session's final code",
+     "91.0% / 96.0%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
