@@ -158,8 +158,8 @@ _OFFER_GAP = 3
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-_NUMBER_WORD = re.compile(r"\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|one|two|three|four|five|six|seven|"
-                          r"eight|nine|ten")
+#: A number or number word, folded ("bao nhiêu trong bảy nhiệm vụ").
+_NUMBER_WORD = re.compile(r"\d+|" + fold(_NUMBER_WORDS))
 
 
 def _singular(word: str) -> str:
@@ -384,6 +384,8 @@ class Evidence:
         self._profiles = {intent.id: self._profile(intent) for intent in kb.intents.values()}
         #: …and what the answer says without its detail (the reply a question gets first).
         self._said_first = {intent.id: self._profile(intent, with_detail=False) for intent in kb.intents.values()}
+        #: The words each answer's numbers count (folded, with synonyms; and as spelt): "63 điểm cầu".
+        self._counted_in = {intent.id: self._counted_by_numbers(_answer_text(intent)) for intent in kb.intents.values()}
         #: The years each answer speaks of, in either language.
         self._years = {intent.id: set(_YEAR.findall(f"{intent.answer} {intent.answer_en}"))
                        for intent in kb.intents.values()}
@@ -533,15 +535,18 @@ class Evidence:
         asked = self._counted(text)
         if not asked or any(heads & _GENERIC_COUNTED for _, heads in asked):
             return True
-        answer = _answer_text(intent)
-        windows = [answer[m.start():m.end() + 50] for m in _HAS_NUMBER.finditer(answer)]
-        counted = {_singular(t) for w in windows for t in self._tokens(" ".join(words(w)[:_COUNTED_WORDS]))}
-        spelt = {t.lower() for w in windows for t in raw_words(w)[:_COUNTED_WORDS]}
+        counted, spelt = self._counted_in[intent.id]
         for found, _ in asked:
             misspelt = {w for w, typed in found if not typed.isascii() and typed.lower() not in spelt}
             if {_singular(t) for t in self._tokens(" ".join(w for w, _ in found))} - misspelt & counted:
                 return True
         return False
+
+    def _counted_by_numbers(self, answer: str) -> tuple[set[str], set[str]]:
+        """The words a few after each number of ``answer``, folded with synonyms and as spelt."""
+        windows = [answer[m.start():m.end() + 50] for m in _HAS_NUMBER.finditer(answer)]
+        counted = {_singular(t) for w in windows for t in self._tokens(" ".join(words(w)[:_COUNTED_WORDS]))}
+        return counted, {t.lower() for w in windows for t in raw_words(w)[:_COUNTED_WORDS]}
 
     def _counted(self, text: str) -> list[tuple[list[tuple[str, str]], set[str]]]:
         """The words (folded, typed) naming what each count cue asks for, with those that may head
