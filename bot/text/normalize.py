@@ -297,7 +297,7 @@ _WHO_ASKS_AFTER = re.compile(
     # where the asker heard of it: "…, bác nghe loáng thoáng trên đài", "em đọc trên mạng"
     rf"{_ME}\s+(?:có\s+)?(?:nghe|đọc|thấy)\s+(?:loáng thoáng|lỏm|trên đài|qua đài|đài|trên ti ?vi|trên báo|"
     r"trên mạng|trên facebook|trên fb)\b|"
-    rf"(?:{_ME}\s+)?cần\s+(?:chốt|gấp|gửi|nộp)\b|"
+    rf"(?:{_ME}\s+)?cần\s+(?:chốt|gấp|gửi|nộp|viết bài|soạn bài|làm bài|ghi vào|đưa vào|trích)\b|"
     r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d\d)?\s+)?(?:là\s+)?(?:lên sóng|phát sóng|lên khuôn|chạy tin|nộp bài)\b)"
     r"[^,.;:!?]{0,100}\W*$"
     r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$"

@@ -2625,6 +2625,8 @@ def test_near_misses_neighbours_still_answered(responder: Responder, message: st
     # the asker's own guess of a number is a claim the answer corrects
     ("Định hướng công tác dân vận là cho nhiệm kỳ nào, tôi đoán là 2021 đến 2025?", "event_term_orientation"),
     ("What period does the orientation cover? I suppose 2021 to 2025?", "event_term_orientation"),
+    # what the asker needs the answer for, at the end ("CLB" is no name asked about)
+    ("bài có nói gì về phong trào dân vận khéo ko ad, e cần viết bài cho CLB", "finding_dan_van_kheo"),
     # where the asker heard of it, at the end, is no part of the question
     ("hội nghị đó họp ở đâu vậy, bác nghe loáng thoáng trên đài", "event_format"),
     # "cả cái" (the whole) inside "người đứng đầu ban" (its head)
