@@ -548,7 +548,8 @@ class Evidence:
         counted = {_singular(t) for w in windows for t in self._tokens(" ".join(words(w)[:_COUNTED_WORDS]))}
         return counted, {t.lower() for w in windows for t in raw_words(w)[:_COUNTED_WORDS]}
 
-    def _counted(self, text: str) -> list[tuple[list[tuple[str, str]], set[str]]]:
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - asked by ``asks`` and for each candidate of the same question
+    def _counted(self, text: str) -> tuple[tuple[tuple[tuple[str, str], ...], frozenset[str]], ...]:
         """The words (folded, typed) naming what each count cue asks for, with those that may head
         them: the cue's own noun ("bn điểm cầu"), or the words after it up to a verb or a
         preposition: two in Vietnamese, headed by the first ("bao nhiêu vụ khiếu kiện đông người"),
@@ -569,9 +570,9 @@ class Evidence:
             after = [(w, typed[i + k]) for k, w in enumerate(itertools.takewhile(
                 lambda w: w not in _NOT_COUNTED, folded[i:i + (_COUNTED_ASKED if english else _VI_NOUN_WORDS)]))]
             if own or after:
-                named = own or after
-                found.append((named, {w for w, _ in named} if english else {named[0][0]}))
-        return found
+                named = tuple(own or after)
+                found.append((named, frozenset(w for w, _ in named) if english else frozenset({named[0][0]})))
+        return tuple(found)
 
     def _holds_units(self, words: list[str], intent: Intent) -> bool:
         """Whether the answer speaks in the units of time asked ("bao nhiêu phút": minutes, not "5 năm").
