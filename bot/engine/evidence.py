@@ -80,6 +80,8 @@ _GENERIC_COUNTED = frozenset({"viec", "noi", "cho", "dieu", "thu", "cai", "y", "
                               "things", "place", "places", "location", "locations", "point", "points", "item", "items",
                               "one", "ones", "time", "times", "priority", "priorities", "site", "sites", "nguoi", "ng",
                               "people", "person", "persons", "speech", "speeches"})
+#: Number words that are also what is counted, right after the cue: "bao nhiêu năm" counts years, not fives.
+_YEARS_TOO = frozenset({"nam"})
 #: How many words after a number in an answer may be what it counts ("63 điểm cầu ở các tỉnh").
 _COUNTED_WORDS = 6
 #: How many words after a count cue may name what it counts ("how many provincial bridge points"),
@@ -111,8 +113,8 @@ _LONGEST_NAME = 8
 _NAME_TAIL = 2
 #: Words that ask why, folded.
 #: An answer that gives a reason or a purpose: "vì", "để", "nhằm", "because", "so that", "helped".
-_REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên|yếu tố|ý nghĩa|hiệu quả|lợi ích|because|so that|"
-                     r"in order|since|helped|helping|contributed|factor|aim|aimed|meaningful|effective|benefit)\b",
+_REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên|yếu tố|ý nghĩa|lợi ích|because|so that|"
+                     r"in order|since|helped|helping|contributed|factor|aim|aimed|meaningful|benefit)\b",
                      re.IGNORECASE)
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
@@ -297,18 +299,38 @@ MAX_POST_WORDS = 6
 _ASKS_SAID = re.compile(r"\b(?:phat bieu|noi)(?: \w+){0,3} (?:gi|j)\b(?! do \w)"
                         r"|\bwhat\b(?: \w+){1,6} (?:say|said|raise|raised)\b|\b(?:his|her) own remarks\b")
 
-#: What those who only attended, or some province, said (folded): "các sở, ngành ở Cà Mau có góp ý gì",
-#: "có địa phương nào phát biểu tham luận không": the report gives the words of three speakers only.
-_ATTENDEE_SAID = re.compile(r"\b(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|ubnd|uy ban nhan dan|hdnd|"
-                            r"hoi dong nhan dan|cac so|so nganh|chuyen vien|"
-                            r"(?:ban dan van|bdv) (?:cac )?(?:huyen|thanh) uy|dia phuong nao|tinh nao|tinh thanh nao|"
-                            r"peoples?(?: s)? council|peoples?(?: s)? committee|district level|ministry|ministries|"
-                            r"state committee|departments)"
-                            r"\b(?: \S+){0,12}? (?:phat bieu|tham luan|co y kien|gop y|kien nghi|de xuat|noi gi|"
+#: Those who only attended, or some province, folded: "đại diện lãnh đạo UBND tỉnh", "BDV huyện ủy".
+_ATTENDEES = (r"(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|ubnd|uy ban nhan dan|hdnd|"
+              r"hoi dong nhan dan|cac so|so nganh|chuyen vien|"
+              r"(?:ban dan van|bdv) (?:cac )?(?:huyen|thanh|tinh)(?: uy)?|dia phuong nao|tinh nao|tinh thanh nao|"
+              r"dai bieu (?:o |tai |cua )?(?:tinh )?ca mau|ca mau (?:delegates|delegation|officials)|"
+              r"peoples?(?: s)? council|peoples?(?: s)? committee|district level|ministry|ministries|"
+              r"state committee|departments)")
+#: What they said (folded): "các sở, ngành ở Cà Mau có góp ý gì", "có địa phương nào phát biểu tham
+#: luận không", "ý kiến của các đ/c BDV huyện ủy": the report gives the words of three speakers only.
+_ATTENDEE_SAID = re.compile(rf"\b{_ATTENDEES}"
+                            r"\b(?: \S+){0,16}? (?:phat bieu|tham luan|co y kien|gop y|kien nghi|de xuat|noi gi|"
+                            r"bay to|cam nhan|phan ung|hoi gi|hoi j|react|reacted|respond|responded|"
                             r"hua|hua hen|cam ket|bao cao ket qua|bao cao rieng|phan hoi|"
                             r"say|said|propose|proposed|comment|commented|promise|promised|pledge|pledged|"
                             r"present(?:ed)? (?:anything|any|a report|their|its)|"
-                            r"raised? (?:any )?(?:specific )?(?:questions|concerns|proposals|issues))\b")
+                            r"raised? (?:any )?(?:specific )?(?:questions|concerns|proposals|issues))\b|"
+                            rf"\b(?:y kien|quan diem|nhan xet|cam nhan|views?|opinions?|reactions?) "
+                            rf"(?:cua|of) (?:cac |the )?(?:d c |dong chi |dc )?(?:thuong truc )?{_ATTENDEES}\b")
+
+#: A count the question states, folded: "10 mô hình", "10% biên chế", "hơn một trăm nghìn cán bộ",
+#: "64 điểm cầu"; not a date, an hour, an ordinal or a name's number ("31/12", "18h", "Đại hội 13",
+#: "lớp 11", "nhiệm vụ số 3", "Câu 7:").
+_CLAIMED_COUNT = re.compile(
+    r"(?<![\d/.,:-])(?<!dai hoi )(?<!khoa )(?<!lop )(?<!thu )(?<!so )(?<!lan )(?<!ngay )(?<!thang )(?<!nam )"
+    r"(?<!cau )(?<!task )(?<!number )(?<!no )(?<!luc )(?<!item )(?<!point )(?<!question )"
+    r"\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d{3})*"
+    r"(?![\d/:]|[.,]\d| ?(?:h|g|gio|tieng|phut|minutes?|giay|seconds?|am|pm|th|st|nd|rd|tuoi|years? old)\b)(?= ?%| \w)|"
+    r"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|vai|hang) (?:tram|nghin|ngan|trieu|chuc nghin)\b|"
+    r"\b(?:hundreds|thousands|millions|tens of thousands)\b")
+
+#: Two numbers offered as guesses, folded: "7 hay 8 việc", "63 or 64".
+_GUESSES = re.compile(r"\b\d+ (?:hay|hoac|or|voi) \d+\b")
 
 #: Words for someone's views, a few words before their name ("ý kiến của đồng chí … Hải") or after it
 #: ("Hải's view"), folded.
@@ -348,6 +370,8 @@ class Evidence:
         #: The report's folded words, and the posts it gives nobody ("thủ tướng"): a question about
         #: them is about someone else.
         self._report_words = f" {' '.join(words(' '.join(kb.paragraphs)))} "
+        #: The numbers the report states, as typed: a count it does not state is a claim to refuse.
+        self._report_numbers = set(re.findall(r"\d+", " ".join(kb.paragraphs)))
         self._unreported_posts = {tuple(kb.tokens(post)) for post in cfg.post_words
                                   if f" {' '.join(words(post))} " not in self._report_words}
         ends = {t for w in (*cfg.vague_words, *POST_ENDS) for t in kb.tokens(w)}
@@ -467,6 +491,8 @@ class Evidence:
             return first
         if Objection.COUNT in asked and not self._counts_it(text, intent):
             return Objection.COUNT
+        if self._claims_a_count(text, intent):
+            return Objection.COUNT  # "Có đúng là biểu dương 10 mô hình?": no number of the answer can tell
         if Objection.TIME in asked and (self._other_year(words, intent) or self._later.find(words)):
             return Objection.TIME
         if Objection.DURATION in asked and not self._holds_units(words, intent):
@@ -492,6 +518,17 @@ class Evidence:
         if self.unheld_post(text, intent) or self._unreported_post(text, intent):
             return Objection.ROLE
         return None
+
+    def _claims_a_count(self, text: str, intent: Intent) -> bool:
+        """Whether the question states a count the report does not ("hơn một trăm nghìn cán bộ",
+        "10% biên chế") and the answer has no number to set beside it; a count stated beside the
+        report's own is a guess the answer settles ("7 hay 8 việc")."""
+        if Objection.COUNT in self._profiles[intent.id]:
+            return False
+        asked = fold(questions_asked(text))
+        stated = [m.group(0) for m in _CLAIMED_COUNT.finditer(asked)]
+        return any(n not in self._report_numbers for n in stated) and not (
+            _GUESSES.search(asked) and any(n in self._report_numbers for n in stated))
 
     def _views_of_attendee(self, text: str) -> bool:
         """Whether the question asks the views of someone who only attended, named: "Ý kiến của đồng chí
@@ -564,7 +601,8 @@ class Evidence:
                 continue
             own = [(w, typed[end - len(cue) + k]) for k, w in enumerate(cue) if w not in _COUNT_CUE_WORDS]
             i = end
-            while i < len(folded) and (folded[i] in _COUNT_FILLERS or _NUMBER_WORD.fullmatch(folded[i])):
+            while i < len(folded) and (folded[i] in _COUNT_FILLERS or _NUMBER_WORD.fullmatch(folded[i])) \
+                    and not (i == end and folded[i] in _YEARS_TOO):
                 i += 1
             english = set(cue) <= _ENGLISH_COUNT_CUE
             after = [(w, typed[i + k]) for k, w in enumerate(itertools.takewhile(

@@ -61,6 +61,9 @@ _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:da
                            r"\b(?: \S+){0,8}? (?:speak|spoke|"
                            r"speech|speeches|phat bieu|tham luan|present(?:ed)? (?:a|any) report|took the floor)\b")
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
+#: What a list item named by its position may still be unable to give: a figure or a kind of detail
+#: ("Phụ cấp … theo nhiệm vụ (7) … tăng thêm bao nhiêu tiền"); other objections read its own words wrongly.
+_INSIDE_AN_ITEM = frozenset({Objection.COUNT, Objection.DETAIL})
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: A question of this many words or more must share two in a row with a leader below accept_score.
 MIN_PAIRED = 3
@@ -392,6 +395,10 @@ class Matcher:
             if _MENTIONED_IN.search(" ".join(words(text))) and self._no_day_for(text, item):
                 # …and with no refusal near: the honest fallback, not the task
                 return Match(Verdict.FALLBACK, tuple(tokens), candidates, objection=Objection.TIME)
+            objection = None if item.intent is None else \
+                self._evidence.objection(text, words(text), self.kb.intents[item.intent])
+            if objection in _INSIDE_AN_ITEM:  # "the voter turnout in the election the fourth task names"
+                return self._refused_inside(tokens, candidates, objection)
             return self._list_item(item, tokens, candidates)
         speakers = self.kb.matching.speakers_reply
         if speakers is not None and _ANYONE_SPOKE.search(" ".join(words(text))) and not self._people.named(text) \
@@ -1197,6 +1204,16 @@ class Matcher:
         if self._evidence.objection(text, words(text), self.kb.intents[item.intent]) is None:
             return None
         return close[0] if close else None
+
+    def _refused_inside(self, tokens: list[str], candidates: tuple[Candidate, ...], objection: Objection) -> Match:
+        """What a list item cannot give: a curated refusal within ``refusal_margin`` of the leader
+        ("the report gives no statistics"), else the honest fallback."""
+        top = candidates[0].score if candidates else 0.0
+        refusal = next((c for c in candidates if top - c.score < self.kb.matching.refusal_margin
+                        and self.kb.intents[c.intent_id].kind == "refusal"), None)
+        if refusal is not None:
+            return _answer(refusal.intent_id, tokens, candidates)
+        return Match(Verdict.FALLBACK, tuple(tokens), candidates, objection=objection)
 
     def _no_day_for(self, text: str, item: ItemRef) -> bool:
         """Whether the question asks when, and the item it names gives no day."""

@@ -2662,3 +2662,52 @@ def test_unnamed_bodies_sectors_and_advice_get_a_reply_that_says_so(responder: R
     """The youth union by its full name, a sector, or advice asked of the bot: the reply says what the
     report holds instead, not the nearest topics."""
     assert responder.answer(message).kind is Kind.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("message", [
+    # a count stated as a claim, which no number of the answer can confirm or correct
+    "Có đúng là ông Vượng yêu cầu giảm 10% thủ tục hành chính không?",
+    # a why whose answer only says something works well ("hiệu quả" is no reason)
+    "Vì sao bà Mai yêu cầu nắm tình hình nhân dân dịp bầu cử, có phải vì sợ kẻ xấu kích động không?",
+    # what those who only attended felt, said or asked, by their group
+    "Các đại biểu ở Cà Mau phản ứng thế nào với lời kêu gọi nói ít làm nhiều?",
+    "How did the Ca Mau delegation react to Truong Thi Mai's closing speech?",
+    "Quan điểm của BDV các huyện ủy ở Cà Mau về báo cáo của đồng chí Lĩnh thế nào?",
+    "Lãnh đạo BDV tỉnh ủy Cà Mau có kiến nghị gì về chương trình phối hợp không?",
+    "mấy ông ban dân vận huyện dự hôm đó có hỏi gì không",
+    # a figure or a detail inside what a list item only mentions
+    "Chương trình phối hợp ở nhiệm vụ thứ ba được cấp kinh phí bao nhiêu?",
+    "What was the budget of the coordination programme named in the third task?",
+    # the bot's own view asked by its name; other countries by the names people use; what people wore
+    "Theo bot thì phong trào Dân vận khéo có thực chất không?",
+    "Hội nghị có nói kinh nghiệm dân vận của nước bạn Lào không?",
+    "Đại biểu dự hội nghị có đeo khẩu trang không?",
+])
+def test_claims_reactions_and_details_inside_items_are_refused(responder: Responder, message: str) -> None:
+    """Near misses of session 18: each reads like one answer, but asks what that answer cannot give."""
+    reply = responder.answer(message)
+    assert reply.kind in (Kind.FALLBACK, Kind.REFUSAL, Kind.OUT_OF_SCOPE), (reply.kind, reply.intent)
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # counts the report states, guesses beside its own, the asker's own age and a quiz's number
+    ("Có đúng là hội nghị kết nối với 64 điểm cầu không?", {"event_bridge_points"}),
+    ("bà Mai nêu 7 hay 8 nhiệm vụ cho năm 2021 vậy", {"mai_conclusion_overview"}),
+    ("Tôi năm nay 75 tuổi, cho hỏi ai trình bày báo cáo tóm tắt?", {"report_overview", "person_nguyen_hong_linh"}),
+    ("Câu 3 trong đề 15 phút: nhiệm vụ thứ nhất năm 2021 là gì?", {"mai_task_1"}),
+    # those who attended, asked whether they came
+    ("Ban dân vận huyện ủy ở Cà Mau có dự hội nghị không?", {"camau_dan_van_boards"}),
+    # an item asked plainly
+    ("Nhiệm vụ thứ tư năm 2021 là gì?", {"mai_task_4"}),
+])
+def test_claims_reactions_and_items_neighbours_still_answered(responder: Responder, message: str,
+                                                              expected: set[str]) -> None:
+    reply = responder.answer(message)
+    assert reply.kind is Kind.ANSWER and reply.intent in expected, (reply.kind, reply.intent)
+
+
+def test_how_many_years_counts_years_not_fives(responder: Responder) -> None:
+    """"bao nhiêu năm" asks a number of years: "năm" there is no number word, and what follows
+    ("thực hiện") is not what is counted."""
+    counted = responder.matcher._evidence._counted("Báo cáo nhìn lại bao nhiêu năm thực hiện Nghị quyết?")
+    assert counted and counted[0][1] == frozenset({"nam"})
