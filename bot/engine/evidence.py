@@ -116,6 +116,10 @@ _NAME_TAIL = 2
 _REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên|yếu tố|ý nghĩa|lợi ích|because|so that|"
                      r"in order|since|helped|helping|contributed|factor|aim|aimed|meaningful|benefit)\b",
                      re.IGNORECASE)
+#: What went wrong, folded: the report gives no cause of a failing ("vì sao vẫn còn xảy ra điểm nóng"),
+#: however its answers explain what helped.
+_WENT_WRONG = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|that bai|khuyet diem|still|"
+                         r"failed|fail to|failing|persist|persisted|persists)\b")
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
@@ -500,7 +504,7 @@ class Evidence:
         besides_why = _WHY.sub(" ", " ".join(words)).split()  # "what caused" asks why, not what
         if _WHY.search(" ".join(words)) and not asked and not _OTHER_ASKING & set(besides_why) \
                 and not (_NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) and not _asks_reason_after(text)) \
-                and not _REASON.search(_answer_text(intent)):
+                and (_WENT_WRONG.search(" ".join(words)) or not _REASON.search(_answer_text(intent))):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
         if _ATTENDEE_SAID.search(" ".join(words)) or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three

@@ -64,6 +64,8 @@ _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:da
 #: What a list item named by its position may still be unable to give: a figure or a kind of detail
 #: ("Phụ cấp … theo nhiệm vụ (7) … tăng thêm bao nhiêu tiền"); other objections read its own words wrongly.
 _INSIDE_AN_ITEM = frozenset({Objection.COUNT, Objection.DETAIL})
+#: …and what a list counted cannot tell: what came of it, or a detail it never gives.
+_BEYOND_A_LIST = frozenset({Objection.AFTER, Objection.DETAIL})
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
 #: A question of this many words or more must share two in a row with a leader below accept_score.
 MIN_PAIRED = 3
@@ -413,6 +415,9 @@ class Matcher:
                                         for p in self._people.named(text)):  # only when a list is counted
             # "5 nhiệm vụ trọng tâm, đúng không?", "how many tasks were set for 2021?": the overview
             # says there are seven (but not of someone else's tasks: "Vượng nêu mấy nhiệm vụ")
+            objection = self._evidence.objection(text, words(text), self.kb.intents[overview])
+            if objection in _BEYOND_A_LIST:  # "qua năm 2021 mấy nhiệm vụ đó làm tới đâu rồi"
+                return self._refused_inside(tokens, candidates, objection)
             return _answer(overview, tokens, candidates)
         cues = self._cues_beside_introduction(text)
         numbered = self._another_number(text, tokens, candidates, aside)

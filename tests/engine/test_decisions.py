@@ -2667,7 +2667,10 @@ def test_unnamed_bodies_sectors_and_advice_get_a_reply_that_says_so(responder: R
 @pytest.mark.parametrize("message", [
     # a count stated as a claim, which no number of the answer can confirm or correct
     "Có đúng là ông Vượng yêu cầu giảm 10% thủ tục hành chính không?",
-    # a why whose answer only says something works well ("hiệu quả" is no reason)
+    # a why whose answer only says something works well ("hiệu quả" is no reason), or a why of a
+    # failing: the report gives no cause of one, however its answers explain what helped
+    "Vì sao phong trào Dân vận khéo ở một số nơi vẫn còn hình thức?",
+    "Why do hot spots of security and order still occur in some places?",
     "Vì sao bà Mai yêu cầu nắm tình hình nhân dân dịp bầu cử, có phải vì sợ kẻ xấu kích động không?",
     # what those who only attended felt, said or asked, by their group
     "Các đại biểu ở Cà Mau phản ứng thế nào với lời kêu gọi nói ít làm nhiều?",
@@ -2678,6 +2681,11 @@ def test_unnamed_bodies_sectors_and_advice_get_a_reply_that_says_so(responder: R
     # a figure or a detail inside what a list item only mentions
     "Chương trình phối hợp ở nhiệm vụ thứ ba được cấp kinh phí bao nhiêu?",
     "What was the budget of the coordination programme named in the third task?",
+    # what came of a list counted, who came after someone, an award given later
+    "Qua năm 2021 rồi, mấy nhiệm vụ bà Mai giao làm tới đâu rồi?",
+    "Mấy việc trọng tâm năm 2021 đó giờ làm đến đâu rồi bạn?",
+    "Have the seven tasks been achieved by now?",
+    "Sau Đại hội XIII ai lên thay bà Mai làm Trưởng Ban Dân vận Trung ương?",
     # the bot's own view asked by its name; other countries by the names people use; what people wore
     "Theo bot thì phong trào Dân vận khéo có thực chất không?",
     "Hội nghị có nói kinh nghiệm dân vận của nước bạn Lào không?",
