@@ -82,6 +82,8 @@ _GENERIC_COUNTED = frozenset({"viec", "noi", "cho", "dieu", "thu", "cai", "y", "
                               "people", "person", "persons", "speech", "speeches"})
 #: Number words that are also what is counted, right after the cue: "bao nhiêu năm" counts years, not fives.
 _YEARS_TOO = frozenset({"nam"})
+#: The words that ask a number of years, folded.
+_YEARS_ASKED = frozenset({"nam", "year", "years"})
 #: How many words after a number in an answer may be what it counts ("63 điểm cầu ở các tỉnh").
 _COUNTED_WORDS = 6
 #: How many words after a count cue may name what it counts ("how many provincial bridge points"),
@@ -116,13 +118,16 @@ _NAME_TAIL = 2
 _REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên|yếu tố|ý nghĩa|lợi ích|because|so that|"
                      r"in order|since|helped|helping|contributed|factor|aim|aimed|meaningful|benefit)\b",
                      re.IGNORECASE)
-#: What went wrong, folded: the report gives no cause of a failing ("vì sao vẫn còn xảy ra điểm nóng"),
-#: however its answers explain what helped.
-_WENT_WRONG = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|that bai|khuyet diem|still|"
-                         r"failed|fail to|failing|persist|persisted|persists)\b")
+#: What the report never explains, folded, however its answers explain what helped: a failing ("vì sao
+#: vẫn còn xảy ra điểm nóng"), or one choice over another ("why Vượng rather than the General Secretary").
+_UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|that bai|khuyet diem|still|"
+                          r"failed|fail to|failing|persist|persisted|persists|rather than|and not|instead of|"
+                          r"chu khong phai|ma khong phai|thay vi)\b")
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
+#: A reason asked as what it is, folded: "lý do gì", "nguyên nhân là gì", "có lý do gì đặc biệt".
+_WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: la)? (?:gi|j)\b")
 #: …and "không" at the end asks yes or no ("vì sao …, có phải … không?"); "vì sao không bố trí …" says "not".
 _NOT_AT_END = frozenset({"khong", "ko", "k", "hong", "hok"})
 NOT_AT_END_WORDS = 3
@@ -501,10 +506,11 @@ class Evidence:
             return Objection.TIME
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
-        besides_why = _WHY.sub(" ", " ".join(words)).split()  # "what caused" asks why, not what
+        # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
+        besides_why = _WHY.sub(" ", _WHAT_REASON.sub(" ", " ".join(words))).split()
         if _WHY.search(" ".join(words)) and not asked and not _OTHER_ASKING & set(besides_why) \
                 and not (_NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) and not _asks_reason_after(text)) \
-                and (_WENT_WRONG.search(" ".join(words)) or not _REASON.search(_answer_text(intent))):
+                and (_UNEXPLAINED.search(" ".join(words)) or not _REASON.search(_answer_text(intent))):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
         if _ATTENDEE_SAID.search(" ".join(words)) or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
@@ -572,16 +578,18 @@ class Evidence:
         """Whether the answer's numbers count what is asked: "bao nhiêu văn bản" is not answered by
         "bảy nhiệm vụ", nor "how many delegates" by "63 bridge points". Words that may stand for
         anything counted ("bao nhiêu việc", "how many places") are not checked; a word typed with
-        marks must be spelt so ("bao nhiêu câu" is not "63 điểm cầu")."""
-        asked = self._counted(text)
-        if not asked or any(heads & _GENERIC_COUNTED for _, heads in asked):
-            return True
+        marks must be spelt so ("bao nhiêu câu" is not "63 điểm cầu"). Each count asked must be told."""
         counted, spelt = self._counted_in[intent.id]
-        for found, _ in asked:
+        for found, heads in self._counted(text):
+            if heads & _GENERIC_COUNTED:
+                continue
             misspelt = {w for w, typed in found if not typed.isascii() and typed.lower() not in spelt}
-            if {_singular(t) for t in self._tokens(" ".join(w for w, _ in found))} - misspelt & counted:
-                return True
-        return False
+            tokens = {_singular(t) for t in self._tokens(" ".join(w for w, _ in found))}
+            if not _YEARS_ASKED & {w for w, _ in found}:
+                tokens -= _YEARS_TOO  # "Việt Nam" reads "viet nam": no years counted ("5 năm")
+            if not tokens - misspelt & counted:
+                return False
+        return True
 
     def _counted_by_numbers(self, answer: str) -> tuple[set[str], set[str]]:
         """The words a few after each number of ``answer``, folded with synonyms and as spelt."""

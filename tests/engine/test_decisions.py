@@ -14,7 +14,7 @@ import pytest
 from bot.engine.evidence import Objection
 from bot.engine.matcher import Candidate, Match, Verdict
 from bot.kb.loader import KnowledgeBase, load
-from bot.text.normalize import quoted, split_preamble, without_set_aside
+from bot.text.normalize import quoted, split_preamble, without_set_aside, words
 from handlers.questions import Responder
 from handlers.reply import Kind
 
@@ -2681,6 +2681,10 @@ def test_unnamed_bodies_sectors_and_advice_get_a_reply_that_says_so(responder: R
     # a figure or a detail inside what a list item only mentions
     "Chương trình phối hợp ở nhiệm vụ thứ ba được cấp kinh phí bao nhiêu?",
     "What was the budget of the coordination programme named in the third task?",
+    # a why of one choice over another, or a reason asked as what it is
+    "Why did Trần Quốc Vượng attend in Hanoi rather than at the Cà Mau bridge point?",
+    "Vì sao bà Mai phát biểu kết luận mà không phải ông Vượng, có lý do gì không?",
+    "Nguyên nhân gì khiến hội nghị tổ chức trực tuyến?",
     # what came of a list counted, who came after someone, an award given later
     "Qua năm 2021 rồi, mấy nhiệm vụ bà Mai giao làm tới đâu rồi?",
     "Mấy việc trọng tâm năm 2021 đó giờ làm đến đâu rồi bạn?",
@@ -2719,3 +2723,15 @@ def test_how_many_years_counts_years_not_fives(responder: Responder) -> None:
     ("thực hiện") is not what is counted."""
     counted = responder.matcher._evidence._counted("Báo cáo nhìn lại bao nhiêu năm thực hiện Nghị quyết?")
     assert counted and counted[0][1] == frozenset({"nam"})
+
+
+@pytest.mark.parametrize("message", [
+    # "Việt Nam" folds to "viet nam", and "năm" is no year counted ("5 năm")
+    "According to the report, how many overseas Vietnamese associations took part in dân vận work?",
+    # two counts asked: each must be told, not just the one the answer's numbers happen to count
+    "How many hot spots were settled and how many prestigious persons helped, according to the report?",
+])
+def test_each_count_asked_must_be_counted_by_the_answer(responder: Responder, message: str) -> None:
+    evidence = responder.matcher._evidence
+    intent = responder.kb.intents["report_results_summary"]
+    assert evidence.objection(message, words(message), intent) is Objection.COUNT
