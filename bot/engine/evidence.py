@@ -531,10 +531,13 @@ class Evidence:
 
     def _claims_a_count(self, text: str, intent: Intent) -> bool:
         """Whether the question states a count the report does not ("hơn một trăm nghìn cán bộ",
-        "10% biên chế") and the answer has no number to set beside it; a count stated beside the
+        "10% biên chế") and the answer has no number to set beside it."""
+        return Objection.COUNT not in self._profiles[intent.id] and self._states_an_unreported_count(text)
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
+    def _states_an_unreported_count(self, text: str) -> bool:
+        """Whether the question states a count the report never does; a count stated beside the
         report's own is a guess the answer settles ("7 hay 8 việc")."""
-        if Objection.COUNT in self._profiles[intent.id]:
-            return False
         asked = fold(questions_asked(text))
         stated = [m.group(0) for m in _CLAIMED_COUNT.finditer(asked)]
         return any(n not in self._report_numbers for n in stated) and not (
