@@ -101,6 +101,9 @@ def _asks(text: str, after: int = 0) -> bool:
     return bool(has) and any(w in _YES_NO_ENDS for w in folded[has[0] + 1:])
 
 
+#: The words after "ban" typed plain that make it a Board, not "bạn", folded: "ban dân vận", "ban bí thư".
+_BOARDS = frozenset({("dan", "van"), ("bi", "thu"), ("tuyen", "giao"), ("chap", "hanh"), ("thuong", "vu"),
+                     ("to", "chuc"), ("bien", "tap"), ("dvan", "tw")})
 #: How many words may stand between the bot and what it is asked to do ("bạn *giúp* …", "em *có thể* giúp").
 _VERB_GAP = 2
 #: How many words may stand between the bot's answers and what is said of them ("trả lời *hơi* chậm").
@@ -330,6 +333,8 @@ class SmallTalkCues:
             verbs = {end - len(verb): end for verb, _, end in find_spelt(self._able, text, self._one_spelling)}
             for bot, _, end in bots:
                 start = end - len(bot)
+                if bot == ("ban",) and tuple(folded[end:end + 2]) in _BOARDS:
+                    continue  # "ban dan van lam duoc nhung gi" is the Board's work, not the bot's
                 verb_end = next((verbs[k] for k in range(end, end + _VERB_GAP + 1) if k in verbs), None)
                 asked = None if verb_end is None else _asks_capability(
                     folded, start, end, verb_end, may_know=" ".join(bot) not in self._everyday_bots)

@@ -2690,6 +2690,10 @@ def test_unnamed_bodies_sectors_and_advice_get_a_reply_that_says_so(responder: R
     "Mấy việc trọng tâm năm 2021 đó giờ làm đến đâu rồi bạn?",
     "Have the seven tasks been achieved by now?",
     "Sau Đại hội XIII ai lên thay bà Mai làm Trưởng Ban Dân vận Trung ương?",
+    # what came of the tasks, 2021 spoken of as past
+    "Qua năm 2021 rồi, mấy nhiệm vụ trọng tâm có kết quả gì chưa?",
+    # an agreement signed at the conference
+    "Hội nghị có ký kết quy chế phối hợp với bộ nào không?",
     # the bot's own view asked by its name; other countries by the names people use; what people wore
     "Theo bot thì phong trào Dân vận khéo có thực chất không?",
     "Hội nghị có nói kinh nghiệm dân vận của nước bạn Lào không?",
@@ -2735,3 +2739,11 @@ def test_each_count_asked_must_be_counted_by_the_answer(responder: Responder, me
     evidence = responder.matcher._evidence
     intent = responder.kb.intents["report_results_summary"]
     assert evidence.objection(message, words(message), intent) is Objection.COUNT
+
+
+def test_ban_typed_plain_before_dan_van_is_the_board_not_the_bot(responder: Responder) -> None:
+    """"ban dan van lam duoc nhung gi" asks what the Board achieved; "bạn" typed plain would be the bot."""
+    board = responder.answer("nam 2020 cac chu ban dan van lam duoc nhung gi vay chi")
+    bot = responder.answer("ban lam duoc nhung gi")
+    assert board.kind is not Kind.SMALLTALK, board.intent
+    assert (bot.kind, bot.intent) == (Kind.SMALLTALK, "smalltalk_help")
