@@ -33,6 +33,7 @@ from bot.kb.schema import Intent, OutOfScope
 from bot.text.normalize import (
     PhraseSet,
     contains_phrase,
+    fold,
     only_says_who_asks,
     questions_asked,
     quoted,
@@ -61,6 +62,11 @@ _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:da
                            r"\b(?: \S+){0,8}? (?:speak|spoke|"
                            r"speech|speeches|phat bieu|tham luan|present(?:ed)? (?:a|any) report|took the floor)\b")
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
+#: How many words may stand between a name and the speech given to them ("Lĩnh *đã* kết luận …").
+_GIVER_GAP = 4
+#: Verbs of giving a speech, folded ("Vượng trình bày báo cáo", "Lĩnh's closing remarks", "Vượng nêu…").
+_GIVES = frozenset({"trinh", "doc", "phat", "ket", "neu", "s", "gave", "gives", "delivered", "presented", "read",
+                    "made"})
 #: What a list item named by its position may still be unable to give: a figure or a kind of detail
 #: ("Phụ cấp … theo nhiệm vụ (7) … tăng thêm bao nhiêu tiền"); other objections read its own words wrongly.
 _INSIDE_AN_ITEM = frozenset({Objection.COUNT, Objection.DETAIL})
@@ -213,6 +219,8 @@ class Matcher:
         self._speech_names: PhraseSet[str] = PhraseSet(
             (kb.tokens(name), p.topic) for p in kb.followups.people if p.topic for name in p.speech)
         self._speaker_topics = {p.topic for p in kb.followups.people}
+        #: The one who gave each speech, by the topic of its answers (the conclusion's: Mai's own answer).
+        self._speech_givers = {p.topic: p.intent for p in kb.followups.people if p.topic and p.speech}
         #: Words looking back on the term, or ahead to 2021, folded (``_term_first``).
         self._looks_back: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.looks_back)
         self._looks_ahead: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.looks_ahead)
@@ -378,6 +386,9 @@ class Matcher:
             return _answer(self.kb.matching.capability_reply, tokens, candidates)
         if set(tokens) <= self._lexical.vague:  # "ai?", "when?": nothing to tell one answer from another
             return Match(Verdict.FALLBACK, tuple(tokens), candidates)
+        swapped = self._speech_given_to_another(text)
+        if swapped is not None:  # "ông Lĩnh kết luận hội nghị có giao 7 nhiệm vụ, vậy …": the conclusion was Mai's
+            return _answer(swapped, tokens, candidates)
         if oos is not None:
             return Match(Verdict.OUT_OF_SCOPE, tuple(tokens), candidates, oos)
         # whose lists may be meant: the people named, and the speeches ("trong kết luận" is Mai's)
@@ -988,6 +999,24 @@ class Matcher:
         return candidates, False
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; asked by three steps a question
+    def _speech_given_to_another(self, text: str) -> str | None:
+        """The answer for a question that gives a speech to someone who did not give it, as a premise
+        ("ông Nguyễn Hồng Lĩnh kết luận hội nghị …, vậy …", "Lĩnh's closing remarks …"): who spoke
+        and what each gave (``speakers_reply``), else the one who gave it. The name must stand right
+        before the speech, with a verb of giving it or the speech's own verb; one person only."""
+        named = self._people.named(text)
+        if len(named) != 1 or not named[0].topic or named[0].topic not in self._speech_givers:
+            return None
+        tokens = self.normalize(text)
+        given = fold(named[0].name.split()[-1])
+        for phrase, topic, end in self._speech_names.find(tokens):
+            start = end - len(phrase)
+            before = tokens[max(0, start - _GIVER_GAP):start]
+            if topic != named[0].topic and given in before and (
+                    _GIVES & set(before[before.index(given):]) or phrase[0] in _GIVES):
+                return self.kb.matching.speakers_reply or self._speech_givers[topic]
+        return None
+
     def _speeches(self, text: str, cited: bool = True) -> frozenset[str]:
         """The topics of the speeches the question names, as the matcher reads it ("khép lại hội nghị" too).
 

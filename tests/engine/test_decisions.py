@@ -767,9 +767,9 @@ def test_right_away_answers_when(responder: Responder, question: str) -> None:
 
 
 def test_who_gave_a_speech_is_its_speakers_answer_whoever_else_is_named(responder: Responder) -> None:
-    """Vượng is named, but the summary report is Nguyễn Hồng Lĩnh's: his answer corrects the premise."""
+    """Vượng is named, but the summary report is Nguyễn Hồng Lĩnh's: who gave what corrects the premise."""
     question = "Có phải ông Vượng trình bày báo cáo tổng kết công tác dân vận nhiệm kỳ XII không?"
-    assert responder.answer(question).intent == "person_nguyen_hong_linh"
+    assert responder.answer(question).intent == "people_speakers"
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -2747,3 +2747,24 @@ def test_ban_typed_plain_before_dan_van_is_the_board_not_the_bot(responder: Resp
     bot = responder.answer("ban lam duoc nhung gi")
     assert board.kind is not Kind.SMALLTALK, board.intent
     assert (bot.kind, bot.intent) == (Kind.SMALLTALK, "smalltalk_help")
+
+
+@pytest.mark.parametrize("message", [
+    "nghe nói ông Lĩnh kết luận hội nghị và giao bảy nhiệm vụ, vậy nhiệm vụ nào dành cho hội phụ nữ?",
+    "Theo bài, bà Mai trình bày báo cáo tóm tắt; vậy báo cáo có nêu chỉ tiêu nào không?",
+    "Since Vượng delivered the closing remarks, did he mention the Women's Union?",
+])
+def test_a_speech_given_to_the_wrong_person_is_corrected_first(responder: Responder, message: str) -> None:
+    """A premise that gives someone else's speech to a person, then asks on: who gave what comes
+    first, not a refusal of what follows (which reads as if the premise were true)."""
+    reply = responder.answer(message)
+    assert (reply.kind, reply.intent) == (Kind.ANSWER, "people_speakers")
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Bà Mai phát biểu kết luận những gì?", "mai_conclusion_overview"),
+    ("Ông Vượng có nhắc tới báo cáo tóm tắt không?", None),
+])
+def test_a_speech_named_beside_its_own_speaker_or_only_mentioned_is_no_premise(
+        responder: Responder, message: str, expected: str | None) -> None:
+    assert responder.answer(message).intent == expected
