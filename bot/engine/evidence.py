@@ -126,8 +126,8 @@ _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|t
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
-#: A reason asked as what it is, folded: "lý do gì", "nguyên nhân là gì", "có lý do gì đặc biệt".
-_WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: la)? (?:gi|j)\b")
+#: A reason asked as what it is, folded: "lý do gì", "nguyên nhân khiến … là gì", "có lý do gì đặc biệt".
+_WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b")
 #: …and "không" at the end asks yes or no ("vì sao …, có phải … không?"); "vì sao không bố trí …" says "not".
 _NOT_AT_END = frozenset({"khong", "ko", "k", "hong", "hok"})
 NOT_AT_END_WORDS = 3

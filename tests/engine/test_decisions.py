@@ -2768,3 +2768,18 @@ def test_a_speech_given_to_the_wrong_person_is_corrected_first(responder: Respon
 def test_a_speech_named_beside_its_own_speaker_or_only_mentioned_is_no_premise(
         responder: Responder, message: str, expected: str | None) -> None:
     assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize(("message", "intent", "objection"), [
+    # a cause asked as what it is, however far "nguyên nhân" stands from "là gì"
+    ("Nguyên nhân khiến nhiều nơi vẫn còn xảy ra điểm nóng được báo cáo chỉ ra là gì?", "finding_hot_spots",
+     Objection.WHY),
+    # money and a building: details no answer gives, whatever the meaning model thinks is near
+    ("How much money was budgeted for the seven tasks of 2021?", "mai_conclusion_overview", Objection.DETAIL),
+    ("Was the Hanoi point at the Party headquarters?", "event_overview", Objection.DETAIL),
+])
+def test_objections_hold_where_a_second_opinion_would_answer(responder: Responder, message: str, intent: str,
+                                                             objection: Objection) -> None:
+    """The semantic second opinion may settle a weak leader; the evidence against it must still hold."""
+    evidence = responder.matcher._evidence
+    assert evidence.objection(message, words(message), responder.kb.intents[intent]) is objection
