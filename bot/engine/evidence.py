@@ -53,6 +53,7 @@ class Objection(Enum):
     NOW = "asks about today; the answer speaks only of the report's day"
     SAID = "asks what someone said; the answer reports no words of theirs"
     ROLE = "asks who holds a post the answer's person does not hold"
+    NAME = "asks someone's name; the answer names no one"
     AFTER = "asks what happened after the conference; the report ends with it"
     DETAIL = "asks for a kind of detail (software, a budget, a document number) the answer does not give"
     UNKNOWN_NAME = "names someone or something the report never mentions"
@@ -347,6 +348,14 @@ _VIEWS = re.compile(r"\b(?:y kien|quan diem|nhan xet|danh gia|opinion|views?|com
                     r"s (?:view|views|opinion|comments|thoughts|reaction))\b")
 _VIEW_GAP = 8
 
+#: A person's name asked, folded: "… là chú nào", "ông đó tên gì", "the name of the head of …".
+_ASKS_A_NAME = re.compile(r"\bla (?:chu|ong|ba|co|anh|chi|dong chi|vi|nguoi) nao\b|"
+                          r"\b(?:ong|ba|chu|nguoi|dong chi|vi) (?:\w+ ){0,3}?(?:ten (?:gi|j|la gi)|ho ten)\b|"
+                          r"\bname of the (?:head|chair|chairman|chairwoman|leader|official|representative|person|"
+                          r"secretary|deputy)\b|\b(?:his|her) (?:full )?name\b")
+#: An answer that says it names no one, in either language.
+_NAMES_NO_ONE = re.compile(r"không nêu tên|không ghi tên|không nêu họ tên|does not name|doesn't name|names no",
+                           re.IGNORECASE)
 #: Words asking who someone is, folded: "chủ tịch Mặt trận hồi đó là ai", "who was the chairman".
 _WHO_IS = re.compile(r"\bla ai\b|\bwho (?:is|was)\b")
 
@@ -419,6 +428,9 @@ class Evidence:
         self._said_first = {intent.id: self._profile(intent, with_detail=False) for intent in kb.intents.values()}
         #: The words each answer's numbers count (folded, with synonyms; and as spelt): "63 điểm cầu".
         self._counted_in = {intent.id: self._counted_by_numbers(_answer_text(intent)) for intent in kb.intents.values()}
+        #: Whether each answer names someone of the report's, or says it names no one ("who is he" asked of it).
+        self._names_someone = {intent.id: any(p.name in _answer_text(intent) for p in kb.followups.people)
+                               or bool(_NAMES_NO_ONE.search(_answer_text(intent))) for intent in kb.intents.values()}
         #: The years each answer speaks of, in either language.
         self._years = {intent.id: set(_YEAR.findall(f"{intent.answer} {intent.answer_en}"))
                        for intent in kb.intents.values()}
@@ -527,6 +539,8 @@ class Evidence:
             return Objection.UNKNOWN_NAME
         if self.unheld_post(text, intent) or self._unreported_post(text, intent):
             return Objection.ROLE
+        if _ASKS_A_NAME.search(" ".join(words)) and not self._names_someone[intent.id]:
+            return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
 
     def _claims_a_count(self, text: str, intent: Intent) -> bool:

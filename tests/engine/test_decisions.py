@@ -2783,3 +2783,17 @@ def test_objections_hold_where_a_second_opinion_would_answer(responder: Responde
     """The semantic second opinion may settle a weak leader; the evidence against it must still hold."""
     evidence = responder.matcher._evidence
     assert evidence.objection(message, words(message), responder.kb.intents[intent]) is objection
+
+
+@pytest.mark.parametrize(("message", "refused"), [
+    # someone's name asked of an answer that names no one and does not say so
+    ("nguoi cua ban dan van huyen uy Tran Van Thoi di du hom do la chu nao vay", True),
+    ("Tell me the name of the head of the Cà Mau district mass mobilization boards that attended.", True),
+    # the name of someone the answer names, or of a movement
+    ("Ông bí thư tỉnh ủy Cà Mau tên gì?", False),
+    ("cái phong trào thi đua khen người giỏi nói chuyện với dân khéo léo đó tên gì vậy con", False),
+])
+def test_a_name_asked_of_an_answer_that_names_no_one_is_refused(responder: Responder, message: str,
+                                                                 refused: bool) -> None:
+    reply = responder.answer(message)
+    assert (reply.kind is Kind.FALLBACK) is refused, (reply.kind, reply.intent)
