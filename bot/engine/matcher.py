@@ -402,6 +402,9 @@ class Matcher:
             if overview is not None and item.intent is not None and \
                     self._list_items.counted(tokens, topics) is item.numbered:
                 return _answer(overview, tokens, candidates)  # "bao nhiêu nhiệm vụ, và nhiệm vụ đầu tiên là gì?"
+            if overview is not None and item.intent is None and \
+                    self._list_items.miscounted(tokens, text, topics) is item.numbered:
+                return _answer(overview, tokens, candidates)  # "bà Mai nêu 8 nhiệm vụ, vậy nhiệm vụ thứ 8 là gì?"
             refusal = self._refusal_of_mentioned(text, tokens, item, candidates)
             if refusal is not None:  # "Cuộc bầu cử được nhắc đến trong nhiệm vụ thứ tư diễn ra ngày nào?"
                 return _answer(refusal.intent_id, tokens, candidates)

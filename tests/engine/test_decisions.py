@@ -2797,3 +2797,15 @@ def test_a_name_asked_of_an_answer_that_names_no_one_is_refused(responder: Respo
                                                                  refused: bool) -> None:
     reply = responder.answer(message)
     assert (reply.kind is Kind.FALLBACK) is refused, (reply.kind, reply.intent)
+
+
+@pytest.mark.parametrize(("message", "kind", "intent"), [
+    # a count the list does not have, then an item beyond it: the overview gives the true count
+    ("bà Mai nêu 9 nhiệm vụ trọng tâm, vậy nhiệm vụ thứ 9 là gì?", Kind.ANSWER, "mai_conclusion_overview"),
+    # an item beyond the list, asked plainly: there is no such item
+    ("Nhiệm vụ thứ tám trong kết luận của bà Mai là gì?", Kind.OUT_OF_SCOPE, None),
+])
+def test_an_item_beyond_a_miscounted_list_gets_the_true_count(responder: Responder, message: str, kind: Kind,
+                                                              intent: str | None) -> None:
+    reply = responder.answer(message)
+    assert (reply.kind, reply.intent) == (kind, intent)
