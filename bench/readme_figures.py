@@ -239,6 +239,11 @@ SETS = (
      "when written, then tuned on", "87.8% / 78.3%"),
     ("outsider_bx", "near misses: 68 questions the report does not answer, ten kinds, and 42 it does; measured once "
      "when written, then tuned on", "88.1% / 75.0%"),
+    ("outsider_bu", "near misses: 68 questions the report does not answer, ten kinds, and 42 it does; sealed, "
+     "measured once on the session's final code", "90.5% / 89.7%"),
+    ("outsider_bw", "a night-shift nurse in teen-code, a retired colonel, a Vietnamese-Australian student in "
+     "English, a commune Front officer, a journalism lecturer; sealed, measured once on the final code",
+     "92.5% / 87.0%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
