@@ -1223,8 +1223,7 @@ class Matcher:
         """
         if not candidates or item.intent is None:
             return None
-        close = [c for c in candidates if candidates[0].score - c.score < self.kb.matching.refusal_margin
-                 and self.kb.intents[c.intent_id].kind == "refusal"]
+        close = self._close_refusals(candidates)
         mentioned = bool(_MENTIONED_IN.search(" ".join(words(text))))
         if mentioned:
             fitting = close
@@ -1242,14 +1241,17 @@ class Matcher:
             return None
         return close[0] if close else None
 
+    def _close_refusals(self, candidates: tuple[Candidate, ...]) -> list[Candidate]:
+        """The curated refusals within ``refusal_margin`` of the leader, best first."""
+        return [c for c in candidates if candidates[0].score - c.score < self.kb.matching.refusal_margin
+                and self.kb.intents[c.intent_id].kind == "refusal"]
+
     def _refused_inside(self, tokens: list[str], candidates: tuple[Candidate, ...], objection: Objection) -> Match:
         """What a list item cannot give: a curated refusal within ``refusal_margin`` of the leader
         ("the report gives no statistics"), else the honest fallback."""
-        top = candidates[0].score if candidates else 0.0
-        refusal = next((c for c in candidates if top - c.score < self.kb.matching.refusal_margin
-                        and self.kb.intents[c.intent_id].kind == "refusal"), None)
-        if refusal is not None:
-            return _answer(refusal.intent_id, tokens, candidates)
+        close = self._close_refusals(candidates)
+        if close:
+            return _answer(close[0].intent_id, tokens, candidates)
         return Match(Verdict.FALLBACK, tuple(tokens), candidates, objection=objection)
 
     def _no_day_for(self, text: str, item: ItemRef) -> bool:
