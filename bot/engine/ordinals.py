@@ -49,6 +49,11 @@ _OWNER_GAP = 6
 #: ("the 4th task"); in Vietnamese it counts ("bảy nhiệm vụ" are seven tasks, the 7th is "thứ bảy").
 _ENGLISH_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
                               r"ninth|tenth)\b", re.IGNORECASE)
+#: A count spelt out in Vietnamese before the words after it ("tám nhiệm vụ"), with its diacritics, since
+#: folded "sau", "nam", "ba" are also "after", "year" and "Mrs"; not a place ("thứ tám").
+_SPELT_COUNT = re.compile(r"(?<!thứ )(?<!số )\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(\w+(?:\s+\w+){0,3})",
+                          re.IGNORECASE)
+_SPELT_NUMBERS = {w: n for n, w in enumerate(("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"), start=2)}
 _ORDINAL_WORDS = {w: n for n, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                               "eighth", "ninth", "tenth"), start=1)}
 
@@ -169,9 +174,21 @@ class ListItems:
                 continue
             if right_too and set(tokens[i - 2:i - 1]) & _AMONG:  # "trong 7 nhiệm vụ, … về bầu cử đúng không"
                 continue
-            counting = [numbered for numbered, _ in lists if self._counted[numbered.id].starts(tokens, i)]
-            if counting and (right_too or all(int(tokens[i - 1]) != len(numbered.items) for numbered in counting)):
-                return counting[0]
+            found = self._miscounting(lists, tokens, i, right_too)
+            if found:
+                return found
+        for spelt in _SPELT_COUNT.finditer(text):  # "bà Mai nêu tám nhiệm vụ"
+            found = self._miscounting(lists, [str(_SPELT_NUMBERS[spelt[1].lower()]), *words(spelt[2])], 1, right_too)
+            if found:
+                return found
+        return None
+
+    def _miscounting(self, lists: list[tuple[NumberedList, _ItemWords]], tokens: list[str], i: int,
+                     right_too: bool) -> NumberedList | None:
+        """The list whose item word starts at ``tokens[i]`` when the number before it is not its count."""
+        counting = [numbered for numbered, _ in lists if self._counted[numbered.id].starts(tokens, i)]
+        if counting and (right_too or all(int(tokens[i - 1]) != len(numbered.items) for numbered in counting)):
+            return counting[0]
         return None
 
     def counted(self, tokens: list[str], topics: frozenset[str] = frozenset()) -> NumberedList | None:

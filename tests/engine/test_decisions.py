@@ -2795,6 +2795,9 @@ def test_a_name_asked_of_an_answer_that_names_no_one_is_refused(responder: Respo
 @pytest.mark.parametrize(("message", "kind", "intent"), [
     # a count the list does not have, then an item beyond it: the overview gives the true count
     ("bà Mai nêu 9 nhiệm vụ trọng tâm, vậy nhiệm vụ thứ 9 là gì?", Kind.ANSWER, "mai_conclusion_overview"),
+    # …the count spelt out
+    ("Bà Mai đã nêu chín nhiệm vụ trọng tâm năm 2021, vậy nhiệm vụ thứ chín là gì?", Kind.ANSWER,
+     "mai_conclusion_overview"),
     # an item beyond the list, asked plainly: there is no such item
     ("Nhiệm vụ thứ tám trong kết luận của bà Mai là gì?", Kind.OUT_OF_SCOPE, None),
 ])
