@@ -376,7 +376,8 @@ class Matcher:
         if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         candidates = self._lexical.rank(tokens)
-        if oos is not None and oos.unless and self._name_is_context(text, tokens, oos):
+        if oos is not None and ((oos.in_passing and self._named_in_passing(text, oos))
+                                or (oos.unless and self._name_is_context(text, tokens, oos))):
             oos = None
         if oos is not None and self._answer_corrects(text, oos, candidates):
             oos = None

@@ -420,6 +420,24 @@ def test_a_question_about_the_askers_own_province_is_still_about_that_province(r
     assert responder.answer("Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?").fallback
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # where the asker lives, in a clause after the question that asks nothing
+    ("hoi nghi co nhac toi dan van vung bien gioi khong con, ba o An Phu sat Campuchia", "finding_border_diplomacy"),
+    ("Bài có nói gì về đối ngoại nhân dân ở vùng biên không, xã tôi giáp Campuchia", "finding_border_diplomacy"),
+])
+def test_a_place_named_in_passing_after_the_question_is_no_subject(responder: Responder, question: str,
+                                                                  expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Bài có nói gì về Campuchia không?",
+    "Hội nghị có nhắc tới tỉnh Lạng Sơn không, quê tôi ở đó",
+])
+def test_a_place_asked_about_is_still_out_of_scope(responder: Responder, question: str) -> None:
+    assert responder.answer(question).fallback
+
+
 def test_a_term_quoted_in_the_introduction_is_what_is_asked_about(responder: Responder) -> None:
     reply = responder.answer('I am a student and don\'t get the phrase "điểm nóng". What does the report say?')
     assert reply.intent == "finding_hot_spots"
@@ -439,6 +457,9 @@ def test_asking_which_task_something_is_gets_the_numbered_task(responder: Respon
 @pytest.mark.parametrize(("question", "expected"), [
     ("Hội nghị toàn quốc tổng kết công tác dân vận nhiệm kỳ Đại hội XII do ai tổ chức?", "event_organizer"),
     ("Hội nghị tổng kết công tác dân vận nhiệm kỳ Đại hội 12 có bao nhiêu điểm cầu?", "event_bridge_points"),
+    # the term as people say it, in a sentence of context before the question
+    ("Con đang ôn thi viên chức tỉnh, mục thời sự có nhắc hội nghị tổng kết dân vận nhiệm kỳ khóa XII. Cho con hỏi "
+     "hội nghị ấy diễn ra vào ngày nào và do cơ quan nào đứng ra tổ chức ạ?", "event_overview"),
 ])
 def test_the_conferences_full_name_with_its_term_is_context(responder: Responder, question: str,
                                                             expected: str) -> None:
