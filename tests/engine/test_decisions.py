@@ -1645,6 +1645,20 @@ def test_which_commune_was_praised_is_a_detail_and_what_the_bot_advises_an_opini
     assert match.out_of_scope.id == "opinions"
 
 
+@pytest.mark.parametrize("message", [
+    "Is it fair to say the conference was mostly about keeping people calm before the elections?",
+    "Yêu cầu dân chủ ở cơ sở đó làm được thật hay chỉ mang tính khẩu hiệu, anh/chị đánh giá sao?",
+])
+def test_a_judgement_of_the_reports_claims_asked_of_the_bot_is_an_opinion(responder: Responder, message: str) -> None:
+    match = responder.matcher.match(message)
+    assert match.out_of_scope is not None and match.out_of_scope.id == "opinions", (match.verdict, match.best)
+
+
+def test_what_the_report_says_of_a_judgement_is_still_answered(responder: Responder) -> None:
+    question = "Báo cáo nói phong trào Dân vận khéo có hiệu quả thật không hay chỉ là hình thức?"
+    assert not responder.answer(question).fallback
+
+
 def test_places_offered_as_a_choice_do_not_clear_a_name_the_report_lacks_elsewhere(responder: Responder) -> None:
     """"Did diplomats attend, in Hanoi or at the Cà Mau point?" offers two places the report names, but
     asks about diplomats; "ở Hà Nội hay TP HCM?" offers the other place itself, which the answer corrects."""
