@@ -1659,6 +1659,21 @@ def test_what_the_report_says_of_a_judgement_is_still_answered(responder: Respon
     assert not responder.answer(question).fallback
 
 
+@pytest.mark.parametrize("message", [
+    # how to apply, whom to contact, what one gets for it
+    "Hội viên muốn mô hình của mình được công nhận Dân vận khéo thì hồ sơ gồm những gì?",
+    "For my thesis I need the summary report itself. Who would I need to contact at the Commission?",
+    "Các điển hình Dân vận khéo có được thưởng tiền không chị?",
+    # family life
+    "Ông Trần Quốc Vượng có vợ con gì chưa?",
+    "Is Trương Thị Mai married?",
+])
+def test_procedures_contacts_rewards_and_family_are_refused(responder: Responder, message: str) -> None:
+    reply = responder.answer(message)
+    assert reply.fallback or reply.intent in {"refuse_awards", "refuse_personal_details", "refuse_documents"}, \
+        reply.intent
+
+
 def test_places_offered_as_a_choice_do_not_clear_a_name_the_report_lacks_elsewhere(responder: Responder) -> None:
     """"Did diplomats attend, in Hanoi or at the Cà Mau point?" offers two places the report names, but
     asks about diplomats; "ở Hà Nội hay TP HCM?" offers the other place itself, which the answer corrects."""
