@@ -481,6 +481,10 @@ class Evidence:
         """Whether ``refusal`` refuses a kind of fact (counts, dates, places, ages, reasons)."""
         return refusal.id in self._refuses_why or bool(self._refuses.get(refusal.id))
 
+    def refuses_places_only(self, refusal: Intent) -> bool:
+        """Whether ``refusal`` refuses places and no other kind of fact ("the report names no hall")."""
+        return self._refuses.get(refusal.id) == frozenset({Objection.PLACE})
+
     def able(self, intent: Intent) -> frozenset[Objection]:
         """The kinds of question (a count, a date, a place…) ``intent``'s answer is able to answer."""
         return self._profiles[intent.id]

@@ -1308,6 +1308,14 @@ class Matcher:
             return (Verdict.ANSWER if clear else Verdict.FALLBACK), None
         return (Verdict.ANSWER if settled else self._strong(candidates[0], self._rivals(text, candidates))), None
 
+    def _unasked_place_refusal(self, text: str, intent: Intent) -> bool:
+        """Whether ``intent`` refuses places (which hall, which building) and the question asks none:
+        "người đứng đầu tỉnh ngồi dự ở phòng họp trực tuyến của tỉnh là ai" asks who. Only places: the
+        words of a room describe where people sat, while a question near a refusal of counts or times
+        often asks one without a cue ("bắt đầu lúc 8 giờ đúng không")."""
+        return intent.kind == "refusal" and self._evidence.refuses_places_only(intent) \
+            and not self._evidence.refusal_fits(intent, text)
+
     def _rivals(self, text: str, candidates: tuple[Candidate, ...]) -> list[Candidate]:
         """The candidates after the leader that could be what was meant instead.
 
@@ -1320,7 +1328,8 @@ class Matcher:
         first = self.kb.intents[candidates[0].intent_id]
         rivals = [c for c in candidates[1:] if c.intent_id not in self._overviews.get(first.id, ())
                   and not (c.intent_id in self._evidence.post_holders
-                           and self._evidence.unheld_post(text, self.kb.intents[c.intent_id]))]
+                           and self._evidence.unheld_post(text, self.kb.intents[c.intent_id]))
+                  and not self._unasked_place_refusal(text, self.kb.intents[c.intent_id])]
         for place in self._evidence.places_named(text, first):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
                       or self._evidence.names(self.kb.intents[c.intent_id], place)]

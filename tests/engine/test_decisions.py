@@ -1674,6 +1674,14 @@ def test_procedures_contacts_rewards_and_family_are_refused(responder: Responder
         reply.intent
 
 
+def test_a_room_where_someone_sat_is_no_place_asked(responder: Responder) -> None:
+    """The refusal of halls and rooms is no rival to the answer when the question asks who sat there."""
+    reply = responder.answer("Người đứng đầu Đảng bộ Cà Mau ngồi dự ở phòng họp trực tuyến của tỉnh hôm đó là ai, "
+                             "tôi cần tên đầy đủ.")
+    assert reply.intent in {"camau_leader", "person_nguyen_tien_hai", "camau_attendees"}, reply.intent
+    assert responder.answer("Hội nghị họp ở phòng họp nào?").fallback
+
+
 def test_places_offered_as_a_choice_do_not_clear_a_name_the_report_lacks_elsewhere(responder: Responder) -> None:
     """"Did diplomats attend, in Hanoi or at the Cà Mau point?" offers two places the report names, but
     asks about diplomats; "ở Hà Nội hay TP HCM?" offers the other place itself, which the answer corrects."""
