@@ -146,6 +146,8 @@ TWO_PART_DEPTH = 4
 QUOTE_MARGIN = 10.0
 #: How far behind one of its parts the overview may be and still go first, when a question sets someone aside.
 WHOLE_LIST_MARGIN = 10.0
+#: The fewest words of a clause that names something in passing ("nhà bác ở sát bên Campuchia").
+_CLAUSE_WORDS = 3
 #: How far behind the leader the speaker of the speech a question names may be, when it asks who gave it.
 SPEAKER_MARGIN = 8.0
 #: How far behind a leader from another speech an answer from the speech a question names may be and go first.
@@ -376,7 +378,7 @@ class Matcher:
         if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         candidates = self._lexical.rank(tokens)
-        if oos is not None and ((oos.in_passing and self._named_in_passing(text, oos))
+        if oos is not None and ((oos.in_passing and not POINTS_BACK.search(text) and self._named_in_passing(text, oos))
                                 or (oos.unless and self._name_is_context(text, tokens, oos))):
             oos = None
         if oos is not None and self._answer_corrects(text, oos, candidates):
@@ -470,7 +472,9 @@ class Matcher:
         others = [c for c in clauses if c not in named]
         # the name's own words, less those of any organisation ("hội cựu chiến binh" … "cho cựu chiến binh")
         own = {w for t in oos.triggers if contains_phrase(folded, words(t)) for w in words(t)} - _GROUP_WORDS
-        return bool(named) and not any(ASKING_WORDS & set(words(c)) for c in named) and any(
+        # a name in a list ("nhân dân Lào, Campuchia?") is no clause of its own
+        return bool(named) and all(len(words(c)) >= _CLAUSE_WORDS and not ASKING_WORDS & set(words(c))
+                                   for c in named) and any(
             ASKING_WORDS & set(words(c)) and not _points_back_to_them(c) and not own & set(words(c))
             for c in others)
 
