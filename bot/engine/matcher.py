@@ -378,7 +378,7 @@ class Matcher:
         if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         candidates = self._lexical.rank(tokens)
-        if oos is not None and ((oos.in_passing and not POINTS_BACK.search(text) and self._named_in_passing(text, oos))
+        if oos is not None and ((oos.places and not POINTS_BACK.search(text) and self._named_in_passing(text, oos))
                                 or (oos.unless and self._name_is_context(text, tokens, oos))):
             oos = None
         if oos is not None and self._answer_corrects(text, oos, candidates):
@@ -686,7 +686,7 @@ class Matcher:
         named = [" ".join(phrase) for phrase in (tuple(words(t)) for t in oos.triggers)
                  if phrase and contains_phrase(folded, phrase)]
         places = self._evidence.places_asked(text)
-        if places and _ALTERNATIVES & set(folded):
+        if oos.places and places and _ALTERNATIVES & set(folded):
             known = "|".join(map(re.escape, places))
             if any(re.search(rf"\b(?:{known})(?: \w+){{0,3}} (?:hay|hoac|or)(?: \w+){{0,3}} {re.escape(name)}\b|"
                              rf"\b{re.escape(name)}(?: \w+){{0,3}} (?:hay|hoac|or)(?: \w+){{0,3}} (?:{known})\b",

@@ -65,10 +65,10 @@ class OutOfScope(Strict):
     #: ("bà con Khmer … đồng bào dân tộc thiểu số": the report's words on ethnic minorities answer); so does
     #: one whose nearest answer says none of them ("bí thư tỉnh ủy là ai, tỉnh có nhiều bà con Khmer").
     unless: list[Text] = Field(default_factory=list)
-    #: Places where an asker may live or that serve as an example: named only in passing, in a clause
-    #: that asks nothing beside one that asks ("…có nói về giữ biên giới không, nhà bác ở sát bên
-    #: Campuchia"), they are no subject of the question.
-    in_passing: bool = False
+    #: Whether the triggers are places: where an asker may live, named only in passing beside a clause
+    #: that asks ("…có nói về giữ biên giới không, nhà bác ở sát bên Campuchia"), or a choice offered
+    #: beside a place the report names ("ở Hà Nội hay TP HCM"), they are no subject of the question.
+    places: bool = False
     answer: Text
     answer_en: Text
 

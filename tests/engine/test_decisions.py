@@ -430,6 +430,12 @@ def test_a_place_named_in_passing_after_the_question_is_no_subject(responder: Re
     assert responder.answer(question).intent == expected
 
 
+def test_only_a_place_is_a_choice_beside_a_place_the_report_names(responder: Responder) -> None:
+    """"ở Cà Mau hay các chùa Khmer" offers no other place: the community is still what is asked."""
+    assert responder.answer("Bài có nói riêng về bà con Khmer ở Cà Mau hay các chùa Khmer không?").fallback
+    assert responder.answer("Điểm cầu trung tâm đặt ở Hà Nội hay TP HCM?").intent == "event_bridge_points"
+
+
 @pytest.mark.parametrize("question", [
     "Bài có nói gì về Campuchia không?",
     "Hội nghị có nhắc tới tỉnh Lạng Sơn không, quê tôi ở đó",
