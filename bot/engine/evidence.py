@@ -235,6 +235,10 @@ _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nh
                      r"top priority)\b")
 #: "bao nhiêu" said as "not much", folded: "làm chẳng bao nhiêu", "không được bao nhiêu" (not "… không,
 #: bao nhiêu người dự?").
+#: Since when someone has held a post, folded: "làm bí thư Cà Mau từ năm nào", "giữ chức này từ bao giờ"; the
+#: report gives titles as of its day only. Not a span ("từ năm nào đến năm nào" asks a term's years).
+_TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,6}? tu (?:nam nao|nam may|thang nao|khi nao|"
+                     r"bao gio)\b(?! (?:den|toi))")
 _NOT_MUCH = re.compile(r"\b(?:chang|cha|khong|ko|hong)(?: duoc)? bao nhieu\b")
 
 
@@ -536,7 +540,9 @@ class Evidence:
                 _another_event(text) and not self.checks_claim(words)):
             return Objection.OTHER_EVENT
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
-               self._details.find(words)) or _RANKED.search(" ".join(fold(text).split())):
+               self._details.find(words)) or _RANKED.search(" ".join(fold(text).split())) \
+                or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
+                    and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
         if any(not offered_instead(text, name) for name in self.unknown_names(text)) and \
                 not self.offers_an_answer(words):

@@ -1653,6 +1653,7 @@ def test_which_commune_was_praised_is_a_detail_and_what_the_bot_advises_an_opini
 
 @pytest.mark.parametrize("message", [
     "Is it fair to say the conference was mostly about keeping people calm before the elections?",
+    "Was the meeting just a formality? What's your take?",
     "Yêu cầu dân chủ ở cơ sở đó làm được thật hay chỉ mang tính khẩu hiệu, anh/chị đánh giá sao?",
 ])
 def test_a_judgement_of_the_reports_claims_asked_of_the_bot_is_an_opinion(responder: Responder, message: str) -> None:
@@ -1686,6 +1687,28 @@ def test_a_room_where_someone_sat_is_no_place_asked(responder: Responder) -> Non
                              "tôi cần tên đầy đủ.")
     assert reply.intent in {"camau_leader", "person_nguyen_tien_hai", "camau_attendees"}, reply.intent
     assert responder.answer("Hội nghị họp ở phòng họp nào?").fallback
+
+
+@pytest.mark.parametrize("message", [
+    # since when someone has held a post: the report gives titles as of its day only
+    "Bà Trương Thị Mai làm Trưởng Ban Dân vận Trung ương từ bao giờ?",
+    "ông Vượng giữ chức Thường trực Ban Bí thư từ năm nào vậy",
+    # what a post means, how to apply
+    'What does "Thường trực Ban Bí thư" actually mean?',
+    "How can a student sign up for a Dân vận khéo model?",
+    "Muốn được xét công nhận mô hình Dân vận khéo thì trình tự thế nào?",
+])
+def test_tenures_meanings_and_procedures_are_refused(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # a term's span is no tenure; a wrong post claimed is corrected by the person's own titles
+    ("Chương trình phối hợp mới áp dụng từ năm nào đến năm nào?", "mai_task_3"),
+    ("Ông Lĩnh là Trưởng Ban Dân vận Trung ương phải không, ông giữ chức đó từ năm nào?", "person_nguyen_hong_linh"),
+])
+def test_spans_and_claimed_posts_are_still_answered(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
 
 
 def test_places_offered_as_a_choice_do_not_clear_a_name_the_report_lacks_elsewhere(responder: Responder) -> None:
