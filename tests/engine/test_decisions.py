@@ -463,6 +463,7 @@ def test_asking_which_task_something_is_gets_the_numbered_task(responder: Respon
 @pytest.mark.parametrize(("question", "expected"), [
     ("Hội nghị toàn quốc tổng kết công tác dân vận nhiệm kỳ Đại hội XII do ai tổ chức?", "event_organizer"),
     ("Hội nghị tổng kết công tác dân vận nhiệm kỳ Đại hội 12 có bao nhiêu điểm cầu?", "event_bridge_points"),
+    ("When was the national review conference for the 12th Congress term held, please?", "event_date"),
     # the term as people say it, in a sentence of context before the question
     ("Con đang ôn thi viên chức tỉnh, mục thời sự có nhắc hội nghị tổng kết dân vận nhiệm kỳ khóa XII. Cho con hỏi "
      "hội nghị ấy diễn ra vào ngày nào và do cơ quan nào đứng ra tổ chức ạ?", "event_overview"),
