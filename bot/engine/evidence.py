@@ -237,8 +237,8 @@ _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nh
 #: bao nhiêu người dự?").
 #: Since when someone has held a post, folded: "làm bí thư Cà Mau từ năm nào", "giữ chức này từ bao giờ"; the
 #: report gives titles as of its day only. Not a span ("từ năm nào đến năm nào" asks a term's years).
-_TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,6}? tu (?:nam nao|nam may|thang nao|khi nao|"
-                     r"bao gio)\b(?! (?:den|toi))")
+_TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,8}? tu (?:nam nao|nam may|thang nao|khi nao|"
+                     r"bao gio)\b(?! (?:den|toi) (?:nam|thang|khi|bao|giai))")
 _NOT_MUCH = re.compile(r"\b(?:chang|cha|khong|ko|hong)(?: duoc)? bao nhieu\b")
 
 

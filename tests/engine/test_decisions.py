@@ -1694,6 +1694,7 @@ def test_a_room_where_someone_sat_is_no_place_asked(responder: Responder) -> Non
     # since when someone has held a post: the report gives titles as of its day only
     "Bà Trương Thị Mai làm Trưởng Ban Dân vận Trung ương từ bao giờ?",
     "ông Vượng giữ chức Thường trực Ban Bí thư từ năm nào vậy",
+    "Bà Mai giữ chức Trưởng Ban Dân vận Trung ương từ năm nào? Tôi cần ghi vào bài.",
     # what a post means, how to apply
     'What does "Thường trực Ban Bí thư" actually mean?',
     "How can a student sign up for a Dân vận khéo model?",
