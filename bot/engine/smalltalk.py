@@ -275,6 +275,9 @@ class SmallTalkCues:
         self._capability_reply, self._identity = cfg.capability_reply, cfg.identity_reply
         self._greeting, self._parting = cfg.greeting_intent, cfg.parting_reply
         self._praise, self._complaint = cfg.praise_reply, cfg.judgement_reply
+        #: Farewells spelt with marks ("đi đây"), folded: typed plain inside a clause they may be other words.
+        self._marked_partings = {tuple(words(cue)) for cue in (kb.intents[self._parting].cues if self._parting
+                                                              in kb.intents else ()) if not cue.isascii()}
         self._asking: PhraseSet[None] = PhraseSet((words(cue), None) for cue in kb.matching.asks_question)
         self._not_cues: PhraseSet[None] = PhraseSet((words(phrase), None) for phrase in kb.matching.not_cues)
         self._address = sorted((tuple(t) for w in kb.matching.address_words if (t := words(w))), key=len,
@@ -291,12 +294,24 @@ class SmallTalkCues:
         if any(len(c.words) > 1 for c in cues):  # "Xin chào, chị là …" greets no "chị": a curated cue ends at a comma
             breaks = _clause_breaks(text)
             cues = [c for c in cues if not any(c.end - len(c.words) < b < c.end for b in breaks)]
+        if any(c.intent_id == self._parting for c in cues):  # "hoi xua di day toi hay day…" is no "đi đây"
+            cues = [c for c in cues if c.intent_id != self._parting or not self._read_otherwise(text, c)]
         cues += self._about_the_bot(text)  # judgements run on over commas: "trả lời ngắn gọn, rõ ràng"
         if not cues:
             return cues
         spans = [(end - len(phrase), end) for phrase, _, end in self._not_cues.find(words(text))]
         cues = [c for c in cues if not any(start <= c.end - len(c.words) and c.end <= end for start, end in spans)]
         return self._wishes_complain(words(text), cues)
+
+    def _read_otherwise(self, text: str, cue: Cue) -> bool:
+        """Whether a farewell spelt with marks, typed plain, has its clause go on for more than ``_EDGE``
+        words after it: "thoi chau di day" ends its clause, "hoi xua di day toi hay day hoc tro" (đi dạy,
+        went teaching) does not."""
+        start = cue.end - len(cue.words)
+        if cue.words not in self._marked_partings or not all(w.isascii() for w in raw_words(text)[start:cue.end]):
+            return False
+        ends = [b for b in _clause_breaks(text) if b >= cue.end]
+        return min(ends, default=len(words(text))) - cue.end > _EDGE
 
     def _wishes_complain(self, folded: list[str], cues: list[Cue]) -> list[Cue]:
         """Praise wished for is a complaint: "nói dễ hiểu hơn chút đi", or "dễ hiểu" asked for

@@ -214,3 +214,16 @@ def test_asking_for_plainer_words_or_another_language(responder: Responder, mess
 def test_should_say_it_otherwise_after_a_complaint_is_a_wish(responder: Responder) -> None:
     assert responder.answer("Bot nói dài quá, bạn nên nói ngắn gọn dễ hiểu thôi").intent == "smalltalk_complaint"
 
+
+
+@pytest.mark.parametrize(("message", "parting"), [
+    # "đi dạy" (went teaching) typed plain reads "đi đây" (I'm off), but its clause goes on
+    ("hoi xua di day toi hay day hoc tro bai ve Bac Ho, bao cao noi gi ve Dan van kheo", False),
+    # a farewell at the end of its clause, plain or marked
+    ("thoi toi di day nhe", True),
+    ("Thôi cháu đi đây, cảm ơn cháu nhiều", True),
+])
+def test_a_farewell_typed_plain_inside_a_clause_is_no_farewell(responder: Responder, message: str,
+                                                              parting: bool) -> None:
+    intents = {cue.intent_id for cue in responder.matcher._talk.find(message)}
+    assert ("smalltalk_goodbye" in intents) is parting, intents
