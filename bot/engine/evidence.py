@@ -239,6 +239,13 @@ _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nh
 #: report gives titles as of its day only. Not a span ("từ năm nào đến năm nào" asks a term's years).
 _TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,8}? tu (?:nam nao|nam may|thang nao|khi nao|"
                      r"bao gio)\b(?! (?:den|toi) (?:nam|thang|khi|bao|giai))")
+#: Values a claim may state and an answer may tell, folded: a day ("31/12/2020", "30 december"), a span of
+#: years ("2021-2026", "2021 to 2025").
+_CLAIMED_VALUES = (re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:december|dec|thang 12)\b|"
+                              r"\b(?:december|dec) \d{1,2}\b"),
+                   re.compile(r"\b(?:19|20)\d\d ?(?:-|–|to|den|toi|until) ?(?:19|20)?\d\d\b"))
+#: A number and the word after it: "36 điểm cầu", "64 provincial bridge points".
+_COUNTED_THING = re.compile(r"(?<![\d/.])\b(\d+) (\w+)(?: (\w+))?")
 _NOT_MUCH = re.compile(r"\b(?:chang|cha|khong|ko|hong)(?: duoc)? bao nhieu\b")
 
 
@@ -842,6 +849,22 @@ class Evidence:
     def checks_claim(self, words: list[str]) -> bool:
         """Whether the question (folded ``words``) checks a claim: "… đúng không", "is that accurate"."""
         return bool(self._claims.find(words))
+
+    def claims_a_value_told(self, text: str, intent: Intent) -> bool:
+        """Whether the question checks a claim stating a value of a kind ``intent``'s answer tells, so
+        that the answer confirms or corrects it: a day, a span of years, or a count of the same thing
+        ("… kết nối 36 điểm cầu. Con số này có chính xác không?" is told by the 63 bridge points)."""
+        asked, told = " ".join(fold(text).lower().split()), " ".join(fold(_answer_text(intent)).lower().split())
+        if any(re.search(rf"(?:{value.pattern})[ ?,]+(?:hay|hoac|or)(?: la)? (?:{value.pattern})", asked)
+               and value.search(told) for value in _CLAIMED_VALUES):
+            return True  # "nhiệm kỳ tới là 2021-2026 hay 2020-2025": two values offered
+        if not self.checks_claim(words(text)):
+            return False
+        if any(value.search(asked) and value.search(told) for value in _CLAIMED_VALUES):
+            return True
+        things = {w for m in _COUNTED_THING.finditer(told) for w in m.groups()[1:] if w and not w.isdigit()}
+        return any(w in things for m in _COUNTED_THING.finditer(asked) for w in m.groups()[1:]
+                   if w and not w.isdigit() and w not in _NOT_COUNTED)
 
     def offers_an_answer(self, words: list[str]) -> bool:
         """Whether the question asks who or which and offers an answer to check ("do cơ quan nào tổ

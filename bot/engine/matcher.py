@@ -584,7 +584,7 @@ class Matcher:
         # Naming someone settles which answer, not that the question is answerable: that takes a
         # speech, a quoted term or the semantic model, which may then answer a leader below weak_score.
         sure = speaker or quoted_term or cosine is not None or (
-            bool(ranked) and ranked[0].intent_id == own)
+            bool(ranked) and ranked[0].intent_id == own) or self._value_told(text, ranked)
         verdict, objection = self._decide(text, tokens, ranked, settled or sure, floor=sure)
         overview = self._shared_overview(text, ranked) if verdict is Verdict.CLARIFY or (
             verdict is Verdict.FALLBACK and objection is None and ranked
@@ -1311,6 +1311,12 @@ class Matcher:
                 or self._related(first.id, rivals[0].intent_id)
             return (Verdict.ANSWER if clear else Verdict.FALLBACK), None
         return (Verdict.ANSWER if settled else self._strong(candidates[0], self._rivals(text, candidates))), None
+
+    def _value_told(self, text: str, ranked: tuple[Candidate, ...]) -> bool:
+        """Whether the leading answer tells the kind of value a claim checked states ("… 36 điểm cầu, đúng
+        không?", "held on 30 December, right?"): it confirms or corrects it, however weak its words."""
+        leader = self.kb.intents[ranked[0].intent_id] if ranked else None
+        return leader is not None and leader.kind == "answer" and self._evidence.claims_a_value_told(text, leader)
 
     def _unasked_place_refusal(self, text: str, intent: Intent) -> bool:
         """Whether ``intent`` refuses places (which hall, which building) and the question asks none:

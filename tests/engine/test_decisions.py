@@ -1713,6 +1713,17 @@ def test_spans_and_claimed_posts_are_still_answered(responder: Responder, messag
     assert responder.answer(message).intent == expected
 
 
+@pytest.mark.parametrize(("message", "expected"), [
+    # a count claimed, told by the answer's own count of the same thing
+    ("Có người bảo hội nghị nối với 45 điểm cầu các tỉnh, con số này có chính xác không?", "event_bridge_points"),
+    ("Is it true the conference linked 50 provincial bridge points?", "event_bridge_points"),
+])
+def test_a_claimed_value_the_answer_tells_settles_a_weak_answer(responder: Responder, message: str,
+                                                               expected: str) -> None:
+    """The answer holding the same kind of value confirms or corrects the claim, however weak its words."""
+    assert responder.answer(message).intent == expected
+
+
 def test_places_offered_as_a_choice_do_not_clear_a_name_the_report_lacks_elsewhere(responder: Responder) -> None:
     """"Did diplomats attend, in Hanoi or at the Cà Mau point?" offers two places the report names, but
     asks about diplomats; "ở Hà Nội hay TP HCM?" offers the other place itself, which the answer corrects."""
