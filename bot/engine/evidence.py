@@ -123,7 +123,9 @@ _REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên
 #: vẫn còn xảy ra điểm nóng"), or one choice over another ("why Vượng rather than the General Secretary").
 _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|that bai|khuyet diem|still|"
                           r"failed|fail to|failing|persist|persisted|persists|rather than|and not|instead of|"
-                          r"chu khong phai|ma khong phai|thay vi)\b")
+                          r"chu khong phai|ma khong phai|thay vi|"
+                          # why a requirement was stressed: "vì sao ông Vượng lại nhấn mạnh 'nói ít làm nhiều'"
+                          r"lai nhan manh|nhan manh phai|lai phai|emphasi[sz]ed?|stressed|insisted)\b")
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})

@@ -1724,6 +1724,21 @@ def test_a_claimed_value_the_answer_tells_settles_a_weak_answer(responder: Respo
     assert responder.answer(message).intent == expected
 
 
+@pytest.mark.parametrize("message", [
+    # why a requirement was stressed: the report gives none of its reasons
+    'Why did Vượng emphasise "say less, do more"?',
+    # who did best, who was criticised: the report ranks and blames no one
+    "Which district got the best results in the Dân vận khéo movement?",
+    "Which commissions were singled out for criticism in the summary report?",
+])
+def test_why_stressed_best_and_criticised_are_refused(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+def test_what_was_stressed_is_still_answered(responder: Responder) -> None:
+    assert responder.answer("Ông Vượng nhấn mạnh điều gì về tham nhũng?").intent == "vuong_req_corruption"
+
+
 def test_places_offered_as_a_choice_do_not_clear_a_name_the_report_lacks_elsewhere(responder: Responder) -> None:
     """"Did diplomats attend, in Hanoi or at the Cà Mau point?" offers two places the report names, but
     asks about diplomats; "ở Hà Nội hay TP HCM?" offers the other place itself, which the answer corrects."""
