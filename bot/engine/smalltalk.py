@@ -238,6 +238,20 @@ class Cue:
     about_bot: bool = False
 
 
+def _cue_set(cues: list[tuple[str, str]], vague: set[str],
+             shorthand: dict[str, set[str]]) -> PhraseSet[tuple[str, tuple[str, ...]]]:
+    """(intent id, cue) pairs as a phrase set to find as spelt, each also as typed in chat shorthand."""
+    return PhraseSet((tuple(words(" ".join(variant))), (intent_id, variant))
+                     for intent_id, cue in cues
+                     if (folded := tuple(words(cue))) and len(folded) == len(raw_words(cue))
+                     and not set(folded) <= vague
+                     for variant in _spellings(tuple(raw_words(cue)), folded, shorthand))
+
+
+#: A greeting of the bot by an everyday bot word, folded: "chào con", "cháu ơi".
+_GREETED = re.compile(r"^(?:\W*\w+\W+){0,2}?(?:chao|xin chao|hi|hello) (\w+)\b|\b(\w+) oi\b")
+
+
 class SmallTalkCues:
     """The knowledge base's small-talk cues and address words ("bot", "bạn", "cháu")."""
 
@@ -254,11 +268,13 @@ class SmallTalkCues:
             bots = [bot for bot in cfg.bot_words if " ".join(words(bot)) not in self._everyday_bots]
             cues += [(cfg.identity_reply, f"{bot} {said}") for bot in bots for said in cfg.identity_after]
             cues += [(cfg.identity_reply, f"{said} {bot}") for bot in bots for said in cfg.identity_before]
-        self._cues: PhraseSet[tuple[str, tuple[str, ...]]] = PhraseSet(
-            (tuple(words(" ".join(variant))), (intent_id, variant))
-            for intent_id, cue in cues
-            if (folded := tuple(words(cue))) and len(folded) == len(raw_words(cue)) and not set(folded) <= vague
-            for variant in _spellings(tuple(raw_words(cue)), folded, shorthand))
+        self._cues = _cue_set(cues, vague, shorthand)
+        #: Identity cues made of an everyday bot word ("con là ai"), used only in a message that greets
+        #: the bot by that word ("chào con, …, con là ai mà trả lời được vậy").
+        everyday = [bot for bot in cfg.bot_words if " ".join(words(bot)) in self._everyday_bots]
+        self._greeted_identity = _cue_set([(cfg.identity_reply, f"{bot} {said}") for bot in everyday
+                                           for said in cfg.identity_after] if cfg.identity_reply else [],
+                                          vague, shorthand)
         #: Words the report and the curated texts write one way only, with marks, and that way ("chau": "cháu").
         self._one_spelling = one_spelling([*kb.paragraphs, *(text for intent in kb.intents.values()
                                                              for text in (intent.title, intent.answer, *intent.cues))])
@@ -286,6 +302,9 @@ class SmallTalkCues:
     def find(self, text: str) -> list[Cue]:
         """The cues in ``text``, spelt right, less those inside a phrase that is no small talk ("thanks to")."""
         found = find_spelt(self._cues, text, self._one_spelling)
+        greeted = {w for m in _GREETED.finditer(" ".join(words(text))) for w in m.groups() if w in self._everyday_bots}
+        if greeted:  # "chào con, bác già rồi, con là ai mà trả lời được vậy": "con" is the bot
+            found += [f for f in find_spelt(self._greeted_identity, text, self._one_spelling) if f[0][0] in greeted]
         # the report named beside a cue of who the bot is, looked for only then
         of_report = any(intent_id == self._identity for _, intent_id, _ in found) and \
             bool(find_spelt(_THE_REPORT, text, self._one_spelling))

@@ -227,3 +227,10 @@ def test_a_farewell_typed_plain_inside_a_clause_is_no_farewell(responder: Respon
                                                               parting: bool) -> None:
     intents = {cue.intent_id for cue in responder.matcher._talk.find(message)}
     assert ("smalltalk_goodbye" in intents) is parting, intents
+
+
+@pytest.mark.parametrize("message", ["chao con, bac mat kem roi, con la ai ma biet tra loi vay",
+                                     "Chào con nha, con là ai vậy con?"])
+def test_an_everyday_name_the_message_greets_the_bot_by_asks_who_it_is(responder: Responder, message: str) -> None:
+    """"con" is the asker's word for the bot once the message greets it so ("chào con")."""
+    assert responder.answer(message).intent == "smalltalk_bot_identity"
