@@ -2103,6 +2103,7 @@ def test_dates_in_words_and_deadlines_are_context(responder: Responder, question
     ("Vị lãnh đạo lo công việc thường nhật của Ban Bí thư hôm đó ngồi dự ở đâu?", "person_tran_quoc_vuong"),
     ("Người giữ vị trí phó trong cơ quan tham mưu về vận động quần chúng của Trung ương tên là gì?",
      "person_nguyen_hong_linh"),
+    ("What titles did the official who concluded the meeting hold?", "person_truong_thi_mai"),
 ])
 def test_a_post_described_in_other_words_names_its_holder(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
