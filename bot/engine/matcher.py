@@ -63,10 +63,12 @@ _ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:da
                            r"speech|speeches|phat bieu|tham luan|present(?:ed)? (?:a|any) report|took the floor)\b")
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
 #: How many words may stand between a name and the speech given to them ("Lĩnh *đã* kết luận …").
-_GIVER_GAP = 4
+_GIVER_GAP = 5
 #: Verbs of giving a speech, folded ("Vượng trình bày báo cáo", "Lĩnh's closing remarks", "Vượng nêu…").
-_GIVES = frozenset({"trinh", "doc", "phat", "ket", "neu", "s", "gave", "gives", "delivered", "presented", "read",
-                    "made"})
+_GIVES = frozenset({"trinh", "doc", "phat", "ket", "neu", "s", "gave", "gives", "give", "delivered", "deliver",
+                    "presented", "present", "presents", "read", "made"})
+#: Words that join two things named, folded: "Vượng's speech and the conclusion" gives no speech to Vượng.
+_JOINS = frozenset({"and", "or", "va", "hay", "voi", "vs", "hoac"})
 #: What a list item named by its position may still be unable to give: a figure or a kind of detail
 #: ("Phụ cấp … theo nhiệm vụ (7) … tăng thêm bao nhiêu tiền"); other objections read its own words wrongly.
 _INSIDE_AN_ITEM = frozenset({Objection.COUNT, Objection.DETAIL})
@@ -1020,8 +1022,9 @@ class Matcher:
         for phrase, topic, end in self._speech_names.find(tokens):
             start = end - len(phrase)
             before = tokens[max(0, start - _GIVER_GAP):start]
-            if topic != named[0].topic and given in before and (
-                    _GIVES & set(before[before.index(given):]) or phrase[0] in _GIVES):
+            between = set(before[before.index(given):]) if given in before else set()
+            if topic != named[0].topic and given in before and not between & _JOINS and (
+                    _GIVES & between or phrase[0] in _GIVES):
                 return self.kb.matching.speakers_reply or self._speech_givers[topic]
         return None
 

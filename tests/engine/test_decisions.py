@@ -2862,6 +2862,9 @@ def test_ban_typed_plain_before_dan_van_is_the_board_not_the_bot(responder: Resp
     "nghe nói ông Lĩnh kết luận hội nghị và giao bảy nhiệm vụ, vậy nhiệm vụ nào dành cho hội phụ nữ?",
     "Theo bài, bà Mai trình bày báo cáo tóm tắt; vậy báo cáo có nêu chỉ tiêu nào không?",
     "Since Vượng delivered the closing remarks, did he mention the Women's Union?",
+    # the summary report called what it is, the five-year review; a word between name and verb
+    "I read that Ms. Mai presented the five-year review report, is that right?",
+    "Bà Mai là người đọc báo cáo tóm tắt phải không?",
 ])
 def test_a_speech_given_to_the_wrong_person_is_corrected_first(responder: Responder, message: str) -> None:
     """A premise that gives someone else's speech to a person, then asks on: who gave what comes
@@ -2873,6 +2876,8 @@ def test_a_speech_given_to_the_wrong_person_is_corrected_first(responder: Respon
 @pytest.mark.parametrize(("message", "expected"), [
     ("Bà Mai phát biểu kết luận những gì?", "mai_conclusion_overview"),
     ("Ông Vượng có nhắc tới báo cáo tóm tắt không?", None),
+    # two speeches named side by side: neither is given to the one named first
+    ("What is said about the Front in Mr. Vượng's speech and in the conclusion?", "vuong_speech_overview"),
 ])
 def test_a_speech_named_beside_its_own_speaker_or_only_mentioned_is_no_premise(
         responder: Responder, message: str, expected: str | None) -> None:
