@@ -1699,6 +1699,8 @@ def test_a_room_where_someone_sat_is_no_place_asked(responder: Responder) -> Non
     'What does "Thường trực Ban Bí thư" actually mean?',
     "How can a student sign up for a Dân vận khéo model?",
     "Muốn được xét công nhận mô hình Dân vận khéo thì trình tự thế nào?",
+    # a career after the conference
+    "Did Vượng keep his post after the Congress in 2021?",
 ])
 def test_tenures_meanings_and_procedures_are_refused(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
@@ -1708,6 +1710,8 @@ def test_tenures_meanings_and_procedures_are_refused(responder: Responder, messa
     # a term's span is no tenure; a wrong post claimed is corrected by the person's own titles
     ("Chương trình phối hợp mới áp dụng từ năm nào đến năm nào?", "mai_task_3"),
     ("Ông Lĩnh là Trưởng Ban Dân vận Trung ương phải không, ông giữ chức đó từ năm nào?", "person_nguyen_hong_linh"),
+    # the other posts someone holds, not a career after
+    ("ông Lĩnh còn giữ chức gì nữa?", "person_nguyen_hong_linh"),
 ])
 def test_spans_and_claimed_posts_are_still_answered(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
