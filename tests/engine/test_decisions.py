@@ -1701,6 +1701,8 @@ def test_a_room_where_someone_sat_is_no_place_asked(responder: Responder) -> Non
     "Muốn được xét công nhận mô hình Dân vận khéo thì trình tự thế nào?",
     # a career after the conference
     "Did Vượng keep his post after the Congress in 2021?",
+    # where it was published: the report names no newspaper
+    "Bài báo này được đăng trên tờ báo nào?",
 ])
 def test_tenures_meanings_and_procedures_are_refused(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
