@@ -244,6 +244,14 @@ SETS = (
     ("outsider_bw", "a night-shift nurse in teen-code, a retired colonel, a Vietnamese-Australian student in "
      "English, a commune Front officer, a journalism lecturer; sealed, measured once on the final code",
      "92.5% / 87.0%"),
+    ("outsider_by", "an exam candidate, an old farmer without diacritics, a Korean student in English, a Khmer "
+     "hamlet head, an 11th-grader in teen-code; measured once when written, then tuned on", "91.1% / 87.5%"),
+    ("outsider_bz", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "85.7% / 81.3%"),
+    ("outsider_cc", "a Women's Union vice-chair, a Japanese researcher, a journalism student, a retired teacher, a "
+     "propaganda officer; measured once when written, then tuned on", "87.8% / 95.7%"),
+    ("outsider_cd", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
+     "when written, then tuned on", "88.9% / 81.1%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
