@@ -246,6 +246,9 @@ _TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,8}? tu 
 _CLAIMED_VALUES = (re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:december|dec|thang 12)\b|"
                               r"\b(?:december|dec) \d{1,2}\b"),
                    re.compile(r"\b(?:19|20)\d\d ?(?:-|–|to|den|toi|until) ?(?:19|20)?\d\d\b"))
+#: Two values of one kind offered as a choice: "2021-2026 hay 2020-2025", "31/12 or 30/12".
+_VALUE_CHOICES = tuple(re.compile(rf"(?:{value.pattern})[ ?,]+(?:hay|hoac|or)(?: la)? (?:{value.pattern})")
+                       for value in _CLAIMED_VALUES)
 #: A number and the word after it: "36 điểm cầu", "64 provincial bridge points".
 _COUNTED_THING = re.compile(r"(?<![\d/.])\b(\d+) (\w+)(?: (\w+))?")
 _NOT_MUCH = re.compile(r"\b(?:chang|cha|khong|ko|hong)(?: duoc)? bao nhieu\b")
@@ -386,6 +389,8 @@ class Evidence:
 
     def __init__(self, kb: KnowledgeBase, known_words: set[str], known_text: KnownText) -> None:
         cfg = kb.matching
+        #: What each answer tells of ``_CLAIMED_VALUES``, read when first needed (``_values_told``).
+        self._told: dict[str, tuple[frozenset[int], frozenset[str]]] = {}
         self._cues = PhraseSet((words(cue), (kind, tuple(raw_words(cue)))) for kind, cues in (
             (Objection.COUNT, cfg.asks_count), (Objection.TIME, cfg.asks_time), (Objection.YEAR, cfg.asks_year),
             (Objection.PLACE, cfg.asks_place),
@@ -856,17 +861,29 @@ class Evidence:
         """Whether the question checks a claim stating a value of a kind ``intent``'s answer tells, so
         that the answer confirms or corrects it: a day, a span of years, or a count of the same thing
         ("… kết nối 36 điểm cầu. Con số này có chính xác không?" is told by the 63 bridge points)."""
-        asked, told = " ".join(fold(text).lower().split()), " ".join(fold(_answer_text(intent)).lower().split())
-        if any(re.search(rf"(?:{value.pattern})[ ?,]+(?:hay|hoac|or)(?: la)? (?:{value.pattern})", asked)
-               and value.search(told) for value in _CLAIMED_VALUES):
+        if not any(c.isdigit() for c in text):  # every value is written with digits
+            return False
+        asked = " ".join(fold(text).lower().split())
+        kinds, things = self._values_told(intent)
+        if any(k in kinds and choice.search(asked) for k, choice in enumerate(_VALUE_CHOICES)):
             return True  # "nhiệm kỳ tới là 2021-2026 hay 2020-2025": two values offered
         if not self.checks_claim(words(text)):
             return False
-        if any(value.search(asked) and value.search(told) for value in _CLAIMED_VALUES):
-            return True
-        things = {w for m in _COUNTED_THING.finditer(told) for w in m.groups()[1:] if w and not w.isdigit()}
-        return any(w in things for m in _COUNTED_THING.finditer(asked) for w in m.groups()[1:]
-                   if w and not w.isdigit() and w not in _NOT_COUNTED)
+        return any(k in kinds and value.search(asked) for k, value in enumerate(_CLAIMED_VALUES)) or any(
+            w in things for m in _COUNTED_THING.finditer(asked) for w in m.groups()[1:]
+            if w and not w.isdigit() and w not in _NOT_COUNTED)
+
+    def _values_told(self, intent: Intent) -> tuple[frozenset[int], frozenset[str]]:
+        """Which kinds of ``_CLAIMED_VALUES`` an answer tells, and the words it counts ("63 điểm cầu");
+        read once per answer."""
+        found = self._told.get(intent.id)
+        if found is None:
+            told = " ".join(fold(_answer_text(intent)).lower().split())
+            kinds = frozenset(k for k, value in enumerate(_CLAIMED_VALUES) if value.search(told))
+            found = kinds, frozenset(w for m in _COUNTED_THING.finditer(told) for w in m.groups()[1:]
+                                     if w and not w.isdigit())
+            self._told[intent.id] = found
+        return found
 
     def offers_an_answer(self, words: list[str]) -> bool:
         """Whether the question asks who or which and offers an answer to check ("do cơ quan nào tổ

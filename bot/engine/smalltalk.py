@@ -249,6 +249,7 @@ def _cue_set(cues: list[tuple[str, str]], vague: set[str],
 
 
 #: A greeting of the bot by an everyday bot word, folded: "chào con", "cháu ơi".
+_GREETING_WORDS = frozenset({"chao", "hi", "hello", "oi"})
 _GREETED = re.compile(r"^(?:\W*\w+\W+){0,2}?(?:chao|xin chao|hi|hello) (\w+)\b|\b(\w+) oi\b")
 
 
@@ -302,7 +303,9 @@ class SmallTalkCues:
     def find(self, text: str) -> list[Cue]:
         """The cues in ``text``, spelt right, less those inside a phrase that is no small talk ("thanks to")."""
         found = find_spelt(self._cues, text, self._one_spelling)
-        greeted = {w for m in _GREETED.finditer(" ".join(words(text))) for w in m.groups() if w in self._everyday_bots}
+        folded = words(text)
+        greeted = {w for m in _GREETED.finditer(" ".join(folded)) for w in m.groups()
+                   if w in self._everyday_bots} if _GREETING_WORDS & set(folded) else set()
         if greeted:  # "chào con, bác già rồi, con là ai mà trả lời được vậy": "con" is the bot
             found += [f for f in find_spelt(self._greeted_identity, text, self._one_spelling) if f[0][0] in greeted]
         # the report named beside a cue of who the bot is, looked for only then
