@@ -1667,45 +1667,12 @@ def test_what_the_report_says_of_a_judgement_is_still_answered(responder: Respon
     assert not responder.answer(question).fallback
 
 
-@pytest.mark.parametrize("message", [
-    # how to apply, whom to contact, what one gets for it
-    "Hội viên muốn mô hình của mình được công nhận Dân vận khéo thì hồ sơ gồm những gì?",
-    "For my thesis I need the summary report itself. Who would I need to contact at the Commission?",
-    "Các điển hình Dân vận khéo có được thưởng tiền không chị?",
-    # family life
-    "Ông Trần Quốc Vượng có vợ con gì chưa?",
-    "Is Trương Thị Mai married?",
-])
-def test_procedures_contacts_rewards_and_family_are_refused(responder: Responder, message: str) -> None:
-    reply = responder.answer(message)
-    assert reply.fallback or reply.intent in {"refuse_awards", "refuse_personal_details", "refuse_documents"}, \
-        reply.intent
-
-
 def test_a_room_where_someone_sat_is_no_place_asked(responder: Responder) -> None:
     """The refusal of halls and rooms is no rival to the answer when the question asks who sat there."""
     reply = responder.answer("Người đứng đầu Đảng bộ Cà Mau ngồi dự ở phòng họp trực tuyến của tỉnh hôm đó là ai, "
                              "tôi cần tên đầy đủ.")
     assert reply.intent in {"camau_leader", "person_nguyen_tien_hai", "camau_attendees"}, reply.intent
     assert responder.answer("Hội nghị họp ở phòng họp nào?").fallback
-
-
-@pytest.mark.parametrize("message", [
-    # since when someone has held a post: the report gives titles as of its day only
-    "Bà Trương Thị Mai làm Trưởng Ban Dân vận Trung ương từ bao giờ?",
-    "ông Vượng giữ chức Thường trực Ban Bí thư từ năm nào vậy",
-    "Bà Mai giữ chức Trưởng Ban Dân vận Trung ương từ năm nào? Tôi cần ghi vào bài.",
-    # what a post means, how to apply
-    'What does "Thường trực Ban Bí thư" actually mean?',
-    "How can a student sign up for a Dân vận khéo model?",
-    "Muốn được xét công nhận mô hình Dân vận khéo thì trình tự thế nào?",
-    # a career after the conference
-    "Did Vượng keep his post after the Congress in 2021?",
-    # where it was published: the report names no newspaper
-    "Bài báo này được đăng trên tờ báo nào?",
-])
-def test_tenures_meanings_and_procedures_are_refused(responder: Responder, message: str) -> None:
-    assert responder.answer(message).fallback
 
 
 @pytest.mark.parametrize(("message", "expected"), [
@@ -1731,13 +1698,34 @@ def test_a_claimed_value_the_answer_tells_settles_a_weak_answer(responder: Respo
 
 
 @pytest.mark.parametrize("message", [
+    # how to apply, whom to contact, what one gets for it
+    "Hội viên muốn mô hình của mình được công nhận Dân vận khéo thì hồ sơ gồm những gì?",
+    "For my thesis I need the summary report itself. Who would I need to contact at the Commission?",
+    "Các điển hình Dân vận khéo có được thưởng tiền không chị?",
+    # family life
+    "Ông Trần Quốc Vượng có vợ con gì chưa?",
+    "Is Trương Thị Mai married?",
+    # since when someone has held a post: the report gives titles as of its day only
+    "Bà Trương Thị Mai làm Trưởng Ban Dân vận Trung ương từ bao giờ?",
+    "ông Vượng giữ chức Thường trực Ban Bí thư từ năm nào vậy",
+    "Bà Mai giữ chức Trưởng Ban Dân vận Trung ương từ năm nào? Tôi cần ghi vào bài.",
+    # what a post means, how to apply
+    'What does "Thường trực Ban Bí thư" actually mean?',
+    "How can a student sign up for a Dân vận khéo model?",
+    "Muốn được xét công nhận mô hình Dân vận khéo thì trình tự thế nào?",
+    # a career after the conference
+    "Did Vượng keep his post after the Congress in 2021?",
+    # where it was published: the report names no newspaper
+    "Bài báo này được đăng trên tờ báo nào?",
     # why a requirement was stressed: the report gives none of its reasons
     'Why did Vượng emphasise "say less, do more"?',
     # who did best, who was criticised: the report ranks and blames no one
     "Which district got the best results in the Dân vận khéo movement?",
     "Which commissions were singled out for criticism in the summary report?",
 ])
-def test_why_stressed_best_and_criticised_are_refused(responder: Responder, message: str) -> None:
+def test_details_the_report_does_not_give_are_refused(responder: Responder, message: str) -> None:
+    """Procedures, contacts, rewards, family, tenures, meanings, reasons a requirement was stressed,
+    rankings and blame: none is in the report, however close its words."""
     assert responder.answer(message).fallback
 
 
