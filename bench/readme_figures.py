@@ -252,6 +252,12 @@ SETS = (
      "propaganda officer; measured once when written, then tuned on", "87.8% / 95.7%"),
     ("outsider_cd", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
      "when written, then tuned on", "88.9% / 81.1%"),
+    ("outsider_ca", "a Party office officer, a Vietnamese-American grandchild, a ride-hailing driver, a sociology PhD "
+     "candidate, a kindergarten teacher; sealed, measured once on the final code", "93.9% / 78.3%"),
+    ("outsider_cb", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed, "
+     "measured once on the session's final code", "94.3% / 82.7%"),
+    ("outsider_ce", "a Youth Union secretary, an Indian PhD student, a young mother, a Home Affairs head, a "
+     "motorbike-taxi driver; sealed to the end, measured once on the final code", "92.5% / 100%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
