@@ -248,8 +248,9 @@ def _cue_set(cues: list[tuple[str, str]], vague: set[str],
                      for variant in _spellings(tuple(raw_words(cue)), folded, shorthand))
 
 
-#: A greeting of the bot by an everyday bot word, folded: "chào con", "cháu ơi".
+#: Words of greeting, folded: only beside one is a greeting by name looked for.
 _GREETING_WORDS = frozenset({"chao", "hi", "hello", "oi"})
+#: A greeting of the bot by an everyday bot word, folded: "chào con", "em ơi".
 _GREETED = re.compile(r"^(?:\W*\w+\W+){0,2}?(?:chao|xin chao|hi|hello) (\w+)\b|\b(\w+) oi\b")
 
 
@@ -329,8 +330,9 @@ class SmallTalkCues:
         """Whether a farewell spelt with marks, typed plain, has its clause go on for more than ``_EDGE``
         words after it: "thoi chau di day" ends its clause, "hoi xua di day toi hay day hoc tro" (đi dạy,
         went teaching) does not."""
-        start = cue.end - len(cue.words)
-        if cue.words not in self._marked_partings or not all(w.isascii() for w in raw_words(text)[start:cue.end]):
+        start, typed = cue.end - len(cue.words), raw_words(text)
+        if cue.words not in self._marked_partings or len(typed) != len(words(text)) \
+                or not all(w.isascii() for w in typed[start:cue.end]):
             return False
         ends = [b for b in _clause_breaks(text) if b >= cue.end]
         return min(ends, default=len(words(text))) - cue.end > _EDGE
