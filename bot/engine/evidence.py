@@ -203,6 +203,8 @@ _OTHER_EVENT = re.compile(
     r"\b(?:hoi nghi|cuoc hop|conference|meeting|review)\b(?P<gap>(?: [^\s,.;:!?]+){0,6}?) (?:(?:cuoi|dau|giua) )?"
     r"(?:nam|(?:held|organi[sz]ed|convened|took place) in|(?:end|start|beginning) of) (?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<year2>(?:19|20)\d\d) (?:review )?(?:conference|meeting)\b")
+#: A year of the last century: the report's dates are 2020 to 2026, and the term it reviews began in 2016.
+_LAST_CENTURY = re.compile(r"(?<![\d/.])\b19\d\d\b(?![/.]\d)")
 #: A conference reviewing another term than the report's XII: "hội nghị tổng kết nhiệm kỳ XI", "the review of
 #: the 11th term" (folded; a Roman numeral stays as typed).
 _OTHER_TERM = re.compile(r"\b(?:hoi nghi|cuoc hop|tong ket|conference|meeting|review)\b(?: [^\s,.;:!?]+){0,6}? "
@@ -241,6 +243,16 @@ _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nh
 #: report gives titles as of its day only. Not a span ("từ năm nào đến năm nào" asks a term's years).
 _TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,8}? tu (?:nam nao|nam may|thang nao|khi nao|"
                      r"bao gio)\b(?! (?:den|toi) (?:nam|thang|khi|bao|giai))")
+#: Posts given after the Party Congress of January 2021, folded: "Sau Đại hội XIII, bà Mai được phân công giữ chức
+#: vụ gì", "what posts did they get after the 13th Congress"; the report gives titles as of its day only.
+_LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b(?: \w+){0,12}? "
+                         r"(?:phan cong|giu chuc|chuc vu|duoc bau|len chuc|nhan chuc)\b|"
+                         r"\bafter the 13 ?th (?:party )?congress\b(?: \w+){0,12}? "
+                         r"(?:posts?|positions?|roles?|appointed|elected)\b")
+#: Others asked beside someone named, folded: "các Phó Trưởng Ban … khác", "other deputy heads".
+_OTHERS = re.compile(r"\b(?:khac|other)\b")
+#: How many words may stand between a post and "khác" ("các Phó Trưởng Ban Dân vận Trung ương khác").
+_OTHERS_GAP = 6
 #: Values a claim may state and an answer may tell, folded: a day ("31/12/2020", "30 december"), a span of
 #: years ("2021-2026", "2021 to 2025").
 _CLAIMED_VALUES = (re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:december|dec|thang 12)\b|"
@@ -256,8 +268,9 @@ _NOT_MUCH = re.compile(r"\b(?:chang|cha|khong|ko|hong)(?: duoc)? bao nhieu\b")
 
 def _another_event(text: str) -> bool:
     """Whether a question asks about a conference of another year than the report's, or the next one;
-    a comma ends it ("Sau hội nghị, năm 2021 cần làm gì?" asks the tasks)."""
-    if _AGAIN.search(text) or (text.isascii() and _AGAIN_PLAIN.search(text)):
+    a comma ends it ("Sau hội nghị, năm 2021 cần làm gì?" asks the tasks). A year of the last century
+    is history the report never reaches ("bài báo Dân vận năm 1949 có được nhắc lại không")."""
+    if _AGAIN.search(text) or (text.isascii() and _AGAIN_PLAIN.search(text)) or _LAST_CENTURY.search(text):
         return True
     folded = " ".join(fold(text).split())
     if _OTHER_TERM.search(folded) and not _REPORT_TERM_OFFERED.search(folded):
@@ -298,10 +311,11 @@ _SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat",
 
 #: Words of something done, with which "sau hội nghị" asks what happened after it; typed without
 #: marks ("da", "bi"), only in a message typed without any ("dạ" is no "đã").
-_DONE = re.compile(r"\b(?:đã|bị|rồi|xong|ban hành|kỷ luật|lên làm|lên chức|thăng chức|tăng lên|giảm đi|giảm xuống|"
-                   r"did|was|were|has|have|happened)\b")
-_DONE_PLAIN = re.compile(r"\b(?:da|bi|roi|xong|ban hanh|ky luat|len lam|len chuc|thang chuc|tang len|giam di|"
-                         r"giam xuong)\b")
+_DONE = re.compile(r"\b(?:đã|(?<!chuẩn )bị|rồi|xong|chưa|ban hành|ra kế hoạch|ra văn bản|ra hướng dẫn|kỷ luật|"
+                   r"lên làm|lên chức|thăng chức|phân công|tăng lên|giảm đi|giảm xuống|did|was|were|has|have|"
+                   r"happened|issued)\b")
+_DONE_PLAIN = re.compile(r"\b(?:da|(?<!chuan )bi|roi|xong|chua|ban hanh|ra ke hoach|ra van ban|ra huong dan|ky luat|"
+                         r"len lam|len chuc|thang chuc|phan cong|tang len|giam di|giam xuong)\b")
 
 #: A year, as written or as a folded word.
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -364,8 +378,8 @@ _VIEWS = re.compile(r"\b(?:y kien|quan diem|nhan xet|danh gia|opinion|views?|com
                     r"s (?:view|views|opinion|comments|thoughts|reaction))\b")
 _VIEW_GAP = 8
 
-#: A person's name asked, folded: "… là chú nào", "ông đó tên gì", "the name of the head of …".
-_ASKS_A_NAME = re.compile(r"\bla (?:chu|ong|ba|co|anh|chi|dong chi|vi|nguoi) nao\b|"
+#: A person's name asked, folded: "… là chú nào", "đồng chí nào đại diện", "ông đó tên gì", "the name of the head of …".
+_ASKS_A_NAME = re.compile(r"\bla (?:chu|ong|ba|co|anh|chi|dong chi|vi|nguoi) nao\b|\b(?:dong chi|vi|ong|ba) nao\b|"
                           r"\b(?:ong|ba|chu|nguoi|dong chi|vi) (?:\w+ ){0,3}?(?:ten (?:gi|j|la gi)|ho ten)\b|"
                           r"\bname of the (?:head|chair|chairman|chairwoman|leader|official|representative|person|"
                           r"secretary|deputy)\b|\b(?:his|her) (?:full )?name\b")
@@ -555,6 +569,7 @@ class Evidence:
             return Objection.OTHER_EVENT
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
                self._details.find(words)) or _RANKED.search(" ".join(fold(text).split())) \
+                or _LATER_POST.search(" ".join(words)) \
                 or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
@@ -563,6 +578,8 @@ class Evidence:
             return Objection.UNKNOWN_NAME
         if self.unheld_post(text, intent) or self._unreported_post(text, intent):
             return Objection.ROLE
+        if self.others_holding(text):
+            return Objection.NAME  # "các Phó Trưởng Ban khác, ngoài ông Lĩnh": the report names no other
         if _ASKS_A_NAME.search(" ".join(words)) and not self._names_someone[intent.id]:
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
@@ -732,6 +749,27 @@ class Evidence:
         held = [own for person in self._named_in[intent.id] for own in self._posts_held[person]]
         return any(not any(_within(post, own) for own in held) for post in asked)
 
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Evidence per knowledge base; asked for each candidate
+    def others_holding(self, text: str) -> bool:
+        """Whether the question asks for others holding a post that only the people it names hold
+        ("Ngoài ông Lĩnh, các Phó Trưởng Ban … khác là ai?"); "Ủy viên Bộ Chính trị nào khác, ngoài ông
+        Vượng" has an answer, Trương Thị Mai. ``text`` must keep what it sets aside ("ngoài ông Lĩnh")."""
+        if not _OTHERS.search(" ".join(words(text))) or self.checks_claim(words(text)):
+            return False  # "… là ông Lĩnh, phải không?" checks a claim (as "hay ai khác" offers a choice)
+        named = {person.intent for person in self.people.named_by_name(text)}
+        tokens = self._tokens(text)
+        joined = " ".join(tokens)
+        for post in self._posts_in(tokens, self._post_words.__contains__) if named else ():
+            said = " ".join(post)
+            others = rf"\b(?:{said}(?: \w+){{0,{_OTHERS_GAP}}}? (?<!ai )(?<!nguoi )khac|other {said})\b"
+            if (holders := self._holders(post)) and holders <= named and re.search(others, joined):
+                return True
+        return False
+
+    def _holders(self, post: tuple[str, ...]) -> set[str]:
+        """The people (their own intents) whose answers give them ``post`` (or a post it begins)."""
+        return {intent for intent, runs in self._posts_held.items() if any(run[:len(post)] == post for run in runs)}
+
     def names_a_post(self, text: str) -> bool:
         """Whether ``text`` names a post ("the Party secretary", "chủ tịch")."""
         return bool(self._posts.find(self._tokens(text)))
@@ -758,8 +796,7 @@ class Evidence:
         for post in self._posts_in(tokens, self._post_words.__contains__):
             if DEPUTY in tokens and post[0] != DEPUTY:
                 continue  # "ông cấp phó dưới quyền bà Trưởng Ban": the post describes someone else
-            holders = {intent for intent, runs in self._posts_held.items()
-                       if any(run[:len(post)] == post for run in runs)}
+            holders = self._holders(post)
             if len(holders) == 1 and len(post) >= MIN_POST_WORDS:
                 named |= holders
         return named

@@ -578,6 +578,9 @@ class Matcher:
         if beside and (not ranked or ranked[0].intent_id != own) and (
                 self._people.named(beside) or self._evidence.names_a_post(beside)):
             ranked = self._whole_list_first(ranked)
+        if aside and self._evidence.others_holding(f"{aside} {text}"):
+            # "Ngoài ông Lĩnh, các Phó Trưởng Ban khác là ai?": the report names only him
+            return Match(Verdict.FALLBACK, tuple(tokens), ranked, objection=Objection.NAME)
         ranked = self._part_asked_first(text, ranked)
         ranked, quoted_term = self._quoted_first(text, ranked)
         cosine = None

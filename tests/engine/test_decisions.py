@@ -1722,10 +1722,21 @@ def test_a_claimed_value_the_answer_tells_settles_a_weak_answer(responder: Respo
     # who did best, who was criticised: the report ranks and blames no one
     "Which district got the best results in the Dân vận khéo movement?",
     "Which commissions were singled out for criticism in the summary report?",
+    # since when a movement has existed: the report only says it was stepped up
+    "Did the Dân vận khéo movement first start in this term?",
+    "phong trào dân vận khéo có từ bao giờ vậy ad",
+    # what came after: plans issued since, posts given after the Congress of January 2021
+    "sau hn BDV tỉnh có ra hướng dẫn j cho xã ko, bên mình chưa nhận được",
+    "Sau Đại hội XIII, ông Vượng được phân công làm gì?",
+    "After the 13th Congress, what posts was Mai appointed to?",
+    "Did they end up issuing the action programme on dân vận after the 13th Congress?",
+    # a year of the last century: history the report never reaches
+    'Bài viết "Dân vận" của Chủ tịch Hồ Chí Minh năm 1949 được hội nghị trích dẫn hay vận dụng ra sao trong phần '
+    "định hướng nhiệm kỳ mới?",
 ])
 def test_details_the_report_does_not_give_are_refused(responder: Responder, message: str) -> None:
     """Procedures, contacts, rewards, family, tenures, meanings, reasons a requirement was stressed,
-    rankings and blame: none is in the report, however close its words."""
+    rankings and blame, beginnings and aftermaths: none is in the report, however close its words."""
     assert responder.answer(message).fallback
 
 
@@ -1787,6 +1798,27 @@ def test_tasks_for_one_named_organisation_are_a_detail_the_report_never_gives(re
                                                                                question: str) -> None:
     """The tasks speak of "các tổ chức chính trị - xã hội" and name none of them."""
     assert responder.answer(question).fallback
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    # others holding a post only the person set aside holds: the report names no one else
+    ("Ngoài ông Lĩnh, các Phó Trưởng Ban Dân vận Trung ương khác dự hôm đó là ai?", True),
+    ("Who were the other deputy heads of the Central Mass Mobilization Commission present besides Nguyễn Hồng Lĩnh?",
+     True),
+    # a post two people hold: the other one is the answer
+    ("Ngoài ông Vượng, Ủy viên Bộ Chính trị nào khác dự hội nghị?", False),
+    # "or someone else" offers a choice to check, not others to list
+    ("Người đọc báo cáo tóm tắt là bà Mai trưởng ban hay ai khác vậy?", False),
+])
+def test_others_holding_a_post_only_the_person_set_aside_holds_are_not_named(responder: Responder, question: str,
+                                                                             refused: bool) -> None:
+    assert responder.answer(question).fallback is refused
+
+
+def test_someone_named_by_name_is_who_the_report_names(responder: Responder) -> None:
+    """"Nêu đích danh" asks who is named by name: at the Cà Mau point, one leader is."""
+    assert responder.answer("Ở điểm cầu Cà Mau, bài nêu đích danh vị lãnh đạo nào?").intent in \
+        {"camau_leader", "person_nguyen_tien_hai"}
 
 
 def test_asking_to_confirm_is_framing_not_words_of_the_question(responder: Responder) -> None:
@@ -2902,8 +2934,10 @@ def test_objections_hold_where_a_second_opinion_would_answer(responder: Responde
     # someone's name asked of an answer that names no one and does not say so
     ("nguoi cua ban dan van huyen uy Tran Van Thoi di du hom do la chu nao vay", True),
     ("Tell me the name of the head of the Cà Mau district mass mobilization boards that attended.", True),
+    ("Trong số ban dân vận các huyện ủy dự ở Cà Mau, đồng chí nào đại diện cho Thành ủy?", True),
     # the name of someone the answer names, or of a movement
     ("Ông bí thư tỉnh ủy Cà Mau tên gì?", False),
+    ("Đồng chí nào phát biểu chỉ đạo hội nghị?", False),
     ("cái phong trào thi đua khen người giỏi nói chuyện với dân khéo léo đó tên gì vậy con", False),
 ])
 def test_a_name_asked_of_an_answer_that_names_no_one_is_refused(responder: Responder, message: str,
