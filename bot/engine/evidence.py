@@ -237,6 +237,16 @@ REPORT_YEAR = "2020"
 _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nhat|cap bach nhat|uu tien nhat|"
                      r"noi bat nhat|thanh cong nhat|hieu qua nhat|most (?:important|urgent|successful|effective)|"
                      r"top priority)\b")
+#: Places or models singled out, folded: "địa phương nào làm tốt", "có nêu tên tấm gương hay mô hình cụ thể nào",
+#: "which provinces performed best"; the report names no locality, model or example but Cà Mau as a bridge point.
+_SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam guong|dien hinh)(?: \w+){0,2} nao"
+                          r"(?: \w+){0,3} (?:lam tot|dien hinh|tieu bieu|xuat sac|duoc khen|duoc bieu duong|"
+                          r"duoc neu guong|noi bat)\b|"
+                          r"\b(?:neu ten|nhac ten|ke ten)(?: \w+){0,4} (?:dia phuong|tinh(?! uy)|huyen|xa|mo hinh|"
+                          r"tam guong|dien hinh|don vi|tap the)\b|"
+                          r"\bwhich (?:provinces?|localities|locality|districts?|units?|models?)(?: \w+){0,4} "
+                          r"(?:did well|performed|excelled|praised|commended|outstanding|exemplary)\b|"
+                          r"\bname(?:d|s)? any (?:provinces?|districts?|localit\w*|models?|communes?)\b")
 #: "bao nhiêu" said as "not much", folded: "làm chẳng bao nhiêu", "không được bao nhiêu" (not "… không,
 #: bao nhiêu người dự?").
 #: Since when someone has held a post, folded: "làm bí thư Cà Mau từ năm nào", "giữ chức này từ bao giờ"; the
@@ -569,6 +579,7 @@ class Evidence:
             return Objection.OTHER_EVENT
         if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
                self._details.find(words)) or _RANKED.search(" ".join(fold(text).split())) \
+                or _SINGLED_OUT.search(" ".join(words)) \
                 or _LATER_POST.search(" ".join(words)) \
                 or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):

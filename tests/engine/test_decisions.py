@@ -1722,6 +1722,9 @@ def test_a_claimed_value_the_answer_tells_settles_a_weak_answer(responder: Respo
     # who did best, who was criticised: the report ranks and blames no one
     "Which district got the best results in the Dân vận khéo movement?",
     "Which commissions were singled out for criticism in the summary report?",
+    # localities or models singled out: the report names none
+    "Ông Lĩnh báo cáo những địa phương nào làm tốt công tác dân vận trong nhiệm kỳ?",
+    "Trong phần kết luận, bà Mai có nêu tên tấm gương hay mô hình dân vận khéo cụ thể nào ở địa phương không?",
     # since when a movement has existed: the report only says it was stepped up
     "Did the Dân vận khéo movement first start in this term?",
     "phong trào dân vận khéo có từ bao giờ vậy ad",
