@@ -1722,6 +1722,17 @@ def test_a_claimed_value_the_answer_tells_settles_a_weak_answer(responder: Respo
     # who did best, who was criticised: the report ranks and blames no one
     "Which district got the best results in the Dân vận khéo movement?",
     "Which commissions were singled out for criticism in the summary report?",
+    # the law and its procedures: where to complain, penalties, whether something is binding
+    "Nếu cán bộ tiếp dân gây phiền hà thì người dân phản ánh gửi tới đâu?",
+    "Theo quy định hiện hành, cán bộ tham nhũng bị kỷ luật ở những mức nào?",
+    "Tham gia phong trào Dân vận khéo là bắt buộc hay tự nguyện vậy?",
+    # what befalls those who fail a requirement, and who answers for it: the report names no sanction
+    "Cán bộ tham nhũng sẽ bị xử lý theo hình thức nào, có bị cách chức không?",
+    "If an official fails the new evaluation, what happens to them?",
+    "Kiến nghị của dân để lâu không giải quyết thì ai chịu trách nhiệm?",
+    # how a task is carried out: schedules and forms; a count asked in teen-code
+    "Nhiệm vụ nắm tình hình nhân dân phải báo cáo theo định kỳ nào, mẫu biểu ra sao?",
+    "nhiệm kỳ qua có bn cán bộ bị kỷ luật vì tham nhũng?",
     # localities or models singled out: the report names none
     "Ông Lĩnh báo cáo những địa phương nào làm tốt công tác dân vận trong nhiệm kỳ?",
     "Trong phần kết luận, bà Mai có nêu tên tấm gương hay mô hình dân vận khéo cụ thể nào ở địa phương không?",
