@@ -263,6 +263,9 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
 _OTHERS = re.compile(r"\b(?:khac|other)\b")
 #: How many words may stand between a post and "khác" ("các Phó Trưởng Ban Dân vận Trung ương khác").
 _OTHERS_GAP = 6
+#: A question pointing back at what the sentences before it say, folded: "nội dung này", "điều đó", "is that".
+_BACK_TO_CONTEXT = re.compile(r"\b(?:noi dung|dieu|chuyen|viec|thong tin|tin|y|cau) (?:nay|do|ay)\b|"
+                              r"\b(?:this|that|it|these|those)\b")
 #: Values a claim may state and an answer may tell, folded: a day ("31/12/2020", "30 december"), a span of
 #: years ("2021-2026", "2021 to 2025").
 _CLAIMED_VALUES = (re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:december|dec|thang 12)\b|"
@@ -389,7 +392,7 @@ _VIEWS = re.compile(r"\b(?:y kien|quan diem|nhan xet|danh gia|opinion|views?|com
 _VIEW_GAP = 8
 
 #: A person's name asked, folded: "… là chú nào", "đồng chí nào đại diện", "ông đó tên gì", "the name of the head of …".
-_ASKS_A_NAME = re.compile(r"\bla (?:chu|ong|ba|co|anh|chi|dong chi|vi|nguoi) nao\b|\b(?:dong chi|vi|ong|ba) nao\b|"
+_ASKS_A_NAME = re.compile(r"\bla (?:chu|ong|ba|co|anh|chi|dong chi|vi|nguoi) nao\b|\b(?:dong chi|vi) nao\b|"
                           r"\b(?:ong|ba|chu|nguoi|dong chi|vi) (?:\w+ ){0,3}?(?:ten (?:gi|j|la gi)|ho ten)\b|"
                           r"\bname of the (?:head|chair|chairman|chairwoman|leader|official|representative|person|"
                           r"secretary|deputy)\b|\b(?:his|her) (?:full )?name\b")
@@ -584,7 +587,7 @@ class Evidence:
                 or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
-        if any(not offered_instead(text, name) for name in self.unknown_names(text)) and \
+        if any(not offered_instead(text, name) for name in self.unknown_names(self._names_asked_in(text))) and \
                 not self.offers_an_answer(words):
             return Objection.UNKNOWN_NAME
         if self.unheld_post(text, intent) or self._unreported_post(text, intent):
@@ -594,6 +597,13 @@ class Evidence:
         if _ASKS_A_NAME.search(" ".join(words)) and not self._names_someone[intent.id]:
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
+
+    def _names_asked_in(self, text: str) -> str:
+        """The sentences whose names the question asks about: those that ask, unless they point back at
+        the others ("… đề nghị sáp nhập Ban Dân vận với Ban Tuyên giáo. Bài có nội dung này không?"). A
+        sentence before them that only tells ("Quê nội bà ở Thái Bình, …") is the asker's context."""
+        asked = questions_asked(text)
+        return text if asked == text or _BACK_TO_CONTEXT.search(" ".join(words(asked))) else asked
 
     def _claims_a_count(self, text: str, intent: Intent) -> bool:
         """Whether the question states a count the report does not ("hơn một trăm nghìn cán bộ",

@@ -1829,6 +1829,19 @@ def test_others_holding_a_post_only_the_person_set_aside_holds_are_not_named(res
     assert responder.answer(question).fallback is refused
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # a place named in a sentence that only tells where the asker comes from is no subject
+    ("Quê tôi ở Thái Bình, làng giờ đổi khác nhiều lắm. Năm tới có tính làm cho làng quê khang trang hơn, bớt hộ "
+     "nghèo không?", "mai_task_5"),
+    ("My cousin lives in Đà Lạt. Which of the 2021 tasks is about the new-style countryside?", "mai_task_5"),
+    # …but a question pointing back at it asks about what that sentence says
+    ("Có tin nói ông Vượng đề nghị sáp nhập Ban Dân vận với Ban Tuyên giáo. Bài có nội dung này không?", None),
+])
+def test_names_in_a_sentence_that_only_tells_are_context(responder: Responder, question: str,
+                                                         expected: str | None) -> None:
+    assert responder.answer(question).intent == expected
+
+
 def test_someone_named_by_name_is_who_the_report_names(responder: Responder) -> None:
     """"Nêu đích danh" asks who is named by name: at the Cà Mau point, one leader is."""
     assert responder.answer("Ở điểm cầu Cà Mau, bài nêu đích danh vị lãnh đạo nào?").intent in \
