@@ -371,6 +371,11 @@ _ATTENDEE_SAID = re.compile(rf"\b{_ATTENDEES}"
                             rf"\b(?:y kien|quan diem|nhan xet|cam nhan|views?|opinions?|reactions?) "
                             rf"(?:cua|of) (?:cac |the )?(?:d c |dong chi |dc )?(?:thuong truc )?{_ATTENDEES}\b")
 
+#: One speaker's word on another's, folded: "bà Mai có khen báo cáo của ông Lĩnh", "did Mai respond to Vượng's
+#: points"; asked with two people named, the report records no one's reaction to anyone.
+_REACTS = re.compile(r"\b(?:khen|che|gop y|nhan xet|phan hoi|dap lai|tan thanh|dong tinh|phan bien|"
+                     r"respond(?:ed|s)? to|endorse[sd]?|react(?:ed|s)? to|comment(?:ed|s)? on|agree[sd]? with|"
+                     r"disagree[sd]? with|praise[sd]?|criticis(?:e|ed|es)|echo(?:ed|es)?)\b")
 #: A count the question states, folded: "10 mô hình", "10% biên chế", "hơn một trăm nghìn cán bộ",
 #: "64 điểm cầu"; not a date, an hour, an ordinal or a name's number ("31/12", "18h", "Đại hội 13",
 #: "lớp 11", "nhiệm vụ số 3", "Câu 7:").
@@ -573,6 +578,8 @@ class Evidence:
                 and not (_NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) and not _asks_reason_after(text)) \
                 and (_UNEXPLAINED.search(" ".join(words)) or not _REASON.search(_answer_text(intent))):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
+        if _REACTS.search(" ".join(words)) and len({person.intent for person in self.people.named(text)}) >= 2:
+            return Objection.SAID  # "bà Mai có khen báo cáo của ông Lĩnh không": no one's word on another's
         if _ATTENDEE_SAID.search(" ".join(words)) or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
         if self.asks_after(text):

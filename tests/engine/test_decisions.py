@@ -1733,6 +1733,8 @@ def test_a_claimed_value_the_answer_tells_settles_a_weak_answer(responder: Respo
     # how a task is carried out: schedules and forms; a count asked in teen-code
     "Nhiệm vụ nắm tình hình nhân dân phải báo cáo theo định kỳ nào, mẫu biểu ra sao?",
     "nhiệm kỳ qua có bn cán bộ bị kỷ luật vì tham nhũng?",
+    # a vote on the report: none is recorded
+    "Was the summary report put to a formal adoption by the delegates?",
     # localities or models singled out: the report names none
     "Ông Lĩnh báo cáo những địa phương nào làm tốt công tác dân vận trong nhiệm kỳ?",
     "Trong phần kết luận, bà Mai có nêu tên tấm gương hay mô hình dân vận khéo cụ thể nào ở địa phương không?",
@@ -1839,6 +1841,17 @@ def test_others_holding_a_post_only_the_person_set_aside_holds_are_not_named(res
 ])
 def test_names_in_a_sentence_that_only_tells_are_context(responder: Responder, question: str,
                                                          expected: str | None) -> None:
+    assert responder.answer(question).intent == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # one speaker's word on another's: the report records no one's reaction
+    ("Bà Mai có khen báo cáo của ông Lĩnh không?", None),
+    # …while what both said is answered
+    ("Ông Vượng và bà Mai cùng nhắc tới chương trình hành động nào?", "mai_task_2"),
+])
+def test_one_speakers_reaction_to_another_is_not_in_the_report(responder: Responder, question: str,
+                                                               expected: str | None) -> None:
     assert responder.answer(question).intent == expected
 
 
