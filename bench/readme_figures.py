@@ -260,6 +260,15 @@ SETS = (
      "motorbike-taxi driver; sealed to the end, measured once on the final code", "92.5% / 100%"),
     ("outsider_cf", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
      "the end, measured once on the session's final code", "88.6% / 73.3%"),
+    ("outsider_cg", "a hamlet head in Năm Căn, a law student, a Korean graduate student in English, a retired "
+     "officer, a 17-year-old in teen-code; measured once when written, then tuned on", "96.6% / 100%"),
+    ("outsider_ch", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
+     "when written, then tuned on", "94.4% / 74.3%"),
+    ("outsider_ck", "a motorbike-taxi driver typing by voice, a ward Front officer, a Singaporean analyst in "
+     "English, a retired grandmother, a journalism student; measured once when written, then tuned on",
+     "90.5% / 91.3%"),
+    ("outsider_cl", "near misses: 75 questions the report does not answer, ten unusual kinds, and 35 it does; "
+     "measured once when written, then tuned on", "91.4% / 69.3%"),
 )
 #: The outsider sets' categories, in the README's order, with their words.
 OUTSIDER_CATEGORIES = (
