@@ -1855,6 +1855,17 @@ def test_one_speakers_reaction_to_another_is_not_in_the_report(responder: Respon
     assert responder.answer(question).intent == expected
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # who spoke about something is told by the answer on that thing
+    ("Did anyone speak about human rights at the conference?", "vuong_req_human_rights"),
+    ("Có ai phát biểu về quyền con người không?", "vuong_req_human_rights"),
+    # whether anyone of a group spoke: only three people did
+    ("Did any Cà Mau official speak?", "people_speakers"),
+])
+def test_who_spoke_about_something_is_the_answer_on_it(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
 def test_someone_named_by_name_is_who_the_report_names(responder: Responder) -> None:
     """"Nêu đích danh" asks who is named by name: at the Cà Mau point, one leader is."""
     assert responder.answer("Ở điểm cầu Cà Mau, bài nêu đích danh vị lãnh đạo nào?").intent in \
