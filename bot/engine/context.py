@@ -28,6 +28,10 @@ REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuy�
                          # "What does the report say was achieved there?" (not "is there", "there were")
                          r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b(?!\s+(?:is|are|was|were|any|be)\b)",
                          re.IGNORECASE)
+#: A question pointing back at what the sentences before it tell, folded: "Bài có nội dung này không?",
+#: "Bản tin có ghi giờ cụ thể như vậy không?", "is that in the report?".
+TO_WHAT_WAS_TOLD = re.compile(r"\b(?:noi dung|dieu|chuyen|viec|thong tin|tin|y|cau) (?:nay|do|ay)\b|"
+                              r"\bnhu (?:vay|the)\b|\b(?:this|that|it|these|those)\b")
 #: Words that ask, once a description of the conference is set aside (folded).
 ASKING_WORDS = QUESTION_WORDS | {"may", "khong", "ko", "k", "gi", "nhu", "ntn", "hay", "or", "phai", "dung"}
 #: How many words a description of the conference ("hội nghị … cuối năm 2020") may run to.

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, KeysView
 from enum import Enum
 
+from bot.engine.context import TO_WHAT_WAS_TOLD
 from bot.engine.known_text import KnownText
 from bot.engine.people import DEPUTY, People
 from bot.kb.loader import KnowledgeBase
@@ -263,9 +264,6 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
 _OTHERS = re.compile(r"\b(?:khac|other)\b")
 #: How many words may stand between a post and "khác" ("các Phó Trưởng Ban Dân vận Trung ương khác").
 _OTHERS_GAP = 6
-#: A question pointing back at what the sentences before it say, folded: "nội dung này", "điều đó", "is that".
-_BACK_TO_CONTEXT = re.compile(r"\b(?:noi dung|dieu|chuyen|viec|thong tin|tin|y|cau) (?:nay|do|ay)\b|"
-                              r"\b(?:this|that|it|these|those)\b")
 #: Values a claim may state and an answer may tell, folded: a day ("31/12/2020", "30 december"), a span of
 #: years ("2021-2026", "2021 to 2025").
 _CLAIMED_VALUES = (re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:december|dec|thang 12)\b|"
@@ -610,7 +608,7 @@ class Evidence:
         the others ("… đề nghị sáp nhập Ban Dân vận với Ban Tuyên giáo. Bài có nội dung này không?"). A
         sentence before them that only tells ("Quê nội bà ở Thái Bình, …") is the asker's context."""
         asked = questions_asked(text)
-        return text if asked == text or _BACK_TO_CONTEXT.search(" ".join(words(asked))) else asked
+        return text if asked == text or TO_WHAT_WAS_TOLD.search(" ".join(words(asked))) else asked
 
     def _claims_a_count(self, text: str, intent: Intent) -> bool:
         """Whether the question states a count the report does not ("hơn một trăm nghìn cán bộ",

@@ -22,6 +22,7 @@ from bot.engine.context import (
     POINTS_BACK,
     QUESTION_WORDS,
     REFERS_BACK,
+    TO_WHAT_WAS_TOLD,
     without_description,
 )
 from bot.engine.evidence import Evidence, Objection, offered_instead
@@ -335,10 +336,16 @@ class Matcher:
         premise in the context still counts).
         """
         asked = questions_asked(text)
-        numbers = found.tokens
+        # "Tôi dạy lớp 9. Buổi họp ấy nối mạng tới bao nhiêu tỉnh?": the first sentence tells
+        told = asked != text and not TO_WHAT_WAS_TOLD.search(" ".join(words(asked)))
         if asked == text:  # "Mình cần giảng cho các em lớp 9 thật dễ hiểu: hội nghị … do ai tổ chức?"
             head, asked, _ = self._introduction(text)
-            numbers = tuple(t for t in found.tokens if not t.isdecimal() or int(t) >= YEAR_FROM) if head else numbers
+            told = bool(head)
+        # Of the numbers in what the asker tells, only years may be a premise the question rests on
+        # (unless it points back at them: "… từ 8h đến 11h. Bản tin có ghi giờ như vậy không?").
+        own = set(self.normalize(asked)) if told else set()
+        numbers = tuple(t for t in found.tokens if not t.isdecimal() or int(t) >= YEAR_FROM or t in own) \
+            if told else found.tokens
         parts = [asked] if asked != text else [s for s in sentences(text) if s.rstrip().endswith("?")]
         if (len(parts) < 2 and asked == text) or self._lexical.unknown_number(numbers):
             return None  # "… hội nghị cuối năm 2019 … Hội nghị năm đó giao nhiệm vụ gì?": a year the report lacks

@@ -1866,6 +1866,18 @@ def test_who_spoke_about_something_is_the_answer_on_it(responder: Responder, que
     assert responder.answer(question).intent == expected
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # a school grade in a sentence that only tells who asks is no number the question rests on
+    ("Tôi muốn giảng cho học sinh lớp 9 về dân vận. Hội nghị tổng kết cuối năm 2020 ấy được nối mạng tới bao "
+     "nhiêu tỉnh, thành?", "event_bridge_points"),
+    # …but hours told and pointed back at ("như vậy") are a premise the report cannot confirm
+    ("Có trang viết hội nghị kéo dài đúng 3 tiếng, từ 8h đến 11h. Bản tin có ghi giờ như vậy không?", None),
+])
+def test_numbers_the_asker_only_tells_are_no_premise(responder: Responder, question: str,
+                                                     expected: str | None) -> None:
+    assert responder.answer(question).intent == expected
+
+
 def test_someone_named_by_name_is_who_the_report_names(responder: Responder) -> None:
     """"Nêu đích danh" asks who is named by name: at the Cà Mau point, one leader is."""
     assert responder.answer("Ở điểm cầu Cà Mau, bài nêu đích danh vị lãnh đạo nào?").intent in \
