@@ -58,12 +58,13 @@ _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|(?:la|giu) chu
 _APPOSITIVE = re.compile(r",\s*(?:người|vị|who|the one who|the man who|the woman who)\s[^,?;:.]{1,80}(?=,)",
                          re.IGNORECASE)
 #: Whether anyone, or anyone of some group, spoke (folded): "did any Cà Mau official speak", "có đại
-#: biểu nào phát biểu tham luận không", "was anyone else invited to speak"; not who spoke about something
-#: ("did anyone speak about human rights": the answer on human rights says who).
-_ANYONE_SPOKE = re.compile(r"\b(?:any|anyone|anybody|someone|ai khac|co ai|(?:dai bieu|nguoi|vi|can bo|lanh dao) nao)"
-                           r"\b(?: \S+){0,8}? (?:speak|spoke|"
-                           r"speech|speeches|phat bieu|tham luan|present(?:ed)? (?:a|any) report|took the floor)\b"
-                           r"(?! (?:about|on|ve|toi|den)\b)")
+#: biểu nào phát biểu tham luận không", "was anyone else invited to speak"; not whether anyone at all spoke
+#: about something ("did anyone speak about human rights": the answer on human rights says who).
+#: …the words of speaking, up to eight words after who.
+_SPOKE = (r"(?: \S+){0,8}? (?:speak|spoke|speech|speeches|phat bieu|tham luan|present(?:ed)? (?:a|any) report|"
+          r"took the floor)\b")
+_ANYONE_SPOKE = re.compile(rf"\b(?:any(?!one|body)|(?:dai bieu|nguoi|vi|can bo|lanh dao) nao)\b{_SPOKE}|"
+                           rf"\b(?:anyone|anybody|someone|ai khac|co ai)\b{_SPOKE}(?! (?:about|on|ve|toi|den)\b)")
 #: Two things asked at once: "When was it held, and did people meet in person or online?".
 #: How many words may stand between a name and the speech given to them ("Lĩnh *đã* kết luận …").
 _GIVER_GAP = 5

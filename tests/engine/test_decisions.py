@@ -1859,8 +1859,9 @@ def test_one_speakers_reaction_to_another_is_not_in_the_report(responder: Respon
     # who spoke about something is told by the answer on that thing
     ("Did anyone speak about human rights at the conference?", "vuong_req_human_rights"),
     ("Có ai phát biểu về quyền con người không?", "vuong_req_human_rights"),
-    # whether anyone of a group spoke: only three people did
+    # whether anyone of a group spoke, about anything: only three people did
     ("Did any Cà Mau official speak?", "people_speakers"),
+    ("Did any provincial delegate speak about the Dân vận khéo movement?", "people_speakers"),
 ])
 def test_who_spoke_about_something_is_the_answer_on_it(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
