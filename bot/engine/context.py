@@ -40,6 +40,35 @@ DESCRIPTION_WORDS = 14
 MIN_QUESTION_WORDS = 3
 
 
+#: What a question may say was done by someone it names, folded: "(hội nghị) do Ban Dân vận Trung ương tổ chức".
+_DONE_BY = (("to", "chuc"), ("chu", "tri"), ("trinh", "bay"), ("ket", "luan"), ("phat", "bieu"))
+#: What was done: the conference, a meeting, the report.
+_DONE_WHAT = (("hoi", "nghi"), ("cuoc", "hop"), ("buoi", "hop"), ("bao", "cao"), ("tom", "tat"))
+#: How many words may name who did it ("đồng chí Phó Trưởng Ban Dân vận Trung ương").
+_AGENT_WORDS = 8
+
+
+def without_agent(tokens: list[str]) -> list[str]:
+    """The question less a clause telling who did what it asks about, which is context.
+
+    "tên đầy đủ của hội nghị do Ban Dân vận Trung ương tổ chức là gì", "báo cáo tóm tắt do đồng chí
+    Lĩnh trình bày gồm những nội dung nào" ask the name and the contents: the organizer and the
+    presenter, told, would pull them to the answers that tell who organized and who presented. Only
+    when the rest asks with a question word; "do ai chủ trì" asks the agent, and "hội nghị do Ban
+    Tuyên giáo tổ chức, đúng không?" checks it.
+    """
+    for k in range(2, len(tokens) - 2):
+        if tokens[k] != "do" or tuple(tokens[k - 2:k]) not in _DONE_WHAT:
+            continue
+        for j in range(k + 2, min(len(tokens) - 1, k + 2 + _AGENT_WORDS)):
+            if tuple(tokens[j:j + 2]) in _DONE_BY:
+                agent, rest = tokens[k + 1:j], tokens[:k] + tokens[j + 2:]
+                if not QUESTION_WORDS & set(agent) and QUESTION_WORDS & set(tokens[j + 2:]):
+                    return rest
+                break
+    return tokens
+
+
 def without_description(tokens: list[str]) -> list[str]:
     """The question less its description of the conference, which is context.
 

@@ -23,6 +23,7 @@ from bot.engine.context import (
     QUESTION_WORDS,
     REFERS_BACK,
     TO_WHAT_WAS_TOLD,
+    without_agent,
     without_description,
 )
 from bot.engine.evidence import Evidence, Objection, offered_instead
@@ -259,8 +260,8 @@ class Matcher:
         head, rest, who_only = self._introduction(text)
         if head and (not who_only or REFERS_BACK.search(rest)):
             known = [t for t in self.kb.tokens(head) if t in self._lexical.vocab]
-            return without_description(known + self.normalize(rest))
-        return without_description(self.normalize(self._asked(text)))
+            return without_agent(without_description(known + self.normalize(rest)))
+        return without_agent(without_description(self.normalize(self._asked(text))))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; asked twice a question
     def _introduction(self, text: str) -> tuple[str, str, bool]:

@@ -50,7 +50,8 @@ class People:
             tokens = self._tokens(text)
             present = set(tokens)
             # a loose description ("phó … dân vận") names nobody beside a name: "Mai là Phó Trưởng Ban …?"
-            loose = not any(full[-1] in self._capitalized(text) for _, full in self._people)
+            capitalized = self._capitalized(text)
+            loose = not any(full[-1] in capitalized for _, full in self._people)
             by_name = [person for person, described in self._described
                        if any(needed <= present and (loose or len(d) == 1) and _in_order(tokens, d)
                               for d, needed in described)]

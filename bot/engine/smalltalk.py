@@ -390,11 +390,6 @@ class SmallTalkCues:
                     if bot_end is not None:
                         found.append(Cue(tuple(folded[start:bot_end]), self._capability_reply, bot_end, about_bot=True))
                         break
-        spans = _sentence_spans(text)
-        asking = [_ends_asking(sentence) for sentence in sentences(text)]  # "… khác gì tự đọc bài ạ." asks nothing
-        clauses = re.split(r"(?<=[,;:])", text)
-        clause_spans = [(span, _ends_asking(clause)) for span, clause in zip(_sentence_spans(text, clauses), clauses,
-                                                                               strict=True)]
         taken = [(end - len(p), end) for p, _, end in self._not_cues.find(folded)]  # "kéo dài", "bao lâu"
         judged: list[tuple[int, int, str]] = []  # complaints first: "chưa rõ ràng" holds no praise of "rõ ràng"
         for words_of, reply in self._judgements:
@@ -402,7 +397,14 @@ class SmallTalkCues:
                 if not any(s <= end - len(j) and end <= e for s, e in taken):
                     judged.append((end - len(j), end, reply))
                     taken.append((end - len(j), end))
+        if not judged:  # most questions judge nothing: spare reading their sentences
+            return found
         judged.sort()
+        spans = _sentence_spans(text)
+        asking = [_ends_asking(sentence) for sentence in sentences(text)]  # "… khác gì tự đọc bài ạ." asks nothing
+        clauses = re.split(r"(?<=[,;:])", text)
+        clause_spans = [(span, _ends_asking(clause)) for span, clause in zip(_sentence_spans(text, clauses), clauses,
+                                                                               strict=True)]
         answers = [(a, end) for a, _, end in find_spelt(self._answers, text, self._one_spelling)]
         answers = [(a, end) for a, end in answers  # "câu trả lời", not the "trả lời" in it
                    if not any(len(b) > len(a) and e - len(b) <= end - len(a) and end <= e for b, e in answers)]

@@ -3023,3 +3023,16 @@ def test_an_item_beyond_a_miscounted_list_gets_the_true_count(responder: Respond
                                                               intent: str | None) -> None:
     reply = responder.answer(message)
     assert (reply.kind, reply.intent) == (kind, intent)
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    # who organized or presented, told in passing, is no part of what is asked
+    ("Tên gọi đầy đủ của hội nghị do Ban Dân vận Trung ương tổ chức hôm đó là gì?", "event_name"),
+    ("Bản báo cáo tóm tắt do đồng chí Nguyễn Hồng Lĩnh trình bày đề cập những nội dung gì?", "report_overview"),
+    # …but asked, or checked, it is the question
+    ("Hội nghị hôm đó do ai tổ chức?", "event_organizer"),
+    ("hội nghị do Ban Dân vận Trung ương tổ chức phải không", "event_organizer"),
+])
+def test_who_did_it_told_in_passing_is_context(responder: Responder, message: str, intent: str) -> None:
+    assert responder.answer(message).intent == intent
+
