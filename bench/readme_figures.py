@@ -269,6 +269,11 @@ SETS = (
      "90.5% / 91.3%"),
     ("outsider_cl", "near misses: 75 questions the report does not answer, ten unusual kinds, and 35 it does; "
      "measured once when written, then tuned on", "91.4% / 69.3%"),
+    ("outsider_cm", "a journalism student, a retired Party-cell secretary, a Vietnamese-German engineer, a "
+     "kindergarten teacher, a factory worker in teen-code; measured once when written, then tuned on",
+     "94.6% / 91.3%"),
+    ("outsider_cn", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
+     "when written, then tuned on", "91.7% / 77.0%"),
     ("outsider_cj", "a night-shift nurse, a French-Vietnamese PhD student in English, a shrimp cooperative head, a "
      "teacher, a Youth Union member in teen-code; sealed to the end, measured once on the final code",
      "92.5% / 87.0%"),
