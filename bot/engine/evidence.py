@@ -48,6 +48,7 @@ class Objection(Enum):
     COUNT = "asks how many; the answer holds no number"
     TIME = "asks when; the answer holds no date or time"
     YEAR = "asks which year; the answer names none"
+    DAY = "asks which day; the answer names none"
     DURATION = "asks how long; the answer holds no length of time"
     PLACE = "asks where; the answer names no place"
     AGE = "asks someone's age, birth or home town; the answer gives none"
@@ -60,6 +61,7 @@ class Objection(Enum):
     UNKNOWN_NAME = "names someone or something the report never mentions"
     OTHER_EVENT = "asks about another conference (of another year) than the report's"
     WHY = "asks why; the answer gives no reason"
+    OPINION = "asks the bot's own judgement or advice; it passes on the report's words only"
 
 
 #: Words between a count cue and what it counts ("how many of the seven tasks", "bao nhiêu cái").
@@ -107,6 +109,15 @@ _HAS_TIME = re.compile(
 #: An answer that can say "which year": a year written out ("năm nào" is not answered by "nhiệm kỳ"),
 #: or the honest "the report does not give the year".
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b|không nêu năm|does not give the years?\b", re.IGNORECASE)
+#: An answer that can say "which day": a day of the month ("31/12/2020", "ngày 31", "31 December"), or
+#: the honest "the report gives no date" ("ngày nào" is not answered by "giai đoạn 2021 - 2026").
+_HAS_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bngày \d|\b\d{1,2}(?:st|nd|rd|th)? (?:tháng|december)\b|\bdecember \d|"
+                      r"không (?:nêu|ghi|cho biết) (?:rõ )?(?:ngày|thời điểm)|"
+                      r"does not (?:give|say|state) (?:the|a|which) (?:date|day)", re.IGNORECASE)
+#: The cues of ``asks_time`` that ask for a day, folded: "ký ngày nào", "what date".
+_DAY_CUES = frozenset({("ngay", "nao"), ("ngay", "may"), ("hom", "nao"), ("bua", "nao"), ("ngay", "thang", "nao"),
+                       ("ngay", "thang", "nam", "nao"), ("what", "date"), ("what", "dates"), ("which", "date"),
+                       ("which", "dates"), ("which", "day"), ("what", "day")})
 _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 
 
@@ -124,9 +135,15 @@ _REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên
 #: vẫn còn xảy ra điểm nóng"), or one choice over another ("why Vượng rather than the General Secretary").
 _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|that bai|khuyet diem|still|"
                           r"failed|fail to|failing|persist|persisted|persists|rather than|and not|instead of|"
-                          r"chu khong phai|ma khong phai|thay vi|"
-                          # why a requirement was stressed: "vì sao ông Vượng lại nhấn mạnh 'nói ít làm nhiều'"
-                          r"lai nhan manh|nhan manh phai|lai phai|emphasi[sz]ed?|stressed|insisted)\b")
+                          r"chu khong phai|ma khong phai|thay vi)\b|"
+                          # why a requirement was stressed, with a cause offered: "vì sao ông Vượng lại nhấn mạnh
+                          # 'nói ít làm nhiều', có phải do trước đây cán bộ nói nhiều"; asked plainly, the purpose the
+                          # answer gives ("để tạo sự tin tưởng cho nhân dân") is the reason
+                          r"\b(?:lai nhan manh|nhan manh phai|lai phai|emphasi[sz]ed?|emphasis|stressed|insist|"
+                          r"insisted)"
+                          r"\b"
+                          r"(?=.*\b(?:co phai|phai chang|bo (?:hoi|truoc|co)|was there|were there|because of|due to|"
+                          r"incident|scandal|vu viec|su co|xay ra)\b)")
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
@@ -139,7 +156,19 @@ NOT_AT_END_WORDS = 3
 #: asks for one itself ("…, báo cáo có phân tích nguyên nhân không?"), folded.
 _GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecause\b")
 _WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|sao ma|nguyen nhan|why|reason|reasons|what caused|"
-                  r"causes of)\b")
+                  r"causes of)\b|"
+                  r"^sao (?:\w+ ){0,10}?(?:ma|lai)\b")  # "sao bà Mai là trưởng ban mà không đọc báo cáo"
+#: The bot's own judgement or advice asked, folded: "bạn thấy bài phát biểu … hay nhất ở chỗ nào", "theo bot
+#: xã mình nên làm mô hình nào", "in your opinion, was it effective" (not "theo bạn, ai chủ trì?", a fact).
+#: Spelt as typed, since "theo bản tổng kết" folds as "theo bạn" does; typed plain, only what cannot be the
+#: report ("ban thay", not "theo ban", which may be "theo bản").
+_BOTS_VIEW = re.compile(r"\b(?:(?:bạn|bot|cậu|ad) (?:thấy|nghĩ|đánh giá)|theo (?:bạn|bot|cậu|ý bạn)|"
+                        r"what do you think|do you think|in your (?:opinion|view)|your (?:own )?(?:opinion|view|take)|"
+                        r"would you (?:say|recommend|suggest))\b")
+_BOTS_VIEW_PLAIN = re.compile(r"\b(?:(?:ban|bot) (?:thay|nghi)|theo bot)\b")
+#: …on a judgement or advice, folded.
+_JUDGED = re.compile(r"\b(?:hay nhat|tot nhat|hay khong|hay ko|nen|thanh cong|hieu qua|dang|y nghia|quan trong|goi y|"
+                     r"best|most|better|should|worth|effective|successful|recommend|realistic)\b")
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
 
@@ -258,8 +287,15 @@ _TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,8}? tu 
 #: vụ gì", "what posts did they get after the 13th Congress"; the report gives titles as of its day only.
 _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b(?: \w+){0,12}? "
                          r"(?:phan cong|giu chuc|chuc vu|duoc bau|len chuc|nhan chuc)\b|"
-                         r"\bafter the 13 ?th (?:party )?congress\b(?: \w+){0,12}? "
-                         r"(?:posts?|positions?|roles?|appointed|elected)\b")
+                         r"\bafter the 13 ?th (?:national )?(?:party )?congress\b(?: \w+){0,12}? "
+                         r"(?:posts?|positions?|roles?|appointed|elected)\b|"
+                         # the post first: "Did Mai remain head … after the 13th Congress?", "còn giữ chức … sau
+                         # Đại hội XIII"
+                         r"\b(?:remain|remained|stay|stayed|continue|continued|kept|retain|retained|appointed|elected|"
+                         r"promoted|moved)\b(?: \w+){0,12}? after the 13 ?th (?:national )?(?:party )?congress\b|"
+                         r"\b(?:con giu|van giu|tiep tuc giu|giu chuc|duoc bau|len chuc|chuyen sang|con lam)\b"
+                         r"(?: \w+){0,12}? "
+                         r"sau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b")
 #: Others asked beside someone named, folded: "các Phó Trưởng Ban … khác", "other deputy heads".
 _OTHERS = re.compile(r"\b(?:khac|other)\b")
 #: How many words may stand between a post and "khác" ("các Phó Trưởng Ban Dân vận Trung ương khác").
@@ -398,7 +434,14 @@ _VIEW_GAP = 8
 _ASKS_A_NAME = re.compile(r"\bla (?:chu|ong|ba|co|anh|chi|dong chi|vi|nguoi) nao\b|\b(?:dong chi|vi) nao\b|"
                           r"\b(?:ong|ba|chu|nguoi|dong chi|vi) (?:\w+ ){0,3}?(?:ten (?:gi|j|la gi)|ho ten)\b|"
                           r"\bname of the (?:head|chair|chairman|chairwoman|leader|official|representative|person|"
-                          r"secretary|deputy)\b|\b(?:his|her) (?:full )?name\b")
+                          r"secretary|deputy)\b|\b(?:his|her) (?:full )?name\b|"
+                          # the names of people a group sent: "tên đồng chí lãnh đạo Ban Dân vận Tỉnh ủy", "their
+                          # names"
+                          r"\b(?:ho )?ten (?:cua )?(?:cac |nhung |hai |ba )?(?:dong chi|ong|ba|nguoi|vi|can bo|"
+                          r"lanh dao|dai bieu|dai dien)\b|"
+                          r"\b(?:officials|delegates|leaders|representatives|heads|attendees|participants|their) "
+                          r"names?\b|\bnames? of (?:the |those |these |any )?(?:officials|delegates|leaders|"
+                          r"representatives|heads|attendees|participants|individuals|people)\b")
 #: An answer that says it names no one, in either language.
 _NAMES_NO_ONE = re.compile(r"không nêu tên|không ghi tên|không nêu họ tên|does not name|doesn't name|names no",
                            re.IGNORECASE)
@@ -406,12 +449,12 @@ _NAMES_NO_ONE = re.compile(r"không nêu tên|không ghi tên|không nêu họ t
 _WHO_IS = re.compile(r"\bla ai\b|\bwho (?:is|was)\b")
 
 #: What an answer's text must hold to answer each kind of question (places: see ``place_words``).
-_ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.YEAR: _HAS_YEAR,
+_ABLE = {Objection.COUNT: _HAS_NUMBER, Objection.TIME: _HAS_TIME, Objection.YEAR: _HAS_YEAR, Objection.DAY: _HAS_DAY,
          Objection.DURATION: _HAS_DURATION, Objection.AGE: _HAS_AGE, Objection.NOW: _HAS_THEN,
          Objection.SAID: _HAS_SAID}
 #: The order objections are raised in, when a question asks for several things.
-_ASKED = (Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.DURATION, Objection.PLACE, Objection.AGE,
-          Objection.NOW, Objection.SAID)
+_ASKED = (Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.DAY, Objection.DURATION, Objection.PLACE,
+          Objection.AGE, Objection.NOW, Objection.SAID)
 
 
 class Evidence:
@@ -507,6 +550,8 @@ class Evidence:
         kinds = {kind for cue, kind, end in found
                  if (kind is not Objection.PLACE or not _in_the_text(folded, end - len(cue), end))
                  and (cue != ("when",) or not _when_joins(text))}
+        if any(kind is Objection.TIME and cue in _DAY_CUES for cue, kind, _ in found):
+            kinds.add(Objection.DAY)
         counts = [cue for cue, kind, _ in found if kind is Objection.COUNT]
         if counts and set(counts) == {("bao", "nhieu")} and \
                 len(_NOT_MUCH.findall(" ".join(fold(text).split()))) >= len(counts):
@@ -578,6 +623,8 @@ class Evidence:
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
         if _REACTS.search(" ".join(words)) and len({person.intent for person in self.people.named(text)}) >= 2:
             return Objection.SAID  # "bà Mai có khen báo cáo của ông Lĩnh không": no one's word on another's
+        if self.asks_the_bots_view(text):
+            return Objection.OPINION
         if _ATTENDEE_SAID.search(" ".join(words)) or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
         if self.asks_after(text):
@@ -915,6 +962,14 @@ class Evidence:
                 if self._known_run(run[i:j]):
                     covered[j] = True
         return covered[-1]
+
+    @staticmethod
+    def asks_the_bots_view(text: str) -> bool:
+        """Whether the question asks the bot's own judgement or advice: "bạn thấy bài phát biểu … hay nhất
+        ở chỗ nào", "theo bot xã mình nên làm mô hình nào" (not "theo bạn, ai chủ trì?", a fact)."""
+        typed = " ".join(raw_words(text))
+        view = _BOTS_VIEW.search(typed) or (_BOTS_VIEW_PLAIN.search(typed) if typed.isascii() else None)
+        return view is not None and bool(_JUDGED.search(" ".join(words(typed[view.end():]))))
 
     def checks_claim(self, words: list[str]) -> bool:
         """Whether the question (folded ``words``) checks a claim: "… đúng không", "is that accurate"."""

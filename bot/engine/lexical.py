@@ -73,6 +73,9 @@ if TYPE_CHECKING:  # numpy itself is imported where it is used (see LexicalIndex
 #: Words right before a name that rule it out: "theo chính báo cáo (không phải ý kiến riêng)", "not
 #: your opinion", folded.
 _RULED_OUT = frozenset({("khong", "phai"), ("khong", "can")})
+#: Words after a plain "ban" that make it "bản" (a text), not "bạn" (you): "theo ban tong ket" is "theo bản
+#: tổng kết", no "theo bạn" asking the bot's opinion.
+_A_TEXT = frozenset({"tong", "bao", "danh", "tin", "goc", "tom", "ket", "thao", "dich", "in", "chinh"})
 
 
 @dataclass(frozen=True)
@@ -306,6 +309,8 @@ class LexicalIndex:
                         folded[i + k] == plain[k] and (typed[i + k] == spelt[k] or typed[i + k].isascii())
                         for k in range(size)) and not any(contains_phrase(folded, words(u)) for u in oos.unless) \
                         and not self._word_before_reads_it(i, size, typed, folded) \
+                        and not (typed[i + size - 1] == "ban" and folded[i + size:i + size + 1] and
+                                 folded[i + size] in _A_TEXT) \
                         and tuple(folded[max(0, i - 2):i]) not in _RULED_OUT and folded[i - 1:i] != ["not"]:
                     return oos
         return None

@@ -602,6 +602,8 @@ class Matcher:
         sure = speaker or quoted_term or cosine is not None or (
             bool(ranked) and ranked[0].intent_id == own) or self._value_told(text, ranked)
         verdict, objection = self._decide(text, tokens, ranked, settled or sure, floor=sure)
+        if objection is Objection.OPINION and self.kb.matching.opinion_reply is not None:
+            return _answer(self.kb.matching.opinion_reply, tokens, ranked)  # no views of its own, and says so
         overview = self._shared_overview(text, ranked) if verdict is Verdict.CLARIFY or (
             verdict is Verdict.FALLBACK and objection is None and ranked
             and ranked[0].score >= self.kb.matching.weak_score) else None

@@ -136,7 +136,7 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
                                         f"no intent has id '{person.intent}'"))
     if matching is not None and matching_doc is not None and known_ids is not None:
         for name in ("asks_leave_reply", "capability_reply", "identity_reply", "judgement_reply", "praise_reply",
-                     "speakers_reply", "greeting_intent", "parting_reply"):
+                     "speakers_reply", "opinion_reply", "greeting_intent", "parting_reply"):
             reply = getattr(matching, name)
             if reply not in (None, *known_ids):
                 problems.append(Problem(matching_doc.file, matching_doc.line_of((name,)), name,

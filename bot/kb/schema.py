@@ -199,6 +199,7 @@ class Matching(Strict):
     praise_words: list[Text] = Field(default_factory=list)
     praise_reply: Id | None = None
     speakers_reply: Id | None = None
+    opinion_reply: Id | None = None
     greeting_intent: Id | None = None
     parting_reply: Id | None = None
     asks_place: list[Text] = Field(default_factory=list)

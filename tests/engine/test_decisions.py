@@ -1577,7 +1577,7 @@ def test_a_region_the_report_never_names_is_out_of_scope(responder: Responder) -
 @pytest.mark.parametrize(("question", "kind"), [
     ("Ông Hải có đọc tham luận ở hội nghị không?", Objection.SAID),
     ("Did Nguyen Tien Hai give a speech there?", Objection.SAID),
-    ("On what dates was the 13th Congress held?", Objection.TIME),
+    ("On what dates was the 13th Congress held?", Objection.DAY),
 ])
 def test_papers_read_out_and_dates_are_kinds_of_fact_asked(responder: Responder, question: str,
                                                            kind: Objection) -> None:
@@ -1717,8 +1717,8 @@ def test_a_claimed_value_the_answer_tells_settles_a_weak_answer(responder: Respo
     "Did Vượng keep his post after the Congress in 2021?",
     # where it was published: the report names no newspaper
     "Bài báo này được đăng trên tờ báo nào?",
-    # why a requirement was stressed: the report gives none of its reasons
-    'Why did Vượng emphasise "say less, do more"?',
+    # why a requirement was stressed, with a cause offered: the report gives none of its causes
+    'Why did Vượng emphasise "say less, do more"? Was there some incident behind it?',
     # who did best, who was criticised: the report ranks and blames no one
     "Which district got the best results in the Dân vận khéo movement?",
     "Which commissions were singled out for criticism in the summary report?",
@@ -2999,6 +2999,8 @@ def test_objections_hold_where_a_second_opinion_would_answer(responder: Responde
     ("nguoi cua ban dan van huyen uy Tran Van Thoi di du hom do la chu nao vay", True),
     ("Tell me the name of the head of the Cà Mau district mass mobilization boards that attended.", True),
     ("Trong số ban dân vận các huyện ủy dự ở Cà Mau, đồng chí nào đại diện cho Thành ủy?", True),
+    # the names of the people a group sent
+    ("Xin cho biết tên các đồng chí lãnh đạo Ban Dân vận Tỉnh ủy Cà Mau có mặt hôm ấy", True),
     # the name of someone the answer names, or of a movement
     ("Ông bí thư tỉnh ủy Cà Mau tên gì?", False),
     ("Đồng chí nào phát biểu chỉ đạo hội nghị?", False),
@@ -3036,3 +3038,48 @@ def test_an_item_beyond_a_miscounted_list_gets_the_true_count(responder: Respond
 def test_who_did_it_told_in_passing_is_context(responder: Responder, message: str, intent: str) -> None:
     assert responder.answer(message).intent == intent
 
+
+@pytest.mark.parametrize(("message", "objection"), [
+    # a day asked of an answer that speaks only of a term: the report gives no day
+    ("Chương trình phối hợp giai đoạn 2021 - 2026 được ký vào ngày nào?", Objection.DAY),
+    ("What date was the 2021-2026 coordination programme signed?", Objection.DAY),
+    # the conference's day is in the report
+    ("hội nghị họp ngày nào vậy", None),
+])
+def test_a_day_asked_needs_an_answer_with_a_day(responder: Responder, message: str,
+                                                objection: Objection | None) -> None:
+    match = responder.matcher.match(message)
+    assert match.objection is objection
+    assert (match.verdict is Verdict.ANSWER) is (objection is None)
+
+
+@pytest.mark.parametrize(("message", "objection"), [
+    # a post after the 13th Congress, the post asked first
+    ("Did Trương Thị Mai stay on as head of the Commission after the 13th Party Congress?", Objection.DETAIL),
+    ("Ông Vượng còn giữ chức Thường trực Ban Bí thư sau Đại hội XIII không?", Objection.DETAIL),
+    # why, asked by a "sao" that opens the question and a "mà" or "lại" after it
+    ("sao ông Lĩnh là phó ban mà lại đọc báo cáo thay bà Mai vậy", Objection.WHY),
+    # why a requirement was stressed, with a cause offered: the report gives none
+    ("Vì sao ông Vượng lại nhấn mạnh nói ít làm nhiều, có phải do cán bộ hứa suông nhiều quá không?", Objection.WHY),
+    # …asked plainly: the purpose the answer gives is the reason
+    ("tai sao ong Vuong lai nhan manh can bo phai noi it lam nhieu", None),
+])
+def test_what_the_report_cannot_tell_of_posts_and_reasons(responder: Responder, message: str,
+                                                          objection: Objection | None) -> None:
+    match = responder.matcher.match(message)
+    assert match.objection is objection
+    assert (match.verdict is Verdict.ANSWER) is (objection is None)
+
+
+@pytest.mark.parametrize(("message", "refused"), [
+    # the bot's own judgement or advice: it says it gives none
+    ("bạn thấy phần kết luận của bà Mai hay nhất ở ý nào", True),
+    ("theo bot thì phường tôi nên đăng ký mô hình dân vận khéo nào", True),
+    ("ban nghi phat bieu cua ong Vuong co y nghia gi nhat", True),
+    # "theo bản tổng kết" (folded like "theo bạn") asks what the report says
+    ("Theo bản tổng kết, việc vận động dân có ý nghĩa gì cho sự gắn bó giữa Đảng với dân?", False),
+    ("theo ban tong ket thi dan van 5 nam qua co y nghia gi", False),
+])
+def test_the_bots_own_view_asked_gets_the_reply_that_it_gives_none(responder: Responder, message: str,
+                                                                    refused: bool) -> None:
+    assert ("ý kiến riêng" in responder.answer(message).text) is refused
