@@ -359,9 +359,11 @@ _SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat",
 #: Words of something done, with which "sau hội nghị" asks what happened after it; typed without
 #: marks ("da", "bi"), only in a message typed without any ("dạ" is no "đã").
 _DONE = re.compile(r"\b(?:đã|(?<!chuẩn )bị|rồi|xong|chưa|ban hành|ra kế hoạch|ra văn bản|ra hướng dẫn|kỷ luật|"
+                   r"quán triệt|"
                    r"lên làm|lên chức|thăng chức|phân công|tăng lên|giảm đi|giảm xuống|did|was|were|has|have|"
                    r"happened|issued)\b")
 _DONE_PLAIN = re.compile(r"\b(?:da|(?<!chuan )bi|roi|xong|chua|ban hanh|ra ke hoach|ra van ban|ra huong dan|ky luat|"
+                         r"quan triet|"
                          r"len lam|len chuc|thang chuc|phan cong|tang len|giam di|giam xuong)\b")
 
 #: A year, as written or as a folded word.

@@ -89,8 +89,10 @@ _RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
 _WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|tell me|explain)\b", re.IGNORECASE)
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
-#: A place's own doings asked, folded: "kết quả riêng của Cà Mau", "Cà Mau's own results".
-_OWN = re.compile(r"\b(?:rieng|own|specifically|in particular)\b")
+#: A place's own doings asked, folded: "kết quả riêng của Cà Mau", "Cà Mau's own results", or the place
+#: judged: "Tỉnh Cà Mau được Trung ương đánh giá thế nào".
+_OWN = re.compile(r"\b(?:rieng|own|specifically|in particular)\b|"
+                  r"\bduoc (?:\w+ ){0,3}?(?:danh gia|nhan xet|khen|ghi nhan)\b|\b(?:rated|judged|assessed|praised)\b")
 #: How deep among the candidates a part of the leader's overview may stand and still give what the leader cannot.
 SIBLING_DEPTH = 5
 #: Words that say what the asker did with an answer: "Cảm ơn, phần nhiệm vụ thứ 3 mình ghi lại rồi",

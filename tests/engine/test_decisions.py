@@ -3083,3 +3083,35 @@ def test_what_the_report_cannot_tell_of_posts_and_reasons(responder: Responder, 
 def test_the_bots_own_view_asked_gets_the_reply_that_it_gives_none(responder: Responder, message: str,
                                                                     refused: bool) -> None:
     assert ("ý kiến riêng" in responder.answer(message).text) is refused
+
+
+@pytest.mark.parametrize("message", [
+    # a career before the post: the report gives titles of its day only
+    "What was Nguyen Hong Linh's educational background?",
+    # the criteria of a movement: the report only names it
+    "Tiêu chí thi đua Dân vận khéo năm 2021 chấm theo thang nào?",
+])
+def test_careers_and_criteria_are_refused(responder: Responder, message: str) -> None:
+    assert responder.answer(message).kind in (Kind.FALLBACK, Kind.REFUSAL)
+
+
+def test_passing_on_the_conclusions_after_it_is_what_came_after(responder: Responder) -> None:
+    """Whether someone passed the conclusions on ("quán triệt") once it was over is beyond the report."""
+    assert responder.matcher._evidence.asks_after(
+        "Sau khi hội nghị toàn quốc kết thúc, bà Mai có quán triệt lại nhiệm vụ cho các ban dân vận không?")
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    # everyday words for the report's terms
+    ("Ông Vượng ngồi ở Hà Nội có khuyên anh em cán bộ nên bớt nói chăm làm không, câu gốc thế nào?",
+     "vuong_req_noi_it_lam_nhieu"),
+    ("có yêu cầu nói cho dân hiểu rõ luật và chính sách không", "vuong_req_law_propaganda"),
+])
+def test_everyday_words_find_vuongs_requirements(responder: Responder, message: str, intent: str) -> None:
+    assert responder.answer(message).intent == intent
+
+
+def test_a_place_judged_gets_the_refusal_of_its_own_work(responder: Responder) -> None:
+    """The report judges the term nationwide, and no province: Cà Mau judged is not in it."""
+    reply = responder.answer("Tỉnh Cà Mau năm 2020 được Trung ương đánh giá ra sao về công tác dân vận?")
+    assert reply.kind is Kind.REFUSAL and "Cà Mau" in reply.text
