@@ -274,6 +274,10 @@ SETS = (
      "94.6% / 91.3%"),
     ("outsider_cn", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
      "when written, then tuned on", "91.7% / 77.0%"),
+    ("outsider_cq", "a district Party organisation officer, a political-academy student, a grandmother on a phone, "
+     "a Thai researcher, a fact-checking journalist; measured once when written, then tuned on", "95.9% / 95.7%"),
+    ("outsider_cr", "near misses: 75 questions the report does not answer, ten unusual kinds, and 35 it does; "
+     "measured once when written, then tuned on", "94.3% / 61.3%"),
     ("outsider_cj", "a night-shift nurse, a French-Vietnamese PhD student in English, a shrimp cooperative head, a "
      "teacher, a Youth Union member in teen-code; sealed to the end, measured once on the final code",
      "92.5% / 87.0%"),
