@@ -169,6 +169,11 @@ _BOTS_VIEW_PLAIN = re.compile(r"\b(?:(?:ban|bot) (?:thay|nghi)|theo bot)\b")
 #: …on a judgement or advice, folded.
 _JUDGED = re.compile(r"\b(?:hay nhat|tot nhat|hay khong|hay ko|nen|thanh cong|hieu qua|dang|y nghia|quan trong|goi y|"
                      r"best|most|better|should|worth|effective|successful|recommend|realistic)\b")
+#: A Party Congress meeting, folded: "When did the 12th Party Congress convene", "Đại hội XII khai mạc"; the
+#: report never says when (not "hội nghị tổng kết nhiệm kỳ Đại hội XII được tổ chức", the conference described).
+_CONGRESS_MET = re.compile(r"(?<!nhiem ky )(?<!term of the )\b(?:dai hoi|(?:\d+ ?th )?(?:party )?congress)\b"
+                           r"(?: (?!term\b|nhiem\b)\w+){0,3}? (?:hop|dien ra|khai mac|be mac|convene|convened|met|"
+                           r"opened|closed|ended|ket thuc)\b")
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
 
@@ -276,7 +281,9 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
                           r"tam guong|dien hinh|don vi|tap the)\b|"
                           r"\bwhich (?:provinces?|localities|locality|districts?|units?|models?)(?: \w+){0,4} "
                           r"(?:did well|performed|excelled|praised|commended|outstanding|exemplary)\b|"
-                          r"\bname(?:d|s)? any (?:provinces?|districts?|localit\w*|models?|communes?)\b")
+                          r"\bname(?:d|s)? any (?:provinces?|districts?|localit\w*|models?|communes?)\b|"
+                          r"\b(?:praise[ds]?|thank(?:ed|s)?|commend(?:ed|s)?) (?:any |the )?(?:particular |specific )?"
+                          r"(?:provinces?|districts?|localit\w*|communes?|units?)\b")
 #: "bao nhiêu" said as "not much", folded: "làm chẳng bao nhiêu", "không được bao nhiêu" (not "… không,
 #: bao nhiêu người dự?").
 #: Since when someone has held a post, folded: "làm bí thư Cà Mau từ năm nào", "giữ chức này từ bao giờ"; the
@@ -296,8 +303,9 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          r"\b(?:con giu|van giu|tiep tuc giu|giu chuc|duoc bau|len chuc|chuyen sang|con lam)\b"
                          r"(?: \w+){0,12}? "
                          r"sau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b")
-#: Others asked beside someone named, folded: "các Phó Trưởng Ban … khác", "other deputy heads".
-_OTHERS = re.compile(r"\b(?:khac|other)\b")
+#: Others asked beside someone named, folded: "các Phó Trưởng Ban … khác", "phó trưởng ban nào nữa", "other
+#: deputy heads".
+_OTHERS = re.compile(r"\b(?:khac|nua|other)\b")
 #: How many words may stand between a post and "khác" ("các Phó Trưởng Ban Dân vận Trung ương khác").
 _OTHERS_GAP = 6
 #: Values a claim may state and an answer may tell, folded: a day ("31/12/2020", "30 december"), a span of
@@ -613,8 +621,9 @@ class Evidence:
             return Objection.COUNT
         if self._claims_a_count(text, intent):
             return Objection.COUNT  # "Có đúng là biểu dương 10 mô hình?": no number of the answer can tell
-        if Objection.TIME in asked and (self._other_year(words, intent) or self._later.find(words)):
-            return Objection.TIME
+        if Objection.TIME in asked and (self._other_year(words, intent) or self._later.find(words)
+                                           or _CONGRESS_MET.search(" ".join(words))):
+            return Objection.TIME  # "When did the 12th Party Congress convene?": the report never says
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
@@ -836,7 +845,7 @@ class Evidence:
         joined = " ".join(tokens)
         for post in self._posts_in(tokens, self._post_words.__contains__) if named else ():
             said = " ".join(post)
-            others = rf"\b(?:{said}(?: \w+){{0,{_OTHERS_GAP}}}? (?<!ai )(?<!nguoi )khac|other {said})\b"
+            others = rf"\b(?:{said}(?: \w+){{0,{_OTHERS_GAP}}}? (?<!ai )(?<!nguoi )khac|{said} nao nua|other {said})\b"
             if (holders := self._holders(post)) and holders <= named and re.search(others, joined):
                 return True
         return False

@@ -3115,3 +3115,33 @@ def test_a_place_judged_gets_the_refusal_of_its_own_work(responder: Responder) -
     """The report judges the term nationwide, and no province: Cà Mau judged is not in it."""
     reply = responder.answer("Tỉnh Cà Mau năm 2020 được Trung ương đánh giá ra sao về công tác dân vận?")
     assert reply.kind is Kind.REFUSAL and "Cà Mau" in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    # when a Party Congress met: the report never says
+    "Đại hội XII của Đảng khai mạc vào ngày nào?",
+    # who sat where, what the screens showed: the photos are only captioned
+    "Trong ảnh ở điểm cầu Cà Mau, đồng chí Nguyễn Tiến Hải ngồi hàng đầu phải không?",
+    # how to do it oneself
+    "Muốn đăng ký mô hình Dân vận khéo thì xã tôi làm hồ sơ gửi ai, có mẫu đơn không?",
+    # what two terms mean, and how they differ
+    "Dân chủ trực tiếp và dân chủ đại diện phân biệt thế nào ạ?",
+    # others holding a post only the named hold, asked with "nào nữa"
+    "Ngoài ông Lĩnh thì còn phó trưởng ban nào nữa của Ban Dân vận Trung ương?",
+    # a region the report never names
+    "Các tỉnh miền Trung làm dân vận với đồng bào dân tộc thiểu số ra sao?",
+    # a speaker thanking or praising places by name
+    "Did Vượng thank any particular province in his speech?",
+])
+def test_more_details_the_report_does_not_give_are_refused(responder: Responder, message: str) -> None:
+    assert responder.answer(message).kind in (Kind.FALLBACK, Kind.REFUSAL, Kind.OUT_OF_SCOPE)
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    # the conference, described by the term it reviewed, is no Congress meeting
+    ("Hội nghị tổng kết nhiệm kỳ Đại hội XII diễn ra ngày nào?", "event_date"),
+    # her other posts, asked with "nữa": she holds them
+    ("bà Mai ngoài chức Trưởng Ban Dân vận thì còn giữ chức gì nữa", "person_truong_thi_mai"),
+])
+def test_look_alikes_of_those_details_are_answered(responder: Responder, message: str, intent: str) -> None:
+    assert responder.answer(message).intent == intent
