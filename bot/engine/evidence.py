@@ -302,7 +302,10 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          r"promoted|moved)\b(?: \w+){0,12}? after the 13 ?th (?:national )?(?:party )?congress\b|"
                          r"\b(?:con giu|van giu|tiep tuc giu|giu chuc|duoc bau|len chuc|chuyen sang|con lam)\b"
                          r"(?: \w+){0,12}? "
-                         r"sau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b")
+                         r"sau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b|"
+                         # who came after: "ai là người thay bà Trương Thị Mai làm Trưởng Ban", "her successor"
+                         r"\bthay (?:ong|ba|dong chi) (?:\w+ ){1,3}?lam (?:truong|pho|bi thu|chu tich)\b|"
+                         r"\b(?:ke nhiem|nguoi ke nhiem|successor|succeeded (?:her|him))\b")
 #: Others asked beside someone named, folded: "các Phó Trưởng Ban … khác", "phó trưởng ban nào nữa", "other
 #: deputy heads".
 _OTHERS = re.compile(r"\b(?:khac|nua|other)\b")

@@ -305,9 +305,9 @@ class LexicalIndex:
         for i, word in enumerate(folded):
             for spelt, plain, oos in self._triggers_by_word.get(word, ()):
                 size = len(plain)
-                if i + size <= len(folded) and all(
-                        folded[i + k] == plain[k] and (typed[i + k] == spelt[k] or typed[i + k].isascii())
-                        for k in range(size)) and not any(contains_phrase(folded, words(u)) for u in oos.unless) \
+                if i + size <= len(folded) and all(folded[i + k] == plain[k] for k in range(size)) \
+                        and _spelt_or_plain(typed[i:i + size], spelt) \
+                        and not any(contains_phrase(folded, words(u)) for u in oos.unless) \
                         and not self._word_before_reads_it(i, size, typed, folded) \
                         and not (typed[i + size - 1] == "ban" and folded[i + size:i + size + 1] and
                                  folded[i + size] in _A_TEXT) \
@@ -434,6 +434,12 @@ class LexicalIndex:
             scored.append(Candidate(intent_id, round(100.0 * (lexical[intent_id] + FUZZY_WEIGHT * fuzzy), 2)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return tuple(scored)
+
+
+def _spelt_or_plain(typed: list[str], spelt: tuple[str, ...]) -> bool:
+    """Whether a name's words are typed as spelt, or all without diacritics: "Ban đánh giá" (the
+    Commission judged), one word plain beside others with marks, is no "bạn đánh giá" (you judge)."""
+    return all(t == s for t, s in zip(typed, spelt, strict=True)) or all(t.isascii() for t in typed)
 
 
 def _offsets(counts: _Ints) -> _Ints:

@@ -3145,3 +3145,29 @@ def test_more_details_the_report_does_not_give_are_refused(responder: Responder,
 ])
 def test_look_alikes_of_those_details_are_answered(responder: Responder, message: str, intent: str) -> None:
     assert responder.answer(message).intent == intent
+
+
+@pytest.mark.parametrize(("message", "refused"), [
+    # "Ban" (the Commission) typed plain among words with marks is no "bạn" (you)
+    ("Báo cáo của Ban đánh giá phong trào Dân vận khéo thế nào?", False),
+    # the bot's own judgement, typed with marks or without
+    ("bạn đánh giá hội nghị này thế nào", True),
+    ("ban danh gia hoi nghi nay the nao", True),
+])
+def test_a_plain_word_among_marked_ones_is_spelt_as_typed(responder: Responder, message: str, refused: bool) -> None:
+    assert responder.answer(message).fallback is refused
+
+
+@pytest.mark.parametrize("message", [
+    # when a rule began: the report only names it
+    "Quy chế dân chủ ở cơ sở bắt đầu được áp dụng từ năm nào?",
+    # who came after: the report gives the posts of its day
+    "Ai là người thay bà Trương Thị Mai làm Trưởng Ban Dân vận Trung ương sau đó?",
+    "Who was Truong Thi Mai's successor as head of the Commission?",
+])
+def test_beginnings_and_successors_are_refused(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+def test_the_central_bridge_point_abbreviated_is_read_in_full(responder: Responder) -> None:
+    assert "trung tam" in " ".join(responder.matcher.normalize("điểm cầu TT ở đâu"))
