@@ -624,7 +624,7 @@ class Evidence:
             return Objection.COUNT
         if self._claims_a_count(text, intent):
             return Objection.COUNT  # "Có đúng là biểu dương 10 mô hình?": no number of the answer can tell
-        if Objection.TIME in asked and (self._other_year(words, intent) or self._later.find(words)
+        if Objection.TIME in asked and (self._other_year(text, intent) or self._later.find(words)
                                            or _CONGRESS_MET.search(" ".join(words))):
             return Objection.TIME  # "When did the 12th Party Congress convene?": the report never says
         if Objection.DURATION in asked and not self._holds_units(words, intent):
@@ -653,7 +653,7 @@ class Evidence:
                 or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
-        if any(not offered_instead(text, name) for name in self.unknown_names(self._names_asked_in(text))) and \
+        if any(not offered_instead(text, name) for name in self.unknown_names(self._sentences_asked(text))) and \
                 not self.offers_an_answer(words):
             return Objection.UNKNOWN_NAME
         if self.unheld_post(text, intent) or self._unreported_post(text, intent):
@@ -664,10 +664,11 @@ class Evidence:
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
 
-    def _names_asked_in(self, text: str) -> str:
-        """The sentences whose names the question asks about: those that ask, unless they point back at
-        the others ("… đề nghị sáp nhập Ban Dân vận với Ban Tuyên giáo. Bài có nội dung này không?"). A
-        sentence before them that only tells ("Quê nội bà ở Thái Bình, …") is the asker's context."""
+    def _sentences_asked(self, text: str) -> str:
+        """The sentences whose names and years the question asks about: those that ask, unless they point
+        back at the others ("… đề nghị sáp nhập Ban Dân vận với Ban Tuyên giáo. Bài có nội dung này
+        không?"). A sentence before them that only tells ("Quê nội bà ở Thái Bình, …") is the asker's
+        context."""
         asked = questions_asked(text)
         return text if asked == text or TO_WHAT_WAS_TOLD.search(" ".join(words(asked))) else asked
 
@@ -928,14 +929,16 @@ class Evidence:
         return posts
 
 
-    def _other_year(self, words: list[str], intent: Intent) -> bool:
-        """Whether a question asking when names a year the answer's dates are not in.
+    def _other_year(self, text: str, intent: Intent) -> bool:
+        """Whether a question asking when names a year the answer's dates are not in, in the sentences
+        that ask.
 
         "Hội nghị tổng kết dân vận năm 2021 tổ chức ngày nào?" asks about another conference than
-        the one of 31/12/2020, however alike the words.
+        the one of 31/12/2020, however alike the words; "Em làm tiểu luận về giai đoạn 2016–2020. Hội
+        nghị diễn ra ngày nào?" tells the years of the essay.
         """
         years = self._years[intent.id]
-        return bool(years) and any(_YEAR.fullmatch(w) and w not in years for w in words)
+        return bool(years) and any(_YEAR.fullmatch(w) and w not in years for w in words(self._sentences_asked(text)))
 
     def _known_run(self, run: list[str]) -> bool:
         """Whether the knowledge base has these capitalized words together, as the matcher reads them.
@@ -988,6 +991,11 @@ class Evidence:
     def checks_claim(self, words: list[str]) -> bool:
         """Whether the question (folded ``words``) checks a claim: "… đúng không", "is that accurate"."""
         return bool(self._claims.find(words))
+
+    def claims_a_day(self, text: str) -> bool:
+        """Whether the question checks a claim that states a day ("Hội nghị diễn ra sáng 31/12/2020 đúng
+        không?"): the day is what it asks, though the conference's own day is read as context."""
+        return self.checks_claim(words(text)) and bool(_CLAIMED_VALUES[0].search(" ".join(fold(text).lower().split())))
 
     def claims_a_value_told(self, text: str, intent: Intent) -> bool:
         """Whether the question checks a claim stating a value of a kind ``intent``'s answer tells, so

@@ -89,6 +89,8 @@ _RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
 _WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|tell me|explain)\b", re.IGNORECASE)
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
+#: The word that stands for a day claimed, once the conference's own day is dropped as context.
+_DAY_WORD = "ngay"
 #: A place's own doings asked, folded: "kết quả riêng của Cà Mau", "Cà Mau's own results", or the place
 #: judged: "Tỉnh Cà Mau được Trung ương đánh giá thế nào".
 _OWN = re.compile(r"\b(?:rieng|own|specifically|in particular)\b|"
@@ -262,8 +264,11 @@ class Matcher:
         head, rest, who_only = self._introduction(text)
         if head and (not who_only or REFERS_BACK.search(rest)):
             known = [t for t in self.kb.tokens(head) if t in self._lexical.vocab]
-            return without_agent(without_description(known + self.normalize(rest)))
-        return without_agent(without_description(self.normalize(self._asked(text))))
+            tokens = without_agent(without_description(known + self.normalize(rest)))
+        else:
+            tokens = without_agent(without_description(self.normalize(self._asked(text))))
+        # "Hội nghị diễn ra sáng 31/12/2020 đúng không?": the day, dropped as context, is the claim checked
+        return [*tokens, _DAY_WORD] if _DAY_WORD not in tokens and self._evidence.claims_a_day(text) else tokens
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; asked twice a question
     def _introduction(self, text: str) -> tuple[str, str, bool]:

@@ -3171,3 +3171,21 @@ def test_beginnings_and_successors_are_refused(responder: Responder, message: st
 
 def test_the_central_bridge_point_abbreviated_is_read_in_full(responder: Responder) -> None:
     assert "trung tam" in " ".join(responder.matcher.normalize("điểm cầu TT ở đâu"))
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    # the conference's day claimed is the question, though it is dropped as context elsewhere
+    ("Có đúng là hội nghị tổng kết dân vận họp vào sáng 31/12/2020 không?", "event_date"),
+    ("Xin xác nhận: hội nghị diễn ra ngày 31/12/2020, đúng không?", "event_date"),
+    # …and context beside a question
+    ("Hội nghị ngày 31/12/2020 do ai chủ trì?", "event_chair"),
+])
+def test_the_conference_day_claimed_gets_the_day(responder: Responder, message: str, intent: str) -> None:
+    assert responder.answer(message).intent == intent
+
+
+def test_years_told_before_the_question_are_the_askers_context(responder: Responder) -> None:
+    """The years of an essay, told first, are no year the question asks about."""
+    message = ("Em viết tiểu luận về dân vận giai đoạn 2016–2020. Cho em hỏi hội nghị tổng kết diễn ra "
+               "vào ngày nào, buổi sáng hay buổi chiều ạ?")
+    assert responder.answer(message).intent == "event_date"
