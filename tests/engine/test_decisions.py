@@ -3189,3 +3189,16 @@ def test_years_told_before_the_question_are_the_askers_context(responder: Respon
     message = ("Em viết tiểu luận về dân vận giai đoạn 2016–2020. Cho em hỏi hội nghị tổng kết diễn ra "
                "vào ngày nào, buổi sáng hay buổi chiều ạ?")
     assert responder.answer(message).intent == "event_date"
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    # "summarize" asks for a summary of what follows, not of the summary report
+    ("Could you summarize the three speakers and the role each of them had?", "people_speakers"),
+    # "Hanoi" is Hà Nội
+    ("Who presided at the Hanoi end of the conference?", "event_chair"),
+])
+def test_request_verbs_and_english_place_names_are_read_as_meant(responder: Responder, message: str,
+                                                                 intent: str) -> None:
+    assert responder.answer(message).intent == intent
+    assert "tom tat" not in " ".join(responder.matcher.normalize("Could you summarize the speeches?"))
+    assert "ha noi" in " ".join(responder.matcher.normalize("in Hanoi"))
