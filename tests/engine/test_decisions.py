@@ -3202,3 +3202,9 @@ def test_request_verbs_and_english_place_names_are_read_as_meant(responder: Resp
     assert responder.answer(message).intent == intent
     assert "tom tat" not in " ".join(responder.matcher.normalize("Could you summarize the speeches?"))
     assert "ha noi" in " ".join(responder.matcher.normalize("in Hanoi"))
+
+
+def test_the_time_of_day_and_the_format_asked_together_get_the_overview(responder: Responder) -> None:
+    """"buổi nào" asks when: with the format beside it, the overview gives both."""
+    reply = responder.answer("Hội nghị hôm ấy họp vào buổi nào, họp trực tiếp hay qua mạng vậy?")
+    assert reply.intent == "event_overview"
