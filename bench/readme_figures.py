@@ -278,6 +278,10 @@ SETS = (
      "a Thai researcher, a fact-checking journalist; measured once when written, then tuned on", "95.9% / 95.7%"),
     ("outsider_cr", "near misses: 75 questions the report does not answer, ten unusual kinds, and 35 it does; "
      "measured once when written, then tuned on", "94.3% / 61.3%"),
+    ("outsider_co", "a shrimp farmer in Cà Mau, a provincial office officer, an Australian student, a veteran, a "
+     "history YouTuber; sealed to the end, measured once on the final code", "90.5% / 91.3%"),
+    ("outsider_cp", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "94.3% / 73.3%"),
     ("outsider_cj", "a night-shift nurse, a French-Vietnamese PhD student in English, a shrimp cooperative head, a "
      "teacher, a Youth Union member in teen-code; sealed to the end, measured once on the final code",
      "92.5% / 87.0%"),
