@@ -52,6 +52,13 @@ _REQUEST_FRAME = re.compile(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(
                             r"describe|summari[sz]e|clarify|confirm|name)\b", re.IGNORECASE)
 #: Words that ask for an answer to be otherwise, folded: "lần sau nói ngắn gọn giùm", "please keep it short".
 _WISH = re.compile(r"\b(?:lan sau|lan toi|gium|giup|nen noi|nen tra loi|please|try to|next time)\b")
+#: Words a few before praise of the answers that make it a wish for them, folded: "mong Bot trả lời ngắn gọn,
+#: rõ ràng giúp tôi", "please answer clearly" ask for answers so, and praise none yet.
+_WISHED = frozenset({"mong", "muon", "xin", "nho", "please", "could", "can", "would"})
+#: "thôi" (enough, so long) of a farewell, folded; inside a clause it means "only".
+_ONLY = "thoi"
+#: How many words before the praise a wish may stand ("mong Bot trả lời …", "mong cháu giúp bác trả lời …").
+_WISHED_GAP = 3
 #: Words after "… hơn" that ask for it ("dễ hiểu hơn chút được ko", "… hơn nữa", "… hơn đi"), folded;
 #: "dễ hiểu hơn rồi đó", "dễ hiểu hơn mấy bot khác" praise.
 _ASKED_MORE = frozenset({"chut", "nua", "di", "nha", "nhe", "please", "xiu", "ti", "gium", "dum", "voi", "a"})
@@ -319,6 +326,11 @@ class SmallTalkCues:
             cues = [c for c in cues if not any(c.end - len(c.words) < b < c.end for b in breaks)]
         if any(c.intent_id == self._parting for c in cues):  # "hoi xua di day toi hay day…" is no "đi đây"
             cues = [c for c in cues if c.intent_id != self._parting or not self._read_otherwise(text, c)]
+            if any(c.intent_id == self._parting and c.words[0] == _ONLY for c in cues):
+                # "mong cháu trả lời dễ hiểu thôi nhé": "thôi" after other words of its clause is "only"
+                starts = _clause_starts(text)
+                cues = [c for c in cues if c.intent_id != self._parting or c.words[0] != _ONLY
+                        or c.end - len(c.words) in starts]
         cues += self._about_the_bot(text)  # judgements run on over commas: "trả lời ngắn gọn, rõ ràng"
         if not cues:
             return cues
@@ -339,12 +351,16 @@ class SmallTalkCues:
 
     def _wishes_complain(self, folded: list[str], cues: list[Cue]) -> list[Cue]:
         """Praise wished for is a complaint: "nói dễ hiểu hơn chút đi", or "dễ hiểu" asked for
-        after a complaint ("Bot nói dài quá, lần sau nói dễ hiểu giùm tui"), says the answers are not."""
+        after a complaint ("Bot nói dài quá, lần sau nói dễ hiểu giùm tui"), says the answers are not;
+        wished for at the start ("mong Bot trả lời ngắn gọn, rõ ràng"), it is neither."""
         complaint = next((c for c in cues if c.intent_id == self._complaint), None)
         kept = []
         for cue in cues:
+            start = cue.end - len(cue.words)
             if cue.intent_id != self._praise:
                 kept.append(cue)
+            elif _WISHED & set(folded[max(0, start - _WISHED_GAP):start]):
+                continue  # "mong Bot trả lời ngắn gọn, rõ ràng giúp tôi nhé" asks for it
             elif self._complaint is not None and folded[cue.end:cue.end + 1] in (["hon"], ["more"]) \
                     and _asks_more(folded[cue.end + 1:cue.end + 4]):
                 kept.append(Cue(cue.words, self._complaint, cue.end, cue.about_bot))

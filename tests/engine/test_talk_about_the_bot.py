@@ -234,3 +234,17 @@ def test_a_farewell_typed_plain_inside_a_clause_is_no_farewell(responder: Respon
 def test_an_everyday_name_the_message_greets_the_bot_by_asks_who_it_is(responder: Responder, message: str) -> None:
     """"con" is the asker's word for the bot once the message greets it so ("chào con")."""
     assert responder.answer(message).intent == "smalltalk_bot_identity"
+
+
+@pytest.mark.parametrize("message", [
+    # answers wished for at the start praise none yet: the greeting is what is said
+    "Chào Bot, tôi đã ngoài bảy mươi, mong Bot trả lời ngắn gọn, rõ ràng giúp tôi nhé.",
+    # "thôi" inside a clause is "only", no farewell
+    "Chào cháu, bác mong cháu trả lời dễ hiểu thôi nhé",
+])
+def test_a_wish_for_plain_answers_beside_a_greeting_greets(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "smalltalk_greeting"
+
+
+def test_thoi_nhe_alone_still_takes_leave(responder: Responder) -> None:
+    assert responder.answer("thôi nhé bot").intent == "smalltalk_goodbye"
