@@ -140,10 +140,8 @@ _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|t
                           # 'nói ít làm nhiều', có phải do trước đây cán bộ nói nhiều"; asked plainly, the purpose the
                           # answer gives ("để tạo sự tin tưởng cho nhân dân") is the reason
                           r"\b(?:lai nhan manh|nhan manh phai|lai phai|emphasi[sz]ed?|emphasis|stressed|insist|"
-                          r"insisted)"
-                          r"\b"
-                          r"(?=.*\b(?:co phai|phai chang|bo (?:hoi|truoc|co)|was there|were there|because of|due to|"
-                          r"incident|scandal|vu viec|su co|xay ra)\b)")
+                          r"insisted)\b(?=.*\b(?:co phai|phai chang|bo (?:hoi|truoc|co)|was there|were there|"
+                          r"because of|due to|incident|scandal|vu viec|su co|xay ra)\b)")
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
