@@ -441,6 +441,20 @@ _VIEWS = re.compile(r"\b(?:y kien|quan diem|nhan xet|danh gia|opinion|views?|com
                     r"s (?:view|views|opinion|comments|thoughts|reaction))\b")
 _VIEW_GAP = 8
 
+#: Words that make a thing the asker's own, before it ("my history channel") or after ("kênh của mình"): not asked
+#: of the report.
+_MY = frozenset({"my", "our"})
+_OF_MINE = re.compile(r"(?:cua |ben )(?:minh|em|toi|tui|chung toi|chung em|tao)\b")
+
+
+def _askers_own(folded: list[str], start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` name the asker's own thing: "Quick q for my history channel" asks
+    nothing of a channel."""
+    before = folded[max(0, start - 3):start]
+    after = " ".join(folded[end:end + 3])
+    return bool(_MY & set(before)) or bool(_OF_MINE.match(after))
+
+
 #: A person's name asked, folded: "… là chú nào", "đồng chí nào đại diện", "ông đó tên gì", "the name of the head of …".
 _ASKS_A_NAME = re.compile(r"\bla (?:chu|ong|ba|co|anh|chi|dong chi|vi|nguoi) nao\b|\b(?:dong chi|vi) nao\b|"
                           r"\b(?:ong|ba|chu|nguoi|dong chi|vi) (?:\w+ ){0,3}?(?:ten (?:gi|j|la gi)|ho ten)\b|"
@@ -513,7 +527,10 @@ class Evidence:
         self.people = People(kb, self.named_by_post)
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
         self._other_events: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_other_event)
-        self._details: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_detail)
+        self._details: PhraseSet[tuple[None, tuple[str, ...]]] = PhraseSet(
+            (words(cue), (None, tuple(raw_words(cue)))) for cue in cfg.asks_detail)
+        self._verbatim: PhraseSet[tuple[None, tuple[str, ...]]] = PhraseSet(
+            (words(cue), (None, tuple(raw_words(cue)))) for cue in cfg.asks_verbatim)
         self._after: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_after)
         self._claims: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.checks_claim)
         self._named_places = [" ".join(words(place)) for place in cfg.named_places]
@@ -644,9 +661,8 @@ class Evidence:
         if self._other_events.find(words) or (  # "… đầu năm 2021 phải không" is a claim to correct
                 _another_event(text) and not self.checks_claim(words)):
             return Objection.OTHER_EVENT
-        if any(f" {' '.join(detail)} " not in f" {self._answer_words[intent.id]} " for detail, _, _ in
-               self._details.find(words)) or _RANKED.search(" ".join(fold(text).split())) \
-                or _SINGLED_OUT.search(" ".join(words)) \
+        if self._asks_unnamed_detail(text, words, intent) or _RANKED.search(" ".join(fold(text).split())) \
+                or _SINGLED_OUT.search(" ".join(words)) or self._quotes_a_summary(text, intent) \
                 or _LATER_POST.search(" ".join(words)) \
                 or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
@@ -661,6 +677,19 @@ class Evidence:
         if _ASKS_A_NAME.search(" ".join(words)) and not self._names_someone[intent.id]:
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
+
+    def _asks_unnamed_detail(self, text: str, words: list[str], intent: Intent) -> bool:
+        """Whether the question asks a kind of detail (``asks_detail``, as spelt) the answer never names, other than
+        the asker's own ("for my history channel")."""
+        answer = f" {self._answer_words[intent.id]} "
+        return any(f" {' '.join(detail)} " not in answer and not _askers_own(words, end - len(detail), end)
+                   for detail, _, end in find_spelt(self._details, text))
+
+    def _quotes_a_summary(self, text: str, intent: Intent) -> bool:
+        """Whether the question asks the exact words of a speech or of the summary report whose gist ``intent`` gives:
+        "Trích nguyên văn câu kết bài phát biểu của bà Mai" (the report quotes no speech whole). Of one task the
+        answer is the report's own wording ("nguyên văn nhiệm vụ thứ hai")."""
+        return bool(intent.covers) and intent.topic in self._speech_topics and bool(find_spelt(self._verbatim, text))
 
     def _sentences_asked(self, text: str) -> str:
         """The sentences whose names and years the question asks about: those that ask, unless they point

@@ -180,6 +180,7 @@ class Matching(Strict):
     looks_ahead_topics: list[Id] = Field(default_factory=list)
     asks_other_event: list[Text] = Field(default_factory=list)
     asks_detail: list[Text] = Field(default_factory=list)
+    asks_verbatim: list[Text] = Field(default_factory=list)
     asks_after: list[Text] = Field(default_factory=list)
     checks_claim: list[Text] = Field(default_factory=list)
     asks_question: list[Text] = Field(default_factory=list)

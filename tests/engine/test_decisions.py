@@ -3208,3 +3208,27 @@ def test_the_time_of_day_and_the_format_asked_together_get_the_overview(responde
     """"buổi nào" asks when: with the format beside it, the overview gives both."""
     reply = responder.answer("Hội nghị hôm ấy họp vào buổi nào, họp trực tiếp hay qua mạng vậy?")
     assert reply.intent == "event_overview"
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    # "công ty lẹ hơn" (companies, faster) spells no "tỷ lệ" (a rate): typed with marks, a cue must be spelt so
+    ("Có ai bảo phải giải quyết giấy tờ cho công ty lẹ hơn, gọn hơn không?", {"vuong_req_administration"}),
+    # the asker's own channel is no channel asked about
+    ("Quick one for my YouTube channel: who read the summary report at the conference?",
+     {"report_overview", "person_nguyen_hong_linh"}),
+])
+def test_detail_cues_are_spelt_as_typed_and_not_the_askers_own(responder: Responder, message: str,
+                                                               intent: set[str]) -> None:
+    assert responder.answer(message).intent in intent
+
+
+@pytest.mark.parametrize(("message", "refused"), [
+    # a speech's own words, whole or its last sentence: the report sums up and quotes no speech whole
+    ("Cho tôi xin nguyên văn câu mở đầu bài phát biểu chỉ đạo của ông Vượng", True),
+    ("I need Mai's exact words in her closing speech, word for word.", True),
+    # one task's wording is the report's own, and answers
+    ("Ghi nguyên văn giúp tôi nhiệm vụ thứ năm trong kết luận của bà Mai", False),
+])
+def test_the_exact_words_of_a_speech_are_refused_one_tasks_are_given(responder: Responder, message: str,
+                                                                     refused: bool) -> None:
+    assert responder.answer(message).fallback is refused
