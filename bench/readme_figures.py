@@ -278,6 +278,11 @@ SETS = (
      "a Thai researcher, a fact-checking journalist; measured once when written, then tuned on", "95.9% / 95.7%"),
     ("outsider_cr", "near misses: 75 questions the report does not answer, ten unusual kinds, and 35 it does; "
      "measured once when written, then tuned on", "94.3% / 61.3%"),
+    ("outsider_cs", "a coffee-shop owner in Cà Mau, a history-teaching student, a French journalism intern, a "
+     "commune women's union officer, a district home-affairs head; measured once when written, then tuned on",
+     "94.6% / 95.7%"),
+    ("outsider_ct", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "94.3% / 78.7%"),
     ("outsider_co", "a shrimp farmer in Cà Mau, a provincial office officer, an Australian student, a veteran, a "
      "history YouTuber; sealed to the end, measured once on the final code", "90.5% / 91.3%"),
     ("outsider_cp", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
