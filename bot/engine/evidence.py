@@ -139,11 +139,16 @@ _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|t
                           # why a requirement was stressed, with a cause offered: "vì sao ông Vượng lại nhấn mạnh
                           # 'nói ít làm nhiều', có phải do trước đây cán bộ nói nhiều"; asked plainly, the purpose the
                           # answer gives ("để tạo sự tin tưởng cho nhân dân") is the reason
-                          r"\b(?:lai nhan manh|nhan manh phai|lai phai|emphasi[sz]ed?|emphasis|stressed|insist|"
+                          r"\b(?:lai nhan manh|nhan manh phai|lai phai|emphasi[sz]ed?|emphasis|stress|stressed|insist|"
                           r"insisted)\b(?=.*\b(?:co phai|phai chang|bo (?:hoi|truoc|co)|was there|were there|"
                           r"because of|due to|incident|scandal|vu viec|su co|xay ra)\b)")
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
+#: An incident or a problem asked as the cause, folded: "có vụ việc j xảy ra", "lúc đó có dấu hiệu gì bất ổn",
+#: "was there a particular problem … that prompted it": the report tells of none, whatever purpose an answer gives.
+_INCIDENT = re.compile(r"\b(?:vu viec|su co|dau hieu|bieu hien|van de) (?:\w+ ){0,2}?(?:gi|j|nao)\b|"
+                       r"\b(?:was|were) there (?:a |an |any )?(?:\w+ )?(?:problems?|incidents?|scandals?|cases?)\b|"
+                       r"\bwhat (?:prompted|triggered)\b")
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
 #: A reason asked as what it is, folded: "lý do gì", "nguyên nhân khiến … là gì", "có lý do gì đặc biệt".
 _WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b")
@@ -154,6 +159,7 @@ NOT_AT_END_WORDS = 3
 #: asks for one itself ("…, báo cáo có phân tích nguyên nhân không?"), folded.
 _GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecause\b")
 _WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|sao ma|nguyen nhan|why|reason|reasons|what caused|"
+                  r"what prompted|what triggered|"
                   r"causes of)\b|"
                   r"^sao (?:\w+ ){0,10}?(?:ma|lai)\b")  # "sao bà Mai là trưởng ban mà không đọc báo cáo"
 #: The bot's own judgement or advice asked, folded: "bạn thấy bài phát biểu … hay nhất ở chỗ nào", "theo bot
@@ -217,7 +223,7 @@ def _singular(word: str) -> str:
 def _asks_reason_after(text: str) -> bool:
     """Whether the last clause of a why-question, which asks yes or no, still asks for the reason."""
     last = " ".join(words(re.split(r"[,;]", text)[-1]))
-    return bool(_WHY.search(last) or _GUESSED_REASON.search(last))
+    return bool(_WHY.search(last) or _GUESSED_REASON.search(last) or _INCIDENT.search(last))
 
 
 def _when_joins(text: str) -> bool:
@@ -281,7 +287,10 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
                           r"(?:did well|performed|excelled|praised|commended|outstanding|exemplary)\b|"
                           r"\bname(?:d|s)? any (?:provinces?|districts?|localit\w*|models?|communes?)\b|"
                           r"\b(?:praise[ds]?|thank(?:ed|s)?|commend(?:ed|s)?) (?:any |the )?(?:particular |specific )?"
-                          r"(?:provinces?|districts?|localit\w*|communes?|units?)\b")
+                          r"(?:provinces?|districts?|localit\w*|communes?|units?)\b|"
+                          # "có biểu dương, khen ngợi địa phương hay tập thể nào không"
+                          r"\b(?:khen|bieu duong|tuyen duong|cam on)(?: \w+){0,2} (?:dia phuong|tinh(?! uy)|huyen|xa|"
+                          r"don vi|tap the|ca nhan|mo hinh)(?: \w+){0,3} nao\b")
 #: "bao nhiêu" said as "not much", folded: "làm chẳng bao nhiêu", "không được bao nhiêu" (not "… không,
 #: bao nhiêu người dự?").
 #: Since when someone has held a post, folded: "làm bí thư Cà Mau từ năm nào", "giữ chức này từ bao giờ"; the
@@ -645,10 +654,11 @@ class Evidence:
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
-        besides_why = _WHY.sub(" ", _WHAT_REASON.sub(" ", " ".join(words))).split()
-        if _WHY.search(" ".join(words)) and not asked and not _OTHER_ASKING & set(besides_why) \
+        besides_why = _WHY.sub(" ", _WHAT_REASON.sub(" ", _INCIDENT.sub(" ", " ".join(words)))).split()
+        if _WHY.search(" ".join(words)) and not asked - {Objection.SAID} and not _OTHER_ASKING & set(besides_why) \
                 and not (_NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) and not _asks_reason_after(text)) \
-                and (_UNEXPLAINED.search(" ".join(words)) or not _REASON.search(_answer_text(intent))):
+                and (_UNEXPLAINED.search(" ".join(words)) or _INCIDENT.search(" ".join(words))
+                     or not _REASON.search(_answer_text(intent))):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
         if _REACTS.search(" ".join(words)) and len({person.intent for person in self.people.named(text)}) >= 2:
             return Objection.SAID  # "bà Mai có khen báo cáo của ông Lĩnh không": no one's word on another's

@@ -1080,13 +1080,15 @@ class Matcher:
         "Who represented Ca Mau province, and what was his position?" is nearer Nguyễn Hồng Lĩnh's
         answer in words, but only Nguyễn Tiến Hải's says Cà Mau. When nobody ranked names it and the
         question names nobody, the one person whose answer does is that person, ranked or not. The
-        answer of a person the question names by name stays first: it says where they were.
+        answer of a person the question names, by name or by a post only they hold, stays first: it says
+        where they were ("ông Bí thư Tỉnh ủy Cà Mau ngồi dự ở đâu, ra Hà Nội hay ở tỉnh?").
         """
         holders = self._evidence.post_holders
         if not candidates or candidates[0].intent_id not in holders:
             return candidates
         leader = self.kb.intents[candidates[0].intent_id]
-        if any(self._people.speaks_of(leader, p) for p in self._people.named_by_name(text)):
+        if any(self._people.speaks_of(leader, p) for p in self._people.named_by_name(text)) \
+                or leader.id in self._evidence.named_by_post(text):
             return candidates  # "ông Vượng dự ở điểm cầu nào, Hà Nội hay Cà Mau?": his answer corrects
         missing = [place for place in self._evidence.places_asked(text) if not self._evidence.names(leader, place)]
         if not missing:

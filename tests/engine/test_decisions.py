@@ -3232,3 +3232,41 @@ def test_detail_cues_are_spelt_as_typed_and_not_the_askers_own(responder: Respon
 def test_the_exact_words_of_a_speech_are_refused_one_tasks_are_given(responder: Responder, message: str,
                                                                      refused: bool) -> None:
     assert responder.answer(message).fallback is refused
+
+
+@pytest.mark.parametrize("message", [
+    # an incident asked as the cause: the report tells of none, whatever purpose the answer gives
+    "Sao lại phải quy định không để cán bộ vi phạm kỷ luật làm dân vận, hồi đó có vụ việc gì à?",
+    "Vì sao phải nắm tình hình dân trước và sau bầu cử, khi ấy có dấu hiệu gì bất ổn không?",
+    "Why did Vượng stress 'nói ít làm nhiều'? Was there a scandal behind it?",
+    "Does the article say what prompted the call to 'say less, do more'?",
+])
+def test_the_incident_behind_a_requirement_is_refused(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+def test_the_purpose_of_a_requirement_asked_plainly_is_answered(responder: Responder) -> None:
+    """Asked plainly why, the purpose the answer gives ("để tạo sự tin tưởng cho nhân dân") is the reason."""
+    assert responder.answer("Vì sao cán bộ phải nói ít làm nhiều?").intent == "vuong_req_noi_it_lam_nhieu"
+
+
+def test_praise_of_places_or_groups_asked_in_vietnamese_is_refused(responder: Responder, kb: KnowledgeBase) -> None:
+    """The report praises no locality or group by name: the conclusion's overview cannot say which."""
+    question = "Trong phần kết luận bà Mai có khen ngợi, biểu dương tập thể hay địa phương nào không?"
+    overview = kb.intents["mai_conclusion_overview"]
+    assert responder.matcher._evidence.objection(question, words(question), overview) is Objection.DETAIL
+
+
+@pytest.mark.parametrize("message", ["Những sở, ngành nào của Cà Mau đi dự?", "Which departments of Cà Mau attended?"])
+def test_which_departments_attended_says_the_report_names_none(responder: Responder, message: str) -> None:
+    reply = responder.answer(message)
+    assert reply.intent in {"camau_provincial_bodies", "camau_attendees"}
+    assert "không kể tên sở" in reply.text or "nor which departments" in reply.text
+
+
+def test_someone_named_by_post_keeps_their_answer_when_asked_where_they_sat(responder: Responder) -> None:
+    """Offered Hà Nội as a choice, the Cà Mau secretary's own answer says where he sat, not Vượng's (whose
+    answer names Hà Nội)."""
+    question = "Còn ông Bí thư Tỉnh ủy Cà Mau thì dự ở đâu, ra Hà Nội hay ở tỉnh?"
+    tied = (Candidate("person_nguyen_tien_hai", 44.0), Candidate("person_tran_quoc_vuong", 44.0))
+    assert responder.matcher._local_first(question, tied)[0].intent_id == "person_nguyen_tien_hai"
