@@ -3270,3 +3270,28 @@ def test_someone_named_by_post_keeps_their_answer_when_asked_where_they_sat(resp
     question = "Còn ông Bí thư Tỉnh ủy Cà Mau thì dự ở đâu, ra Hà Nội hay ở tỉnh?"
     tied = (Candidate("person_nguyen_tien_hai", 44.0), Candidate("person_tran_quoc_vuong", 44.0))
     assert responder.matcher._local_first(question, tied)[0].intent_id == "person_nguyen_tien_hai"
+
+
+@pytest.mark.parametrize("message", [
+    "Theo Điều lệ Đảng, Thường trực Ban Bí thư có những quyền hạn gì?",
+    "What exactly does the Central Mass Mobilization Commission do, what are its powers?",
+])
+def test_what_a_body_or_post_is_for_gets_the_refusal_that_says_so(responder: Responder, message: str) -> None:
+    """The report names bodies and posts without saying what they do; the refusal says so, in the asker's
+    language."""
+    reply = responder.answer(message)
+    assert reply.fallback and reply.matched == "refuse_term_meaning"
+    assert "quyền hạn" in reply.text or "what powers" in reply.text
+
+
+def test_sitting_to_hear_citizens_is_receiving_them(responder: Responder) -> None:
+    """"ngồi nghe dân trình bày" is "tiếp dân": judged anew, those officials are Vượng's requirement on evaluation."""
+    reply = responder.answer("Cán bộ chuyên ngồi nghe dân trình bày sẽ bị chấm điểm theo kiểu mới phải không?")
+    assert reply.intent == "vuong_req_corruption"
+
+
+def test_watching_how_the_peoples_requests_are_settled_is_the_sixth_task(responder: Responder) -> None:
+    """Everyday words for "hướng về cơ sở … giám sát việc giải quyết kiến nghị của nhân dân"."""
+    reply = responder.answer("Năm 2021 các hội đoàn có phải xuống tận ấp rồi theo dõi xem ý kiến của bà con "
+                             "được lo tới đâu không?")
+    assert reply.intent == "mai_task_6"
