@@ -615,6 +615,10 @@ class Evidence:
         """Whether ``refusal`` refuses places and no other kind of fact ("the report names no hall")."""
         return self._refuses.get(refusal.id) == frozenset({Objection.PLACE})
 
+    def names_no_one(self, intent: Intent) -> bool:
+        """Whether ``intent``'s answer says the report names no one ("không nêu tên người giữ chức vụ đó")."""
+        return bool(_NAMES_NO_ONE.search(_answer_text(intent)))
+
     def able(self, intent: Intent) -> frozenset[Objection]:
         """The kinds of question (a count, a date, a place…) ``intent``'s answer is able to answer."""
         return self._profiles[intent.id]
@@ -1153,6 +1157,9 @@ def _answer_text(intent: Intent, with_detail: bool = True) -> str:
 _IN_THE_TEXT_AFTER = (("trong", "bai"), ("trong", "bao", "cao"), ("trong", "ban"), ("trong", "tai", "lieu"),
                       ("trong", "van", "ban"), ("in", "the", "report"), ("in", "the", "document"),
                       ("in", "the", "article"), ("in", "the", "text"))
+#: English verbs of mentioning a few words after "where": "Where does the summary report mention …?".
+_MENTIONS_LATER = frozenset({"mention", "mentions", "mentioned", "discuss", "discusses", "discussed"})
+MENTION_AFTER = 6
 #: Verbs of mentioning before "chỗ nào": "nhắc ở chỗ nào", "được đề cập ở đâu".
 _MENTIONED = frozenset({"nhac", "mention", "mentioned", "cap", "noi"})
 #: Verbs of working before "ở đâu" ("làm ở đâu", "công tác ở đâu", "làm việc ở đâu"), said of someone.
@@ -1176,5 +1183,6 @@ def _in_the_text(folded: list[str], start: int, end: int) -> bool:
     before = folded[max(start - WORKER_BEFORE, 0):start - 1]
     works = start >= 2 and folded[start - 1] in _WORKS and bool(_SOMEONE & set(before)) \
         and "nguoi ta" not in " ".join(before)  # "người ta làm ở đâu": where they held it
-    in_text = any(after[:len(words)] == words for words in (*_IN_THE_TEXT_AFTER, *_MENTIONED_AFTER))
+    in_text = any(after[:len(words)] == words for words in (*_IN_THE_TEXT_AFTER, *_MENTIONED_AFTER)) \
+        or bool(_MENTIONS_LATER & set(folded[end:end + MENTION_AFTER]))  # "where does the report mention …"
     return somewhere or works or in_text or bool(_MENTIONED & set(folded[max(start - MENTION_BEFORE, 0):start]))

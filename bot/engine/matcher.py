@@ -52,7 +52,7 @@ from bot.text.normalize import (
 _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|(?:la|giu) chuc gi|titles?|positions?|posts held|"
                        r"official title|"
                        r"(?:attend(?:ed)?|joined|took part|participated|tham du|du hoi nghi)(?: \S+){0,3} from|"
-                       r"(?:du|tham du|ngoi du|ngoi)(?: \S+){0,2} (?:o|tai) "
+                       r"(?:du|tham du|ngoi du|ngoi|hop|theo doi)(?: \S+){0,2} (?:o|tai) "
                        r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao))\b")
 #: A clause that says who someone is, between commas: "Nguyễn Hồng Lĩnh, người trình bày báo cáo
 #: tóm tắt, giữ chức gì?" names the summary report to say who, not to ask about it.
@@ -784,7 +784,9 @@ class Matcher:
     def _people_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """Put first the best answer about the people the question names, if the leader is not.
 
-        A refusal leading by less than ``refusal_margin``, or less than twice that when it refuses what
+        A refusal that says the report names no holder of a post yields to the answer of the one person
+        who holds the post the question names ("ông bí thư tỉnh ủy Cà Mau hồi đó tên gì"). A refusal leading
+        by less than ``refusal_margin``, or less than twice that when it refuses what
         the question does not ask (an age, a biography), also yields to the named person's own answer
         ("ông Hải giữ những chức vụ nào" is who Hải is, not "no biographies"). However far it leads,
         it yields when the question checks a claim that gives them a post they did not hold, and asks
@@ -797,7 +799,7 @@ class Matcher:
         intents = self.kb.intents
         leader = intents[candidates[0].intent_id]
         titled = self._own_asked(text)
-        if titled is not None and leader.kind == "answer":
+        if titled is not None and (leader.kind == "answer" or self._evidence.refuses_places_only(leader)):
             # "What official titles does the article give for Trần Quốc Vượng?", "Did Vượng attend from
             # Hanoi?": his own answer, not his speech
             return _promote(next((c for c in candidates if c.intent_id == titled), Candidate(titled, 0.0)), candidates)
@@ -812,6 +814,8 @@ class Matcher:
             if lead < margin or claim or (
                     lead < 2 * margin and not asks and not self._evidence.refusal_fits(leader, text)):
                 return _promote(own, candidates)  # "ông Vượng giữ những chức vụ gì" asks no biography
+            if own.intent_id in self._evidence.named_by_post(text) and self._evidence.names_no_one(leader):
+                return _promote(own, candidates)  # "ông bí thư tỉnh ủy Cà Mau tên gì": the report names him
             return candidates
 
         def about(c: Candidate) -> bool:
@@ -827,8 +831,11 @@ class Matcher:
         sat ("the full titles held by Trần Quốc Vượng"), not what they said ("the title of the summary
         report"); that answer is then sure, however few of its words the question shares."""
         named = self._people.named(text)
-        if len(named) != 1 or self._speeches(_APPOSITIVE.sub("", text)) or not _ASKS_OWN.search(" ".join(words(text))) \
-                or self._evidence.asks(text) - {Objection.PLACE}:
+        folded = words(text)
+        # two of the report's places offered: "Hải dự ở Cà Mau hay ra tận Hà Nội", "Vượng at Hanoi or Cà Mau"
+        between = len(self._evidence.places_asked(text)) >= 2 and bool(_ALTERNATIVES & set(folded))
+        if len(named) != 1 or self._speeches(_APPOSITIVE.sub("", text)) \
+                or not (between or _ASKS_OWN.search(" ".join(folded))) or self._evidence.asks(text) - {Objection.PLACE}:
             return None
         return named[0].intent
 

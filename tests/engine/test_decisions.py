@@ -3295,3 +3295,36 @@ def test_watching_how_the_peoples_requests_are_settled_is_the_sixth_task(respond
     reply = responder.answer("Năm 2021 các hội đoàn có phải xuống tận ấp rồi theo dõi xem ý kiến của bà con "
                              "được lo tới đâu không?")
     assert reply.intent == "mai_task_6"
+
+
+@pytest.mark.parametrize("message", [
+    # "where does the article mention …" asks where in the text, not a place
+    "Where does the article mention people's trust in the Party?",
+    # the role of heads of agencies is named in this finding only
+    "Báo cáo tóm tắt có ý nào nói về vai trò người đứng đầu không?",
+])
+def test_heads_of_agencies_and_trust_are_the_awareness_finding(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "finding_awareness"
+
+
+def test_no_holder_named_yields_to_the_one_person_holding_the_post(responder: Responder) -> None:
+    """"The report names no holder of that post" is wrong of a post only Nguyễn Tiến Hải holds."""
+    ranked = (Candidate("refuse_unnamed_people", 69.0), Candidate("person_nguyen_tien_hai", 62.0))
+    first = responder.matcher._people_first("ông bí thư tỉnh ủy Cà Mau hồi đó tên gì", ranked)[0]
+    assert first.intent_id == "person_nguyen_tien_hai"
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    # two of the report's places offered for where one person sat
+    ("Ông Vượng hôm đó ngồi ở Cà Mau hay ở Hà Nội vậy?", "person_tran_quoc_vuong"),
+    ("ong Hai hop o dau, o Ca Mau hay ra Ha Noi", "person_nguyen_tien_hai"),
+])
+def test_where_one_person_sat_is_their_own_answer(responder: Responder, message: str, intent: str) -> None:
+    assert responder.matcher._own_asked(message) == intent
+
+
+def test_where_someone_sat_is_theirs_before_a_refusal_of_venues(responder: Responder) -> None:
+    """Asked where the province's leader sat, his own answer says it; the venue refusal is about halls."""
+    ranked = (Candidate("refuse_venue", 54.0), Candidate("person_nguyen_tien_hai", 41.0))
+    question = "Người đứng đầu Đảng bộ tỉnh mình ngồi dự ở đâu, có ra Hà Nội không?"
+    assert responder.matcher._people_first(question, ranked)[0].intent_id == "person_nguyen_tien_hai"
