@@ -3328,3 +3328,15 @@ def test_where_someone_sat_is_theirs_before_a_refusal_of_venues(responder: Respo
     ranked = (Candidate("refuse_venue", 54.0), Candidate("person_nguyen_tien_hai", 41.0))
     question = "Người đứng đầu Đảng bộ tỉnh mình ngồi dự ở đâu, có ra Hà Nội không?"
     assert responder.matcher._people_first(question, ranked)[0].intent_id == "person_nguyen_tien_hai"
+
+
+def test_a_community_never_named_beside_religious_followers_says_it_is_not_named(responder: Responder) -> None:
+    """Religious followers beside the Khmer do not make the question a general one: the report names neither."""
+    reply = responder.answer("Hội nghị có nói gì về đồng bào Khmer và bà con theo đạo ở Cà Mau không?")
+    assert reply.fallback and "không nhắc riêng" in reply.text
+
+
+def test_the_paper_that_assessed_the_term_is_the_summary_report(responder: Responder) -> None:
+    """"bản đánh giá", "văn bản tổng kết" are everyday names for the Báo cáo tóm tắt."""
+    for said in ("bản đánh giá 5 năm", "văn bản tổng kết nhiệm kỳ"):
+        assert "bao cao tom tat" in " ".join(responder.matcher.normalize(said))
