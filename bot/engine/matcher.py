@@ -608,6 +608,7 @@ class Matcher:
         # speech, a quoted term or the semantic model, which may then answer a leader below weak_score.
         sure = speaker or quoted_term or cosine is not None or (
             bool(ranked) and ranked[0].intent_id == own) or self._value_told(text, ranked)
+        settled = settled or self._named_unrivalled(text, ranked)
         verdict, objection = self._decide(text, tokens, ranked, settled or sure, floor=sure)
         if objection is Objection.OPINION and self.kb.matching.opinion_reply is not None:
             return _answer(self.kb.matching.opinion_reply, tokens, ranked)  # no views of its own, and says so
@@ -825,6 +826,23 @@ class Matcher:
             return candidates
         better = next((c for c in candidates if about(c) and intents[c.intent_id].kind == "answer"), None)
         return candidates if better is None else _promote(better, candidates)
+
+    def _named_unrivalled(self, text: str, candidates: tuple[Candidate, ...]) -> bool:
+        """Whether the leader is the own answer of the one person the question names, and every rival close
+        to it speaks of that person too or is a refusal of a kind of fact not asked: "ông Lĩnh giữ vai trò gì,
+        trình bày nội dung gì" ties with "no biographies", which it does not ask."""
+        named = self._people.named(text)
+        if len(named) != 1 or not candidates or candidates[0].intent_id != named[0].intent:
+            return False
+        for rival in candidates[1:]:
+            if candidates[0].score - rival.score >= self.kb.matching.weak_margin:
+                return True
+            intent = self.kb.intents[rival.intent_id]
+            if not (self._people.speaks_of(intent, named[0]) or (
+                    intent.kind == "refusal" and self._evidence.refuses_a_kind(intent)
+                    and not self._evidence.refusal_fits(intent, text))):
+                return False
+        return True
 
     def _own_asked(self, text: str) -> str | None:
         """The answer about the one person named, when the question asks their titles or where they

@@ -3340,3 +3340,13 @@ def test_the_paper_that_assessed_the_term_is_the_summary_report(responder: Respo
     """"bản đánh giá", "văn bản tổng kết" are everyday names for the Báo cáo tóm tắt."""
     for said in ("bản đánh giá 5 năm", "văn bản tổng kết nhiệm kỳ"):
         assert "bao cao tom tat" in " ".join(responder.matcher.normalize(said))
+
+
+def test_the_named_persons_answer_beats_a_tied_refusal_of_what_is_not_asked(responder: Responder) -> None:
+    """Tied with "no biographies", the answer about the one person named is given: no age or home town is asked."""
+    question = "Ông Lĩnh hôm đó làm gì ở hội nghị, nói về nội dung gì?"
+    tied = (Candidate("person_nguyen_hong_linh", 45.0), Candidate("refuse_personal_details", 45.0))
+    assert responder.matcher._named_unrivalled(question, tied)
+    verdict, _ = responder.matcher._decide(question, responder.matcher.normalize(question), tied,
+                                           responder.matcher._named_unrivalled(question, tied))
+    assert verdict is Verdict.ANSWER
