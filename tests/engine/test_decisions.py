@@ -3350,3 +3350,11 @@ def test_the_named_persons_answer_beats_a_tied_refusal_of_what_is_not_asked(resp
     verdict, _ = responder.matcher._decide(question, responder.matcher.normalize(question), tied,
                                            responder.matcher._named_unrivalled(question, tied))
     assert verdict is Verdict.ANSWER
+
+
+@pytest.mark.parametrize("message", ["What's on the second picture of the article?", "Who is in the first photo?"])
+def test_a_photo_counted_is_no_task(responder: Responder, message: str) -> None:
+    """"the second picture" is a photo, not Mai's second task: the reply is about the photos."""
+    reply = responder.answer(message)
+    assert reply.intent != "mai_task_1" and reply.intent != "mai_task_2"
+    assert "photo" in reply.text
