@@ -53,7 +53,7 @@ _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|(?:la|giu) chu
                        r"official title|"
                        r"(?:attend(?:ed)?|joined|took part|participated|tham du|du hoi nghi)(?: \S+){0,3} from|"
                        r"(?:du|tham du|ngoi du|ngoi|hop|theo doi)(?: \S+){0,2} (?:o|tai) "
-                       r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao))\b")
+                       r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao|diem cau (?:\S+ ){1,3}(?:hay|hoac|or)))\b")
 #: A clause that says who someone is, between commas: "Nguyễn Hồng Lĩnh, người trình bày báo cáo
 #: tóm tắt, giữ chức gì?" names the summary report to say who, not to ask about it.
 _APPOSITIVE = re.compile(r",\s*(?:người|vị|who|the one who|the man who|the woman who)\s[^,?;:.]{1,80}(?=,)",

@@ -3358,3 +3358,13 @@ def test_a_photo_counted_is_no_task(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
     assert reply.intent != "mai_task_1" and reply.intent != "mai_task_2"
     assert "photo" in reply.text
+
+
+def test_bridge_points_offered_for_where_someone_sat_ask_their_own_answer(responder: Responder) -> None:
+    assert responder.matcher._own_asked("Bà Mai dự ở điểm cầu trung tâm hay điểm cầu tỉnh?") == "person_truong_thi_mai"
+
+
+def test_the_report_s_words_for_vuongs_part_name_him(responder: Responder) -> None:
+    """"dự và chỉ đạo … tại điểm cầu trung tâm" is how the report describes Trần Quốc Vượng."""
+    named = responder.matcher._people.named("Đồng chí dự, chỉ đạo tại điểm cầu trung tâm tên đầy đủ là gì?")
+    assert [person.intent for person in named] == ["person_tran_quoc_vuong"]
