@@ -3368,3 +3368,8 @@ def test_the_report_s_words_for_vuongs_part_name_him(responder: Responder) -> No
     """"dự và chỉ đạo … tại điểm cầu trung tâm" is how the report describes Trần Quốc Vượng."""
     named = responder.matcher._people.named("Đồng chí dự, chỉ đạo tại điểm cầu trung tâm tên đầy đủ là gì?")
     assert [person.intent for person in named] == ["person_tran_quoc_vuong"]
+
+
+def test_which_groups_were_cared_for_is_the_finding_on_communities(responder: Responder) -> None:
+    reply = responder.answer("Theo báo cáo, những nhóm đồng bào nào được chăm lo trong công tác dân vận?")
+    assert reply.intent == "finding_ethnic_religious_overseas"
