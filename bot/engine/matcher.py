@@ -95,6 +95,17 @@ _DAY_WORD = "ngay"
 #: judged: "Tỉnh Cà Mau được Trung ương đánh giá thế nào".
 _OWN = re.compile(r"\b(?:rieng|own|specifically|in particular)\b|"
                   r"\bduoc (?:\w+ ){0,3}?(?:danh gia|nhan xet|khen|ghi nhan)\b|\b(?:rated|judged|assessed|praised)\b")
+#: Who organized the conference, asked (folded): "cơ quan nào tổ chức", "do ban nào", "who organized"; not "hội nghị
+#: tổ chức ngày nào", which asks when it was held, nor the organizer told in passing ("BDV TW tổ chức HN … thế
+#: nào").
+_ORGANIZER_ASKED = re.compile(r"\b(?:(?:co quan|ban|don vi|ai) nao|do ai|ban nao|co quan nao)(?: \w+){0,3} "
+                              r"(?:to chuc|lo lieu)\b|\bdo (?:ban|co quan|don vi) nao\b|"
+                              r"\b(?:which (?:body|agency|organi[sz]ation|commission)|who)(?: \w+){0,2} organi[sz]ed\b|"
+                              r"\borgani[sz]ed by (?:whom|which)\b")
+#: How it was held, asked (folded): "trực tiếp hay trực tuyến", "tổ chức kiểu gì", "in person or online".
+_FORMAT_ASKED = re.compile(r"\b(?:truc tuyen|truc tiep|online|onl|hinh thuc|kieu gi|in person|noi mang)\b")
+#: An answer that says who organized it.
+_ORGANIZED = re.compile(r"\btổ chức\b|\borgani[sz]ed\b")
 #: How deep among the candidates a part of the leader's overview may stand and still give what the leader cannot.
 SIBLING_DEPTH = 5
 #: Words that say what the asker did with an answer: "Cảm ơn, phần nhiệm vụ thứ 3 mình ghi lại rồi",
@@ -622,7 +633,7 @@ class Matcher:
         if overview is None and objection in _KINDS_OF_FACT:
             overview = self._overview_for_both(text, ranked)
         if overview is None and verdict is Verdict.ANSWER and objection is None:
-            overview = self._overview_saying_it(text, ranked)
+            overview = self._overview_saying_it(text, ranked) or self._organizer_and_more(text, ranked)
         if overview is not None:
             # "o ca mau ai di hop, bt tinh uy co di ko": as near the leader's answer as the district
             # boards'; the list of who attended at Cà Mau holds both
@@ -676,6 +687,21 @@ class Matcher:
         if not asked or asked <= self._evidence.able_at_once(leader):
             return None
         return self._overview_giving(text, candidates, asked, self._evidence.able_at_once)
+
+    def _organizer_and_more(self, text: str, candidates: tuple[Candidate, ...]) -> Candidate | None:
+        """For a question asking who organized the conference beside when or how it was held ("do cơ quan nào
+        tổ chức và diễn ra vào ngày nào", "BDV TW tổ chức hn này hả, họp trực tiếp hay onl"), the leader's
+        overview that says who organized it and when at once: the date's or the format's answer names no
+        organizer, the organizer's gives no date."""
+        folded = " ".join(words(text))
+        if not _ORGANIZER_ASKED.search(folded) or not (
+                self._evidence.asks(text) & {Objection.TIME, Objection.DAY} or self._evidence.claims_a_day(text)
+                or _FORMAT_ASKED.search(folded)):
+            return None
+        overview = next((o for o in sorted(self._overviews.get(candidates[0].intent_id, ()))
+                         if Objection.TIME in self._evidence.able_at_once(self.kb.intents[o])
+                         and _ORGANIZED.search(self.kb.intents[o].answer)), None)
+        return None if overview is None else Candidate(overview, candidates[0].score)
 
     def _overview_giving(self, text: str, candidates: tuple[Candidate, ...], asked: frozenset[Objection],
                          able: Callable[[Intent], frozenset[Objection]]) -> Candidate | None:

@@ -3373,3 +3373,13 @@ def test_the_report_s_words_for_vuongs_part_name_him(responder: Responder) -> No
 def test_which_groups_were_cared_for_is_the_finding_on_communities(responder: Responder) -> None:
     reply = responder.answer("Theo báo cáo, những nhóm đồng bào nào được chăm lo trong công tác dân vận?")
     assert reply.intent == "finding_ethnic_religious_overseas"
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    # who organized it, beside how it was held: the overview says both
+    ("Which agency organized the conference, and was it held online?", "event_overview"),
+    # "tổ chức ngày nào" asks when it was held, not who organized it
+    ("Hội nghị tổ chức ngày nào vậy?", "event_date"),
+])
+def test_who_organized_beside_when_or_how_gets_the_overview(responder: Responder, message: str, intent: str) -> None:
+    assert responder.answer(message).intent == intent
