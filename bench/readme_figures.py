@@ -283,6 +283,11 @@ SETS = (
      "94.6% / 95.7%"),
     ("outsider_ct", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "94.3% / 78.7%"),
+    ("outsider_cu", "a grocery-shop owner in Năm Căn, a border-guard officer, a Canadian-born grandchild, a history "
+     "contest student, a company's Party officer; sealed to the end, measured once on the final code",
+     "89.1% / 91.3%"),
+    ("outsider_cv", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "91.4% / 81.3%"),
     ("outsider_co", "a shrimp farmer in Cà Mau, a provincial office officer, an Australian student, a veteran, a "
      "history YouTuber; sealed to the end, measured once on the final code", "90.5% / 91.3%"),
     ("outsider_cp", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
