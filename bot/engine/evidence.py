@@ -142,13 +142,13 @@ _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|t
                           r"\b(?:lai nhan manh|nhan manh phai|lai phai|emphasi[sz]ed?|emphasis|stress|stressed|insist|"
                           r"insisted)\b(?=.*\b(?:co phai|phai chang|bo (?:hoi|truoc|co)|was there|were there|"
                           r"because of|due to|incident|scandal|vu viec|su co|xay ra)\b)")
-#: Words that ask something besides why ("which elections…, and why"), folded.
-#: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
 #: An incident or a problem asked as the cause, folded: "có vụ việc j xảy ra", "lúc đó có dấu hiệu gì bất ổn",
 #: "was there a particular problem … that prompted it": the report tells of none, whatever purpose an answer gives.
 _INCIDENT = re.compile(r"\b(?:vu viec|su co|dau hieu|bieu hien|van de) (?:\w+ ){0,2}?(?:gi|j|nao)\b|"
                        r"\b(?:was|were) there (?:a |an |any )?(?:\w+ )?(?:problems?|incidents?|scandals?|cases?)\b|"
                        r"\bwhat (?:prompted|triggered)\b")
+#: Words that ask something besides why ("which elections…, and why"), folded.
+#: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
 #: A reason asked as what it is, folded: "lý do gì", "nguyên nhân khiến … là gì", "có lý do gì đặc biệt".
 _WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b")

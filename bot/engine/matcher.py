@@ -690,7 +690,7 @@ class Matcher:
 
     def _organizer_and_more(self, text: str, candidates: tuple[Candidate, ...]) -> Candidate | None:
         """For a question asking who organized the conference beside when or how it was held ("do cơ quan nào
-        tổ chức và diễn ra vào ngày nào", "BDV TW tổ chức hn này hả, họp trực tiếp hay onl"), the leader's
+        tổ chức và diễn ra vào ngày nào", "which agency organized it, and was it held online?"), the leader's
         overview that says who organized it and when at once: the date's or the format's answer names no
         organizer, the organizer's gives no date."""
         folded = " ".join(words(text))
