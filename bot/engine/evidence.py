@@ -175,9 +175,9 @@ _JUDGED = re.compile(r"\b(?:hay nhat|tot nhat|hay khong|hay ko|nen|thanh cong|hi
                      r"best|most|better|should|worth|effective|successful|recommend|realistic)\b")
 #: A Party Congress meeting, folded: "When did the 12th Party Congress convene", "Đại hội XII khai mạc"; the
 #: report never says when (not "hội nghị tổng kết nhiệm kỳ Đại hội XII được tổ chức", the conference described).
-_CONGRESS_MET = re.compile(r"(?<!nhiem ky )(?<!term of the )\b(?:dai hoi|(?:\d+ ?th )?(?:party )?congress)\b"
+_CONGRESS_MET = re.compile(r"(?<!nhiem ky )(?<!nk )(?<!term of the )\b(?:dai hoi|dh|(?:\d+ ?th )?(?:party )?congress)\b"
                            r"(?: (?!term\b|nhiem\b)\w+){0,3}? (?:hop|dien ra|khai mac|be mac|convene|convened|met|"
-                           r"opened|closed|ended|ket thuc)\b")
+                           r"opened|closed|ended|ket thuc|(?:duoc )?to chuc|held|took place)\b")
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
 

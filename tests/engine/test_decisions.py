@@ -3388,3 +3388,13 @@ def test_who_organized_beside_when_or_how_gets_the_overview(responder: Responder
 def test_the_first_picture_in_vietnamese_is_a_photo_not_the_first_task(responder: Responder) -> None:
     tokens = responder.matcher.normalize("hinh dau tien trong bai chup o dau")
     assert "anh dau tien" in " ".join(tokens) and "1" not in tokens
+
+
+@pytest.mark.parametrize(("message", "refused"), [
+    # when the 12th Congress itself was held ("ĐH" for Đại hội, "tổ chức" for met): the report never says
+    ("ĐH XII của Đảng được tổ chức vào lúc nào vậy?", True),
+    # the conference reviewing its term is another matter
+    ("Hội nghị tổng kết nhiệm kỳ ĐH XII tổ chức ngày nào?", False),
+])
+def test_when_the_congress_was_held_is_refused(responder: Responder, message: str, refused: bool) -> None:
+    assert responder.answer(message).fallback is refused
