@@ -3398,3 +3398,26 @@ def test_the_first_picture_in_vietnamese_is_a_photo_not_the_first_task(responder
 ])
 def test_when_the_congress_was_held_is_refused(responder: Responder, message: str, refused: bool) -> None:
     assert responder.answer(message).fallback is refused
+
+
+@pytest.mark.parametrize("message", [
+    "Điểm cầu tỉnh có nối tiếp xuống các huyện không, hay mọi người dự ở tỉnh thôi?",
+    "Were district-level sites linked to the conference as well?",
+])
+def test_bridge_points_below_the_provinces_are_refused(responder: Responder, message: str) -> None:
+    """The report names only the central point and 63 provincial ones: districts' links are not its to tell."""
+    reply = responder.answer(message)
+    assert reply.fallback and reply.matched == "refuse_lower_bridge_points", (reply.matched, reply.text[:80])
+
+
+@pytest.mark.parametrize(("message", "refused"), [
+    ("Cà Mau có mấy huyện ủy tham dự vậy?", True),
+    ("Ban Dân vận Tỉnh ủy có mấy phòng trực thuộc?", True),
+    ("ban dân vận mấy huyện ở Cà Mau có được mời dự không", False),
+])
+def test_how_many_districts_or_offices_is_a_count_the_report_lacks(responder: Responder, message: str,
+                                                                   refused: bool) -> None:
+    """"có mấy huyện" counts districts (never counted in the report); "mấy huyện có dự" is a plural."""
+    reply = responder.answer(message)
+    assert reply.fallback is refused, (reply.matched, reply.text[:80])
+    assert refused or reply.intent == "camau_dan_van_boards"
