@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, KeysView
 from enum import Enum
 
@@ -293,6 +294,20 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
                           r"don vi|tap the|ca nhan|mo hinh)(?: \w+){0,3} nao\b")
 #: "bao nhiêu" said as "not much", folded: "làm chẳng bao nhiêu", "không được bao nhiêu" (not "… không,
 #: bao nhiêu người dự?").
+#: A topic singled out, folded, up to the end of its clause: "bà Mai có nói gì riêng về bà con Công giáo không",
+#: "did he say anything specifically about the Mekong Delta". A topic no word of which the answer holds is
+#: one the report does not single out.
+_SINGLED_TOPIC = re.compile(r"(?<!danh )\b(?:rieng (?:ve|den|toi|cho)|specific(?:ally)? (?:about|to|on|regarding|for)|"
+                            r"in particular (?:about|to|on|for))\b([^,.;:?!()\u2013\u2014]{3,80})")
+#: Where a singled-out topic's clause turns to where or when it was said ("… in her speech", "… trong năm 2021").
+_TOPIC_ENDS = re.compile(r"\b(?:in (?:her|his|the|their|its)|during|at the|trong (?:phan|bai|phat bieu|ket luan|"
+                         r"cac nhiem vu|nhiem vu|nam)|nam 20\d\d|khong|ko|hong|hok|hk|ha)\b")
+#: Words of a singled-out topic that name no topic ("mảng", "lĩnh vực", "vai trò", "their role"): a topic of
+#: nothing else is no topic to look for.
+_TOPIC_FILLERS = frozenset({"mang", "linh", "vuc", "vai", "tro", "role", "roles", "their", "its", "his", "her",
+                            "this", "that", "these", "those", "it", "them", "nay", "do", "ay", "kia"})
+#: A word in more than this share of intents (answers or examples) names no topic of its own ("công tác", "dân vận").
+TOPIC_WORD_SHARE = 0.2
 #: Since when someone has held a post, folded: "làm bí thư Cà Mau từ năm nào", "giữ chức này từ bao giờ"; the
 #: report gives titles as of its day only. Not a span ("từ năm nào đến năm nào" asks a term's years).
 _TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,8}? tu (?:nam nao|nam may|thang nao|khi nao|"
@@ -547,6 +562,12 @@ class Evidence:
         self._given_names = {fold(p.name.split()[-1]) for p in kb.followups.people if p.name.split()}
         #: Each answer's folded words, in both languages: does it name the detail asked, the place?
         self._answer_words = {intent.id: " ".join(words(_answer_text(intent))) for intent in kb.intents.values()}
+        #: …and as the matcher reads them (synonyms expanded), with the words common to many intents' answers or
+        #: examples, which name no topic of their own.
+        self._answer_tokens = {intent.id: frozenset(kb.tokens(_answer_text(intent))) for intent in kb.intents.values()}
+        shares = Counter(t for intent in kb.intents.values() for t in self._answer_tokens[intent.id].union(
+            *(kb.tokens(example) for example in intent.examples)))
+        self._common_tokens = frozenset(t for t, n in shares.items() if n > TOPIC_WORD_SHARE * len(kb.intents))
         # The topics of people who spoke: their tasks are their words ("Mai's fourth task"); not of
         # those who only attended (Nguyễn Tiến Hải's topic is the Cà Mau bridge point).
         self._speech_topics = {person.topic for person in kb.followups.people if person.topic and person.intent
@@ -677,6 +698,7 @@ class Evidence:
             return Objection.OTHER_EVENT
         if self._asks_unnamed_detail(text, words, intent) or _RANKED.search(" ".join(fold(text).split())) \
                 or _SINGLED_OUT.search(" ".join(words)) or self._quotes_a_summary(text, intent) \
+                or self._singles_out_an_untold_topic(text, intent) \
                 or _LATER_POST.search(" ".join(words)) \
                 or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
@@ -698,6 +720,15 @@ class Evidence:
         answer = f" {self._answer_words[intent.id]} "
         return any(f" {' '.join(detail)} " not in answer and not _askers_own(words, end - len(detail), end)
                    for detail, _, end in find_spelt(self._details, text))
+
+    def _singles_out_an_untold_topic(self, text: str, intent: Intent) -> bool:
+        """Whether the question asks what was said specifically of a topic none of whose own words the answer
+        holds: "có nói gì riêng về đội ngũ giáo viên" is not answered by tasks that never name teachers."""
+        for match in _SINGLED_TOPIC.finditer(fold(text)):
+            topic = set(self._tokens(_TOPIC_ENDS.split(match.group(1))[0])) - self._common_tokens - _TOPIC_FILLERS
+            if topic and not topic & self._answer_tokens[intent.id]:
+                return True
+        return False
 
     def _quotes_a_summary(self, text: str, intent: Intent) -> bool:
         """Whether the question asks the exact words of a speech or of the summary report whose gist ``intent`` gives:

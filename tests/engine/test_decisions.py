@@ -3421,3 +3421,16 @@ def test_how_many_districts_or_offices_is_a_count_the_report_lacks(responder: Re
     reply = responder.answer(message)
     assert reply.fallback is refused, (reply.matched, reply.text[:80])
     assert refused or reply.intent == "camau_dan_van_boards"
+
+
+@pytest.mark.parametrize(("message", "refused"), [
+    ("Bà Trương Thị Mai có nói gì riêng về chị em phụ nữ không?", True),
+    ("Đồng chí Mai có dặn gì riêng về bà con Công giáo không?", True),
+    ("Báo cáo có nói gì riêng về vai trò người đứng đầu không?", False),
+    ("Did Trần Quốc Vượng say anything specific about the Fatherland Front?", False),
+])
+def test_a_topic_singled_out_that_no_answer_names_is_refused(responder: Responder, message: str,
+                                                             refused: bool) -> None:
+    """"nói gì riêng về X" is answered only by an answer that names X; vague words ("vai trò") name no topic."""
+    reply = responder.answer(message)
+    assert reply.fallback is refused, (reply.matched, reply.text[:80])
