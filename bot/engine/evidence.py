@@ -673,9 +673,9 @@ class Evidence:
             return Objection.COUNT
         if self._claims_a_count(text, intent):
             return Objection.COUNT  # "Có đúng là biểu dương 10 mô hình?": no number of the answer can tell
-        if Objection.TIME in asked and (self._other_year(text, intent) or self._later.find(words)
-                                           or _CONGRESS_MET.search(" ".join(words))):
-            return Objection.TIME  # "When did the 12th Party Congress convene?": the report never says
+        if (Objection.TIME in asked and (self._other_year(text, intent) or self._later.find(words))) \
+                or (asked & {Objection.TIME, Objection.YEAR} and _CONGRESS_MET.search(" ".join(words))):
+            return Objection.TIME  # "When did the 12th Party Congress convene?", "năm nào": the report never says
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what

@@ -3393,6 +3393,8 @@ def test_the_first_picture_in_vietnamese_is_a_photo_not_the_first_task(responder
 @pytest.mark.parametrize(("message", "refused"), [
     # when the 12th Congress itself was held ("ĐH" for Đại hội, "tổ chức" for met): the report never says
     ("ĐH XII của Đảng được tổ chức vào lúc nào vậy?", True),
+    # …or in which year, beside what else is asked of it
+    ("Đại hội XII của Đảng họp vào năm nào và ra nghị quyết gì về dân vận?", True),
     # the conference reviewing its term is another matter
     ("Hội nghị tổng kết nhiệm kỳ ĐH XII tổ chức ngày nào?", False),
 ])
