@@ -329,8 +329,8 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          r"\bthay (?:ong|ba|dong chi) (?:\w+ ){1,3}?lam (?:truong|pho|bi thu|chu tich)\b|"
                          r"\b(?:ke nhiem|nguoi ke nhiem|successor|succeeded (?:her|him))\b")
 #: Others asked beside someone named, folded: "các Phó Trưởng Ban … khác", "phó trưởng ban nào nữa", "other
-#: deputy heads".
-_OTHERS = re.compile(r"\b(?:khac|nua|other)\b")
+#: deputy heads", "ngoài ông Lĩnh thì còn những phó trưởng ban nào".
+_OTHERS = re.compile(r"\b(?:khac|nua|other|con)\b")
 #: How many words may stand between a post and "khác" ("các Phó Trưởng Ban Dân vận Trung ương khác").
 _OTHERS_GAP = 6
 #: Values a claim may state and an answer may tell, folded: a day ("31/12/2020", "30 december"), a span of
@@ -421,8 +421,11 @@ MAX_POST_WORDS = 6
 _ASKS_SAID = re.compile(r"\b(?:phat bieu|noi)(?: \w+){0,3} (?:gi|j)\b(?! do \w)"
                         r"|\bwhat\b(?: \w+){1,6} (?:say|said|raise|raised)\b|\b(?:his|her) own remarks\b")
 
-#: Those who only attended, or some province, folded: "đại diện lãnh đạo UBND tỉnh", "BDV huyện ủy".
-_ATTENDEES = (r"(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|ubnd|uy ban nhan dan|hdnd|"
+#: Those who only attended, or some province, folded: "đại diện lãnh đạo UBND tỉnh", "BDV huyện ủy"; or a
+#: body's representative the report never has speak ("đại diện Mặt trận", "a Front representative").
+_ATTENDEES = (r"(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|dai dien (?:cua )?(?:mat tran|mttq|hoi|doan|to chuc)|"
+              r"front s representatives?|representatives? (?:of|from) the (?:vietnam )?(?:fatherland )?front|"
+              r"ubnd|uy ban nhan dan|hdnd|"
               r"hoi dong nhan dan|cac so|so nganh|chuyen vien|"
               r"(?:ban dan van|bdv) (?:cac )?(?:huyen|thanh|tinh)(?: uy)?|dia phuong nao|tinh nao|tinh thanh nao|"
               r"dai bieu (?:o |tai |cua )?(?:tinh )?ca mau|ca mau (?:delegates|delegation|officials)|"
@@ -921,7 +924,8 @@ class Evidence:
         joined = " ".join(tokens)
         for post in self._posts_in(tokens, self._post_words.__contains__) if named else ():
             said = " ".join(post)
-            others = rf"\b(?:{said}(?: \w+){{0,{_OTHERS_GAP}}}? (?<!ai )(?<!nguoi )khac|{said} nao nua|other {said})\b"
+            others = rf"\b(?:{said}(?: \w+){{0,{_OTHERS_GAP}}}? (?<!ai )(?<!nguoi )khac|{said} nao nua|other {said}|" \
+                     rf"con (?:nhung |cac )?{said} nao)\b"
             if (holders := self._holders(post)) and holders <= named and re.search(others, joined):
                 return True
         return False

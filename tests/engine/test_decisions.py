@@ -1821,8 +1821,10 @@ def test_tasks_for_one_named_organisation_are_a_detail_the_report_never_gives(re
     ("Ngoài ông Lĩnh, các Phó Trưởng Ban Dân vận Trung ương khác dự hôm đó là ai?", True),
     ("Who were the other deputy heads of the Central Mass Mobilization Commission present besides Nguyễn Hồng Lĩnh?",
      True),
+    ("Ngoài đồng chí Lĩnh thì Ban Dân vận Trung ương còn những Phó Trưởng ban nào dự?", True),
     # a post two people hold: the other one is the answer
     ("Ngoài ông Vượng, Ủy viên Bộ Chính trị nào khác dự hội nghị?", False),
+    ("Ngoài ông Vượng thì còn Ủy viên Bộ Chính trị nào dự không?", False),
     # "or someone else" offers a choice to check, not others to list
     ("Người đọc báo cáo tóm tắt là bà Mai trưởng ban hay ai khác vậy?", False),
 ])
@@ -3436,3 +3438,12 @@ def test_a_topic_singled_out_that_no_answer_names_is_refused(responder: Responde
     """"nói gì riêng về X" is answered only by an answer that names X; vague words ("vai trò") name no topic."""
     reply = responder.answer(message)
     assert reply.fallback is refused, (reply.matched, reply.text[:80])
+
+
+@pytest.mark.parametrize("message", [
+    "Đại diện Mặt trận Tổ quốc có phát biểu gì ở hội nghị không?",
+    "Did the Fatherland Front's representative say anything at the meeting?",
+])
+def test_what_a_bodys_representative_said_is_refused(responder: Responder, message: str) -> None:
+    """The report gives the words of three speakers only; a body's representative is never heard."""
+    assert responder.answer(message).fallback
