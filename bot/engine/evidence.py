@@ -428,7 +428,8 @@ _ATTENDEES = (r"(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|dai dien (?:cua )?
               r"ubnd|uy ban nhan dan|hdnd|"
               r"hoi dong nhan dan|cac so|so nganh|chuyen vien|"
               r"(?:ban dan van|bdv) (?:cac )?(?:huyen|thanh|tinh)(?: uy)?|dia phuong nao|tinh nao|tinh thanh nao|"
-              r"dai bieu (?:o |tai |cua )?(?:tinh )?ca mau|ca mau (?:delegates|delegation|officials)|"
+              r"dai bieu (?:o |tai |cua )?(?:diem cau |dau cau )?(?:tinh )?ca mau|"
+              r"ca mau (?:delegates|delegation|officials)|"
               r"peoples?(?: s)? council|peoples?(?: s)? committee|district level|ministry|ministries|"
               r"state committee|departments)")
 #: What they said (folded): "các sở, ngành ở Cà Mau có góp ý gì", "có địa phương nào phát biểu tham
@@ -436,7 +437,7 @@ _ATTENDEES = (r"(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|dai dien (?:cua )?
 _ATTENDEE_SAID = re.compile(rf"\b{_ATTENDEES}"
                             r"\b(?: \S+){0,16}? (?:phat bieu|tham luan|co y kien|gop y|kien nghi|de xuat|noi gi|"
                             r"bay to|cam nhan|phan ung|hoi gi|hoi j|react|reacted|respond|responded|"
-                            r"hua|hua hen|cam ket|bao cao ket qua|bao cao rieng|phan hoi|"
+                            r"hua|hua hen|cam ket|bao cao ket qua|bao cao rieng|phan hoi|feedback|"
                             r"say|said|propose|proposed|comment|commented|promise|promised|pledge|pledged|"
                             r"present(?:ed)? (?:anything|any|a report|their|its)|"
                             r"raised? (?:any )?(?:specific )?(?:questions|concerns|proposals|issues))\b|"

@@ -892,6 +892,7 @@ def test_abroad_and_the_slogan_in_other_words(responder: Responder, question: st
 @pytest.mark.parametrize("question", [
     "báo cáo tổng kết nêu những yếu kém, khuyết điểm nào của công tác dân vận",
     "mỗi xã được hỗ trợ bn tiền để làm dân vận vậy ông Vượng có nói ko",
+    "What were the weak points of mass mobilization work in those five years?",
 ])
 def test_weaknesses_and_sums_the_report_never_gives_are_refused(responder: Responder, question: str) -> None:
     """The report lists achievements only, and no sums: "bn tiền" asks how much ("bn" is "bao nhiêu")."""
@@ -2760,6 +2761,7 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "trưởng ban dân vận Thành ủy Cà Mau tên là gì ạ?",
     # what those who only attended said: the report gives the words of three speakers only
     "Các sở, ngành ở Cà Mau có góp ý gì về cải cách hành chính tại hội nghị không?",
+    "Đại biểu ở điểm cầu Cà Mau có feedback gì về hội nghị không?",
     "Ngoài ba người phát biểu, có địa phương nào phát biểu tham luận không?",
     # what came after, what a post does, when a resolution was adopted, what a change will do
     "Sau hội nghị, số mô hình Dân vận khéo ở Cà Mau có tăng lên không?",
@@ -3447,3 +3449,9 @@ def test_a_topic_singled_out_that_no_answer_names_is_refused(responder: Responde
 def test_what_a_bodys_representative_said_is_refused(responder: Responder, message: str) -> None:
     """The report gives the words of three speakers only; a body's representative is never heard."""
     assert responder.answer(message).fallback
+
+
+def test_the_southern_tip_is_ca_mau(responder: Responder) -> None:
+    """"đất mũi", "tỉnh cực nam" are what people call Cà Mau: its leaders' photo is the first photo."""
+    reply = responder.answer("Mấy ông lãnh đạo ở đất mũi có được chụp hình đưa lên bài không?")
+    assert reply.intent == "mention_photos"
