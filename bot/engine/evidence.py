@@ -972,7 +972,8 @@ class Evidence:
         sentences that ask: "A post says the Trưởng ban read it. Who really did?" asks no post."""
         text = questions_asked(text)
         tokens = self._tokens(text)
-        if not WHO & set(tokens):  # "… có phải là Trưởng Ban không?" checks a claim about someone
+        if not WHO & set(tokens) and not _ASKS_A_NAME.search(" ".join(words(text))):
+            # "… có phải là Trưởng Ban không?" checks a claim about someone; "… là đồng chí nào" asks who
             return ()
         asked = self._posts_in(tokens, self._post_words.__contains__, offers=True)
         if not asked or (DEPUTY in tokens and not any(post[0] == DEPUTY for post in asked)):

@@ -2759,6 +2759,7 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # the name of someone the report gives only by post is no answer's, however near its words
     "Trưởng Ban Dân vận Tỉnh ủy Cà Mau tên đầy đủ là gì vậy, mình cần ghi vào sổ họp",
     "trưởng ban dân vận Thành ủy Cà Mau tên là gì ạ?",
+    "Trưởng Ban Dân vận Tỉnh ủy Cà Mau lúc đó là đồng chí nào?",
     # what those who only attended said: the report gives the words of three speakers only
     "Các sở, ngành ở Cà Mau có góp ý gì về cải cách hành chính tại hội nghị không?",
     "Đại biểu ở điểm cầu Cà Mau có feedback gì về hội nghị không?",
@@ -3455,3 +3456,15 @@ def test_the_southern_tip_is_ca_mau(responder: Responder) -> None:
     """"đất mũi", "tỉnh cực nam" are what people call Cà Mau: its leaders' photo is the first photo."""
     reply = responder.answer("Mấy ông lãnh đạo ở đất mũi có được chụp hình đưa lên bài không?")
     assert reply.intent == "mention_photos"
+
+
+@pytest.mark.parametrize(("message", "refused"), [
+    ("mấy tấm hình trong bài ai chụp vậy, mình muốn ghi nguồn", True),
+    ("Ai là người chụp các bức ảnh đăng kèm bài, tôi cần ghi nguồn?", True),
+    # who is in a photo is what the captions tell
+    ("Tấm hình đầu bài là chụp ai, chụp ở đâu vậy?", False),
+])
+def test_who_took_the_photos_is_not_who_is_in_them(responder: Responder, message: str, refused: bool) -> None:
+    """The captions name who is in the photos, never who took them."""
+    reply = responder.answer(message)
+    assert reply.fallback is refused and (refused or reply.intent == "mention_photos"), reply.matched
