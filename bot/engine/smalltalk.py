@@ -94,7 +94,9 @@ _REQUEST = re.compile(r"\b(?:duoc|dc) (?:khong|ko|k|hok|hong|hem|chu|ha|nhe|nha|
 #: The words of asking leave, folded: what is left of the message once they are out is its subject.
 LEAVE_WORDS = frozenset({"hoi", "tra", "loi", "giai", "dap", "duoc", "dc", "khong", "ko", "k", "hok", "hong", "hem",
                          "chu", "ha", "nhe", "nha", "hen", "a", "ak", "muon", "cho", "xin", "may", "nay", "voi", "di",
-                         "con", "ho", "tro", "giup", "cuu", "can"})
+                         "con", "ho", "tro", "giup", "cuu", "can",
+                         # how much is asked, and who asks: "cô hỏi cái này chút", "mik hỏi vài câu"
+                         "chut", "xiu", "ti", "vai", "cau", "mot", "dieu", "co", "mik", "minh", "toi", "em"})
 
 
 def _asks(text: str, after: int = 0) -> bool:

@@ -713,6 +713,7 @@ def test_an_overview_of_an_overview_is_no_rival(responder: Responder) -> None:
     ("chào cháu, bác hỏi mấy điều về cái hội nghị đó được ko", "smalltalk_help"),
     ("Xin chào, cho mình hỏi về hội nghị với", "smalltalk_help"),
     ("Xin chào, tôi muốn hỏi vài điều về bài viết này", "smalltalk_help"),
+    ("mik hỏi vài câu đc hông", "smalltalk_help"),                       # how much is asked is no subject
     ("cho bác hỏi về nhiệm vụ thứ năm được ko", "mai_task_5"),        # asks leave, and names what
     ("em hỏi ai chủ trì hội nghị được không", "event_chair"),         # asks leave, and asks who
 ])
