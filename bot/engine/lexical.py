@@ -21,6 +21,7 @@ import functools
 import heapq
 import itertools
 import math
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -76,6 +77,10 @@ _RULED_OUT = frozenset({("khong", "phai"), ("khong", "can")})
 #: Words after a plain "ban" that make it "bản" (a text), not "bạn" (you): "theo ban tong ket" is "theo bản
 #: tổng kết", no "theo bạn" asking the bot's opinion.
 _A_TEXT = frozenset({"tong", "bao", "danh", "tin", "goc", "tom", "ket", "thao", "dich", "in", "chinh"})
+
+
+#: Punctuation between clauses, which no out-of-scope name spans (a full stop may sit inside an abbreviation).
+_CLAUSE_BREAK = re.compile(r"[,;:!?]")
 
 
 @dataclass(frozen=True)
@@ -297,15 +302,18 @@ class LexicalIndex:
         "giá lại" does not name Gia Lai), unless a two-word name is typed plain and the word before
         makes with its first word a pair of the report ("danh gia lai" is "đánh giá lại"). A name
         beside one of its entry's ``unless`` words ("bà con Khmer … dân tộc thiểu số") is context:
-        the broader words are what is asked.
+        the broader words are what is asked. A name is not read across a clause's break ("vùng giáp
+        nước bạn: đánh giá thế nào" asks no "bạn đánh giá").
         """
         typed, folded = raw_words(text), words(text)
         if len(typed) != len(folded):
             typed = folded
+        breaks = set(itertools.accumulate(len(words(part)) for part in _CLAUSE_BREAK.split(text)))
         for i, word in enumerate(folded):
             for spelt, plain, oos in self._triggers_by_word.get(word, ()):
                 size = len(plain)
                 if i + size <= len(folded) and all(folded[i + k] == plain[k] for k in range(size)) \
+                        and not breaks.intersection(range(i + 1, i + size)) \
                         and _spelt_or_plain(typed[i:i + size], spelt) \
                         and not any(contains_phrase(folded, words(u)) for u in oos.unless) \
                         and not self._word_before_reads_it(i, size, typed, folded) \

@@ -3469,3 +3469,18 @@ def test_who_took_the_photos_is_not_who_is_in_them(responder: Responder, message
     """The captions name who is in the photos, never who took them."""
     reply = responder.answer(message)
     assert reply.fallback is refused and (refused or reply.intent == "mention_photos"), reply.matched
+
+
+@pytest.mark.parametrize("message", [
+    "Làm dân vận giúp gì cho việc gìn giữ đất nước, báo cáo nói sao?",
+    "Báo cáo nói công tác dân vận góp phần bảo vệ đất nước thế nào?",
+])
+def test_keeping_the_country_is_defending_the_fatherland(responder: Responder, message: str) -> None:
+    """"giữ gìn / bảo vệ đất nước" is the report's "bảo vệ Tổ quốc": the finding on propaganda says it."""
+    assert responder.answer(message).intent == "finding_propaganda"
+
+
+def test_no_out_of_scope_name_is_read_across_a_comma(responder: Responder) -> None:
+    """"nước bạn, đánh giá ra sao" asks how the report judged the border work, not the bot's view ("bạn đánh giá")."""
+    reply = responder.answer("Còn chuyện giữ biên giới với nước bạn, đánh giá ra sao?")
+    assert not reply.fallback and reply.intent == "finding_border_diplomacy", reply.text[:80]
