@@ -486,8 +486,8 @@ def _askers_own(folded: list[str], start: int, end: int) -> bool:
 #: A person's name asked, folded: "… là chú nào", "đồng chí nào đại diện", "ông đó tên gì", "the name of the head of …".
 _ASKS_A_NAME = re.compile(r"\bla (?:chu|ong|ba|co|anh|chi|dong chi|vi|nguoi) nao\b|\b(?:dong chi|vi) nao\b|"
                           r"\b(?:ong|ba|chu|nguoi|dong chi|vi) (?:\w+ ){0,3}?(?:ten (?:gi|j|la gi)|ho ten)\b|"
-                          r"\bname of the (?:head|chair|chairman|chairwoman|leader|official|representative|person|"
-                          r"secretary|deputy)\b|\b(?:his|her) (?:full )?name\b|"
+                          r"\b(?:name of|who (?:is|was)) the (?:head|chair|chairman|chairwoman|leader|official|"
+                          r"representative|person|secretary|deputy|director)\b|\b(?:his|her) (?:full )?name\b|"
                           # the names of people a group sent: "tên đồng chí lãnh đạo Ban Dân vận Tỉnh ủy", "their
                           # names"
                           r"\b(?:ho )?ten (?:cua )?(?:cac |nhung |hai |ba )?(?:dong chi|ong|ba|nguoi|vi|can bo|"

@@ -2761,6 +2761,7 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Trưởng Ban Dân vận Tỉnh ủy Cà Mau tên đầy đủ là gì vậy, mình cần ghi vào sổ họp",
     "trưởng ban dân vận Thành ủy Cà Mau tên là gì ạ?",
     "Trưởng Ban Dân vận Tỉnh ủy Cà Mau lúc đó là đồng chí nào?",
+    "Who is the director of the Cà Mau provincial mass mobilization commission?",
     # what those who only attended said: the report gives the words of three speakers only
     "Các sở, ngành ở Cà Mau có góp ý gì về cải cách hành chính tại hội nghị không?",
     "Đại biểu ở điểm cầu Cà Mau có feedback gì về hội nghị không?",
