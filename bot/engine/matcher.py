@@ -102,8 +102,9 @@ _ORGANIZER_ASKED = re.compile(r"\b(?:(?:co quan|ban|don vi|ai) nao|do ai|ban nao
                               r"(?:to chuc|lo lieu)\b|\bdo (?:ban|co quan|don vi) nao\b|"
                               r"\b(?:which (?:body|agency|organi[sz]ation|commission)|who)(?: \w+){0,2} organi[sz]ed\b|"
                               r"\borgani[sz]ed by (?:whom|which)\b")
-#: How it was held, asked (folded): "trực tiếp hay trực tuyến", "tổ chức kiểu gì", "in person or online".
-_FORMAT_ASKED = re.compile(r"\b(?:truc tuyen|truc tiep|online|onl|hinh thuc|kieu gi|in person|noi mang)\b")
+#: How it was held, asked (folded): "trực tiếp hay trực tuyến", "tổ chức kiểu gì", "in person or online", "in what
+#: format".
+_FORMAT_ASKED = re.compile(r"\b(?:truc tuyen|truc tiep|online|onl|hinh thuc|kieu gi|in person|noi mang|format)\b")
 #: An answer that says who organized it.
 _ORGANIZED = re.compile(r"\btổ chức\b|\borgani[sz]ed\b")
 #: How deep among the candidates a part of the leader's overview may stand and still give what the leader cannot.

@@ -3485,3 +3485,18 @@ def test_no_out_of_scope_name_is_read_across_a_comma(responder: Responder) -> No
     """"nước bạn, đánh giá ra sao" asks how the report judged the border work, not the bot's view ("bạn đánh giá")."""
     reply = responder.answer("Còn chuyện giữ biên giới với nước bạn, đánh giá ra sao?")
     assert not reply.fallback and reply.intent == "finding_border_diplomacy", reply.text[:80]
+
+
+@pytest.mark.parametrize("message", [
+    "Thường trực Ban Bí thư là chức gì, có to hơn thủ tướng không?",
+    "Does the Standing Member of the Secretariat outrank a provincial Party secretary?",
+])
+def test_how_posts_rank_against_each_other_is_refused(responder: Responder, message: str) -> None:
+    """The report gives titles, never how they rank."""
+    assert responder.answer(message).fallback
+
+
+def test_who_organized_it_and_in_what_format_gets_the_overview(responder: Responder) -> None:
+    """The overview says who organized it and how it was held at once; the format's answer names no organizer."""
+    reply = responder.answer("Which agency organized the conference, and in what format?")
+    assert reply.intent == "event_overview", reply.matched
