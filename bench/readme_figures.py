@@ -283,6 +283,15 @@ SETS = (
      "94.6% / 95.7%"),
     ("outsider_ct", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "94.3% / 78.7%"),
+    ("outsider_cw", "a hospital lab technician in Cà Mau, a journalism student, a Dutch NGO worker, an elders' "
+     "association head, a gamer in teen-code; measured once when written, then tuned on", "94.6% / 91.3%"),
+    ("outsider_cx", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
+     "when written, then tuned on", "94.4% / 81.1%"),
+    ("outsider_cy", "a literature teacher, a delivery driver in Cà Mau, a Swedish master's student, a farmers' "
+     "association officer, a 10th grader in teen-code; sealed to the end, measured once on the final code",
+     "95.2% / 95.7%"),
+    ("outsider_cz", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "91.4% / 84.0%"),
     ("outsider_cu", "a grocery-shop owner in Năm Căn, a border-guard officer, a Canadian-born grandchild, a history "
      "contest student, a company's Party officer; sealed to the end, measured once on the final code",
      "89.1% / 91.3%"),
