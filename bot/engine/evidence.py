@@ -292,8 +292,6 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
                           # "có biểu dương, khen ngợi địa phương hay tập thể nào không"
                           r"\b(?:khen|bieu duong|tuyen duong|cam on)(?: \w+){0,2} (?:dia phuong|tinh(?! uy)|huyen|xa|"
                           r"don vi|tap the|ca nhan|mo hinh)(?: \w+){0,3} nao\b")
-#: "bao nhiêu" said as "not much", folded: "làm chẳng bao nhiêu", "không được bao nhiêu" (not "… không,
-#: bao nhiêu người dự?").
 #: A topic singled out, folded, up to the end of its clause: "bà Mai có nói gì riêng về bà con Công giáo không",
 #: "did he say anything specifically about the Mekong Delta". A topic no word of which the answer holds is
 #: one the report does not single out.
@@ -343,6 +341,8 @@ _VALUE_CHOICES = tuple(re.compile(rf"(?:{value.pattern})[ ?,]+(?:hay|hoac|or)(?:
                        for value in _CLAIMED_VALUES)
 #: A number and the word after it: "36 điểm cầu", "64 provincial bridge points".
 _COUNTED_THING = re.compile(r"(?<![\d/.])\b(\d+) (\w+)(?: (\w+))?")
+#: "bao nhiêu" said as "not much", folded: "làm chẳng bao nhiêu", "không được bao nhiêu" (not "… không,
+#: bao nhiêu người dự?").
 _NOT_MUCH = re.compile(r"\b(?:chang|cha|khong|ko|hong)(?: duoc)? bao nhieu\b")
 
 
