@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, replace
 from bot.engine.language import Language
 from bot.engine.ordinals import ordinal_places
 from bot.kb.schema import Followups, Intent, Person
-from bot.text.normalize import clip, raw_words, words
+from bot.text.normalize import clip, raw_words, unstretch, words
 from handlers.questions import Responder, pick
 from handlers.reply import Kind, Reply
 
@@ -96,6 +96,7 @@ class FollowupResolver:
         text, cut = clip(text, self.responder.kb.matching.max_question_chars)
         if cut:  # a message over the length cap is no short follow-up
             return None
+        text = unstretch(text)
         tokens = words(text)
         if not tokens or len(tokens) > MAX_FOLLOWUP_WORDS:
             return None

@@ -17,7 +17,7 @@ from bot.engine.semantic import LazyOpinion, Warmth
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import Intent
 from bot.kb.snapshot import load_or_build
-from bot.text.normalize import clip
+from bot.text.normalize import clip, unstretch
 from handlers.reply import Choice, Kind, Reply
 
 _INTENT_KIND = {"answer": Kind.ANSWER, "smalltalk": Kind.SMALLTALK, "refusal": Kind.REFUSAL}
@@ -48,6 +48,7 @@ class Responder:
         """Answer a free-text question; ``prefer`` settles a language too close to call."""
         limit = self.kb.matching.max_question_chars
         text, truncated = clip(text, limit)  # first: every later step is then bounded
+        text = unstretch(text)
         if truncated:
             text = first_question(text)
         lang = self.detector.detect(text, prefer)

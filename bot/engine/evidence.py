@@ -407,7 +407,10 @@ POST_ENDS = ("đồng chí", "đến", "lúc", "đó", "có", "không", "tên", 
 #: Words that ask who someone is, as the matcher reads them.
 WHO = frozenset({"ai", "ten", "who", "whom", "name"})
 #: The levels of the Party and the State a post may be of, folded ("thành ủy", "huyện ủy", "cấp xã").
-_LEVELS = frozenset({"thanh", "huyen", "xa", "phuong", "quan", "uy", "ap"})
+_LEVELS = frozenset({"thanh", "huyen", "xa", "phuong", "quan", "uy", "ap", "district", "commune"})
+#: Words that join a post to whose it is in a question ("trưởng ban dân vận *của* tỉnh Cà Mau", "ai làm
+#: trưởng ban dân vận *ở* Cà Mau", "the head *of the* mass mobilization commission *of* Cà Mau *province*").
+_POST_LINKS = frozenset({"cua", "o", "tai", "of", "in", "at", "the", "for", "province", "provincial"})
 #: Words that ask for a name, as the matcher reads them ("tên là gì", "can you name them").
 _NAME = frozenset({"ten", "name", "names"})
 #: A post this long names its holder ("thường trực ban bí thư"); a shorter one ("bí thư") names no one.
@@ -942,7 +945,7 @@ class Evidence:
     def gives_another_post(self, text: str, intent: Intent) -> bool:
         """Whether the question gives someone, whose own answer is ``intent``, a post that answer does
         not: "Hải … as Chairman of the People's Committee" (he was Bí thư Tỉnh ủy)."""
-        return self._not_held(intent, self._posts_in(self._tokens(text), self._post_words.__contains__))
+        return self._not_held(intent, self._question_posts(self._tokens(text)))
 
     def _not_held(self, intent: Intent, posts: Iterable[tuple[str, ...]]) -> bool:
         """Whether one of ``posts`` is none that the one person ``intent`` is about holds."""
@@ -958,7 +961,7 @@ class Evidence:
         """
         named: set[str] = set()
         tokens = self._tokens(text)
-        for post in self._posts_in(tokens, self._post_words.__contains__):
+        for post in self._question_posts(tokens):
             if DEPUTY in tokens and post[0] != DEPUTY:
                 continue  # "ông cấp phó dưới quyền bà Trưởng Ban": the post describes someone else
             holders = self._holders(post)
@@ -975,15 +978,20 @@ class Evidence:
         if not WHO & set(tokens) and not _ASKS_A_NAME.search(" ".join(words(text))):
             # "… có phải là Trưởng Ban không?" checks a claim about someone; "… là đồng chí nào" asks who
             return ()
-        asked = self._posts_in(tokens, self._post_words.__contains__, offers=True)
+        asked = self._question_posts(tokens, offers=True)
         if not asked or (DEPUTY in tokens and not any(post[0] == DEPUTY for post in asked)):
             return ()  # "ông phó của bà trưởng ban là ai": a post described by another
         return () if self.people.named(text) else tuple(asked)
 
+    def _question_posts(self, tokens: list[str], offers: bool = False) -> list[tuple[str, ...]]:
+        """The posts a question names, each with whose it is, read across the words that join them:
+        "trưởng ban dân vận ở Cà Mau" is not the Trưởng Ban Dân vận Trung ương."""
+        return self._posts_in(tokens, self._post_words.__contains__, offers, links=_POST_LINKS)
+
     def _posts_in(self, tokens: list[str], belongs: Callable[[str], bool],
-                  offers: bool = False) -> list[tuple[str, ...]]:
-        """The posts named in ``tokens``: a post's first words and the words after it that ``belongs``;
-        with ``offers``, none that the asker writes for or offers as the answer to check.
+                  offers: bool = False, links: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
+        """The posts named in ``tokens``: a post's first words and the words after it that ``belongs``
+        (passing over ``links``); with ``offers``, none that the asker writes for or offers as the answer to check.
 
         "trưởng ban" inside "phó trưởng ban" is the deputy's post, not a second one; a word said
         twice in a row ("trưởng ban BDV" read as "truong ban ban dan van") counts once.
@@ -1000,7 +1008,8 @@ class Evidence:
                            or _OFFERED & set(tokens[max(0, start - _OFFER_GAP):start])):
                 continue
             post = list(phrase)
-            for token in itertools.takewhile(belongs, tokens[end:end + MAX_POST_WORDS]):
+            after = [token for token in tokens[end:] if token not in links]
+            for token in itertools.takewhile(belongs, after[:MAX_POST_WORDS]):
                 if token != post[-1]:
                     post.append(token)
             posts.append(tuple(post))

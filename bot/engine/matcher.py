@@ -419,8 +419,10 @@ class Matcher:
             return _answer(corrector.intent_id, tokens, candidates)  # "Was the central point in Ho Chi Minh City?"
         if set(tokens) <= self._bare and self.kb.matching.capability_reply is not None:  # "không", "yes"
             return _answer(self.kb.matching.capability_reply, tokens, candidates)
-        if set(tokens) <= self._lexical.vague:  # "ai?", "when?": nothing to tell one answer from another
-            return Match(Verdict.FALLBACK, tuple(tokens), candidates)
+        if set(tokens) <= self._lexical.vague:  # "ai?", "when?": nothing to tell one answer from another…
+            cues = self._talk.find(text)  # …unless asked of the bot: "cháu là ai"
+            return self._small_talk(text, tokens, cues, candidates) if cues else \
+                Match(Verdict.FALLBACK, tuple(tokens), candidates)
         swapped = self._speech_given_to_another(text)
         if swapped is not None:  # "ông Lĩnh kết luận hội nghị có giao 7 nhiệm vụ, vậy …": the conclusion was Mai's
             return _answer(swapped, tokens, candidates)

@@ -33,6 +33,9 @@ WORDS_CACHED = 256
 #: Longer texts are split anew each time, so that the cache never holds a huge message.
 CACHED_TEXT_CHARS = 2000
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+_ROMAN = re.compile(r"[ivxlcdm]+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\n…\"“”'()\[\]-]\s*$")
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
@@ -77,6 +80,24 @@ def clip(text: str, limit: int) -> tuple[str, bool]:
                 return "".join(kept), True
         kept.append(ch)
     return "".join(kept), len(scan) < len(text)
+
+
+def unstretch(text: str) -> str:
+    """Letters held down back to one: "hiii", "cảm ơnnnn", "byeee" are "hi", "cảm ơn", "bye".
+
+    No Vietnamese or English word has a letter three times running; a Roman numeral may ("XIII"), and
+    one letter alone may be a word of its own ("kkk", laughter).
+    """
+    if not _STRETCHED.search(text):
+        return text
+    return _LETTER_RUN.sub(_unstretched, text)
+
+
+def _unstretched(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if _ROMAN.fullmatch(word) or len(set(word.lower())) == 1:
+        return word
+    return _STRETCHED.sub(r"\1", word)
 
 
 def clean(text: str) -> str:

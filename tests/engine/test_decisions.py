@@ -105,6 +105,9 @@ def test_a_task_past_the_last_says_there_are_seven(responder: Responder) -> None
     ("phó trưởng ban dân vận trung ương hồi đó là ai", "person_nguyen_hong_linh"),  # not the Trưởng Ban
     ("Trưởng Ban Dân vận Trung ương hồi đó là ai", "person_truong_thi_mai"),        # not her deputy
     ("bí thư tỉnh ủy cà mau hồi đó là ai", "person_nguyen_tien_hai"),
+    # English names the post first, then whose it is
+    ("who was the head of the Central Mass Mobilization Commission", "person_truong_thi_mai"),
+    ("who was the secretary of the Ca Mau Provincial Party Committee", "person_nguyen_tien_hai"),
 ])
 def test_who_holds_a_post_is_whoever_holds_it(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).intent == expected
@@ -2762,6 +2765,9 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "trưởng ban dân vận Thành ủy Cà Mau tên là gì ạ?",
     "Trưởng Ban Dân vận Tỉnh ủy Cà Mau lúc đó là đồng chí nào?",
     "Who is the director of the Cà Mau provincial mass mobilization commission?",
+    # …read across the words that say whose post it is, in either order
+    "Who was the head of the mass mobilization commission of Ca Mau province?",
+    "ai làm trưởng ban dân vận ở cà mau hồi đó, tên gì",
     # what those who only attended said: the report gives the words of three speakers only
     "Các sở, ngành ở Cà Mau có góp ý gì về cải cách hành chính tại hội nghị không?",
     "Đại biểu ở điểm cầu Cà Mau có feedback gì về hội nghị không?",

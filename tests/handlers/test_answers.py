@@ -97,6 +97,23 @@ def test_smalltalk(responder: Responder) -> None:
     assert responder.answer("bạn là ai").matched == "smalltalk_bot_identity"
 
 
+@pytest.mark.parametrize(("message", "expected"), [
+    ("cháu là ai", "smalltalk_bot_identity"),  # the bot called as an elder calls a younger one
+    ("hi bot có ai ở đây hông", "smalltalk_greeting"),  # anyone here, in teen-code, after a greeting
+])
+def test_the_bot_asked_about_itself_in_few_words(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).matched == expected
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("hiii", "smalltalk_greeting"),
+    ("cảm ơnnnn nhiềuuuu", "smalltalk_thanks"),
+    ("byeee bot", "smalltalk_goodbye"),
+])
+def test_letters_held_down_are_read_as_one(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).matched == expected
+
+
 def test_abbreviations_and_teencode(responder: Responder) -> None:
     assert responder.answer("bt tỉnh ủy Cà Mau là ai").intent in ("person_nguyen_tien_hai", "camau_leader")
     assert responder.answer("BDV TW tổ chức hn ko").intent in ("event_organizer", "event_overview")

@@ -19,6 +19,7 @@ from bot.text.normalize import (
     only_says_who_asks,
     raw_words,
     split_preamble,
+    unstretch,
     untelex,
     without_set_aside,
     without_words,
@@ -158,6 +159,12 @@ def test_a_relayed_questions_closing_tag_is_dropped() -> None:
     """"…, có cô ở Phú Tân hỏi thế?" says who asked; "Phú Tân" is no subject of the question."""
     assert split_preamble("Hội nghị có bao nhiêu điểm cầu, có cô ở Phú Tân hỏi thế?") == (
         "", "Hội nghị có bao nhiêu điểm cầu?")
+
+
+def test_held_down_letters_shrink_but_roman_numerals_stay() -> None:
+    assert unstretch("Hiii, cảm ơnnnn bot") == "Hi, cảm ơn bot"
+    assert unstretch("Đại hội XIII, khóa VIII") == "Đại hội XIII, khóa VIII"
+    assert unstretch("hello, cooperation") == "hello, cooperation"
 
 
 def test_letters_and_digits_glued_together_are_two_words() -> None:
