@@ -36,8 +36,9 @@ _CONCERNING = frozenset({"lien", "ve", "doi", "danh"})
 #: English numbers written out after an item word, which name its place: "task one", "item three".
 _CARDINALS = {w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                           "ten"), start=1)}
-#: "ý" inside another word, folded: "đồng ý" (agree), "chú ý", "lưu ý" (note) name no point of a list.
-_AGREE = frozenset({("dong", "y"), ("chu", "y"), ("luu", "y")})
+#: An item word inside another word, folded: "đồng ý" (agree), "chú ý", "lưu ý" (note) name no point of a
+#: list, "màn hình" (a screen) no photo.
+_INSIDE_A_WORD = frozenset({("dong", "y"), ("chu", "y"), ("luu", "y"), ("man", "hinh"), ("man", "anh")})
 #: Words before a count that make it the list the question picks from, not a count it claims.
 _AMONG = frozenset({"trong", "among", "of", "in"})
 #: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").
@@ -124,7 +125,7 @@ class ListItems:
         for numbered, item_words in lists:
             spans = list(item_words.spans(tokens))
             for i, end in spans:
-                if tuple(tokens[i - 1:i + 1]) in _AGREE:  # "có đồng ý với nhiệm vụ thứ 7": no "ý" of a list
+                if tuple(tokens[i - 1:i + 1]) in _INSIDE_A_WORD:  # "có đồng ý với nhiệm vụ thứ 7": no "ý" of a list
                     continue
                 if not listed and any(_next_to(tokens, (i, end), (j, e)) for j, e in spans if j >= end):
                     continue  # "nhiệm vụ trước nhiệm vụ thứ 5": the place is the second item word's

@@ -96,6 +96,26 @@ def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     assert reply.fallback, (reply.kind, reply.matched, reply.score)
 
 
+@pytest.mark.parametrize("question", [
+    "bức ảnh thứ 2 là gì",
+    "ảnh đầu tiên trong bài là ảnh gì",
+    "tấm hình thứ hai chụp ai",  # who is in it, not who took it
+])
+def test_a_photo_named_by_its_place_gets_the_photos(responder: Responder, question: str) -> None:
+    assert responder.answer(question).intent == "mention_photos"
+
+
+def test_a_photo_past_the_last_says_there_are_three(responder: Responder) -> None:
+    reply = responder.answer("ảnh thứ 4 là gì")
+    assert reply.fallback and "3 ảnh" in reply.text
+
+
+def test_a_screen_at_the_end_of_the_year_is_no_last_photo(responder: Responder) -> None:
+    """"màn hình cuối năm" holds "hình" and "cuối", but no photo named by its place."""
+    reply = responder.answer("Người đứng đầu Tỉnh ủy Cà Mau có ngồi xem cuộc họp qua màn hình hôm cuối năm đó không?")
+    assert reply.intent != "mention_photos"
+
+
 def test_a_task_past_the_last_says_there_are_seven(responder: Responder) -> None:
     reply = responder.answer("Em đang làm tiểu luận, nhiệm vụ thứ tám bà Mai nêu là gì ạ?")
     assert reply.fallback and "7 nhiệm vụ" in reply.text
