@@ -274,6 +274,11 @@ REPORT_YEAR = "2020"
 #: Which one ranks first, folded: "nhiệm vụ nào được đánh giá là quan trọng nhất", "which task was the
 #: most important". The report weighs no task or result above another ("yếu tố quan trọng nhất … là
 #: gì" is not asked this way, and "một trong những yếu tố quan trọng" answers it; nor is "thế nào").
+#: What a post is or does, asked of the post itself, folded: "Thường trực Ban Bí thư là chức gì, khác gì Tổng Bí
+#: thư", "what powers does that post have"; the report gives who held posts, never what they are.
+_POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?gi\b|"
+                             r"\bwhat (?:exactly )?(?:does|do) (?:\w+ ){1,12}?(?:do|involve|mean)\b|"
+                             r"\bpowers?\b|\bdiffers? from\b|\bkhac gi\b|\bquyen han\b|\btham quyen\b")
 _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nhat|cap bach nhat|uu tien nhat|"
                      r"noi bat nhat|thanh cong nhat|hieu qua nhat|most (?:important|urgent|successful|effective)|"
                      r"top priority)\b")
@@ -323,6 +328,10 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          r"\b(?:con giu|van giu|tiep tuc giu|giu chuc|duoc bau|len chuc|chuyen sang|con lam)\b"
                          r"(?: \w+){0,12}? "
                          r"sau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b|"
+                         # the post held since: "bà Mai giờ còn làm trưởng BDV TW ko", "còn làm … đến khi nào"
+                         r"\b(?:gio|bay gio|bh|sau nay|sau do)\b(?: \w+){0,4}? (?:con|van) (?:lam|giu|dam nhiem)\b|"
+                         r"\bcon (?:lam|giu)(?: \w+){0,8}? (?:den|toi) (?:khi nao|bao gio|nam nao|luc nao)\b|"
+                         r"\bstill (?:holds?|serves?|heads?|the head)\b|"
                          # who came after: "ai là người thay bà Trương Thị Mai làm Trưởng Ban", "her successor"
                          r"\bthay (?:ong|ba|dong chi) (?:\w+ ){1,3}?lam (?:truong|pho|bi thu|chu tich)\b|"
                          r"\b(?:ke nhiem|nguoi ke nhiem|successor|succeeded (?:her|him))\b")
@@ -706,7 +715,7 @@ class Evidence:
         if self._asks_unnamed_detail(text, words, intent) or _RANKED.search(" ".join(fold(text).split())) \
                 or _SINGLED_OUT.search(" ".join(words)) or self._quotes_a_summary(text, intent) \
                 or self._singles_out_an_untold_topic(text, intent) \
-                or _LATER_POST.search(" ".join(words)) \
+                or _LATER_POST.search(" ".join(words)) or self._explains_a_post(text, words) \
                 or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
@@ -720,6 +729,12 @@ class Evidence:
         if _ASKS_A_NAME.search(" ".join(words)) and not self._names_someone[intent.id]:
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
+
+    def _explains_a_post(self, text: str, words: list[str]) -> bool:
+        """Whether the question asks what a post is or does, naming the post and no one by name: "Thường
+        trực Ban Bí thư là chức gì" (but "ông Vượng là chức gì" asks his post, which his answer gives)."""
+        return bool(_POST_EXPLAINED.search(" ".join(words))) and self.names_a_post(text) \
+            and not self.people.named_by_name(text)
 
     def _asks_unnamed_detail(self, text: str, words: list[str], intent: Intent) -> bool:
         """Whether the question asks a kind of detail (``asks_detail``, as spelt) the answer never names, other than

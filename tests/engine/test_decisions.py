@@ -125,6 +125,7 @@ def test_a_task_past_the_last_says_there_are_seven(responder: Responder) -> None
     ("phó trưởng ban dân vận trung ương hồi đó là ai", "person_nguyen_hong_linh"),  # not the Trưởng Ban
     ("Trưởng Ban Dân vận Trung ương hồi đó là ai", "person_truong_thi_mai"),        # not her deputy
     ("bí thư tỉnh ủy cà mau hồi đó là ai", "person_nguyen_tien_hai"),
+    ("ông Trần Quốc Vượng là chức gì vậy", "person_tran_quoc_vuong"),  # his post, not what the post is
     # English names the post first, then whose it is
     ("who was the head of the Central Mass Mobilization Commission", "person_truong_thi_mai"),
     ("who was the secretary of the Ca Mau Provincial Party Committee", "person_nguyen_tien_hai"),
@@ -2824,6 +2825,13 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # what district boards answered; someone's career after the conference
     "các đồng chí BDV huyện ủy ở Cà Mau có phản hồi gì tại hội nghị không",
     "ông Hải còn làm bí thư tỉnh ủy tới năm nào vậy?",
+    # whether someone holds the post still: the report gives titles as of its day only
+    "ông Vượng giờ còn giữ chức Thường trực Ban Bí thư không",
+    "ông Lĩnh còn làm phó ban tới khi nào vậy",
+    "Does Ms Mai still head the commission?",
+    # what a post is or does, asked of the post and not of whoever held it
+    "Thường trực Ban Bí thư là chức gì vậy, có lớn không",
+    "What powers does a Provincial Party Secretary have?",
     # a count of something other than what the answer's numbers count, or a number asked of the report
     "Báo cáo có nêu số vụ khiếu kiện đông người trong năm 2020 không?",
     "Hội nghị có bao nhiêu bản tham luận được trình bày?",
