@@ -279,6 +279,12 @@ REPORT_YEAR = "2020"
 _POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?gi\b|"
                              r"\bwhat (?:exactly )?(?:does|do) (?:\w+ ){1,12}?(?:do|involve|mean)\b|"
                              r"\bpowers?\b|\bdiffers? from\b|\bkhac gi\b|\bquyen han\b|\btham quyen\b")
+#: A place's own doings, folded: its rank, results, models, difficulties, a paper it read ("Cà Mau xếp thứ mấy",
+#: "mô hình nào của Cà Mau", "how did Cà Mau rank"); asked of a place the answer never names, none of them is told.
+_PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham luan|noi bat|kho khan|"
+                           r"mo hinh (?:nao|gi|j)|models?|ket qua (?:gi|j|nao|noi bat)|thanh tich)\b")
+#: How many words may stand between a place and its doings ("ở Cà Mau việc vận động đồng bào có đạo còn khó khăn").
+DOINGS_GAP = 8
 _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nhat|cap bach nhat|uu tien nhat|"
                      r"noi bat nhat|thanh cong nhat|hieu qua nhat|most (?:important|urgent|successful|effective)|"
                      r"top priority)\b")
@@ -716,6 +722,7 @@ class Evidence:
                 or _SINGLED_OUT.search(" ".join(words)) or self._quotes_a_summary(text, intent) \
                 or self._singles_out_an_untold_topic(text, intent) \
                 or _LATER_POST.search(" ".join(words)) or self._explains_a_post(text, words) \
+                or self._doings_of_an_untold_place(text, words, intent) \
                 or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
@@ -729,6 +736,14 @@ class Evidence:
         if _ASKS_A_NAME.search(" ".join(words)) and not self._names_someone[intent.id]:
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
+
+    def _doings_of_an_untold_place(self, text: str, words: list[str], intent: Intent) -> bool:
+        """Whether the question asks a place's own rank, results or models, and the answer never names the
+        place: "Cà Mau có mô hình Dân vận khéo nào được nêu gương" is not the movement's national review."""
+        joined = f" {' '.join(words)} "
+        return any(not self.names(intent, place) and re.search(
+            rf" {place} (?:\w+ ){{0,{DOINGS_GAP}}}?(?:{_PLACE_DOINGS.pattern})|(?:{_PLACE_DOINGS.pattern})"
+            rf"(?: \w+){{0,{DOINGS_GAP}}}? {place} ", joined) for place in self.places_asked(text))
 
     def _explains_a_post(self, text: str, words: list[str]) -> bool:
         """Whether the question asks what a post is or does, naming the post and no one by name: "Thường

@@ -2832,6 +2832,8 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # what a post is or does, asked of the post and not of whoever held it
     "Thường trực Ban Bí thư là chức gì vậy, có lớn không",
     "What powers does a Provincial Party Secretary have?",
+    # a place's own doings, which no answer silent on the place can tell
+    "nhiệm kỳ XII tỉnh Cà Mau có thành tích dân vận gì nổi bật",
     # a count of something other than what the answer's numbers count, or a number asked of the report
     "Báo cáo có nêu số vụ khiếu kiện đông người trong năm 2020 không?",
     "Hội nghị có bao nhiêu bản tham luận được trình bày?",
