@@ -2834,6 +2834,9 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "What powers does a Provincial Party Secretary have?",
     # a place's own doings, which no answer silent on the place can tell
     "nhiệm kỳ XII tỉnh Cà Mau có thành tích dân vận gì nổi bật",
+    # the criteria of an evaluation, how a task is done on the ground: the report gives neither
+    "việc đánh giá cán bộ tiếp dân sẽ theo tiêu chí nào vậy",
+    "cải cách hành chính theo yêu cầu của ông Vượng thì làm cụ thể ntn",
     # a count of something other than what the answer's numbers count, or a number asked of the report
     "Báo cáo có nêu số vụ khiếu kiện đông người trong năm 2020 không?",
     "Hội nghị có bao nhiêu bản tham luận được trình bày?",
