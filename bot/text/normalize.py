@@ -308,7 +308,8 @@ _RELAYED_AFTER = re.compile(
 _ME = r"(?:tôi|tui|tớ|em|e|mình|mik|mk|cháu|con|bác)"
 _WHO_ASKS_AFTER = re.compile(
     rf"[,;.?]\s*(?:(?:{_ME}|i['’]m|i am)\s+(?:đang\s+|đg\s+|định\s+|tính\s+|sẽ\s+)?"
-    r"(?:làm bài|làm tiểu luận|viết|soạn|ôn|chuẩn bị|học|sợ|lo|ngại|nối vô|nối vào|đưa vô|đưa vào|trích|"
+    r"(?:làm bài|làm bt|làm btvn|làm đề|làm slide|làm báo cáo|làm bản tin|thuyết trình|làm tiểu luận|viết|soạn|ôn|"
+    r"chuẩn bị|học|sợ|lo|ngại|nối vô|nối vào|đưa vô|đưa vào|trích|"
     r"writing|preparing|working on)\b|"
     rf"để\s+(?:{_ME}\s+)?(?:ghi|viết|điền|trích|đưa|nộp|làm)\b|"
     # where the asker belongs, as the reason for asking: "…, bác ở hội nông dân nên quan tâm", "vì em là đoàn viên"

@@ -153,6 +153,8 @@ def test_the_askers_task_said_at_the_end_is_dropped() -> None:
         "", "hội nghị kết nối bao nhiêu điểm cầu vậy")
     assert split_preamble("who organised the conference? my history teacher wants me to find out haha") == (
         "", "who organised the conference")
+    # homework in its short name: "bt" here is "bài tập", and "GDCD" the school subject, no name to look up
+    assert split_preamble("hội nghị tổ chức ngày bn vậy ạ, e làm bt GDCD") == ("", "hội nghị tổ chức ngày bn vậy ạ")
 
 
 def test_a_relayed_questions_closing_tag_is_dropped() -> None:
