@@ -1038,8 +1038,13 @@ class Matcher:
         another speech. Not when it names people: "Mai gave the directing speech, right?" checks who said what."""
         topics = self._speeches(text)
         leader = self.kb.intents[candidates[0].intent_id].topic if candidates else None
-        if not topics or leader in topics or leader not in self._speaker_topics or self._people.named(text):
-            return candidates  # the leader is no one's speech (the event, the people), or people are named
+        someone = bool(candidates) and any(p.intent == candidates[0].intent_id and p.topic not in topics
+                                           for p in self.kb.followups.people)
+        if not topics or leader in topics or (leader not in self._speaker_topics and not someone) \
+                or self._people.named(text):
+            # the leader is no one's speech (the event) nor someone who might have given it ("người đứng ra đọc
+            # bản đánh giá 5 năm là ai" is not Vượng), or people are named
+            return candidates
         own = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
                     and self.kb.intents[c.intent_id].topic in topics), None)
         if own is None or candidates[0].score - own.score >= SPEECH_MARGIN:

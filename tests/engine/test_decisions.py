@@ -841,6 +841,8 @@ def test_who_asks_and_where_people_live_are_no_question_of_their_own(responder: 
     # the speech named in everyday words ("chốt lại", "bế mạc" are the conclusion), as the matcher reads it
     ("Xác nhận giúp: người phát biểu chốt lại hội nghị là ông Vượng phải không?", "person_truong_thi_mai"),
     ("Trong phần bế mạc, việc theo dõi kiến nghị của dân có được giải quyết không nằm ở điểm nào?", "mai_task_6"),
+    # who read the five-year review before the country: its reader, not the leader who directed
+    ("người đứng ra đọc bản đánh giá 5 năm trước cả nước hôm đó là ai và giữ cương vị gì", "report_overview"),
 ])
 def test_a_speech_named_in_other_words_is_still_that_speech(responder: Responder, question: str,
                                                              expected: str) -> None:
