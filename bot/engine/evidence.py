@@ -169,8 +169,9 @@ _WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|sao ma|nguyen nhan|w
 #: report ("ban thay", not "theo ban", which may be "theo bản").
 _BOTS_VIEW = re.compile(r"\b(?:(?:bạn|bot|cậu|ad) (?:thấy|nghĩ|đánh giá)|theo (?:bạn|bot|cậu|ý bạn)|"
                         r"what do you think|do you think|in your (?:opinion|view)|your (?:own )?(?:opinion|view|take)|"
-                        r"would you (?:say|recommend|suggest))\b")
-_BOTS_VIEW_PLAIN = re.compile(r"\b(?:(?:ban|bot) (?:thay|nghi)|theo bot)\b")
+                        r"would you (?:say|recommend|suggest)|nói thật đi|nói thẳng đi|thật lòng mà nói|"
+                        r"honestly|to be honest|be honest|frankly)\b")
+_BOTS_VIEW_PLAIN = re.compile(r"\b(?:(?:ban|bot) (?:thay|nghi)|theo bot|noi that di|noi thang di)\b")
 #: …on a judgement or advice, folded.
 _JUDGED = re.compile(r"\b(?:hay nhat|tot nhat|hay khong|hay ko|nen|thanh cong|hieu qua|dang|y nghia|quan trong|goi y|"
                      r"best|most|better|should|worth|effective|successful|recommend|realistic)\b")

@@ -2808,6 +2808,7 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Nếu bạn là cán bộ dân vận xã thì bạn ưu tiên nhiệm vụ nào trước?",
     # the bot's own judgement, asked the way an elder in the South asks, or plainly
     "Theo bây thấy nhiệm vụ nào khó làm nhất?",
+    "Nói thật đi bot, phong trào dân vận khéo có hiệu quả không?",  # "tell the truth": the bot's candid view
     "Bạn đánh giá thế nào về bài phát biểu của ông Vượng?",
     # what one who only attended promised; which law governs a thing; a film shown; money handed out
     "Đại diện UBND tỉnh Cà Mau có hứa hẹn gì tại hội nghị không?",
@@ -2830,6 +2831,7 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # whether someone holds the post still: the report gives titles as of its day only
     "ông Vượng giờ còn giữ chức Thường trực Ban Bí thư không",
     "ông Lĩnh còn làm phó ban tới khi nào vậy",
+    "What did Truong Thi Mai go on to do in 2021?",  # what came after, in English
     "Does Ms Mai still head the commission?",
     # what a post is or does, asked of the post and not of whoever held it
     "Thường trực Ban Bí thư là chức gì vậy, có lớn không",
