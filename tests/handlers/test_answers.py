@@ -114,6 +114,13 @@ def test_letters_held_down_are_read_as_one(responder: Responder, message: str, e
     assert responder.answer(message).matched == expected
 
 
+def test_handling_what_people_raise_is_settling_their_requests(responder: Responder) -> None:
+    """"handled" is "giải quyết": sitting down with residents and settling their complaints is Vượng's dialogue."""
+    reply = responder.answer("Was there anything about officials sitting down with residents, hearing their "
+                             "complaints and making sure they get handled?")
+    assert reply.intent == "vuong_req_dialogue"
+
+
 def test_abbreviations_and_teencode(responder: Responder) -> None:
     assert responder.answer("bt tỉnh ủy Cà Mau là ai").intent in ("person_nguyen_tien_hai", "camau_leader")
     assert responder.answer("BDV TW tổ chức hn ko").intent in ("event_organizer", "event_overview")
