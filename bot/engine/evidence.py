@@ -283,7 +283,8 @@ _POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?gi\b|"
 #: A place's own doings, folded: its rank, results, models, difficulties, a paper it read ("Cà Mau xếp thứ mấy",
 #: "mô hình nào của Cà Mau", "how did Cà Mau rank"); asked of a place the answer never names, none of them is told.
 _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham luan|noi bat|kho khan|"
-                           r"mo hinh (?:nao|gi|j)|models?|ket qua (?:gi|j|nao|noi bat)|thanh tich)\b")
+                           r"mo hinh (?:nao|gi|j)|models?|ket qua (?:gi|j|nao|noi bat)|thanh tich|bieu duong|"
+                           r"tuyen duong|duoc khen|khen thuong|praised|commended)\b")
 #: How many words may stand between a place and its doings ("ở Cà Mau việc vận động đồng bào có đạo còn khó khăn").
 DOINGS_GAP = 8
 _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nhat|cap bach nhat|uu tien nhat|"
@@ -291,8 +292,8 @@ _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nh
                      r"top priority)\b")
 #: Places or models singled out, folded: "địa phương nào làm tốt", "có nêu tên tấm gương hay mô hình cụ thể nào",
 #: "which provinces performed best"; the report names no locality, model or example but Cà Mau as a bridge point.
-_SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam guong|dien hinh)(?: \w+){0,2} nao"
-                          r"(?: \w+){0,3} (?:lam tot|dien hinh|tieu bieu|xuat sac|duoc khen|duoc bieu duong|"
+_SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam guong|dien hinh)(?: \w+){0,3} nao"
+                          r"(?: \w+){0,4} (?:lam tot|dien hinh|tieu bieu|xuat sac|duoc khen|(?:duoc )?bieu duong|"
                           r"duoc neu guong|noi bat)\b|"
                           r"\b(?:neu ten|nhac ten|ke ten)(?: \w+){0,4} (?:dia phuong|tinh(?! uy)|huyen|xa|mo hinh|"
                           r"tam guong|dien hinh|don vi|tap the)\b|"
@@ -739,12 +740,18 @@ class Evidence:
         return None
 
     def _doings_of_an_untold_place(self, text: str, words: list[str], intent: Intent) -> bool:
-        """Whether the question asks a place's own rank, results or models, and the answer never names the
-        place: "Cà Mau có mô hình Dân vận khéo nào được nêu gương" is not the movement's national review."""
+        """Whether the question asks a place's own rank, results, models or praise, and the answer never names
+        the place, or names it without the thing asked: "Cà Mau có mô hình Dân vận khéo nào được nêu gương" is not
+        the movement's national review, "Cà Mau có được biểu dương không" not who attended there."""
         joined = f" {' '.join(words)} "
-        return any(not self.names(intent, place) and re.search(
-            rf" {place} (?:\w+ ){{0,{DOINGS_GAP}}}?(?:{_PLACE_DOINGS.pattern})|(?:{_PLACE_DOINGS.pattern})"
-            rf"(?: \w+){{0,{DOINGS_GAP}}}? {place} ", joined) for place in self.places_asked(text))
+        answer = f" {self._answer_words[intent.id]} "
+        for place in self.places_asked(text):
+            doings = re.search(rf" {place} (?:\w+ ){{0,{DOINGS_GAP}}}?({_PLACE_DOINGS.pattern})|"
+                               rf"({_PLACE_DOINGS.pattern})(?: \w+){{0,{DOINGS_GAP}}}? {place} ", joined)
+            # …or names it beside other things: who attended there is not whether it was praised
+            if doings and (not self.names(intent, place) or f" {doings.group(1) or doings.group(2)} " not in answer):
+                return True
+        return False
 
     def _explains_a_post(self, text: str, words: list[str]) -> bool:
         """Whether the question asks what a post is or does, naming the post and no one by name: "Thường

@@ -2838,6 +2838,8 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "What powers does a Provincial Party Secretary have?",
     # a place's own doings, which no answer silent on the place can tell
     "nhiệm kỳ XII tỉnh Cà Mau có thành tích dân vận gì nổi bật",
+    "huyện tui có mô hình 'dân vận khéo' nào được nêu tên hay biểu dương không",  # a model singled out
+    "Cà Mau có được Trung ương nêu tên biểu dương không, hay chỉ ngồi nghe?",  # praise, not who attended there
     # the criteria of an evaluation, how a task is done on the ground: the report gives neither
     "việc đánh giá cán bộ tiếp dân sẽ theo tiêu chí nào vậy",
     "cải cách hành chính theo yêu cầu của ông Vượng thì làm cụ thể ntn",
