@@ -100,7 +100,8 @@ _OWN = re.compile(r"\b(?:rieng|own|specifically|in particular)\b|"
 #: nào").
 _ORGANIZER_ASKED = re.compile(r"\b(?:(?:co quan|ban|don vi|ai) nao|do ai|ban nao|co quan nao)(?: \w+){0,3} "
                               r"(?:to chuc|lo lieu)\b|\bdo (?:ban|co quan|don vi) nao\b|"
-                              r"\b(?:which (?:body|agency|organi[sz]ation|commission)|who)(?: \w+){0,2} organi[sz]ed\b|"
+                              r"\b(?:which (?:body|agency|organi[sz]ation|commission|organ)|who)(?: \w+){0,2} "
+                              r"(?:organi[sz]ed|hosted|convened)\b|"
                               r"\borgani[sz]ed by (?:whom|which)\b")
 #: How it was held, asked (folded): "trực tiếp hay trực tuyến", "tổ chức kiểu gì", "in person or online", "in what
 #: format".
@@ -881,7 +882,8 @@ class Matcher:
         folded = words(text)
         # two of the report's places offered: "Hải dự ở Cà Mau hay ra tận Hà Nội", "Vượng at Hanoi or Cà Mau"
         between = len(self._evidence.places_asked(text)) >= 2 and bool(_ALTERNATIVES & set(folded))
-        if len(named) != 1 or self._speeches(_APPOSITIVE.sub("", text)) \
+        # (a speech told before the question is context: "Tôi thấy ảnh ông Vượng đứng phát biểu. … ông giữ chức gì?")
+        if len(named) != 1 or self._speeches(_APPOSITIVE.sub("", questions_asked(text))) \
                 or not (between or _ASKS_OWN.search(" ".join(folded))) or self._evidence.asks(text) - {Objection.PLACE}:
             return None
         return named[0].intent
@@ -1437,6 +1439,9 @@ class Matcher:
         if first.topic in self._speeches(text):  # "… nói gì khi kết luận hội nghị": only the conclusion's answers
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
                       or self.kb.intents[c.intent_id].topic == first.topic]
+        if _ORGANIZER_ASKED.search(" ".join(words(text))) and _ORGANIZED.search(first.answer):
+            # "Which organization hosted the conference?": only an answer saying who organized it is a rival
+            rivals = [c for c in rivals if _ORGANIZED.search(self.kb.intents[c.intent_id].answer)]
         named = self._people.named(text)
         if named and any(self._people.speaks_of(first, p) for p in named):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"

@@ -876,6 +876,18 @@ def test_a_claim_offered_to_check_gets_the_answer_that_corrects_it(responder: Re
     assert responder.answer(question).intent == expected
 
 
+def test_a_speech_told_before_the_question_does_not_make_it_about_the_speech(responder: Responder) -> None:
+    """Where he sat is his own answer, though the sentence before says he gave the directing speech."""
+    question = ("Bản tin viết vị lãnh đạo thường trực Ban Bí thư phát biểu chỉ đạo từ một điểm cầu tỉnh. "
+                "Bài gốc nói ông ngồi ở đâu?")
+    assert responder.answer(question).intent == "person_tran_quoc_vuong"
+
+
+def test_who_hosted_it_is_who_organized_it(responder: Responder) -> None:
+    """Only an answer saying who organized the conference rivals the organizer's: not where, nor who wrote it up."""
+    assert responder.answer("Which organization convened the meeting?").intent == "event_organizer"
+
+
 def test_a_name_the_report_lacks_asked_about_is_still_refused(responder: Responder) -> None:
     """A claim is checked, but no "who" or "which" is asked: the unknown body is the subject."""
     assert responder.answer("Đại diện Ban Tuyên giáo Trung ương nói gì ở hội nghị, có phải về báo chí không?").fallback
