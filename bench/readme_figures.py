@@ -292,6 +292,16 @@ SETS = (
      "95.2% / 95.7%"),
     ("outsider_cz", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
      "the end, measured once on the session's final code", "91.4% / 84.0%"),
+    ("outsider_da", "a retired veteran in Năm Căn, a political-science student, a Vietnamese-Australian journalist, "
+     "a hamlet women's-union officer, a provincial office clerk; measured once when written, then tuned on",
+     "93.9% / 91.3%"),
+    ("outsider_db", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
+     "when written, then tuned on", "91.7% / 82.4%"),
+    ("outsider_dc", "a commune Party secretary in Thới Bình, a librarian, an NGO worker in Singapore, a pupil in "
+     "teen-code, a radio reporter from Bạc Liêu; sealed to the end, measured once on the final code",
+     "95.9% / 100%"),
+    ("outsider_dd", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "91.4% / 86.7%"),
     ("outsider_cu", "a grocery-shop owner in Năm Căn, a border-guard officer, a Canadian-born grandchild, a history "
      "contest student, a company's Party officer; sealed to the end, measured once on the final code",
      "89.1% / 91.3%"),
