@@ -272,9 +272,6 @@ _TASK_WORDS = frozenset({"nhiem", "vu", "ke", "hoach", "trien", "khai", "cho", "
 REPORT_YEAR = "2020"
 
 
-#: Which one ranks first, folded: "nhiệm vụ nào được đánh giá là quan trọng nhất", "which task was the
-#: most important". The report weighs no task or result above another ("yếu tố quan trọng nhất … là
-#: gì" is not asked this way, and "một trong những yếu tố quan trọng" answers it; nor is "thế nào").
 #: What a post is or does, asked of the post itself, folded: "Thường trực Ban Bí thư là chức gì, khác gì Tổng Bí
 #: thư", "what powers does that post have"; the report gives who held posts, never what they are.
 _POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?gi\b|"
@@ -287,6 +284,9 @@ _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham l
                            r"tuyen duong|duoc khen|khen thuong|praised|commended)\b")
 #: How many words may stand between a place and its doings ("ở Cà Mau việc vận động đồng bào có đạo còn khó khăn").
 DOINGS_GAP = 8
+#: Which one ranks first, folded: "nhiệm vụ nào được đánh giá là quan trọng nhất", "which task was the
+#: most important". The report weighs no task or result above another ("yếu tố quan trọng nhất … là
+#: gì" is not asked this way, and "một trong những yếu tố quan trọng" answers it; nor is "thế nào").
 _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nhat|cap bach nhat|uu tien nhat|"
                      r"noi bat nhat|thanh cong nhat|hieu qua nhat|most (?:important|urgent|successful|effective)|"
                      r"top priority)\b")
@@ -582,6 +582,10 @@ class Evidence:
         self._after: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_after)
         self._claims: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.checks_claim)
         self._named_places = [" ".join(words(place)) for place in cfg.named_places]
+        #: Each place's own doings asked near its name ("Cà Mau xếp thứ mấy", "mô hình nào của Cà Mau").
+        self._doings_near = {place: re.compile(
+            rf" {place} (?:\w+ ){{0,{DOINGS_GAP}}}?({_PLACE_DOINGS.pattern})|"
+            rf"({_PLACE_DOINGS.pattern})(?: \w+){{0,{DOINGS_GAP}}}? {place} ") for place in self._named_places}
         #: The given names people call the report's people by ("đc Lĩnh", "bà Mai").
         self._given_names = {fold(p.name.split()[-1]) for p in kb.followups.people if p.name.split()}
         #: Each answer's folded words, in both languages: does it name the detail asked, the place?
@@ -746,8 +750,7 @@ class Evidence:
         joined = f" {' '.join(words)} "
         answer = f" {self._answer_words[intent.id]} "
         for place in self.places_asked(text):
-            doings = re.search(rf" {place} (?:\w+ ){{0,{DOINGS_GAP}}}?({_PLACE_DOINGS.pattern})|"
-                               rf"({_PLACE_DOINGS.pattern})(?: \w+){{0,{DOINGS_GAP}}}? {place} ", joined)
+            doings = self._doings_near[place].search(joined)
             # …or names it beside other things: who attended there is not whether it was praised
             if doings and (not self.names(intent, place) or f" {doings.group(1) or doings.group(2)} " not in answer):
                 return True
