@@ -302,6 +302,10 @@ SETS = (
      "95.9% / 100%"),
     ("outsider_dd", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
      "the end, measured once on the session's final code", "91.4% / 86.7%"),
+    ("outsider_de", "a retired teacher in Thới Bình, a Hanoi law student, a Singapore NGO researcher, a youth-union "
+     "secretary in Đầm Dơi, a district clerk; measured once when written, then tuned on", "95.9% / 95.7%"),
+    ("outsider_df", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "94.3% / 81.3%"),
     ("outsider_cu", "a grocery-shop owner in Năm Căn, a border-guard officer, a Canadian-born grandchild, a history "
      "contest student, a company's Party officer; sealed to the end, measured once on the final code",
      "89.1% / 91.3%"),
