@@ -145,7 +145,9 @@ _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|t
                           r"because of|due to|incident|scandal|vu viec|su co|xay ra)\b)")
 #: An incident or a problem asked as the cause, folded: "có vụ việc j xảy ra", "lúc đó có dấu hiệu gì bất ổn",
 #: "was there a particular problem … that prompted it": the report tells of none, whatever purpose an answer gives.
-_INCIDENT = re.compile(r"\b(?:vu viec|su co|dau hieu|bieu hien|van de) (?:\w+ ){0,2}?(?:gi|j|nao)\b|"
+_INCIDENT = re.compile(r"\b(?:vu viec|su co|dau hieu|bieu hien|van de|problems?|truc trac) (?:\w+ ){0,2}?"
+                       r"(?:gi|j|nao)\b|"
+                       r"\bwhat (?:was|went|is) wrong\b|"
                        r"\b(?:was|were) there (?:a |an |any )?(?:\w+ )?(?:problems?|incidents?|scandals?|cases?)\b|"
                        r"\bwhat (?:prompted|triggered)\b")
 #: Words that ask something besides why ("which elections…, and why"), folded.
@@ -337,9 +339,20 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          r"(?: \w+){0,12}? "
                          r"sau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b|"
                          # the post held since: "bà Mai giờ còn làm trưởng BDV TW ko", "còn làm … đến khi nào"
-                         r"\b(?:gio|bay gio|bh|sau nay|sau do)\b(?: \w+){0,4}? (?:con|van) (?:lam|giu|dam nhiem)\b|"
+                         r"\b(?:gio|bay gio|bh|sau nay|sau do|hien nay|hien tai|hien gio)\b(?: \w+){0,4}? (?:con|van) "
+                         r"(?:lam|giu|dam nhiem)\b|"
                          r"\bcon (?:lam|giu)(?: \w+){0,8}? (?:den|toi) (?:khi nao|bao gio|nam nao|luc nao)\b|"
-                         r"\bstill (?:holds?|serves?|heads?|the head)\b|"
+                         # "có còn giữ chức … nữa không" (not "còn giữ chức gì nữa", the other posts held then)
+                         r"\b(?:con|van) (?:giu|lam|dam nhiem)\b(?: (?!gi\b|j\b|nao\b)\w+){0,10}? "
+                         r"nua (?:khong|ko|k|hong|hok|chua)\b|"
+                         r"\bstill (?:holds?|holding|serves?|serving|heads?|heading|leads?|leading|the head|"
+                         r"in (?:that|the|her|his) (?:post|position|role|office))\b|\bmoved on\b|"
+                         # who holds it today: "Who heads the Central Mass Mobilization Commission today?"
+                         r"\bwho (?:heads|leads|chairs|runs|is (?:the )?(?:head|chair|leader|secretary))\b"
+                         r"(?: \w+){0,8}? (?:today|now|currently|nowadays|these days|at present)\b|"
+                         r"\b(?:hien nay|hien tai|hien gio|bay gio) ai (?:la|giu|lam|dung dau)\b|"
+                         r"\bai (?:la|giu|lam|dang giu|dang lam|dung dau)\b(?: \w+){0,8}? "
+                         r"(?:hien nay|hien tai|hien gio|bay gio)\b|"
                          # who came after: "ai là người thay bà Trương Thị Mai làm Trưởng Ban", "her successor"
                          r"\bthay (?:ong|ba|dong chi) (?:\w+ ){1,3}?lam (?:truong|pho|bi thu|chu tich)\b|"
                          r"\b(?:ke nhiem|nguoi ke nhiem|successor|succeeded (?:her|him))\b")

@@ -75,8 +75,9 @@ _GIVES = frozenset({"trinh", "doc", "phat", "ket", "neu", "s", "gave", "gives", 
 #: Words that join two things named, folded: "Vượng's speech and the conclusion" gives no speech to Vượng.
 _JOINS = frozenset({"and", "or", "va", "hay", "voi", "vs", "hoac"})
 #: What a list item named by its position may still be unable to give: a figure or a kind of detail
-#: ("Phụ cấp … theo nhiệm vụ (7) … tăng thêm bao nhiêu tiền"); other objections read its own words wrongly.
-_INSIDE_AN_ITEM = frozenset({Objection.COUNT, Objection.DETAIL})
+#: ("Phụ cấp … theo nhiệm vụ (7) … tăng thêm bao nhiêu tiền"), a reason, or how things stand today ("Tại sao
+#: phải kiện toàn … như nhiệm vụ 7, bộ máy hiện tại có vấn đề gì?"); other objections read its own words wrongly.
+_INSIDE_AN_ITEM = frozenset({Objection.COUNT, Objection.DETAIL, Objection.WHY, Objection.NOW})
 #: …and what a list counted cannot tell: what came of it, or a detail it never gives.
 _BEYOND_A_LIST = frozenset({Objection.AFTER, Objection.DETAIL})
 _TWO_PARTS = re.compile(r",?\s(?:and|và)\s", re.IGNORECASE)
@@ -143,6 +144,8 @@ _BACK_TO_THEM = re.compile(r"\b(?:they|their|(?:cong dong|dong bao|ba con|to chu
 _GOES_ON = frozenset({"được", "bị", "thì", "đã", "sẽ", "duoc", "is", "are", "was", "were"})
 #: …and "them", "họ" as typed ("thêm" and "hồ" fold alike).
 _THEM = frozenset({"them", "họ"})
+#: A person pointed back to ("ông giữ chức gì", "what did she ask"), by the pronoun that fits them.
+_PRONOUNS = {"he": frozenset({"ong", "he", "him", "his"}), "she": frozenset({"ba", "she", "her"})}
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
@@ -1203,7 +1206,10 @@ class Matcher:
         "Cảm ơn bot nhé, mình đủ thông tin làm báo cáo rồi" is thanks, however many other words
         it has; "Xin chào, hội nghị diễn ra khi nào?" is a question.
         """
-        left = self._talk.announced_question(self._talk.without_cues(text, cues))
+        said = self._talk.without_cues(text, cues)
+        left = self._talk.announced_question(said)
+        if left != said and self._refers_to_one_named(said, left):
+            left = said  # "Tôi thấy ảnh ông Vượng … Cho tôi hỏi … ông giữ những chức vụ gì": his, not anyone's
         asked = self._question_tokens(left)
         rest = self._talk.without_address(asked)  # what is left besides talking to the bot
         if rest and not set(rest) <= self._lexical.vague:
@@ -1213,6 +1219,13 @@ class Matcher:
             if self._question_wins(text, cues, left, rest, question):
                 return question
         return self._talk_chosen(text, tokens, cues, candidates)
+
+    def _refers_to_one_named(self, text: str, question: str) -> bool:
+        """Whether ``question``, a part of ``text``, names no one but points back with a pronoun that fits
+        the one person ``text`` names before it."""
+        named = self._people.named(text)
+        return len(named) == 1 and not self._people.named(question) and \
+            bool(_PRONOUNS[named[0].pronoun] & set(words(question)))
 
     def _talk_chosen(self, text: str, tokens: list[str], cues: list[Cue], candidates: tuple[Candidate, ...]) -> Match:
         """The small-talk reply the cues ask for."""

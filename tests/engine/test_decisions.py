@@ -883,6 +883,13 @@ def test_a_speech_told_before_the_question_does_not_make_it_about_the_speech(res
     assert responder.answer(question).intent == "person_tran_quoc_vuong"
 
 
+def test_a_pronoun_after_an_aside_points_back_to_the_person_named_before(responder: Responder) -> None:
+    """A remark on the answer's length ("dài quá") between the name and "ông" still leaves him the one asked of."""
+    question = ("Hôm trước tôi thấy ông Nguyễn Tiến Hải trên báo. "
+                "Cho tôi hỏi lúc hội nghị ông giữ những chức vụ gì, dài quá tôi không nhớ hết?")
+    assert responder.answer(question).intent == "person_nguyen_tien_hai"
+
+
 def test_who_hosted_it_is_who_organized_it(responder: Responder) -> None:
     """Only an answer saying who organized the conference rivals the organizer's: not where, nor who wrote it up."""
     assert responder.answer("Which organization convened the meeting?").intent == "event_organizer"
@@ -2895,6 +2902,15 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Theo bot thì phong trào Dân vận khéo có thực chất không?",
     "Hội nghị có nói kinh nghiệm dân vận của nước bạn Lào không?",
     "Đại biểu dự hội nghị có đeo khẩu trang không?",
+    # how a list item's matter stands today, or what went wrong that it asks to mend
+    "Nhiệm vụ thứ bảy nói kiện toàn bộ máy dân vận, vậy hiện tại bộ máy ấy đang thiếu những gì?",
+    "Vì sao phải đổi mới phương thức hoạt động của Mặt trận, cách cũ có problem gì?",
+    "Why did Vượng ask to renew the Front's methods, what went wrong before?",
+    # who holds a post today, or whether someone still does: the report gives titles as of its day
+    "Who chairs the Central Mass Mobilization Commission now?",
+    "Ông Lĩnh có còn làm Phó Trưởng Ban nữa không?",
+    "Hiện tại ai giữ chức Bí thư Tỉnh ủy Cà Mau?",
+    "Is Nguyen Tien Hai still serving as Party secretary of Ca Mau?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
