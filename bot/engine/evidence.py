@@ -136,7 +136,7 @@ _REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên
 #: vẫn còn xảy ra điểm nóng"), or one choice over another ("why Vượng rather than the General Secretary").
 _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|that bai|khuyet diem|still|"
                           r"failed|fail to|failing|persist|persisted|persists|rather than|and not|instead of|"
-                          r"chu khong phai|ma khong phai|thay vi)\b|"
+                          r"(?:chu|ma) (?:khong|ko|k|hong) phai|thay vi)\b|"
                           # why a requirement was stressed, with a cause offered: "vì sao ông Vượng lại nhấn mạnh
                           # 'nói ít làm nhiều', có phải do trước đây cán bộ nói nhiều"; asked plainly, the purpose the
                           # answer gives ("để tạo sự tin tưởng cho nhân dân") is the reason
@@ -164,7 +164,8 @@ _GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecau
 _WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|sao ma|nguyen nhan|why|reason|reasons|what caused|"
                   r"what prompted|what triggered|"
                   r"causes of)\b|"
-                  r"^sao (?:\w+ ){0,10}?(?:ma|lai)\b")  # "sao bà Mai là trưởng ban mà không đọc báo cáo"
+                  # "sao bà Mai là trưởng ban mà không đọc báo cáo", "sao Cà Mau chỉ cử đại diện UBND"
+                  r"^sao (?:\w+ ){0,10}?(?:ma|lai|chi)\b")
 #: The bot's own judgement or advice asked, folded: "bạn thấy bài phát biểu … hay nhất ở chỗ nào", "theo bot
 #: xã mình nên làm mô hình nào", "in your opinion, was it effective" (not "theo bạn, ai chủ trì?", a fact).
 #: Spelt as typed, since "theo bản tổng kết" folds as "theo bạn" does; typed plain, only what cannot be the

@@ -49,7 +49,9 @@ _TO_THE_BOT = frozenset({"bạn", "bot", "you", "ad", "admin", "chatbot", "mày"
 #: A polite request for something of the report, which speaks to the bot only to ask: "Could you list
 #: the seven tasks?" ("can you say it more simply?" still speaks of the bot's answers).
 _REQUEST_FRAME = re.compile(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:list|tell|explain|give|show|"
-                            r"describe|summari[sz]e|clarify|confirm|name)\b", re.IGNORECASE)
+                            r"describe|summari[sz]e|clarify|confirm|name|answer)\b|"
+                            # …its verb taken by a cue: "Could you [answer in English], which forms …?"
+                            r"\b(?:could|can|would|will)\s+you\s*(?=,)", re.IGNORECASE)
 #: Words that ask for an answer to be otherwise, folded: "lần sau nói ngắn gọn giùm", "please keep it short".
 _WISH = re.compile(r"\b(?:lan sau|lan toi|gium|giup|nen noi|nen tra loi|please|try to|next time)\b")
 #: Words a few before praise of the answers that make it a wish for them, folded: "mong Bot trả lời ngắn gọn,

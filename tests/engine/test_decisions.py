@@ -890,6 +890,12 @@ def test_a_pronoun_after_an_aside_points_back_to_the_person_named_before(respond
     assert responder.answer(question).intent == "person_nguyen_tien_hai"
 
 
+def test_a_question_after_asking_for_a_language_is_answered(responder: Responder) -> None:
+    """"Could you answer in English, …?" asks for the language and then the question: the answer, not the help text."""
+    reply = responder.answer("Can you reply in English, who gave the closing speech? I need it for slides.")
+    assert reply.intent in {"person_truong_thi_mai", "mai_conclusion_overview"}
+
+
 def test_who_hosted_it_is_who_organized_it(responder: Responder) -> None:
     """Only an answer saying who organized the conference rivals the organizer's: not where, nor who wrote it up."""
     assert responder.answer("Which organization convened the meeting?").intent == "event_organizer"
@@ -2911,6 +2917,12 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Ông Lĩnh có còn làm Phó Trưởng Ban nữa không?",
     "Hiện tại ai giữ chức Bí thư Tỉnh ủy Cà Mau?",
     "Is Nguyen Tien Hai still serving as Party secretary of Ca Mau?",
+    # concrete measures and the difficulties met: the report names results and tasks, neither of these
+    "Biện pháp cụ thể để tăng cường đối ngoại nhân dân ở vùng biên giới là gì?",
+    "Những vướng mắc khi vận động người dân ở vùng biên giới được nêu ra là gì?",
+    # why only this and not that, typed in teen-code
+    "sao Cà Mau chỉ có lãnh đạo BDV tỉnh ủy dự chứ ko phải cả ban thường vụ z",
+    "sao ông Hải chỉ dự ở Cà Mau chứ ko ra Hà Nội z",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
