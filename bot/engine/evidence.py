@@ -280,6 +280,19 @@ REPORT_YEAR = "2020"
 _POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?gi\b|"
                              r"\bwhat (?:exactly )?(?:does|do) (?:\w+ ){1,12}?(?:do|involve|mean)\b|"
                              r"\bpowers?\b|\bdiffers? from\b|\bkhac gi\b|\bquyen han\b|\btham quyen\b")
+#: What a body is or does, folded: "Ban Dân vận Trung ương là cơ quan làm gì", "tổ chức đó lo việc gì" (not "là ban
+#: gì, … ai tổ chức", which asks who organized it).
+_BODY_EXPLAINED = re.compile(r"\bla (?:co quan|to chuc|don vi) (?:lam gi|lam j|gi|j)\b|"
+                             r"\b(?:co quan|to chuc|don vi) (?:nay|do|ay) (?:lam gi|lam j|lo viec gi|lo viec j)\b")
+#: Which body leads or answers for a task, folded: "Cơ quan nào chủ trì NV củng cố …", "which agency is responsible
+#: for …". The report assigns no task to a body (not of the conference itself: "cơ quan nào chủ trì hội nghị").
+_BODY_IN_CHARGE = re.compile(r"\b(?:co quan|ban|bo|don vi|nganh) nao (?:\w+ ){0,2}?"
+                             r"(?:chu tri|chiu trach nhiem|phu trach)\b|"
+                             r"\b(?:which|what) (?:ministry|agency|body|organi[sz]ation|department)s? (?:\w+ ){0,3}?"
+                             r"(?:responsible|in charge|leads?|leading)\b")
+_THE_CONFERENCE = re.compile(r"\b(?:hoi nghi|hn|hnghi|cuoc hop|buoi hop|ban tin|conference|meeting|bai viet|bai bao|"
+                             r"bai nay|article)\b")
+_IN_CHARGE = re.compile(r"\b(?:chu tri|trach nhiem|phu trach|responsib\w*|in charge)\b")
 #: A place's own doings, folded: its rank, results, models, difficulties, a paper it read ("Cà Mau xếp thứ mấy",
 #: "mô hình nào của Cà Mau", "how did Cà Mau rank"); asked of a place the answer never names, none of them is told.
 _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham luan|noi bat|kho khan|"
@@ -742,7 +755,7 @@ class Evidence:
                 or _SINGLED_OUT.search(" ".join(words)) or self._quotes_a_summary(text, intent) \
                 or self._singles_out_an_untold_topic(text, intent) \
                 or _LATER_POST.search(" ".join(words)) or self._explains_a_post(text, words) \
-                or self._doings_of_an_untold_place(text, words, intent) \
+                or self._doings_of_an_untold_place(text, words, intent) or self._asks_body_in_charge(words, intent) \
                 or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
@@ -771,10 +784,19 @@ class Evidence:
         return False
 
     def _explains_a_post(self, text: str, words: list[str]) -> bool:
-        """Whether the question asks what a post is or does, naming the post and no one by name: "Thường
-        trực Ban Bí thư là chức gì" (but "ông Vượng là chức gì" asks his post, which his answer gives)."""
-        return bool(_POST_EXPLAINED.search(" ".join(words))) and self.names_a_post(text) \
-            and not self.people.named_by_name(text)
+        """Whether the question asks what a post or a body is or does, naming no one by name: "Thường trực Ban Bí
+        thư là chức gì" (but "ông Vượng là chức gì" asks his post, which his answer gives)."""
+        folded = " ".join(words)
+        post = bool(_POST_EXPLAINED.search(folded)) and self.names_a_post(text)
+        asked = post or bool(_BODY_EXPLAINED.search(folded))
+        return asked and not self.people.named_by_name(text)
+
+    def _asks_body_in_charge(self, words: list[str], intent: Intent) -> bool:
+        """Whether the question asks which body leads a task or answers for it, and the answer says nothing
+        of who is in charge of anything."""
+        folded = " ".join(words)
+        return bool(_BODY_IN_CHARGE.search(folded)) and not _THE_CONFERENCE.search(folded) \
+            and not _IN_CHARGE.search(self._answer_words[intent.id])
 
     def _asks_unnamed_detail(self, text: str, words: list[str], intent: Intent) -> bool:
         """Whether the question asks a kind of detail (``asks_detail``, as spelt) the answer never names, other than

@@ -2923,6 +2923,11 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # why only this and not that, typed in teen-code
     "sao Cà Mau chỉ có lãnh đạo BDV tỉnh ủy dự chứ ko phải cả ban thường vụ z",
     "sao ông Hải chỉ dự ở Cà Mau chứ ko ra Hà Nội z",
+    # what a body is or does, and which body leads a task: the report explains no body and assigns no task
+    "mặt trận tổ quốc là tổ chức gì vậy, lo việc gì cho dân?",
+    "Ban dân vận là cơ quan làm gì, cho em hỏi với",
+    "Đơn vị nào chịu trách nhiệm thực hiện nhiệm vụ thứ năm?",
+    "Which agency is in charge of the coordination programme for 2021–2026?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
