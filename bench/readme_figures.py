@@ -306,6 +306,10 @@ SETS = (
      "secretary in Đầm Dơi, a district clerk; measured once when written, then tuned on", "95.9% / 95.7%"),
     ("outsider_df", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "94.3% / 81.3%"),
+    ("outsider_di", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "97.1% / 84.0%"),
+    ("outsider_dj", "a hamlet chief in Cái Nước, a civics teacher, a Korean exchange student, a Party-school lecturer, "
+     "a night-shift worker; measured once when written, then tuned on", "95.9% / 91.7%"),
     ("outsider_cu", "a grocery-shop owner in Năm Căn, a border-guard officer, a Canadian-born grandchild, a history "
      "contest student, a company's Party officer; sealed to the end, measured once on the final code",
      "89.1% / 91.3%"),
