@@ -277,7 +277,7 @@ REPORT_YEAR = "2020"
 
 #: What a post is or does, asked of the post itself, folded: "Thường trực Ban Bí thư là chức gì, khác gì Tổng Bí
 #: thư", "what powers does that post have"; the report gives who held posts, never what they are.
-_POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?gi\b|"
+_POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?(?:gi|j)\b|"
                              r"\bwhat (?:exactly )?(?:does|do) (?:\w+ ){1,12}?(?:do|involve|mean)\b|"
                              r"\bpowers?\b|\bdiffers? from\b|\bkhac gi\b|\bquyen han\b|\btham quyen\b")
 #: What a body is or does, folded: "Ban Dân vận Trung ương là cơ quan làm gì", "tổ chức đó lo việc gì" (not "là ban
@@ -369,7 +369,10 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          r"(?:hien nay|hien tai|hien gio|bay gio)\b|"
                          # who came after: "ai là người thay bà Trương Thị Mai làm Trưởng Ban", "her successor"
                          r"\bthay (?:ong|ba|dong chi) (?:\w+ ){1,3}?lam (?:truong|pho|bi thu|chu tich)\b|"
-                         r"\b(?:ke nhiem|nguoi ke nhiem|successor|succeeded (?:her|him))\b")
+                         r"\b(?:ke nhiem|nguoi ke nhiem|successor|succeeded (?:her|him))\b|"
+                         # who held it before: "Ai là Trưởng Ban Dân vận Trung ương trước đồng chí Trương Thị Mai?"
+                         r"\b(?:truong ban|pho truong ban|bi thu|chu tich|head|secretary|chair)\b(?: \w+){0,6}? "
+                         r"(?:truoc|before) (?:ong|ba|dong chi|dc|d c|mr|ms|mrs|comrade|her|him)\b")
 #: Others asked beside someone named, folded: "các Phó Trưởng Ban … khác", "phó trưởng ban nào nữa", "other
 #: deputy heads", "ngoài ông Lĩnh thì còn những phó trưởng ban nào".
 _OTHERS = re.compile(r"\b(?:khac|nua|other|con)\b")
@@ -491,6 +494,10 @@ _ATTENDEE_SAID = re.compile(rf"\b{_ATTENDEES}"
                             rf"\b(?:y kien|quan diem|nhan xet|cam nhan|views?|opinions?|reactions?) "
                             rf"(?:cua|of) (?:cac |the )?(?:d c |dong chi |dc )?(?:thuong truc )?{_ATTENDEES}\b")
 
+#: What the conference or the report said, named just before the verb, folded: in "bầu cử … Hội đồng nhân dân các
+#: cấp, vậy hội nghị có nói gì về …" the council is no attendee who spoke.
+_SAID_BY_IT = re.compile(r"\b(?:hoi nghi|hn|bao cao|bc|bai bao|bai viet|ban tin|conference|report|article)"
+                         r"(?: nay| do| ay)?(?: co)? (?:noi gi|say|said)$")
 #: One speaker's word on another's, folded: "bà Mai có khen báo cáo của ông Lĩnh", "did Mai respond to Vượng's
 #: points"; asked with two people named, the report records no one's reaction to anyone.
 _REACTS = re.compile(r"\b(?:khen|che|gop y|nhan xet|phan hoi|dap lai|tan thanh|dong tinh|phan bien|"
@@ -744,7 +751,8 @@ class Evidence:
             return Objection.SAID  # "bà Mai có khen báo cáo của ông Lĩnh không": no one's word on another's
         if self.asks_the_bots_view(text):
             return Objection.OPINION
-        if _ATTENDEE_SAID.search(" ".join(words)) or self._views_of_attendee(text):
+        if any(not _SAID_BY_IT.search(m.group(0)) for m in _ATTENDEE_SAID.finditer(" ".join(words))) \
+                or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
         if self.asks_after(text):
             return Objection.AFTER

@@ -1397,7 +1397,7 @@ class Matcher:
             return Verdict.FALLBACK, None
         first = self.kb.intents[candidates[0].intent_id]
         if first.kind == "answer":
-            objection = self._evidence.objection(text, words(text), first)
+            objection = self._evidence.objection(text, words(text), first) or self._part_unexplained(text, candidates)
             if objection is not None:
                 return Verdict.FALLBACK, objection
         if candidates[0].score < cfg.accept_score:
@@ -1413,6 +1413,17 @@ class Matcher:
                 or self._related(first.id, rivals[0].intent_id)
             return (Verdict.ANSWER if clear else Verdict.FALLBACK), None
         return (Verdict.ANSWER if settled else self._strong(candidates[0], self._rivals(text, candidates))), None
+
+    def _part_unexplained(self, text: str, candidates: tuple[Candidate, ...]) -> Objection | None:
+        """``Objection.WHY`` when the leader sums up a part as close to the question that gives no reason for it:
+        "What caused the hot spots …?" is asked of the hot spots, and the summary's reasons are for other things."""
+        leader = candidates[0]
+        part = next((c for c in candidates[1:SIBLING_DEPTH] if leader.intent_id in self._overviews.get(c.intent_id, ())
+                     and leader.score - c.score < self.kb.matching.overview_margin), None)
+        if part is None:
+            return None
+        objection = self._evidence.objection(text, words(text), self.kb.intents[part.intent_id])
+        return objection if objection is Objection.WHY else None
 
     def _value_told(self, text: str, ranked: tuple[Candidate, ...]) -> bool:
         """Whether the leading answer tells the kind of value a claim checked states ("… 36 điểm cầu, đúng

@@ -896,6 +896,19 @@ def test_a_question_after_asking_for_a_language_is_answered(responder: Responder
     assert reply.intent in {"person_truong_thi_mai", "mai_conclusion_overview"}
 
 
+def test_what_the_conference_said_beside_an_election_body_is_no_attendee_speaking(responder: Responder) -> None:
+    """The councils elected in 2021 named before "hội nghị có nói gì" are no Cà Mau attendees asked to have spoken."""
+    reply = responder.answer("Năm 2021 bầu Quốc hội và Hội đồng nhân dân các cấp, vậy hội nghị có nói gì về việc "
+                             "nắm tình hình nhân dân không?")
+    assert reply.intent in {"mai_task_4", "mention_elections"}
+
+
+def test_overseas_vietnamese_in_everyday_english(responder: Responder) -> None:
+    """"people who live in other countries" are the overseas Vietnamese the findings speak of."""
+    reply = responder.answer("Does the report mention Vietnamese people who live in other countries?")
+    assert reply.intent == "finding_ethnic_religious_overseas"
+
+
 def test_who_hosted_it_is_who_organized_it(responder: Responder) -> None:
     """Only an answer saying who organized the conference rivals the organizer's: not where, nor who wrote it up."""
     assert responder.answer("Which organization convened the meeting?").intent == "event_organizer"
@@ -2928,6 +2941,11 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Ban dân vận là cơ quan làm gì, cho em hỏi với",
     "Đơn vị nào chịu trách nhiệm thực hiện nhiệm vụ thứ năm?",
     "Which agency is in charge of the coordination programme for 2021–2026?",
+    # why a part of the findings happened, whatever reasons the summary of them gives for other things
+    "What caused the complex hot spots in ethnic and religious areas that the report says were limited?",
+    # what a post is, in teen-code; who held a post before someone
+    "Phó Trưởng Ban là chức j vậy mn",
+    "Ai làm Bí thư Tỉnh ủy Cà Mau trước ông Nguyễn Tiến Hải?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
