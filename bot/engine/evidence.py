@@ -225,6 +225,21 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and word.isascii() else word
 
 
+def _specific_ones(answer: str) -> re.Pattern[str] | None:
+    """Which ones of a kind asked specifically, for the two-word kinds an answer names after "những", "các", "một
+    số" (folded), with the kinds listed beside them ("những thành công, thành tựu"); None for an answer that names
+    no kind so, lists things itself ("(1)", "…: ") or says it names none."""
+    folded = " ".join(fold(answer).split())
+    # (an answer that says it names none, "Bài không nêu tên cụ thể các nghị quyết đó", is the honest reply itself)
+    kinds = set() if _LISTS.search(answer) or _NAMES_NONE.search(folded) else {
+        kind for match in _KIND_OF.finditer(folded) for kind in _KIND_SPLIT.split(match.group(1))}
+    if not kinds:
+        return None
+    named = "|".join(map(re.escape, sorted(kinds)))
+    return re.compile(rf"\b(?:{_SPECIFIC})(?: \w+){{0,{SPECIFIC_GAP}}}? (?:{named}) (?:nao|gi|j)\b|"
+                      rf"\b(?:{named}) (?:nao|gi|j)(?: \w+){{0,3}}? (?:{_SPECIFIC})\b")
+
+
 def _asks_reason_after(text: str) -> bool:
     """Whether the last clause of a why-question, which asks yes or no, still asks for the reason."""
     last = " ".join(words(re.split(r"[,;]", text)[-1]))
@@ -293,6 +308,15 @@ _BODY_IN_CHARGE = re.compile(r"\b(?:co quan|ban|bo|don vi|nganh) nao (?:\w+ ){0,
 _THE_CONFERENCE = re.compile(r"\b(?:hoi nghi|hn|hnghi|cuoc hop|buoi hop|ban tin|conference|meeting|bai viet|bai bao|"
                              r"bai nay|article)\b")
 _IN_CHARGE = re.compile(r"\b(?:chu tri|trach nhiem|phu trach|responsib\w*|in charge)\b")
+#: Specific ones asked of a kind, folded: "cụ thể là những thành tựu nào", "ví dụ như", "for example".
+_SPECIFIC = r"cu the(?! hoa)|vi du|chang han|nhu la|for example|for instance|such as|specific|specifically"
+#: How many words may stand between "cụ thể" and the kind it asks of (a quoted kind may be long).
+SPECIFIC_GAP = 25
+#: An answer that lists things one by one; a kind named after "những", "các", "một số"; kinds listed beside it.
+_LISTS = re.compile(r"\(1\)|:\s")
+_NAMES_NONE = re.compile(r"\bkhong (?:neu|ke|ghi)(?: ro)? (?:ten|cu the)\b")
+_KIND_OF = re.compile(r"\b(?:nhung|cac|mot so) (\w+ \w+(?:, \w+ \w+)*)")
+_KIND_SPLIT = re.compile(r", ")
 #: A place's own doings, folded: its rank, results, models, difficulties, a paper it read ("Cà Mau xếp thứ mấy",
 #: "mô hình nào của Cà Mau", "how did Cà Mau rank"); asked of a place the answer never names, none of them is told.
 _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham luan|noi bat|kho khan|"
@@ -624,6 +648,9 @@ class Evidence:
         self._given_names = {fold(p.name.split()[-1]) for p in kb.followups.people if p.name.split()}
         #: Each answer's folded words, in both languages: does it name the detail asked, the place?
         self._answer_words = {intent.id: " ".join(words(_answer_text(intent))) for intent in kb.intents.values()}
+        #: For each answer, which ones of a kind it names only as a kind ("những thành công, thành tựu của đất
+        #: nước"), asked specifically: "cụ thể … những thành tựu nào", "văn bản nào, ví dụ …".
+        self._specific_ones = {intent.id: _specific_ones(intent.answer) for intent in kb.intents.values()}
         #: …and as the matcher reads them (synonyms expanded), with the words common to many intents' answers or
         #: examples, which name no topic of their own.
         self._answer_tokens = {intent.id: frozenset(kb.tokens(_answer_text(intent))) for intent in kb.intents.values()}
@@ -764,6 +791,7 @@ class Evidence:
                 or self._singles_out_an_untold_topic(text, intent) \
                 or _LATER_POST.search(" ".join(words)) or self._explains_a_post(text, words) \
                 or self._doings_of_an_untold_place(text, words, intent) or self._asks_body_in_charge(words, intent) \
+                or self._asks_specific_ones(words, intent) \
                 or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
@@ -798,6 +826,12 @@ class Evidence:
         post = bool(_POST_EXPLAINED.search(folded)) and self.names_a_post(text)
         asked = post or bool(_BODY_EXPLAINED.search(folded))
         return asked and not self.people.named_by_name(text)
+
+    def _asks_specific_ones(self, words: list[str], intent: Intent) -> bool:
+        """Whether the question asks which ones, specifically, of a kind the answer names only as a kind: "ông Vượng
+        kể thành tựu đất nước, cụ thể những thành tựu gì" (the report lists none)."""
+        pattern = self._specific_ones[intent.id]
+        return pattern is not None and bool(pattern.search(" ".join(words)))
 
     def _asks_body_in_charge(self, words: list[str], intent: Intent) -> bool:
         """Whether the question asks which body leads a task or answers for it, and the answer says nothing

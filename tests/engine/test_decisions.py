@@ -2946,6 +2946,10 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # what a post is, in teen-code; who held a post before someone
     "Phó Trưởng Ban là chức j vậy mn",
     "Ai làm Bí thư Tỉnh ủy Cà Mau trước ông Nguyễn Tiến Hải?",
+    # which ones, specifically, of a kind the report names only as a kind
+    "Ông Vượng kể thành tựu của đất nước, cụ thể là những thành tựu nào vậy?",
+    "Bà Mai nói triển khai các văn bản mới của Đảng, cụ thể là văn bản nào?",
+    "Phong trào Dân vận khéo hiệu quả trên các lĩnh vực, cụ thể lĩnh vực nào?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
