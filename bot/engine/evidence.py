@@ -717,6 +717,11 @@ class Evidence:
         kinds = self._refuses.get(refusal.id, frozenset())
         return not kinds or bool(kinds & self.asks(text))
 
+    @staticmethod
+    def asks_why(text: str) -> bool:
+        """Whether ``text`` has words that ask why ("vì sao", "what caused")."""
+        return bool(_WHY.search(" ".join(words(text))))
+
     def refuses_a_kind(self, refusal: Intent) -> bool:
         """Whether ``refusal`` refuses a kind of fact (counts, dates, places, ages, reasons)."""
         return refusal.id in self._refuses_why or bool(self._refuses.get(refusal.id))

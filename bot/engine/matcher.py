@@ -1417,6 +1417,8 @@ class Matcher:
     def _part_unexplained(self, text: str, candidates: tuple[Candidate, ...]) -> Objection | None:
         """``Objection.WHY`` when the leader sums up a part as close to the question that gives no reason for it:
         "What caused the hot spots …?" is asked of the hot spots, and the summary's reasons are for other things."""
+        if not self._evidence.asks_why(text):
+            return None
         leader = candidates[0]
         part = next((c for c in candidates[1:SIBLING_DEPTH] if leader.intent_id in self._overviews.get(c.intent_id, ())
                      and leader.score - c.score < self.kb.matching.overview_margin), None)

@@ -2950,6 +2950,9 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Ông Vượng kể thành tựu của đất nước, cụ thể là những thành tựu nào vậy?",
     "Bà Mai nói triển khai các văn bản mới của Đảng, cụ thể là văn bản nào?",
     "Phong trào Dân vận khéo hiệu quả trên các lĩnh vực, cụ thể lĩnh vực nào?",
+    # a headcount cut or grown, and the video system used: neither is told
+    "kiện toàn bộ máy dân vận thì tăng hay giảm biên chế vậy ad",
+    "Which video system connected the provinces to Hanoi?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
