@@ -310,6 +310,11 @@ SETS = (
      "when written, then tuned on", "97.1% / 84.0%"),
     ("outsider_dj", "a hamlet chief in Cái Nước, a civics teacher, a Korean exchange student, a Party-school lecturer, "
      "a night-shift worker; measured once when written, then tuned on", "95.9% / 91.7%"),
+    ("outsider_dg", "a mass-mobilization officer in Trần Văn Thời, a master's student in France, a Party member in "
+     "Ngọc Hiển, a diplomat's assistant, a teen-code student; sealed to the end, measured once on the final code",
+     "95.9% / 95.7%"),
+    ("outsider_dh", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "97.1% / 90.7%"),
     ("outsider_cu", "a grocery-shop owner in Năm Căn, a border-guard officer, a Canadian-born grandchild, a history "
      "contest student, a company's Party officer; sealed to the end, measured once on the final code",
      "89.1% / 91.3%"),
