@@ -305,8 +305,10 @@ _BODY_IN_CHARGE = re.compile(r"\b(?:co quan|ban|bo|don vi|nganh) nao (?:\w+ ){0,
                              r"(?:chu tri|chiu trach nhiem|phu trach)\b|"
                              r"\b(?:which|what) (?:ministry|agency|body|organi[sz]ation|department)s? (?:\w+ ){0,3}?"
                              r"(?:responsible|in charge|leads?|leading)\b")
+#: …the conference itself or the report asked of, folded ("cơ quan nào chủ trì hội nghị" is its organizer);
 _THE_CONFERENCE = re.compile(r"\b(?:hoi nghi|hn|hnghi|cuoc hop|buoi hop|ban tin|conference|meeting|bai viet|bai bao|"
                              r"bai nay|article)\b")
+#: …and an answer that tells who is in charge of something, folded ("trách nhiệm của cơ quan hành chính").
 _IN_CHARGE = re.compile(r"\b(?:chu tri|trach nhiem|phu trach|responsib\w*|in charge)\b")
 #: Specific ones asked of a kind, folded: "cụ thể là những thành tựu nào", "ví dụ như", "for example".
 _SPECIFIC = r"cu the(?! hoa)|vi du|chang han|nhu la|for example|for instance|such as|specific|specifically"

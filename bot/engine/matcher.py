@@ -144,8 +144,9 @@ _BACK_TO_THEM = re.compile(r"\b(?:they|their|(?:cong dong|dong bao|ba con|to chu
 _GOES_ON = frozenset({"được", "bị", "thì", "đã", "sẽ", "duoc", "is", "are", "was", "were"})
 #: …and "them", "họ" as typed ("thêm" and "hồ" fold alike).
 _THEM = frozenset({"them", "họ"})
-#: A person pointed back to ("ông giữ chức gì", "what did she ask"), by the pronoun that fits them.
-_PRONOUNS = {"he": frozenset({"ong", "he", "him", "his"}), "she": frozenset({"ba", "she", "her"})}
+#: A person pointed back to ("ông giữ chức gì", "what did she ask"), by the pronoun that fits them; "bà" only as
+#: typed, since "ba" is also three.
+_PRONOUNS = {"he": frozenset({"ong", "he", "him", "his"}), "she": frozenset({"bà", "she", "her"})}
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
@@ -1225,7 +1226,7 @@ class Matcher:
         the one person ``text`` names before it."""
         named = self._people.named(text)
         return len(named) == 1 and not self._people.named(question) and \
-            bool(_PRONOUNS[named[0].pronoun] & set(words(question)))
+            bool(_PRONOUNS[named[0].pronoun] & {*words(question), *raw_words(question)})
 
     def _talk_chosen(self, text: str, tokens: list[str], cues: list[Cue], candidates: tuple[Candidate, ...]) -> Match:
         """The small-talk reply the cues ask for."""
