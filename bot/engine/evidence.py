@@ -305,9 +305,9 @@ _BODY_IN_CHARGE = re.compile(r"\b(?:co quan|ban|bo|don vi|nganh) nao (?:\w+ ){0,
                              r"(?:chu tri|chiu trach nhiem|phu trach)\b|"
                              r"\b(?:which|what) (?:ministry|agency|body|organi[sz]ation|department)s? (?:\w+ ){0,3}?"
                              r"(?:responsible|in charge|leads?|leading)\b")
-#: …the conference itself or the report asked of, folded ("cơ quan nào chủ trì hội nghị" is its organizer);
-_THE_CONFERENCE = re.compile(r"\b(?:hoi nghi|hn|hnghi|cuoc hop|buoi hop|ban tin|conference|meeting|bai viet|bai bao|"
-                             r"bai nay|article)\b")
+#: …the conference itself or the article asked of, folded ("cơ quan nào chủ trì hội nghị" is its organizer);
+_ITSELF = r"hoi nghi|hn|hnghi|cuoc hop|buoi hop|ban tin|conference|meeting|bai viet|bai bao|bai nay|article"
+_THE_CONFERENCE = re.compile(rf"\b(?:{_ITSELF})\b")
 #: …and an answer that tells who is in charge of something, folded ("trách nhiệm của cơ quan hành chính").
 _IN_CHARGE = re.compile(r"\b(?:chu tri|trach nhiem|phu trach|responsib\w*|in charge)\b")
 #: Specific ones asked of a kind, folded: "cụ thể là những thành tựu nào", "ví dụ như", "for example".
@@ -522,8 +522,7 @@ _ATTENDEE_SAID = re.compile(rf"\b{_ATTENDEES}"
 
 #: What the conference or the report said, named just before the verb, folded: in "bầu cử … Hội đồng nhân dân các
 #: cấp, vậy hội nghị có nói gì về …" the council is no attendee who spoke.
-_SAID_BY_IT = re.compile(r"\b(?:hoi nghi|hn|bao cao|bc|bai bao|bai viet|ban tin|conference|report|article)"
-                         r"(?: nay| do| ay)?(?: co)? (?:noi gi|say|said)$")
+_SAID_BY_IT = re.compile(rf"\b(?:{_ITSELF}|bao cao|bc|report)(?: nay| do| ay)?(?: co)? (?:noi gi|say|said)$")
 #: One speaker's word on another's, folded: "bà Mai có khen báo cáo của ông Lĩnh", "did Mai respond to Vượng's
 #: points"; asked with two people named, the report records no one's reaction to anyone.
 _REACTS = re.compile(r"\b(?:khen|che|gop y|nhan xet|phan hoi|dap lai|tan thanh|dong tinh|phan bien|"
@@ -653,6 +652,9 @@ class Evidence:
         #: For each answer, which ones of a kind it names only as a kind ("những thành công, thành tựu của đất
         #: nước"), asked specifically: "cụ thể … những thành tựu nào", "văn bản nào, ví dụ …".
         self._specific_ones = {intent.id: _specific_ones(intent.answer) for intent in kb.intents.values()}
+        #: The answers that tell who is in charge of something ("trách nhiệm của cơ quan hành chính").
+        self._tell_who_is_in_charge = frozenset(
+            intent_id for intent_id, answer in self._answer_words.items() if _IN_CHARGE.search(answer))
         #: …and as the matcher reads them (synonyms expanded), with the words common to many intents' answers or
         #: examples, which name no topic of their own.
         self._answer_tokens = {intent.id: frozenset(kb.tokens(_answer_text(intent))) for intent in kb.intents.values()}
@@ -715,7 +717,7 @@ class Evidence:
     def refusal_fits(self, refusal: Intent, text: str) -> bool:
         """Whether a refusal of counts/dates/places/ages/reasons fits a question that asks for one of them."""
         if refusal.id in self._refuses_why:
-            return bool(_WHY.search(" ".join(words(text))))
+            return self.asks_why(text)
         kinds = self._refuses.get(refusal.id, frozenset())
         return not kinds or bool(kinds & self.asks(text))
 
@@ -845,7 +847,7 @@ class Evidence:
         of who is in charge of anything."""
         folded = " ".join(words)
         return bool(_BODY_IN_CHARGE.search(folded)) and not _THE_CONFERENCE.search(folded) \
-            and not _IN_CHARGE.search(self._answer_words[intent.id])
+            and intent.id not in self._tell_who_is_in_charge
 
     def _asks_unnamed_detail(self, text: str, words: list[str], intent: Intent) -> bool:
         """Whether the question asks a kind of detail (``asks_detail``, as spelt) the answer never names, other than
