@@ -136,7 +136,9 @@ _REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên
 #: vẫn còn xảy ra điểm nóng"), or one choice over another ("why Vượng rather than the General Secretary").
 _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|that bai|khuyet diem|still|"
                           r"failed|fail to|failing|persist|persisted|persists|rather than|and not|instead of|"
-                          r"(?:chu|ma) (?:khong|ko|k|hong) phai|thay vi)\b|"
+                          r"(?:chu|ma) (?:khong|ko|k|hong) phai|chu (?:khong|ko|k|hong) (?=\w)|thay vi|"
+                          # the choice of a day: "sao lại tổ chức đúng ngày 31/12"
+                          r"dung (?:vao )?(?:ngay|dip|hom)|chon ngay|chon thoi diem|on that (?:day|date)|that date)\b|"
                           # why a requirement was stressed, with a cause offered: "vì sao ông Vượng lại nhấn mạnh
                           # 'nói ít làm nhiều', có phải do trước đây cán bộ nói nhiều"; asked plainly, the purpose the
                           # answer gives ("để tạo sự tin tưởng cho nhân dân") is the reason
@@ -155,12 +157,19 @@ _INCIDENT = re.compile(r"\b(?:vu viec|su co|dau hieu|bieu hien|van de|problems?|
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
 #: A reason asked as what it is, folded: "lý do gì", "nguyên nhân khiến … là gì", "có lý do gì đặc biệt".
 _WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b")
+#: A cause asked as where it lies, folded: "nguyên nhân ở đâu vậy" asks no place.
+_CAUSE_WHERE = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,3}? (?:o|tu) dau\b")
 #: …and "không" at the end asks yes or no ("vì sao …, có phải … không?"); "vì sao không bố trí …" says "not".
 _NOT_AT_END = frozenset({"khong", "ko", "k", "hong", "hok"})
 NOT_AT_END_WORDS = 3
 #: …unless that yes-or-no clause offers a reason to check ("vì sao …, có phải do thiếu người không?") or
 #: asks for one itself ("…, báo cáo có phân tích nguyên nhân không?"), folded.
 _GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecause\b")
+#: A clause asking whether the report explains it, folded: "…, bài có giải thích không?".
+_EXPLAINS = r"\b(?:giai thich|ly giai|explain|explains|explained)"
+_EXPLAINED = re.compile(rf"{_EXPLAINS}\b")
+#: …or whether it explains why, at the start: "Bài có giải thích vì sao …, chứ không … không?".
+_EXPLAINED_WHY = re.compile(rf"{_EXPLAINS} (?:ro )?(?:vi sao|tai sao|ly do|why)\b")
 _WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|sao ma|nguyen nhan|why|reason|reasons|what caused|"
                   r"what prompted|what triggered|"
                   r"causes of)\b|"
@@ -176,7 +185,8 @@ _BOTS_VIEW = re.compile(r"\b(?:(?:bạn|bot|cậu|ad) (?:thấy|nghĩ|đánh gi�
                         r"honestly|to be honest|be honest|frankly)\b")
 _BOTS_VIEW_PLAIN = re.compile(r"\b(?:(?:ban|bot) (?:thay|nghi)|theo bot|noi that di|noi thang di)\b")
 #: …on a judgement or advice, folded.
-_JUDGED = re.compile(r"\b(?:hay nhat|tot nhat|hay khong|hay ko|nen|thanh cong|hieu qua|dang|y nghia|quan trong|goi y|"
+_JUDGED = re.compile(r"\b(?:hay nhat|tot nhat|hay hon|tot hon|hay khong|hay ko|nen|thanh cong|hieu qua|dang|y nghia|"
+                     r"quan trong|goi y|"
                      r"best|most|better|should|worth|effective|successful|recommend|realistic)\b")
 #: A Party Congress meeting, folded: "When did the 12th Party Congress convene", "Đại hội XII khai mạc"; the
 #: report never says when (not "hội nghị tổng kết nhiệm kỳ Đại hội XII được tổ chức", the conference described).
@@ -243,7 +253,8 @@ def _specific_ones(answer: str) -> re.Pattern[str] | None:
 def _asks_reason_after(text: str) -> bool:
     """Whether the last clause of a why-question, which asks yes or no, still asks for the reason."""
     last = " ".join(words(re.split(r"[,;]", text)[-1]))
-    return bool(_WHY.search(last) or _GUESSED_REASON.search(last) or _INCIDENT.search(last))
+    return bool(_WHY.search(last) or _GUESSED_REASON.search(last) or _INCIDENT.search(last)
+                or _EXPLAINED.search(last) or _EXPLAINED_WHY.search(" ".join(words(text))))
 
 
 def _when_joins(text: str) -> bool:
@@ -294,7 +305,8 @@ REPORT_YEAR = "2020"
 #: thư", "what powers does that post have"; the report gives who held posts, never what they are.
 _POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?(?:gi|j)\b|"
                              r"\bwhat (?:exactly )?(?:does|do) (?:\w+ ){1,12}?(?:do|involve|mean)\b|"
-                             r"\bpowers?\b|\bdiffers? from\b|\bkhac gi\b|\bquyen han\b|\btham quyen\b")
+                             r"\bpowers?\b|\bdiffers? (?:\w+ ){0,3}?from\b|\bdifference between\b|\bkhac gi\b|"
+                             r"\bquyen han\b|\btham quyen\b")
 #: What a body is or does, folded: "Ban Dân vận Trung ương là cơ quan làm gì", "tổ chức đó lo việc gì" (not "là ban
 #: gì, … ai tổ chức", which asks who organized it).
 _BODY_EXPLAINED = re.compile(r"\bla (?:co quan|to chuc|don vi) (?:lam gi|lam j|gi|j)\b|"
@@ -303,8 +315,9 @@ _BODY_EXPLAINED = re.compile(r"\bla (?:co quan|to chuc|don vi) (?:lam gi|lam j|g
 #: for …". The report assigns no task to a body (not of the conference itself: "cơ quan nào chủ trì hội nghị").
 _BODY_IN_CHARGE = re.compile(r"\b(?:co quan|ban|bo|don vi|nganh) nao (?:\w+ ){0,2}?"
                              r"(?:chu tri|chiu trach nhiem|phu trach)\b|"
-                             r"\b(?:which|what) (?:ministry|agency|body|organi[sz]ation|department)s? (?:\w+ ){0,3}?"
-                             r"(?:responsible|in charge|leads?|leading)\b")
+                             r"\b(?:which|what) (?:specific )?(?:ministr(?:y|ies)|agency|agencies|bod(?:y|ies)|"
+                             r"organi[sz]ations?|departments?) (?:\w+ ){0,3}?"
+                             r"(?:responsible|responsibility|in charge|leads?|leading|assigned)\b")
 #: …the conference itself or the article asked of, folded ("cơ quan nào chủ trì hội nghị" is its organizer);
 _ITSELF = r"hoi nghi|hn|hnghi|cuoc hop|buoi hop|ban tin|conference|meeting|bai viet|bai bao|bai nay|article"
 _THE_CONFERENCE = re.compile(rf"\b(?:{_ITSELF})\b")
@@ -336,11 +349,14 @@ _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nh
 #: "which provinces performed best"; the report names no locality, model or example but Cà Mau as a bridge point.
 _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam guong|dien hinh)(?: \w+){0,3} nao"
                           r"(?: \w+){0,4} (?:lam tot|dien hinh|tieu bieu|xuat sac|duoc khen|(?:duoc )?bieu duong|"
-                          r"duoc neu guong|noi bat)\b|"
+                          r"duoc neu guong|noi bat|"
+                          # or singled out for blame: "địa phương nào bị đánh giá còn yếu"
+                          r"con yeu|yeu kem|lam chua tot|chua tot|bi phe binh|bi nhac nho|bi kiem diem)\b|"
                           r"\b(?:neu ten|nhac ten|ke ten)(?: \w+){0,4} (?:dia phuong|tinh(?! uy)|huyen|xa|mo hinh|"
                           r"tam guong|dien hinh|don vi|tap the)\b|"
                           r"\bwhich (?:provinces?|localities|locality|districts?|units?|models?)(?: \w+){0,4} "
-                          r"(?:did well|performed|excelled|praised|commended|outstanding|exemplary)\b|"
+                          r"(?:did well|performed|excelled|praised|commended|outstanding|exemplary|did poorly|"
+                          r"lagged|lagging|weak|weakest|critici[sz]ed)\b|"
                           r"\bname(?:d|s)? any (?:provinces?|districts?|localit\w*|models?|communes?)\b|"
                           r"\b(?:praise[ds]?|thank(?:ed|s)?|commend(?:ed|s)?) (?:any |the )?(?:particular |specific )?"
                           r"(?:provinces?|districts?|localit\w*|communes?|units?)\b|"
@@ -712,6 +728,8 @@ class Evidence:
             kinds.discard(Objection.COUNT)  # "bài có nêu số người không" asks whether it lists them
         if _ASKS_SAID.search(" ".join(folded)):
             kinds.add(Objection.SAID)
+        if _CAUSE_WHERE.search(" ".join(folded)):
+            kinds.discard(Objection.PLACE)  # "nguyên nhân ở đâu" asks why, not where
         return frozenset(kinds)
 
     def refusal_fits(self, refusal: Intent, text: str) -> bool:

@@ -1264,7 +1264,8 @@ class Matcher:
         # only a strong answer beside it; what it can do, what is said after it as well.
         about = max((cue.end for cue in cues if cue.about_bot and cue.intent_id != identity), default=None)
         if about is None:
-            return strong
+            return strong and not any(self._talk.asks_within(text, cue, cues) for cue in cues
+                                      if cue.intent_id == identity)
         after = self._talk.without_address(self._question_tokens(" ".join(raw_words(text)[about:])))
         return strong and not set(after) <= self._subject | LEAVE_WORDS | self._lexical.vague
 
@@ -1299,7 +1300,8 @@ class Matcher:
                 len(rest) >= MIN_QUESTION_WORDS and "?" in left and not self._talk.speaks_to_bot(left))):
             return True  # "Off topic, sorry: is January a good time to visit?" asks, whatever the answer
         if all(len(cue.words) <= 2 for cue in cues) and answered and \
-                score >= (cfg.weak_score + cfg.accept_score) / 2 and self._talk.has_question(left):
+                score >= (cfg.weak_score + cfg.accept_score) / 2 and self._talk.has_question(left) and \
+                (len(rest) >= MIN_QUESTION_WORDS or not self._talk.speaks_to_bot(left)):
             return True
         # The words the small talk takes, each once: "… vậy con Cảm ơn bot nhiều" holds "con cảm ơn",
         # "cảm ơn bot nhiều" and "cảm ơn", five words in all, not nine.

@@ -535,6 +535,19 @@ class SmallTalkCues:
         return last != text.strip() and not self.find(last) and len(words(last)) >= _MIN_WORDS and _asks(last) \
             and not last.rstrip().endswith((".", "!"))
 
+    def asks_within(self, text: str, cue: Cue, cues: list[Cue]) -> bool:
+        """Whether all ``text`` asks besides its small talk lies in the clause of ``cue``: "Bạn là người
+        thật đang trả lời hay là máy vậy?" goes on asking who the bot is; "Bot là ai vậy, hội nghị do ai
+        chủ trì?" asks two things; "Nguồn thông tin của bạn là gì?" asks of something the bot has."""
+        folded = words(text)
+        if folded[cue.end - len(cue.words) - 1:cue.end - len(cue.words)] == ["cua"]:
+            return False
+        clauses = _CLAUSE_END.split(text)
+        start, end = next(span for span in _sentence_spans(text, clauses) if span[0] < cue.end <= span[1])
+        talk = {i for c in cues for i in range(c.end - len(c.words), c.end)}
+        return all(i in talk or start <= i < end or w in self._bot_names or w in _FILLER
+                   for i, w in enumerate(folded))
+
     def requests(self, text: str) -> bool:
         """Whether ``text`` holds words that ask for something ("cho mình biết", "tell me", "liệt kê …")."""
         folded = words(text)

@@ -2953,6 +2953,29 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # a headcount cut or grown, and the video system used: neither is told
     "kiện toàn bộ máy dân vận thì tăng hay giảm biên chế vậy ad",
     "Which video system connected the provinces to Hanoi?",
+    # the article's own date: the byline gives none
+    "What's the publication date of this piece? I'm citing it.",
+    "bài này có ghi ngày phát hành không ad",
+    # whether the report explains why, asked at the end or the start; a cause asked as where it lies
+    "Vì sao nhiệm vụ thứ 6 lại nhắc Mặt trận giám sát, bài có giải thích không?",
+    "Bài có giải thích lý do ông Vượng dự ở Hà Nội chứ không về Cà Mau không?",
+    "Sao vẫn còn điểm nóng ở vùng dân tộc, nguyên nhân ở đâu vậy?",
+    # why that day was chosen: the purpose of the conference is no reason for its date
+    "Sao hội nghị lại tổ chức đúng dịp cuối năm vậy?",
+    # targets, the ministries assigned, formalism, interviews: none of these is in the report
+    "What specific targets were set for the seven tasks?",
+    "Were concrete targets set for the Front's work in 2021?",
+    "Which ministries are assigned to carry out the seventh task?",
+    "Did the report criticise formalism in the grassroots democracy work?",
+    "Bài có phỏng vấn cán bộ dân vận ở cơ sở không?",
+    # the bot's view of which speech was better; places singled out as weak
+    "bạn thấy ông Lĩnh đọc báo cáo hay bà Mai kết luận thì ai nói tốt hơn",
+    "Trong nhiệm kỳ qua, tỉnh nào bị đánh giá còn yếu về dân vận?",
+    "Địa phương nào được đánh giá là còn yếu trong nhiệm kỳ qua?",
+    # rules in force today, and how two posts differ: the report explains neither
+    "Nghị định về dân chủ cơ sở hiện hành là nghị định nào?",
+    "Quy chế dân chủ ở cơ sở hiện hành do ai ban hành?",
+    "How does a Deputy Head of the Commission differ in duties from the Head?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)

@@ -19,6 +19,7 @@ from handlers.reply import Kind
     "Are you an actual human or a program?",
     "Is this chatgpt or something else?",
     "Bot có tên gọi riêng không, để mình ghi nguồn?",
+    "Bot là người thật đang trả lời mình hay là máy?",                # the same clause goes on asking
 ])
 def test_what_follows_who_the_bot_is_still_asks_about_the_bot(responder: Responder, message: str) -> None:
     assert responder.answer(message).intent == "smalltalk_bot_identity"
@@ -27,6 +28,7 @@ def test_what_follows_who_the_bot_is_still_asks_about_the_bot(responder: Respond
 @pytest.mark.parametrize(("message", "expected"), [
     ("Bạn là ai? Hội nghị do ai chủ trì vậy?", "event_chair"),        # a strong question of its own
     ("nguồn dữ liệu của bot là gì", "mention_source"),               # "bot là gì" inside a question
+    ("Tư liệu của bạn là gì vậy?", "mention_source"),                 # something the bot has
 ])
 def test_a_real_question_beside_who_the_bot_is_is_answered(responder: Responder, message: str,
                                                            expected: str) -> None:
@@ -205,6 +207,8 @@ def test_thanks_then_a_bare_task_number_asks_for_that_task(responder: Responder)
 @pytest.mark.parametrize(("message", "expected"), [
     ("con noi nhieu chu nghia qua bac doc khong vo, noi don gian lai di con", "smalltalk_complaint"),
     ("Could you reply in English from now on? Your answers are all in Vietnamese.", "smalltalk_help"),
+    ("Hi, bạn có đọc được tiếng Việt không?", "smalltalk_help"),    # too short to be a question apart
+    ("Xin chào, bạn có dùng tiếng Việt được không?", "smalltalk_help"),
 ])
 def test_asking_for_plainer_words_or_another_language(responder: Responder, message: str, expected: str) -> None:
     """Too many hard words is a complaint; the language of the replies is what the bot can do (ask in English)."""
