@@ -366,11 +366,12 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
 #: A topic singled out, folded, up to the end of its clause: "bà Mai có nói gì riêng về bà con Công giáo không",
 #: "did he say anything specifically about the Mekong Delta". A topic no word of which the answer holds is
 #: one the report does not single out.
-_SINGLED_TOPIC = re.compile(r"(?<!danh )\b(?:rieng (?:ve|den|toi|cho)|specific(?:ally)? (?:about|to|on|regarding|for)|"
+_SINGLED_TOPIC = re.compile(r"(?<!danh )\b(?:rieng(?: gi| j)? (?:ve|den|toi|cho)|"
+                            r"specific(?:ally)? (?:about|to|on|regarding|for)|"
                             r"in particular (?:about|to|on|for))\b([^,.;:?!()\u2013\u2014]{3,80})")
 #: Where a singled-out topic's clause turns to where or when it was said ("… in her speech", "… trong năm 2021").
 _TOPIC_ENDS = re.compile(r"\b(?:in (?:her|his|the|their|its)|during|at the|trong (?:phan|bai|phat bieu|ket luan|"
-                         r"cac nhiem vu|nhiem vu|nam)|nam 20\d\d|khong|ko|hong|hok|hk|ha)\b")
+                         r"cac nhiem vu|nhiem vu|nam)|nam 20\d\d|khong|ko|hong|hok|hk|ha(?! noi))\b")
 #: Words of a singled-out topic that name no topic ("mảng", "lĩnh vực", "vai trò", "their role"): a topic of
 #: nothing else is no topic to look for.
 _TOPIC_FILLERS = frozenset({"mang", "linh", "vuc", "vai", "tro", "role", "roles", "their", "its", "his", "her",
@@ -878,8 +879,13 @@ class Evidence:
         """Whether the question asks what was said specifically of a topic none of whose own words the answer
         holds: "có nói gì riêng về đội ngũ giáo viên" is not answered by tasks that never name teachers."""
         for match in _SINGLED_TOPIC.finditer(fold(text)):
-            topic = set(self._tokens(_TOPIC_ENDS.split(match.group(1))[0])) - self._common_tokens - _TOPIC_FILLERS
+            said = _TOPIC_ENDS.split(match.group(1))[0]
+            topic = set(self._tokens(said)) - self._common_tokens - _TOPIC_FILLERS
             if topic and not topic & self._answer_tokens[intent.id]:
+                return True
+            # a place the report names often is still a topic: "nhiệm vụ riêng gì cho tỉnh Cà Mau"
+            if any(f" {place} " in f" {' '.join(words(said))} " and not self.names(intent, place)
+                   for place in self._named_places):
                 return True
         return False
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.context import QUESTION_WORDS
 from bot.engine.known_text import KnownText
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
@@ -290,6 +291,8 @@ class LexicalIndex:
             found = process.extractOne(token, self._vocab_list, scorer=fuzz.ratio,
                                        score_cutoff=CORRECTION_CUTOFF)
             fixed = found[0] if found else token
+            if fixed in QUESTION_WORDS and len(fixed) < len(token) and is_syllable(token):
+                fixed = token  # "xai" (xài, use) is a word of its own, not "ai" (who) mistyped
         if len(self._corrections) < 50_000:
             self._corrections[token] = fixed
         return fixed

@@ -87,6 +87,8 @@ MIN_PAIRED = 3
 #: message of statements only, they ask nothing.
 _RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
 #: Words that make a relative word ask after all: "I wonder what Mai said about the Front."
+#: "dau" typed plain that is "đầu" (first), folded: "lần đầu", "đầu tiên".
+_FIRST_TIME = re.compile(r"\blan dau\b|\bdau tien\b")
 _WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|tell me|explain)\b", re.IGNORECASE)
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})
@@ -1292,6 +1294,8 @@ class Matcher:
         if self._talk.only_calls(cues):
             return True
         asking = set(rest) & QUESTION_WORDS
+        if "dau" in asking and " dau " not in f" {_FIRST_TIME.sub(' ', ' '.join(rest))} ":
+            asking.discard("dau")  # "ba moi xai cai nay lan dau": the first time (lần đầu), not where
         states = "?" not in text and all(s.rstrip().endswith((".", "!")) for s in sentences(left)) \
             and not _WONDER.search(left)
         if states:

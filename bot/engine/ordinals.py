@@ -277,6 +277,14 @@ def _place(token: str) -> bool:
     return token.isdecimal() and int(token) < YEAR_FROM
 
 
+def _owned_place(owner: list[str], ordinals: frozenset[int]) -> int | None:
+    """The last English ordinal followed by "of" in ``owner``, the words before a list's count or
+    item word: "the third of Ms. Mai's …"."""
+    of = [i for i in range(len(owner) - 1) if owner[i + 1] == "of" and owner[i].isdecimal()
+          and int(owner[i]) in ordinals]
+    return int(owner[of[-1]]) if of else None
+
+
 def _position(tokens: list[str], start: int, end: int, count: int, ordinals: frozenset[int],
               measured: frozenset[str] = frozenset()) -> int | None:
     """The position next to an item word at ``tokens[start:end]``, if one is named there.
@@ -300,11 +308,14 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinals: fro
         if int(tokens[k]) in ordinals:
             return int(tokens[k])
         # "the third of Ms. Mai's seven priority tasks": whose tasks stands between the place and the count
-        owner = tokens[max(0, k - _OWNER_GAP):k]
-        of = [i for i in range(len(owner) - 1) if owner[i + 1] == "of" and owner[i].isdecimal()
-              and int(owner[i]) in ordinals]
-        if of:
-            return int(owner[of[-1]])
+        owned = _owned_place(tokens[max(0, k - _OWNER_GAP):k], ordinals)
+        if owned is not None:
+            return owned
+    if ordinals and k >= 0 and not tokens[k].isdecimal():
+        # "the third of Truong Thi Mai's tasks": no count, whose tasks right before the item word
+        owned = _owned_place(tokens[max(0, start - _OWNER_GAP):start], ordinals)
+        if owned is not None:
+            return owned
     after = tokens[end:end + _GAP + 2]
     if set(tokens[start - 1:start]) & _EACH or (after[:1] and after[0] in measured):
         return None  # "ghi từng ý 1 dòng", "each point in one line": every item, one line each

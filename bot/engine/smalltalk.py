@@ -40,7 +40,9 @@ _YES_NO_ENDS = frozenset({"khong", "ko", "k", "hok", "hong", "hk", "chua"})
 #: Shorthand that asks, beside the question words: "ntn", "thế nào", "ra sao".
 _MORE_QUESTION_WORDS = frozenset({"ntn", "nao", "sao", "hay"})
 #: Words typed after a question's end: "… phải hok mn", "… vậy ạ", "… không bot ơi".
-_AFTER_QUESTION = frozenset({"ạ", "mn", "mng", "ad", "bot", "bạn", "nhé", "nha", "ơi", "nhiều", "ak"})
+_AFTER_QUESTION = frozenset({"ạ", "mn", "mng", "ad", "bot", "bạn", "nhé", "nha", "ơi", "nhiều", "ak",
+                             # whom it asks, as typed plain: "… mấy người đi dự vậy con"
+                             "con", "chau", "cháu", "em", "anh", "chị", "chi", "cô", "chú", "chu", "bác", "bac"})
 #: Words that end a question, as typed: "… ĐH mấy của Đảng vậy (ạ)", "… phải ko", "… z".
 _QUESTION_ENDS = frozenset({"vậy", "vay", "thế", "hả", "ha", "à", "nhỉ", "nhi", "không", "khong", "ko", "k", "hok",
                             "hông", "hk", "chưa", "chua", "z", "v"})

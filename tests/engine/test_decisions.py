@@ -2295,6 +2295,34 @@ def test_an_ordinal_before_the_item_word_goes_before_a_number_further_on(respond
     assert reply.intent == "mai_task_4"
 
 
+def test_the_nth_of_someones_tasks_without_their_count(responder: Responder) -> None:
+    """Whose tasks may stand between the place and the item word, with no count: "the third of X's tasks"."""
+    assert responder.answer("So the third of Truong Thi Mai's tasks, what was that one again?").intent == "mai_task_3"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("bn ơi nv thứ 3 là j, nói ngắn gọn giùm mk", "mai_task_3"),     # "bn ơi" calls the bot, it counts nothing
+    ("cho mk xin kq 5 năm dân vận vs", "report_results_summary"),    # "kq" is "kết quả"
+])
+def test_teen_code_for_the_bot_and_the_results(responder: Responder, message: str, expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("message", [
+    "o cai nuoc co may nguoi di hop vay chau",   # "… vậy cháu" still asks: no remark to the bot
+    "Ông Vượng có yêu cầu gì riêng cho Hà Nội không?",   # a place singled out ("Hà" is no "hả")
+    "Bà Mai có giao việc riêng gì cho tỉnh Cà Mau không?",
+])
+def test_questions_ending_in_whom_they_ask_or_singling_out_a_place_are_refused(responder: Responder,
+                                                                                message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+def test_xai_and_lan_dau_typed_plain_ask_nothing(responder: Responder) -> None:
+    """"xai" is "xài" (use), not "ai" mistyped; "lần đầu" is the first time, not "đâu"."""
+    assert responder.answer("chao chau, bac moi xai lan dau").intent == "smalltalk_greeting"
+
+
 def test_a_question_about_the_bot_goes_before_praise_of_the_same_length(responder: Responder) -> None:
     assert responder.answer("chao ad, ad la nguoi that hay may vay, tra loi nhanh qua").intent == \
         "smalltalk_bot_identity"
