@@ -155,6 +155,8 @@ _INCIDENT = re.compile(r"\b(?:vu viec|su co|dau hieu|bieu hien|van de|problems?|
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
+#: "hay" that means "often", folded: "vì sao điểm nóng hay xảy ra" asks nothing besides why.
+_OFTEN = re.compile(r"\bhay (?=xay\b|co |bi |gap |phat sinh|dien ra|xuat hien)")
 #: A reason asked as what it is, folded: "lý do gì", "nguyên nhân khiến … là gì", "có lý do gì đặc biệt".
 _WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b")
 #: A cause asked as where it lies, folded: "nguyên nhân ở đâu vậy" asks no place.
@@ -313,7 +315,7 @@ _BODY_EXPLAINED = re.compile(r"\bla (?:co quan|to chuc|don vi) (?:lam gi|lam j|g
                              r"\b(?:co quan|to chuc|don vi) (?:nay|do|ay) (?:lam gi|lam j|lo viec gi|lo viec j)\b")
 #: Which body leads or answers for a task, folded: "Cơ quan nào chủ trì NV củng cố …", "which agency is responsible
 #: for …". The report assigns no task to a body (not of the conference itself: "cơ quan nào chủ trì hội nghị").
-_BODY_IN_CHARGE = re.compile(r"\b(?:co quan|ban|bo|don vi|nganh) nao (?:\w+ ){0,2}?"
+_BODY_IN_CHARGE = re.compile(r"\b(?:co quan|ban|bo|don vi|nganh) nao (?:\w+ ){0,3}?"
                              r"(?:chu tri|chiu trach nhiem|phu trach)\b|"
                              r"\b(?:which|what) (?:specific )?(?:ministr(?:y|ies)|agency|agencies|bod(?:y|ies)|"
                              r"organi[sz]ations?|departments?) (?:\w+ ){0,3}?"
@@ -488,6 +490,13 @@ _DONE = re.compile(r"\b(?:đã|(?<!chuẩn )bị|rồi|xong|chưa|ban hành|ra k
 _DONE_PLAIN = re.compile(r"\b(?:da|(?<!chuan )bi|roi|xong|chua|ban hanh|ra ke hoach|ra van ban|ra huong dan|ky luat|"
                          r"quan triet|"
                          r"len lam|len chuc|thang chuc|phan cong|tang len|giam di|giam xuong)\b")
+
+#: An hour of the clock asked, folded, and an answer that gives one.
+_CLOCK_ASKED = re.compile(r"\b(?:may gio|what time(?! of| period| span| frame)|what hour|which hour)\b")
+_HAS_CLOCK = re.compile(r"\b\d{1,2}(?:h\d{0,2}|:\d\d| giờ)(?!\w)|o'clock|\b[ap]\.?m\b", re.IGNORECASE)
+#: The article's own publication, folded: "bản tin được đăng lên trang vào ngày nào" asks no day of the conference.
+_PUBLISHED = re.compile(r"\b(?:dang tai|dang len|duoc dang|dang bai|dang ngay|xuat ban|phat hanh|published|posted|"
+                        r"publication)\b")
 
 #: A year, as written or as a folded word.
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -790,13 +799,17 @@ class Evidence:
             return Objection.COUNT
         if self._claims_a_count(text, intent):
             return Objection.COUNT  # "Có đúng là biểu dương 10 mô hình?": no number of the answer can tell
-        if (Objection.TIME in asked and (self._other_year(text, intent) or self._later.find(words))) \
+        if (Objection.TIME in asked and (self._other_year(text, intent) or self._later.find(words)
+                                         or self._after.find(words) or _PUBLISHED.search(" ".join(words)))) \
                 or (asked & {Objection.TIME, Objection.YEAR} and _CONGRESS_MET.search(" ".join(words))):
             return Objection.TIME  # "When did the 12th Party Congress convene?", "năm nào": the report never says
+        if Objection.TIME in asked and _CLOCK_ASKED.search(" ".join(words)) \
+                and not _HAS_CLOCK.search(_answer_text(intent)):
+            return Objection.TIME  # "phát biểu vào khoảng mấy giờ": a morning is no hour
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
-        besides_why = _WHY.sub(" ", _WHAT_REASON.sub(" ", _INCIDENT.sub(" ", " ".join(words)))).split()
+        besides_why = _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(" ", _INCIDENT.sub(" ", " ".join(words))))).split()
         if _WHY.search(" ".join(words)) and not asked - {Objection.SAID} and not _OTHER_ASKING & set(besides_why) \
                 and not (_NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) and not _asks_reason_after(text)) \
                 and (_UNEXPLAINED.search(" ".join(words)) or _INCIDENT.search(" ".join(words))
@@ -871,6 +884,8 @@ class Evidence:
     def _asks_unnamed_detail(self, text: str, words: list[str], intent: Intent) -> bool:
         """Whether the question asks a kind of detail (``asks_detail``, as spelt) the answer never names, other than
         the asker's own ("for my history channel")."""
+        if "%" in text and "%" not in _answer_text(intent):
+            return True  # a share typed as a sign: "nói bn % dân tin tưởng"
         answer = f" {self._answer_words[intent.id]} "
         return any(f" {' '.join(detail)} " not in answer and not _askers_own(words, end - len(detail), end)
                    for detail, _, end in find_spelt(self._details, text))

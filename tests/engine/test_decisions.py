@@ -2318,6 +2318,12 @@ def test_questions_ending_in_whom_they_ask_or_singling_out_a_place_are_refused(r
     assert responder.answer(message).fallback
 
 
+def test_xay_ra_vay_is_no_i_see(responder: Responder) -> None:
+    """"ra vậy" (I see) after the verb it ends is part of the question: "… diễn ra v ạ"."""
+    assert responder.answer("hội nghị diễn ra v ạ").intent != "smalltalk_thanks"
+    assert responder.answer("à ra vậy").intent == "smalltalk_thanks"
+
+
 def test_xai_and_lan_dau_typed_plain_ask_nothing(responder: Responder) -> None:
     """"xai" is "xài" (use), not "ai" mistyped; "lần đầu" is the first time, not "đâu"."""
     assert responder.answer("chao chau, bac moi xai lan dau").intent == "smalltalk_greeting"
@@ -3004,6 +3010,21 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Nghị định về dân chủ cơ sở hiện hành là nghị định nào?",
     "Quy chế dân chủ ở cơ sở hiện hành do ai ban hành?",
     "How does a Deputy Head of the Commission differ in duties from the Head?",
+    # why something happens often ("hay" is no "or" there): the report gives no cause
+    "vì sao vùng có đạo hay có điểm nóng vậy, do đâu?",
+    "tai sao diem nong hay xay ra o vung dan toc v",
+    # a share typed as a sign: the report gives no percentage
+    "báo cáo có nói niềm tin của nhân dân tăng mấy % không",
+    # what came after the conference, and when: the report ends with it
+    "Sau hội nghị, Ban Dân vận Trung ương họp tiếp vào ngày nào?",
+    "Chương trình phối hợp về sau đã ký kết chưa?",
+    "Was the action programme actually issued afterwards?",
+    "chương trình hành động phải ban hành trước hạn nào vậy",
+    "Bộ nào được phân công chủ trì nhiệm vụ thứ năm?",
+    # the article's own date, and an hour of the clock: the report gives neither
+    "Bài này được đăng lên báo vào ngày nào vậy?",
+    "Đề nghị cho biết ngày giờ phát hành bản tin này.",
+    "Ông Vượng lên phát biểu khoảng mấy giờ, trước hay sau phần báo cáo của ông Lĩnh?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
