@@ -157,6 +157,8 @@ _INCIDENT = re.compile(r"\b(?:vu viec|su co|dau hieu|bieu hien|van de|problems?|
 _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when", "where", "how", "whether", "or"})
 #: "hay" that means "often", folded: "vì sao điểm nóng hay xảy ra" asks nothing besides why.
 _OFTEN = re.compile(r"\bhay (?=xay\b|co |bi |gap |phat sinh|dien ra|xuat hien)")
+#: "who" that only names the one who did it, folded: "why was Vượng the one who gave the speech".
+_WHO_DID = re.compile(r"\b(?:the one|one|those|the person|the man|the woman|people) who\b")
 #: A reason asked as what it is, folded: "lý do gì", "nguyên nhân khiến … là gì", "có lý do gì đặc biệt".
 _WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b")
 #: A cause asked as where it lies, folded: "nguyên nhân ở đâu vậy" asks no place.
@@ -543,8 +545,9 @@ _ATTENDEE_SAID = re.compile(rf"\b{_ATTENDEES}"
                             r"say|said|propose|proposed|comment|commented|promise|promised|pledge|pledged|"
                             r"present(?:ed)? (?:anything|any|a report|their|its)|"
                             r"raised? (?:any )?(?:specific )?(?:questions|concerns|proposals|issues))\b|"
-                            rf"\b(?:y kien|quan diem|nhan xet|cam nhan|views?|opinions?|reactions?) "
-                            rf"(?:cua|of) (?:cac |the )?(?:d c |dong chi |dc )?(?:thuong truc )?{_ATTENDEES}\b")
+                            rf"\b(?:y kien|quan diem|nhan xet|cam nhan|views?|opinions?|reactions?)(?: phat bieu)? "
+                            rf"(?:cua|of) (?:cac |the )?(?:d c |dong chi |dc |dai dien )?(?:thuong truc )?"
+                            rf"{_ATTENDEES}\b")
 
 #: What the conference or the report said, named just before the verb, folded: in "bầu cử … Hội đồng nhân dân các
 #: cấp, vậy hội nghị có nói gì về …" the council is no attendee who spoke.
@@ -809,7 +812,8 @@ class Evidence:
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
-        besides_why = _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(" ", _INCIDENT.sub(" ", " ".join(words))))).split()
+        besides_why = _WHO_DID.sub(" ", _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(" ", _INCIDENT.sub(
+            " ", " ".join(words)))))).split()
         if _WHY.search(" ".join(words)) and not asked - {Objection.SAID} and not _OTHER_ASKING & set(besides_why) \
                 and not (_NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) and not _asks_reason_after(text)) \
                 and (_UNEXPLAINED.search(" ".join(words)) or _INCIDENT.search(" ".join(words))

@@ -3025,6 +3025,10 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Bài này được đăng lên báo vào ngày nào vậy?",
     "Đề nghị cho biết ngày giờ phát hành bản tin này.",
     "Ông Vượng lên phát biểu khoảng mấy giờ, trước hay sau phần báo cáo của ông Lĩnh?",
+    # what an attendee said, asked as "ý kiến phát biểu của đại diện …": the report gives no one's words but three
+    "Xin cho biết ý kiến phát biểu của đại diện UBND tỉnh Cà Mau.",
+    # why this one and not another, "the one who" naming no second question
+    "Why was Nguyen Hong Linh, rather than Truong Thi Mai, the one who presented the report?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)

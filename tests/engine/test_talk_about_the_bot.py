@@ -209,6 +209,7 @@ def test_thanks_then_a_bare_task_number_asks_for_that_task(responder: Responder)
     ("Could you reply in English from now on? Your answers are all in Vietnamese.", "smalltalk_help"),
     ("Hi, bạn có đọc được tiếng Việt không?", "smalltalk_help"),    # too short to be a question apart
     ("Xin chào, bạn có dùng tiếng Việt được không?", "smalltalk_help"),
+    ("Which languages do you know apart from Vietnamese?", "smalltalk_help"),
 ])
 def test_asking_for_plainer_words_or_another_language(responder: Responder, message: str, expected: str) -> None:
     """Too many hard words is a complaint; the language of the replies is what the bot can do (ask in English)."""
