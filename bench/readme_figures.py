@@ -315,6 +315,19 @@ SETS = (
      "95.9% / 95.7%"),
     ("outsider_dh", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
      "the end, measured once on the session's final code", "97.1% / 90.7%"),
+    ("outsider_dk", "a Fatherland Front officer in U Minh, an engineer in Germany, a grandmother in Đầm Dơi, a law "
+     "student, a teenager in teen-code; measured once when written, then tuned on", "89.8% / 91.3%"),
+    ("outsider_dl", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "97.1% / 78.7%"),
+    ("outsider_do", "a Women's Union officer in Cà Mau city, a Singaporean researcher, a rice farmer in Thới Bình, a "
+     "history teacher, a delivery driver in teen-code; measured once when written, then tuned on", "93.2% / 91.3%"),
+    ("outsider_dp", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "94.3% / 81.3%"),
+    ("outsider_dm", "a commune police officer in Năm Căn, a Vietnamese-American student, a fisherman in Sông Đốc, a "
+     "retired mass-mobilization cadre, a student in teen-code; sealed to the end, measured once on the final code",
+     "93.2% / 87.0%"),
+    ("outsider_dn", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "91.4% / 94.7%"),
     ("outsider_cu", "a grocery-shop owner in Năm Căn, a border-guard officer, a Canadian-born grandchild, a history "
      "contest student, a company's Party officer; sealed to the end, measured once on the final code",
      "89.1% / 91.3%"),
