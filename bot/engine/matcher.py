@@ -86,9 +86,9 @@ MIN_PAIRED = 3
 #: English question words that also join a clause ("someone who grew up", "the year when"): in a
 #: message of statements only, they ask nothing.
 _RELATIVE = frozenset({"who", "which", "what", "when", "where", "how", "why"})
-#: Words that make a relative word ask after all: "I wonder what Mai said about the Front."
 #: "dau" typed plain that is "đầu" (first), folded: "lần đầu", "đầu tiên".
 _FIRST_TIME = re.compile(r"\blan dau\b|\bdau tien\b")
+#: Words that make a relative word ask after all: "I wonder what Mai said about the Front."
 _WONDER = re.compile(r"\b(?:wonder|wondering|want to know|like to know|curious|tell me|explain)\b", re.IGNORECASE)
 #: The kinds of fact asked that an overview may give beside its part: a count, a date, a year, a place.
 _KINDS_OF_FACT = frozenset({Objection.COUNT, Objection.TIME, Objection.YEAR, Objection.PLACE})

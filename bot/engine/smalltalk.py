@@ -545,7 +545,8 @@ class SmallTalkCues:
         if folded[cue.end - len(cue.words) - 1:cue.end - len(cue.words)] == ["cua"]:
             return False
         clauses = _CLAUSE_END.split(text)
-        start, end = next(span for span in _sentence_spans(text, clauses) if span[0] < cue.end <= span[1])
+        start, end = next((span for span in _sentence_spans(text, clauses) if span[0] < cue.end <= span[1]),
+                          (0, len(folded)))
         talk = {i for c in cues for i in range(c.end - len(c.words), c.end)}
         return all(i in talk or start <= i < end or w in self._bot_names or w in _FILLER
                    for i, w in enumerate(folded))
