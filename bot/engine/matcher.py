@@ -512,12 +512,14 @@ class Matcher:
         named = [c for c in clauses if self._lexical.out_of_scope(c) is oos]
         others = [c for c in clauses if c not in named]
         # the name's own words, less those of any organisation ("hội cựu chiến binh" … "cho cựu chiến binh")
-        own = {w for t in oos.triggers if contains_phrase(folded, words(t)) for w in words(t)} - _GROUP_WORDS
+        # as a phrase: "nông thôn" holds no "nông dân"
+        own = [kept for t in oos.triggers if contains_phrase(folded, words(t))
+               if (kept := [w for w in words(t) if w not in _GROUP_WORDS])]
         # a name in a list ("nhân dân Lào, Campuchia?") is no clause of its own
         return bool(named) and all(len(words(c)) >= _CLAUSE_WORDS and not ASKING_WORDS & set(words(c))
                                    for c in named) and any(
-            ASKING_WORDS & set(words(c)) and not _points_back_to_them(c) and not own & set(words(c))
-            for c in others)
+            ASKING_WORDS & set(words(c)) and not _points_back_to_them(c)
+            and not any(contains_phrase(words(c), kept) for kept in own) for c in others)
 
     def _cues_beside_introduction(self, text: str) -> list[Cue]:
         """The small-talk cues, less praise or complaints inside the asker's introduction to a

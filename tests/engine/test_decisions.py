@@ -2698,6 +2698,9 @@ def test_an_organisation_the_report_never_names_is_refused_with_what_it_says_of_
      "có yêu cầu gì thêm không?", {"finding_dan_van_kheo", "vuong_req_emulation"}),
     ("Chị bên Hội Phụ nữ xã đang làm báo cáo: ông Vượng dặn cán bộ nói ít làm nhiều là sao?",
      {"vuong_req_noi_it_lam_nhieu"}),
+    # the name's words count as a phrase: "nông thôn" in the question is no "Hội Nông dân" pointed back to
+    ("ba Mai co dan gi ve dong bao dan toc o nong thon khong, hoi nong dan xa toi muon biet",
+     {"finding_ethnic_religious_overseas", "mai_task_5", "mai_conclusion_overview"}),
 ])
 def test_an_organisation_named_beside_what_is_asked_is_context(responder: Responder, message: str,
                                                                expected: set[str]) -> None:
