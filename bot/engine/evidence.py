@@ -684,6 +684,9 @@ class Evidence:
         #: The answers that tell who is in charge of something ("trách nhiệm của cơ quan hành chính").
         self._tell_who_is_in_charge = frozenset(
             intent_id for intent_id, answer in self._answer_words.items() if _IN_CHARGE.search(answer))
+        #: The answers that give an hour of the clock, and those that give a share in "%": read once, not per question.
+        self._tell_an_hour = frozenset(i.id for i in kb.intents.values() if _HAS_CLOCK.search(_answer_text(i)))
+        self._tell_a_share = frozenset(i.id for i in kb.intents.values() if "%" in _answer_text(i))
         #: …and as the matcher reads them (synonyms expanded), with the words common to many intents' answers or
         #: examples, which name no topic of their own.
         self._answer_tokens = {intent.id: frozenset(kb.tokens(_answer_text(intent))) for intent in kb.intents.values()}
@@ -806,8 +809,7 @@ class Evidence:
                                          or self._after.find(words) or _PUBLISHED.search(" ".join(words)))) \
                 or (asked & {Objection.TIME, Objection.YEAR} and _CONGRESS_MET.search(" ".join(words))):
             return Objection.TIME  # "When did the 12th Party Congress convene?", "năm nào": the report never says
-        if Objection.TIME in asked and _CLOCK_ASKED.search(" ".join(words)) \
-                and not _HAS_CLOCK.search(_answer_text(intent)):
+        if Objection.TIME in asked and _CLOCK_ASKED.search(" ".join(words)) and intent.id not in self._tell_an_hour:
             return Objection.TIME  # "phát biểu vào khoảng mấy giờ": a morning is no hour
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
@@ -888,7 +890,7 @@ class Evidence:
     def _asks_unnamed_detail(self, text: str, words: list[str], intent: Intent) -> bool:
         """Whether the question asks a kind of detail (``asks_detail``, as spelt) the answer never names, other than
         the asker's own ("for my history channel")."""
-        if "%" in text and "%" not in _answer_text(intent):
+        if "%" in text and intent.id not in self._tell_a_share:
             return True  # a share typed as a sign: "nói bn % dân tin tưởng"
         answer = f" {self._answer_words[intent.id]} "
         return any(f" {' '.join(detail)} " not in answer and not _askers_own(words, end - len(detail), end)
@@ -903,8 +905,8 @@ class Evidence:
             if topic and not topic & self._answer_tokens[intent.id]:
                 return True
             # a place the report names often is still a topic: "nhiệm vụ riêng gì cho tỉnh Cà Mau"
-            if any(f" {place} " in f" {' '.join(words(said))} " and not self.names(intent, place)
-                   for place in self._named_places):
+            spoken_of = f" {' '.join(words(said))} "
+            if any(f" {place} " in spoken_of and not self.names(intent, place) for place in self._named_places):
                 return True
         return False
 
