@@ -174,8 +174,8 @@ _EXPLAINS = r"\b(?:giai thich|ly giai|explain|explains|explained)"
 _EXPLAINED = re.compile(rf"{_EXPLAINS}\b")
 #: …or whether it explains why, at the start: "Bài có giải thích vì sao …, chứ không … không?".
 _EXPLAINED_WHY = re.compile(rf"{_EXPLAINS} (?:ro )?(?:vi sao|tai sao|ly do|why)\b")
-_WHY = re.compile(r"\b(?:vi sao|tai sao|ly do|li do|sao lai|sao ma|nguyen nhan|why|reason|reasons|what caused|"
-                  r"what prompted|what triggered|"
+_WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|ly do|li do|sao lai|sao ma|nguyen nhan|why|reason|reasons|"
+                  r"what caused|what prompted|what triggered|"
                   r"causes of)\b|"
                   # "sao bà Mai là trưởng ban mà không đọc báo cáo", "sao Cà Mau chỉ cử đại diện UBND"
                   r"^sao (?:\w+ ){0,10}?(?:ma|lai|chi)\b")

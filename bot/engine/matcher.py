@@ -153,6 +153,8 @@ _PRONOUNS = {"he": frozenset({"ong", "he", "him", "his"}), "she": frozenset({"b�
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
 #: Asking for the rest of a list: "có Bt Tỉnh ủy …, còn ai nữa k", "who else was there besides him?".
+#: Asking who, folded: "ai là người …", "who attended …".
+_WHO = re.compile(r"\b(?:ai|who)\b")
 _WHO_ELSE = re.compile(r"\b(?:ai nua|ai khac|nhung ai nua|con nhung ai|who else|anyone else|anybody else|who other)\b")
 #: Words before a speech named as the source of what is asked: "theo báo cáo tóm tắt", "according to the summary".
 _CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
@@ -1481,6 +1483,11 @@ class Matcher:
         if named and any(self._people.speaks_of(first, p) for p in named):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
                       or any(self._people.speaks_of(self.kb.intents[c.intent_id], p) for p in named)]
+            # "Ai là người dự và chỉ đạo Hội nghị tại điểm cầu trung tâm?": described, not named, whoever
+            # it is; an answer that names them answers, and their own card is no rival
+            described = {p.intent for p in named} - {p.intent for p in self._people.named_by_name(text)} \
+                if _WHO.search(" ".join(words(text))) else set()
+            rivals = [c for c in rivals if c.intent_id not in described or first.id in self._person_intents]
             if first.id in self._person_intents and self._evidence.checks_claim(words(text)):
                 # "The story says Hải attended as chairman of the People's Committee, is that accurate?":
                 # his own answer corrects the premise; no refusal is its rival

@@ -136,8 +136,19 @@ class ListItems:
                     position += 0 if listed else next(
                         (shift for span in spans if (shift := _next_to(tokens, span, (i, end)))), 0)
                     if position >= 1:  # "nhiệm vụ trước nhiệm vụ số 1": none
-                        return ItemRef(numbered, position)
+                        return ItemRef(self._named_owners(numbered, tokens, (i, end), topics, lists), position)
         return None
+
+    def _named_owners(self, numbered: NumberedList, tokens: list[str], span: tuple[int, int], topics: frozenset[str],
+                      lists: list[tuple[NumberedList, _ItemWords]]) -> NumberedList:
+        """The list of the person named, when the place came by another's one-syllable word and theirs
+        follows: in "việc đầu tiên ông Vượng yêu cầu", "việc" counts Mai's tasks, but "yêu cầu" of the one
+        named makes it his ("nhiệm vụ thứ 3 ông Vượng có nói không" stays Mai's)."""
+        if self._topics.get(numbered.id) in topics or span[1] - span[0] > 1:
+            return numbered
+        return next((theirs for theirs, item_words in lists if self._topics.get(theirs.id) in topics
+                     and any(j >= span[1] and tuple(tokens[j - 1:j + 1]) not in _INSIDE_A_WORD
+                             for j, _ in item_words.spans(tokens))), numbered)
 
     def _usable(self, topics: frozenset[str]) -> list[tuple[NumberedList, _ItemWords]]:
         """The lists a question naming people of ``topics`` may mean, theirs first; a ``named_only``

@@ -559,8 +559,10 @@ def starts_sentence(before: str) -> bool:
 
 
 #: One Vietnamese syllable, folded: onset, vowels, final. "vàng" is one; "hnghị", "dvận", "Vượg" are
-#: shorthand or typos ("hội nghị", "dân vận", "Vượng").
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
+#: shorthand or typos ("hội nghị", "dân vận", "Vượng"), and so are onsets the spelling rules forbid
+#: before their vowel: "ngịep" ("nghiệp"), "ci", "ka", "ghá", "ge".
+_SYLLABLE = re.compile(r"(?:ngh(?=[ie])|ng(?![ie])|nh|ch|gh(?=[ie])|gi|kh|ph|qu|th|tr|c(?![eiy])|k(?=[eiy])|g(?!e)|"
+                       r"[bdhlmnprstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
 
 
 def is_syllable(folded: str) -> bool:
