@@ -340,7 +340,9 @@ _KIND_SPLIT = re.compile(r", ")
 #: "mô hình nào của Cà Mau", "how did Cà Mau rank"); asked of a place the answer never names, none of them is told.
 _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham luan|noi bat|kho khan|"
                            r"mo hinh (?:nao|gi|j)|models?|ket qua (?:gi|j|nao|noi bat)|thanh tich|bieu duong|"
-                           r"tuyen duong|duoc khen|khen thuong|praised|commended)\b")
+                           r"tuyen duong|duoc khen|khen thuong|praised|commended|"
+                           # …or its cadres' discipline: "ở Cà Mau có cán bộ nào bị kỷ luật không"
+                           r"ky luat|disciplined|punished)\b")
 #: How many words may stand between a place and its doings ("ở Cà Mau việc vận động đồng bào có đạo còn khó khăn").
 DOINGS_GAP = 8
 #: Which one ranks first, folded: "nhiệm vụ nào được đánh giá là quan trọng nhất", "which task was the
@@ -661,6 +663,14 @@ class Evidence:
         self._named_in = {intent.id: [p.intent for p in kb.followups.people if p.intent in self._posts_held
                                       and p.name in intent.answer] for intent in kb.intents.values()}
         self.people = People(kb, self.named_by_post)
+        surnames = "|".join(sorted({words(p.name)[-1] for p in kb.followups.people}))
+        #: Who held someone's post before or after them, folded: "Trước đồng chí Trương Thị Mai thì ai làm Trưởng
+        #: Ban", "Who was head of the Commission before Mai?" (the report names no predecessor, no successor).
+        self._succession = re.compile(
+            rf"\b(?:truoc|sau) (?:(?:dong chi|d c|dc|ong|ba) )?(?:\w+ ){{0,2}}?(?:{surnames})\b(?: \w+){{0,3}}? "
+            rf"(?:thi )?ai (?:lam|giu|nhan|len|la truong|la pho|ngoi)\b|"
+            rf"\bwho (?:was|held|served|became|headed|led|took)\b(?: \w+){{0,12}}? (?:before|after) "
+            rf"(?:(?:mr|ms|mrs|madam|comrade) )?(?:\w+ ){{0,2}}?(?:{surnames})\b")
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)
         self._other_events: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_other_event)
         self._details: PhraseSet[tuple[None, tuple[str, ...]]] = PhraseSet(
@@ -847,11 +857,15 @@ class Evidence:
             return Objection.UNKNOWN_NAME
         if self.unheld_post(text, intent) or self._unreported_post(text, intent):
             return Objection.ROLE
-        if self.others_holding(text):
+        if self.others_holding(text) or self._holder_before_or_after(words):
             return Objection.NAME  # "các Phó Trưởng Ban khác, ngoài ông Lĩnh": the report names no other
         if _ASKS_A_NAME.search(" ".join(words)) and not self._names_someone[intent.id]:
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
+
+    def _holder_before_or_after(self, words: list[str]) -> bool:
+        """Whether the question asks who held a named person's post before or after them."""
+        return bool(self._succession.search(" ".join(words)))
 
     def _doings_of_an_untold_place(self, text: str, words: list[str], intent: Intent) -> bool:
         """Whether the question asks a place's own rank, results, models or praise, and the answer never names
@@ -1384,6 +1398,9 @@ _MENTIONED = frozenset({"nhac", "mention", "mentioned", "cap", "noi"})
 #: Verbs of working before "ở đâu" ("làm ở đâu", "công tác ở đâu", "làm việc ở đâu"), said of someone.
 _WORKS = frozenset({"lam", "tac", "viec"})
 _SOMEONE = frozenset({"ong", "ba", "anh", "chi", "nguoi", "vi", "dong", "chu", "he", "she"})
+#: English verbs of working a few words after "where": "Where does Linh work?" asks his office.
+_WORKS_EN = frozenset({"work", "works", "working", "worked"})
+WORKER_AFTER = 6
 #: How many words before the verb of working the person may stand ("ông Nguyễn Hồng Lĩnh làm ở đâu").
 WORKER_BEFORE = 6
 #: How many words before "chỗ nào" a verb of mentioning may stand ("nói về … nông thôn mới, nói ở chỗ nào").
@@ -1400,8 +1417,10 @@ def _in_the_text(folded: list[str], start: int, end: int) -> bool:
     after = tuple(folded[end:end + 3])
     somewhere = folded[end - 1:end + 1] == ["dau", "do"]  # "ở đâu đó"
     before = folded[max(start - WORKER_BEFORE, 0):start - 1]
-    works = start >= 2 and folded[start - 1] in _WORKS and bool(_SOMEONE & set(before)) \
-        and "nguoi ta" not in " ".join(before)  # "người ta làm ở đâu": where they held it
+    # "chú làm phó ở đâu": a post may stand between the verb and the cue
+    works = start >= 2 and (folded[start - 1] in _WORKS or folded[start - 2] in _WORKS) \
+        and bool(_SOMEONE & set(before)) and "nguoi ta" not in " ".join(before)  # "người ta làm ở đâu": where held
+    works = works or (folded[start:end] == ["where"] and bool(_WORKS_EN & set(folded[end:end + WORKER_AFTER])))
     in_text = any(after[:len(words)] == words for words in (*_IN_THE_TEXT_AFTER, *_MENTIONED_AFTER)) \
         or bool(_MENTIONS_LATER & set(folded[end:end + MENTION_AFTER]))  # "where does the report mention …"
     return somewhere or works or in_text or bool(_MENTIONED & set(folded[max(start - MENTION_BEFORE, 0):start]))

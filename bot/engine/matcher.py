@@ -152,9 +152,10 @@ _PRONOUNS = {"he": frozenset({"ong", "he", "him", "his"}), "she": frozenset({"b�
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
+#: What someone told people to do, as typed ("dặn" folds like "dân"): "dặn cán bộ …", "urged officials to …".
+_TOLD_TO = re.compile(r"\b(?:dặn|căn dặn|dặn dò|yêu cầu|yeu cau|nhắc nhở|giao việc|urged?|urging|called for|"
+                      r"asked (?:\w+ ){0,3}?to|told (?:\w+ ){0,3}?to|instructed)\b", re.IGNORECASE)
 #: Asking for the rest of a list: "có Bt Tỉnh ủy …, còn ai nữa k", "who else was there besides him?".
-#: Asking who, folded: "ai là người …", "who attended …".
-_WHO = re.compile(r"\b(?:ai|who)\b")
 _WHO_ELSE = re.compile(r"\b(?:ai nua|ai khac|nhung ai nua|con nhung ai|who else|anyone else|anybody else|who other)\b")
 #: Words before a speech named as the source of what is asked: "theo báo cáo tóm tắt", "according to the summary".
 _CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
@@ -610,7 +611,7 @@ class Matcher:
         ranked = self._close_refusal_yields(text, tokens, ranked)
         ranked = self._holder_first(text, self._whole_named_first(tokens, ranked) or self._specific_first(ranked))
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
-        ranked = self._speech_first(text, ranked)
+        ranked = self._their_words_first(text, self._speech_first(text, ranked))
         ranked = self._term_first(text, ranked)
         ranked, speaker = self._speaker_first(text, ranked)
         ranked = self._local_refusal_first(text, ranked)
@@ -1063,6 +1064,20 @@ class Matcher:
             return candidates
         return _promote(own, candidates)
 
+    def _their_words_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A speaker's own card leading a question that asks what they told people to do ("Vị lãnh đạo cấp cao
+        … dặn cán bộ phải sống với dân ra sao?") yields to the closest answer in their words, less than
+        ``SPEECH_MARGIN`` behind: who they are is not what they asked."""
+        if not candidates or self._own_asked(text) is not None or not _TOLD_TO.search(text) \
+                or self._evidence.checks_claim(words(text)):  # "có đúng là bà Mai yêu cầu …": who she is may correct it
+            return candidates
+        topic = next((t for t, intent in self._speech_givers.items() if intent == candidates[0].intent_id), None)
+        own = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
+                    and self.kb.intents[c.intent_id].topic == topic), None) if topic else None
+        if own is None or candidates[0].score - own.score >= SPEECH_MARGIN:
+            return candidates
+        return _promote(own, candidates)
+
     def _term_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A question looking back on the term ("5 năm qua … có phối hợp ăn ý hơn không") and not
         ahead puts first the closest finding of the term, less than ``overview_margin`` behind a
@@ -1486,7 +1501,7 @@ class Matcher:
             # "Ai là người dự và chỉ đạo Hội nghị tại điểm cầu trung tâm?": described, not named, whoever
             # it is; an answer that names them answers, and their own card is no rival
             described = {p.intent for p in named} - {p.intent for p in self._people.named_by_name(text)} \
-                if _WHO.search(" ".join(words(text))) else set()
+                if _ASKS_WHO.search(" ".join(words(text))) else set()
             rivals = [c for c in rivals if c.intent_id not in described or first.id in self._person_intents]
             if first.id in self._person_intents and self._evidence.checks_claim(words(text)):
                 # "The story says Hải attended as chairman of the People's Committee, is that accurate?":

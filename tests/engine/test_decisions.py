@@ -48,6 +48,9 @@ def _decide(responder: Responder, question: str, candidates: tuple[Candidate, ..
     ("nhiệm vụ áp chót trong 7 nhiệm vụ là gì", {"mai_task_6"}),
     # someone described, not named: an answer naming them answers, their own card is no rival to ask about
     ("ai là người tới dự và chỉ đạo Hội nghị tại điểm cầu trung tâm", {"event_chair", "person_tran_quoc_vuong"}),
+    # someone described who told people what to do: their words, not who they are
+    ("Bà lãnh đạo nữ đứng đầu cơ quan lo việc vận động quần chúng ở Trung ương dặn năm sau phải chú ý điều gì",
+     {"mai_conclusion_overview", "mai_task_4"}),
     # a place counted by another's list word is the named person's when their own word follows
     ("việc đầu tiên ông Vượng yêu cầu là gì", {"vuong_req_resolutions"}),
     # "cuối cùng" ending another phrase before an item word is no place in the list
@@ -95,6 +98,10 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Ông Trần Quốc Vượng tốt nghiệp trường nào vậy?",          # a biography: the person's answer gives none
     "Before becoming Head of the Commission, what posts did Trương Thị Mai hold?",
     "mấy điểm nóng về an ninh trật tự do đâu mà ra vậy bạn",  # a cause the report never gives
+    "trước bà Trương Thị Mai ai giữ chức trưởng ban dân vận vậy",  # a predecessor the report never names
+    "Who headed the Commission after Mai?",                    # …nor a successor
+    "o ca mau co can bo nao bi ky luat vi xa dan khong",       # the province's own doings: its discipline
+    "What specific target did the fifth task set for poverty reduction?",  # a target the tasks never set
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
@@ -2741,11 +2748,18 @@ def test_a_doubted_version_seen_online_gets_the_right_figure(responder: Responde
 
 
 @pytest.mark.parametrize("message", ["Ông Lĩnh công tác ở đâu?", "ông Nguyễn Hồng Lĩnh làm ở đâu",
-                                     "người trình bày báo cáo tóm tắt là ai, ông ấy làm ở đâu"])
+                                     "người trình bày báo cáo tóm tắt là ai, ông ấy làm ở đâu",
+                                     "ông Lĩnh làm phó ở đâu vậy"])  # a post between the verb and "ở đâu"
 def test_where_someone_works_is_their_office(responder: Responder, message: str) -> None:
     """"Làm ở đâu" asks his office, which his posts give (Ban Dân vận Trung ương), not a venue."""
     reply = responder.answer(message)
     assert reply.intent == "person_nguyen_hong_linh" and "Ban Dân vận Trung ương" in reply.text
+
+
+def test_where_someone_works_in_english_is_their_office(responder: Responder) -> None:
+    """"Where does … work?" asks the office too, a few words after "where"."""
+    reply = responder.answer("Where does Nguyen Hong Linh work?")
+    assert reply.intent == "person_nguyen_hong_linh" and "Central Mass Mobilization Commission" in reply.text
 
 
 def test_the_language_an_answer_is_wanted_in_is_no_subject(responder: Responder) -> None:
