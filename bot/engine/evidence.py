@@ -85,6 +85,15 @@ _GENERIC_COUNTED = frozenset({"viec", "noi", "cho", "dieu", "thu", "cai", "y", "
                               "things", "place", "places", "location", "locations", "point", "points", "item", "items",
                               "one", "ones", "time", "times", "priority", "priorities", "site", "sites", "nguoi", "ng",
                               "people", "person", "persons", "speech", "speeches"})
+#: A later conference or meeting, folded: "the next national review conference", "hội nghị tổng kết lần tới".
+_NEXT_EVENT = re.compile(r"\b(?:next|upcoming) (?:\w+ ){0,3}?(?:conference|meeting|session|review)s?\b|"
+                         r"\bhoi nghi (?:\w+ ){0,4}?(?:lan|ky) (?:toi|sau|ke tiep)\b")
+#: A count of the people who attended or watched, folded: "how many people tuned in", "bao nhiêu người theo dõi".
+_AUDIENCE_COUNTED = re.compile(r"\b(?:how many|bao nhieu|bn|may) (?:nguoi|ng|people|persons)\b(?: \w+){0,3}? "
+                               r"(?:attend\w*|tuned|watch\w*|join\w*|took part|participat\w*|du|tham du|theo doi|"
+                               r"xem|ngoi)\b")
+#: Words an answer counting attendees would count.
+_COUNTS_ATTENDEES = frozenset({"nguoi", "delegate", "people", "participant", "attendee", "viewer"})
 #: Number words that are also what is counted, right after the cue: "bao nhiêu năm" counts years, not fives.
 _YEARS_TOO = frozenset({"nam"})
 #: The words that ask a number of years, folded.
@@ -419,6 +428,10 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          # who came after: "ai là người thay bà Trương Thị Mai làm Trưởng Ban", "her successor"
                          r"\bthay (?:ong|ba|dong chi) (?:\w+ ){1,3}?lam (?:truong|pho|bi thu|chu tich)\b|"
                          r"\b(?:ke nhiem|nguoi ke nhiem|successor|succeeded (?:her|him))\b|"
+                         # a promotion, or what became of someone: "what happened to Mai after this, promoted?"
+                         r"\b(?:gets?|got|been|(?:he|she) was) promoted\b|\bpromoted to\b|\bpromotions?\b|"
+                         r"\b(?:thang chuc|duoc thang)\b|"
+                         r"\bwhat happened to (?:\w+ ){1,4}?after\b|"
                          # who held it before: "Ai là Trưởng Ban Dân vận Trung ương trước đồng chí Trương Thị Mai?"
                          r"\b(?:truong ban|pho truong ban|bi thu|chu tich|head|secretary|chair)\b(?: \w+){0,6}? "
                          r"(?:truoc|before) (?:ong|ba|dong chi|dc|d c|mr|ms|mrs|comrade|her|him)\b")
@@ -816,6 +829,7 @@ class Evidence:
         if self._claims_a_count(text, intent):
             return Objection.COUNT  # "Có đúng là biểu dương 10 mô hình?": no number of the answer can tell
         if (Objection.TIME in asked and (self._other_year(text, intent) or self._later.find(words)
+                                         or _NEXT_EVENT.search(" ".join(words))
                                          or self._after.find(words) or _PUBLISHED.search(" ".join(words)))) \
                 or (asked & {Objection.TIME, Objection.YEAR} and _CONGRESS_MET.search(" ".join(words))):
             return Objection.TIME  # "When did the 12th Party Congress convene?", "năm nào": the report never says
@@ -992,6 +1006,8 @@ class Evidence:
         anything counted ("bao nhiêu việc", "how many places") are not checked; a word typed with
         marks must be spelt so ("bao nhiêu câu" is not "63 điểm cầu"). Each count asked must be told."""
         counted, spelt = self._counted_in[intent.id]
+        if _AUDIENCE_COUNTED.search(" ".join(words(text))) and not counted & _COUNTS_ATTENDEES:
+            return False  # "how many people tuned in": "people" is no generic count beside who attended
         for found, heads in self._counted(text):
             if heads & _GENERIC_COUNTED:
                 continue

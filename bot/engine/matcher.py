@@ -50,7 +50,7 @@ from bot.text.normalize import (
 #: position"), and where they took part from ("Vượng attended from the Cà Mau bridge point?", "ông ấy
 #: thật ra dự ở đâu").
 _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|(?:la|giu) chuc gi|titles?|positions?|posts held|"
-                       r"official title|"
+                       r"(?:what|which) posts|official title|"
                        r"(?:attend(?:ed)?|joined|took part|participated|tham du|du hoi nghi)(?: \S+){0,3} from|"
                        r"(?:du|tham du|ngoi du|ngoi|hop|theo doi)(?: \S+){0,2} (?:o|tai) "
                        r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao|diem cau (?:\S+ ){1,3}(?:hay|hoac|or)))\b")
@@ -152,6 +152,9 @@ _PRONOUNS = {"he": frozenset({"ong", "he", "him", "his"}), "she": frozenset({"b�
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
+#: A period asked, folded: "giai đoạn nào", "which period"; and a span of years an answer gives it by.
+_PERIOD_ASKED = re.compile(r"\b(?:giai doan nao|gd nao|thoi ky nao|which period|what period|what years|which years)\b")
+_YEAR_SPAN = re.compile(r"\b\d{4}\s*[-–]\s*\d{4}\b")
 #: What someone told people to do, as typed ("dặn" folds like "dân"): "dặn cán bộ …", "urged officials to …".
 _TOLD_TO = re.compile(r"\b(?:dặn|căn dặn|dặn dò|yêu cầu|yeu cau|nhắc nhở|giao việc|urged?|urging|called for|"
                       r"asked (?:\w+ ){0,3}?to|told (?:\w+ ){0,3}?to|instructed)\b", re.IGNORECASE)
@@ -250,6 +253,8 @@ class Matcher:
         self._subject = {t for phrase in kb.matching.subject_words for t in kb.tokens(phrase)}
         self._bare = {t for phrase in kb.matching.bare_replies for t in self.normalize(phrase)}
         self._person_intents = {p.intent for p in kb.followups.people}
+        #: The answers that give a span of years ("giai đoạn 2021 - 2026"): a period asked is theirs to tell.
+        self._give_years = frozenset(i.id for i in kb.intents.values() if _YEAR_SPAN.search(i.answer))
         #: What each speaker's words are called ("báo cáo tóm tắt"), folded, with the topic of their answers.
         self._speech_names: PhraseSet[str] = PhraseSet(
             (kb.tokens(name), p.topic) for p in kb.followups.people if p.topic for name in p.speech)
@@ -609,13 +614,15 @@ class Matcher:
         # has to be clear of the rest.
         settled = bool(named) and named[0] is not candidates[0]
         ranked = self._close_refusal_yields(text, tokens, ranked)
-        ranked = self._holder_first(text, self._whole_named_first(tokens, ranked) or self._specific_first(ranked))
+        own = self._own_asked(text)
+        # (the overview of several people whose titles are asked does not yield to one of them)
+        specific = ranked if ranked and ranked[0].intent_id == own else self._specific_first(ranked)
+        ranked = self._holder_first(text, self._whole_named_first(tokens, ranked) or specific)
         ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
         ranked = self._their_words_first(text, self._speech_first(text, ranked))
         ranked = self._term_first(text, ranked)
         ranked, speaker = self._speaker_first(text, ranked)
         ranked = self._local_refusal_first(text, ranked)
-        own = self._own_asked(text)
         # "Besides the Party secretary, who attended?" asks the whole list; "Lĩnh, ngoài là Ủy viên
         # Trung ương thì giữ chức gì" asks his other titles
         beside = aside or (text if _WHO_ELSE.search(" ".join(words(text))) else "")
@@ -888,16 +895,20 @@ class Matcher:
     def _own_asked(self, text: str) -> str | None:
         """The answer about the one person named, when the question asks their titles or where they
         sat ("the full titles held by Trần Quốc Vượng"), not what they said ("the title of the summary
-        report"); that answer is then sure, however few of its words the question shares."""
+        report"); that answer is then sure, however few of its words the question shares. Of several
+        named, the overview that sums up each one's answer ("ông Vượng và bà Mai giữ chức gì"), if any."""
         named = self._people.named(text)
         folded = words(text)
         # two of the report's places offered: "Hải dự ở Cà Mau hay ra tận Hà Nội", "Vượng at Hanoi or Cà Mau"
         between = len(self._evidence.places_asked(text)) >= 2 and bool(_ALTERNATIVES & set(folded))
         # (a speech told before the question is context: "Tôi thấy ảnh ông Vượng đứng phát biểu. … ông giữ chức gì?")
-        if len(named) != 1 or self._speeches(_APPOSITIVE.sub("", questions_asked(text))) \
+        if not named or self._speeches(_APPOSITIVE.sub("", questions_asked(text))) \
                 or not (between or _ASKS_OWN.search(" ".join(folded))) or self._evidence.asks(text) - {Objection.PLACE}:
             return None
-        return named[0].intent
+        if len(named) == 1:
+            return named[0].intent
+        return next((o for o in sorted(self._overviews.get(named[0].intent, ()))
+                     if all(o in self._overviews.get(p.intent, ()) for p in named)), None)
 
     def _refusals_yield(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A refusal of counts (dates, places) yields to a close answer when no count is asked.
@@ -913,6 +924,9 @@ class Matcher:
         if answer is None or candidates[0].score - answer.score >= 2 * self.kb.matching.refusal_margin:
             return candidates
         refusal = self.kb.intents[candidates[0].intent_id]
+        if not self._evidence.refuses_a_kind(refusal) and answer.intent_id in self._give_years \
+                and _PERIOD_ASKED.search(" ".join(words(text))):
+            return _promote(answer, candidates)  # "chương trình phối hợp giai đoạn nào": the answer's years
         if self._evidence.refusal_fits(refusal, text) or (
                 candidates[0].score - answer.score >= self.kb.matching.refusal_margin
                 and (self._evidence.asks(text) or not self._evidence.refuses_a_kind(refusal))):

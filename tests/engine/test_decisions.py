@@ -51,6 +51,12 @@ def _decide(responder: Responder, question: str, candidates: tuple[Candidate, ..
     # someone described who told people what to do: their words, not who they are
     ("Bà lãnh đạo nữ đứng đầu cơ quan lo việc vận động quần chúng ở Trung ương dặn năm sau phải chú ý điều gì",
      {"mai_conclusion_overview", "mai_task_4"}),
+    # the titles of two people named: the overview that gives each one's, not one of them
+    ("ông Vượng và bà Mai giữ chức gì", {"people_speakers"}),
+    ("What posts did Vuong and Mai hold?", {"people_speakers"}),
+    # a period asked is told by the answer that gives its years, however near the refusal of the documents
+    ("kết luận nói chương trình phối hợp giai đoạn nào sẽ được làm", {"mai_task_3"}),
+    ("ct phối hợp gđ mới là gđ nào vậy", {"mai_task_3"}),
     # a place counted by another's list word is the named person's when their own word follows
     ("việc đầu tiên ông Vượng yêu cầu là gì", {"vuong_req_resolutions"}),
     # "cuối cùng" ending another phrase before an item word is no place in the list
@@ -102,6 +108,10 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Who headed the Commission after Mai?",                    # …nor a successor
     "o ca mau co can bo nao bi ky luat vi xa dan khong",       # the province's own doings: its discipline
     "What specific target did the fifth task set for poverty reduction?",  # a target the tasks never set
+    "How many people watched the conference online?",        # an audience the report never counts…
+    "how many people joined from the 63 provinces",            # …beside counts of other things
+    "was Nguyen Hong Linh promoted to Head of the Commission later?",  # a promotion after the report
+    "When is the next national review conference on dân vận?",  # a later conference's date
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
