@@ -147,7 +147,10 @@ _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|t
                           r"failed|fail to|failing|persist|persisted|persists|rather than|and not|instead of|"
                           r"(?:chu|ma) (?:khong|ko|k|hong) phai|chu (?:khong|ko|k|hong) (?=\w)|thay vi|"
                           # the choice of a day: "sao lại tổ chức đúng ngày 31/12"
-                          r"dung (?:vao )?(?:ngay|dip|hom)|chon ngay|chon thoi diem|on that (?:day|date)|that date)\b|"
+                          r"dung (?:vao )?(?:ngay|dip|hom)|chon ngay|chon thoi diem|on that (?:day|date)|that date|"
+                          # …or of holding reviews together: "tại sao gộp … trong cùng một hội nghị"
+                          r"(?:cung|chung) (?:trong )?mot hoi nghi|combined?|combining|in (?:one|a single) "
+                          r"(?:conference|meeting))\b|"
                           # why a requirement was stressed, with a cause offered: "vì sao ông Vượng lại nhấn mạnh
                           # 'nói ít làm nhiều', có phải do trước đây cán bộ nói nhiều"; asked plainly, the purpose the
                           # answer gives ("để tạo sự tin tưởng cho nhân dân") is the reason

@@ -112,6 +112,10 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "how many people joined from the 63 provinces",            # …beside counts of other things
     "was Nguyen Hong Linh promoted to Head of the Commission later?",  # a promotion after the report
     "When is the next national review conference on dân vận?",  # a later conference's date
+    "sao lại tổng kết nhiệm kỳ và năm 2020 chung một hội nghị vậy",  # why combined: the report never says
+    "why did they combine the term review and the 2020 review in one conference?",
+    "dân vận là gì vậy bạn",                                  # a term the report uses and never defines…
+    "What does mass mobilization mean?",
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
@@ -3727,3 +3731,9 @@ def test_who_organized_it_and_in_what_format_gets_the_overview(responder: Respon
     """The overview says who organized it and how it was held at once; the format's answer names no organizer."""
     reply = responder.answer("Which agency organized the conference, and in what format?")
     assert reply.intent == "event_overview", reply.matched
+
+
+def test_what_dan_van_means_is_a_term_the_report_never_defines(responder: Responder) -> None:
+    """"Dân vận là gì" gets the refusal that says so, not the "Dân vận khéo" movement or a question back."""
+    reply = responder.answer("dân vận là gì vậy bạn")
+    assert reply.fallback and "công tác dân vận" in reply.text
