@@ -1214,7 +1214,9 @@ class Matcher:
         if candidates[0].intent_id not in numbered.items:
             return None
         whole = next((c for c in candidates if c.intent_id == overview), None)
-        if whole is None or candidates[0].score - whole.score >= ITEM_MARGIN:
+        # asked for nothing but the list ("nhiệm vụ năm 2021 là gì"), the list, however near an item's title
+        if whole is None or (candidates[0].score - whole.score >= ITEM_MARGIN
+                             and not self._list_items.asks_only_for(numbered, tokens)):
             return None
         return _promote(whole, candidates)
 

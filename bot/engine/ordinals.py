@@ -92,6 +92,8 @@ _EACH = frozenset({"tung", "moi", "each", "every"})
 #: A section number of the asker's own writing: "e cần cho mục 2.3", "for section 3.1 of my paper".
 _SECTION = re.compile(r"\b(?:mục|muc|phần|phan|chương|chuong|ý|điều|dieu|section|chapter|part|item|point)\s+"
                       r"\d+\.\d+\b", re.IGNORECASE)
+#: Words that only ask what something is, folded: "là gì", "gồm những gì", "là những việc nào vậy".
+_ASKING_WHAT = frozenset({"la", "gi", "j", "gom", "nhung", "co", "nao", "viec", "vay", "a", "ha", "the"})
 #: A number this large after "nhiệm vụ" is a year ("các nhiệm vụ 2021"), not a place in a list.
 YEAR_FROM = 1000
 
@@ -224,10 +226,14 @@ class ListItems:
         if any(a in _MARKERS and b.isdecimal() for a, b in itertools.pairwise(tokens)):
             return None  # "cái thứ 3 trong 7 nhiệm vụ" names a place in it
         for numbered, _ in self._usable(frozenset()):
-            if any(tokens[i - 1:i] == ["cac"] and tokens[i - 2:i - 1] != ["trong"]  # not "trong 7 nhiệm vụ"
-                   for i, _ in self._counted[numbered.id].spans(tokens)):
+            if any((tokens[i - 1:i] == ["cac"] and tokens[i - 2:i - 1] != ["trong"])  # not "trong 7 nhiệm vụ"
+                   or _asks_only_them(tokens[end:]) for i, end in self._counted[numbered.id].spans(tokens)):
                 return numbered
         return None
+
+    def asks_only_for(self, numbered: NumberedList, tokens: list[str]) -> bool:
+        """Whether the question is the list's item word and its year and nothing but asking words."""
+        return any(i == 0 and _asks_only_them(tokens[end:]) for i, end in self._counted[numbered.id].spans(tokens))
 
     def asked_position(self, tokens: list[str]) -> NumberedList | None:
         """The list whose item the question asks for: "… là nhiệm vụ thứ mấy?", "việc số mấy", "ý nào", "which task",
@@ -281,6 +287,11 @@ def _next_to(tokens: list[str], first: tuple[int, int], second: tuple[int, int])
     if between[-1:] in (["sau"], ["after"], ["following"]) or between[-2:] in (["tiep", "theo"], ["ke", "tiep"]):
         return 1
     return -1 if between[-1:] in (["truoc"], ["before"], ["preceding"]) else 0
+
+
+def _asks_only_them(after: list[str]) -> bool:
+    """Whether the words after a list's item word only ask what they are: "nhiệm vụ năm 2021 là gì"."""
+    return after[:2] == ["nam", "2021"] and len(after) > 2 and set(after[2:]) <= _ASKING_WHAT
 
 
 def _place(token: str) -> bool:

@@ -54,6 +54,11 @@ def _decide(responder: Responder, question: str, candidates: tuple[Candidate, ..
     # the titles of two people named: the overview that gives each one's, not one of them
     ("ông Vượng và bà Mai giữ chức gì", {"people_speakers"}),
     ("What posts did Vuong and Mai hold?", {"people_speakers"}),
+    # the list's words and its year, asked for nothing else: the whole list, however near one task's title
+    ("nhiệm vụ năm 2021 là gì", {"mai_conclusion_overview", "vuong_requirements_2021"}),
+    # who attended at Cà Mau, asked plainly: the whole list, not one part of it
+    ("who attended from Ca Mau?", {"camau_attendees"}),
+    ("Cà Mau có ai dự", {"camau_attendees"}),
     # a period asked is told by the answer that gives its years, however near the refusal of the documents
     ("kết luận nói chương trình phối hợp giai đoạn nào sẽ được làm", {"mai_task_3"}),
     ("ct phối hợp gđ mới là gđ nào vậy", {"mai_task_3"}),
