@@ -121,6 +121,7 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "why did they combine the term review and the 2020 review in one conference?",
     "dân vận là gì vậy bạn",                                  # a term the report uses and never defines…
     "What does mass mobilization mean?",
+    "hội nghị có công bố thay đổi nhân sự gì ở Ban Dân vận không",  # personnel changes: none announced
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
     reply = responder.answer(question)
