@@ -328,6 +328,21 @@ SETS = (
      "93.2% / 87.0%"),
     ("outsider_dn", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
      "the end, measured once on the session's final code", "91.4% / 94.7%"),
+    ("outsider_dq", "a retired teacher in a Cà Mau village, a law student, a Vietnamese-American reporter, a "
+     "youth-union secretary in teen-code, a civil servant drafting a speech; measured once when written, then tuned on",
+     "95.9% / 95.8%"),
+    ("outsider_dr", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
+     "when written, then tuned on", "97.2% / 90.5%"),
+    ("outsider_du", "a night-shift worker from Cà Mau, a political-science lecturer, a British PhD student, a market "
+     "vendor in southern dialect, a Women's Union officer; measured once when written, then tuned on",
+     "93.2% / 95.7%"),
+    ("outsider_dv", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
+     "when written, then tuned on", "91.7% / 89.2%"),
+    ("outsider_ds", "a civics teacher, a provincial journalist, an overseas student in Australia, a grandmother with "
+     "typos, a party-building officer in abbreviations; sealed to the end, measured once on the final code",
+     "91.8% / 95.8%"),
+    ("outsider_dt", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "88.6% / 78.7%"),
     ("outsider_cu", "a grocery-shop owner in Năm Căn, a border-guard officer, a Canadian-born grandchild, a history "
      "contest student, a company's Party officer; sealed to the end, measured once on the final code",
      "89.1% / 91.3%"),
