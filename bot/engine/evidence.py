@@ -21,6 +21,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, KeysView
 from enum import Enum
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.engine.context import TO_WHAT_WAS_TOLD
 from bot.engine.known_text import KnownText
 from bot.engine.people import DEPUTY, People
@@ -435,6 +437,11 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          r"\b(?:gets?|got|been|(?:he|she) was) promoted\b|\bpromoted to\b|\bpromotions?\b|"
                          r"\b(?:thang chuc|duoc thang)\b|"
                          r"\bwhat happened to (?:\w+ ){1,4}?after\b|"
+                         # who held it in another term: "Nhiệm kỳ XI trước đó thì ai làm Trưởng Ban …?"
+                         r"\bnhiem ky (?:xi|11|truoc)\b(?: \w+){0,4}? ai (?:lam|giu|la)\b|"
+                         r"\b(?:previous|11 ?th|eleventh|last) term\b(?: \w+){0,4}? who (?:was|held|headed|led)\b|"
+                         r"\bwho (?:was|held|headed|led)\b(?: \w+){0,8}? (?:in|during) the "
+                         r"(?:previous|11 ?th|eleventh) term\b|"
                          # who held it before: "Ai là Trưởng Ban Dân vận Trung ương trước đồng chí Trương Thị Mai?"
                          r"\b(?:truong ban|pho truong ban|bi thu|chu tich|head|secretary|chair)\b(?: \w+){0,6}? "
                          r"(?:truoc|before) (?:ong|ba|dong chi|dc|d c|mr|ms|mrs|comrade|her|him)\b")
@@ -696,6 +703,8 @@ class Evidence:
         self._after: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_after)
         self._claims: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.checks_claim)
         self._named_places = [" ".join(words(place)) for place in cfg.named_places]
+        #: The report's places and people, folded: a name one letter off is theirs mistyped.
+        self._known_names = frozenset([*self._named_places, *(" ".join(words(p.name)) for p in kb.followups.people)])
         #: Each place's own doings asked near its name ("Cà Mau xếp thứ mấy", "mô hình nào của Cà Mau").
         self._doings_near = {place: re.compile(
             rf" {place} (?:\w+ ){{0,{DOINGS_GAP}}}?({_PLACE_DOINGS.pattern})|"
@@ -1253,6 +1262,12 @@ class Evidence:
         return any(known(run[start:end]) for start in range(n) for end in range(n, start + 1, -1)
                    if (start, end) == (0, n) or (plain(run[:start]) and plain(run[end:])))
 
+    def _misspelt_name(self, run: list[str]) -> bool:
+        """Whether a run is one of the report's places or people typed one letter off: "Cà Mao" is Cà Mau,
+        "Trần Quốc Vượn" is Trần Quốc Vượng."""
+        typed = " ".join(words(" ".join(run)))
+        return any(Levenshtein.distance(name, typed, score_cutoff=1) <= 1 for name in self._known_names)
+
     def _known_parts(self, run: list[str]) -> bool:
         """Whether a run mixing Vietnamese names and English title words is known part by part.
 
@@ -1367,7 +1382,7 @@ class Evidence:
                 unknown = fold(word) not in self._known and (
                     (accented and is_syllable(fold(word))) or (word.isupper() and len(word) >= 3))
             elif accented:
-                unknown = not self._known_run(run) and not self._known_parts(run)
+                unknown = not self._known_run(run) and not self._known_parts(run) and not self._misspelt_name(run)
             else:
                 unknown = len(run) >= 3 and any(fold(w) not in self._known for w in run)
             # "Ban Dân vận", "Mặt trận Tổ quốc": a name's later words are not capitalized

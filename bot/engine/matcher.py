@@ -152,6 +152,9 @@ _PRONOUNS = {"he": frozenset({"ong", "he", "him", "his"}), "she": frozenset({"b�
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
+#: Words that speak of someone, folded: "ông ngồi ở đâu", "vị lãnh đạo", "đ/c nào", "where did he sit".
+_SOMEONE_WORDS = frozenset({"ong", "ba", "nguoi", "vi", "dong", "chi", "dc", "d", "c", "he", "she", "his", "her", "him",
+                            "leader", "leaders", "official", "officials", "lanh", "dao", "anh", "chu", "bac"})
 #: A period asked, folded: "giai đoạn nào", "which period"; and a span of years an answer gives it by.
 _PERIOD_ASKED = re.compile(r"\b(?:giai doan nao|gd nao|thoi ky nao|which period|what period|what years|which years)\b")
 _YEAR_SPAN = re.compile(r"\b\d{4}\s*[-–]\s*\d{4}\b")
@@ -618,7 +621,8 @@ class Matcher:
         # (the overview of several people whose titles are asked does not yield to one of them)
         specific = ranked if ranked and ranked[0].intent_id == own else self._specific_first(ranked)
         ranked = self._holder_first(text, self._whole_named_first(tokens, ranked) or specific)
-        ranked = self._local_first(text, self._items_first(tokens, self._someone_first(text, ranked)))
+        ranked = self._someone_first(text, self._no_one_asked(text, ranked))
+        ranked = self._local_first(text, self._items_first(tokens, ranked))
         ranked = self._their_words_first(text, self._speech_first(text, ranked))
         ranked = self._term_first(text, ranked)
         ranked, speaker = self._speaker_first(text, ranked)
@@ -1173,6 +1177,22 @@ class Matcher:
         if person is None or candidates[0].score - person.score >= ITEM_MARGIN:
             return candidates
         return _promote(person, candidates)
+
+    def _no_one_asked(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A person's card leading a question that names no one and asks no who, but a place, a date or a count
+        ("which city was the central bridge point in?"), yields to the closest other answer able to give it,
+        less than ``ITEM_MARGIN`` behind: the card's words ("the central bridge point") are where he sat."""
+        folded = words(text)
+        if not candidates or candidates[0].intent_id not in self._person_intents or self._people.named(text) \
+                or _ASKS_WHO.search(" ".join(folded)) or _SOMEONE_WORDS & set(folded):
+            return candidates
+        asked = self._evidence.asks(text) & _KINDS_OF_FACT
+        other = next((c for c in candidates[1:] if c.intent_id not in self._person_intents
+                      and self.kb.intents[c.intent_id].kind == "answer"
+                      and asked <= self._evidence.able(self.kb.intents[c.intent_id])), None) if asked else None
+        if other is None or candidates[0].score - other.score >= ITEM_MARGIN:
+            return candidates
+        return _promote(other, candidates)
 
     def _local_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """Someone's answer silent on the place asked yields to a person whose answer names it.
