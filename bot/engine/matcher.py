@@ -1086,7 +1086,7 @@ class Matcher:
         """A speaker's own card leading a question that asks what they told people to do ("Vị lãnh đạo cấp cao
         … dặn cán bộ phải sống với dân ra sao?") yields to the closest answer in their words, less than
         ``SPEECH_MARGIN`` behind: who they are is not what they asked."""
-        if not candidates or self._own_asked(text) is not None or not _TOLD_TO.search(text) \
+        if not candidates or not _TOLD_TO.search(text) or self._own_asked(text) is not None \
                 or self._evidence.checks_claim(words(text)):  # "có đúng là bà Mai yêu cầu …": who she is may correct it
             return candidates
         topic = next((t for t, intent in self._speech_givers.items() if intent == candidates[0].intent_id), None)

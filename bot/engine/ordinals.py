@@ -290,8 +290,10 @@ def _next_to(tokens: list[str], first: tuple[int, int], second: tuple[int, int])
 
 
 def _asks_only_them(after: list[str]) -> bool:
-    """Whether the words after a list's item word only ask what they are: "nhiệm vụ năm 2021 là gì"."""
-    return after[:2] == ["nam", "2021"] and len(after) > 2 and set(after[2:]) <= _ASKING_WHAT
+    """Whether the words after a list's item word are a year and words that only ask what they are: "nhiệm vụ
+    năm 2021 là gì" (another year's tasks are another subject, which the matcher tells by its number)."""
+    return len(after) > 2 and after[0] == "nam" and after[1].isdecimal() and int(after[1]) >= YEAR_FROM \
+        and set(after[2:]) <= _ASKING_WHAT
 
 
 def _place(token: str) -> bool:
