@@ -1432,7 +1432,8 @@ MENTION_AFTER = 6
 _MENTIONED = frozenset({"nhac", "mention", "mentioned", "cap", "noi"})
 #: Verbs of working before "ở đâu" ("làm ở đâu", "công tác ở đâu", "làm việc ở đâu"), said of someone.
 _WORKS = frozenset({"lam", "tac", "viec"})
-_SOMEONE = frozenset({"ong", "ba", "anh", "chi", "nguoi", "vi", "dong", "chu", "he", "she"})
+#: Words that speak of someone, folded ("ông", "người", "she").
+SOMEONE = frozenset({"ong", "ba", "anh", "chi", "nguoi", "vi", "dong", "chu", "he", "she"})
 #: English verbs of working a few words after "where": "Where does Linh work?" asks his office.
 _WORKS_EN = frozenset({"work", "works", "working", "worked"})
 WORKER_AFTER = 6
@@ -1454,7 +1455,7 @@ def _in_the_text(folded: list[str], start: int, end: int) -> bool:
     before = folded[max(start - WORKER_BEFORE, 0):start - 1]
     # "chú làm phó ở đâu": a post may stand between the verb and the cue
     works = start >= 2 and (folded[start - 1] in _WORKS or folded[start - 2] in _WORKS) \
-        and bool(_SOMEONE & set(before)) and "nguoi ta" not in " ".join(before)  # "người ta làm ở đâu": where held
+        and bool(SOMEONE & set(before)) and "nguoi ta" not in " ".join(before)  # "người ta làm ở đâu": where held
     works = works or (folded[start:end] == ["where"] and bool(_WORKS_EN & set(folded[end:end + WORKER_AFTER])))
     in_text = any(after[:len(words)] == words for words in (*_IN_THE_TEXT_AFTER, *_MENTIONED_AFTER)) \
         or bool(_MENTIONS_LATER & set(folded[end:end + MENTION_AFTER]))  # "where does the report mention …"

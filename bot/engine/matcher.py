@@ -26,7 +26,7 @@ from bot.engine.context import (
     without_agent,
     without_description,
 )
-from bot.engine.evidence import Evidence, Objection, offered_instead
+from bot.engine.evidence import SOMEONE, Evidence, Objection, offered_instead
 from bot.engine.lexical import Candidate, LexicalIndex, features
 from bot.engine.ordinals import YEAR_FROM, ItemRef, ListItems
 from bot.engine.smalltalk import CLAUSE_BREAK, LEAVE_WORDS, Cue, SmallTalkCues
@@ -152,9 +152,9 @@ _PRONOUNS = {"he": frozenset({"ong", "he", "him", "his"}), "she": frozenset({"b�
 #: A question that asks who, folded.
 _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la nguoi|by whom|presented by|delivered by|"
                        r"given by|which (?:leader|official|person|one|of them))\b")
-#: Words that speak of someone, folded: "ông ngồi ở đâu", "vị lãnh đạo", "đ/c nào", "where did he sit".
-_SOMEONE_WORDS = frozenset({"ong", "ba", "nguoi", "vi", "dong", "chi", "dc", "d", "c", "he", "she", "his", "her", "him",
-                            "leader", "leaders", "official", "officials", "lanh", "dao", "anh", "chu", "bac"})
+#: Words that speak of someone, folded: the evidence's, with "đ/c", pronouns and titles ("where did he sit").
+_SOMEONE_WORDS = SOMEONE | {"dc", "d", "c", "his", "her", "him", "leader", "leaders", "official", "officials", "lanh",
+                            "dao", "bac"}
 #: A period asked, folded: "giai đoạn nào", "which period"; and a span of years an answer gives it by.
 _PERIOD_ASKED = re.compile(r"\b(?:giai doan nao|gd nao|thoi ky nao|which period|what period|what years|which years)\b")
 _YEAR_SPAN = re.compile(r"\b\d{4}\s*[-–]\s*\d{4}\b")
@@ -896,6 +896,7 @@ class Matcher:
                 return False
         return True
 
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; asked by three steps a question
     def _own_asked(self, text: str) -> str | None:
         """The answer about the one person named, when the question asks their titles or where they
         sat ("the full titles held by Trần Quốc Vượng"), not what they said ("the title of the summary
