@@ -37,8 +37,10 @@ _CONCERNING = frozenset({"lien", "ve", "doi", "danh"})
 _CARDINALS = {w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                           "ten"), start=1)}
 #: An item word inside another word, folded: "đồng ý" (agree), "chú ý", "lưu ý" (note) name no point of a
-#: list, "màn hình" (a screen) no photo.
-_INSIDE_A_WORD = frozenset({("dong", "y"), ("chu", "y"), ("luu", "y"), ("man", "hinh"), ("man", "anh")})
+#: list, "màn hình" (a screen), "tình hình 5 năm qua" (the situation), "mô hình" (a model) no photo.
+_INSIDE_A_WORD = frozenset({("dong", "y"), ("chu", "y"), ("luu", "y"), ("man", "hinh"), ("man", "anh"),
+                            ("tinh", "hinh"), ("mo", "hinh"), ("dien", "hinh"), ("dia", "hinh"), ("loai", "hinh"),
+                            ("phan", "anh")})
 #: Words before a count that make it the list the question picks from, not a count it claims.
 _AMONG = frozenset({"trong", "among", "of", "in"})
 #: How many words may separate an item word from "thứ/số N" ("việc cần làm số 3").

@@ -249,8 +249,9 @@ _POLITE = r"(?:dạ|thưa|vâng)\s+"
 #: when the answer will be used.
 _INTRO_OPENS = (r"^\W*(?:(?:" + _POLITE + r")?(?:(?:em|e|con|cháu|chau|mình|minh|tôi|toi|bác|bac)\s+)?" + _GREETING
                 + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _POLITE + r")?(?:" + _WHEN_USED + r")?")
-#: "chị là chủ tịch Hội Phụ nữ xã", "anh làm ở Sở": the asker by a kinship word, never "chị Mai là…".
-_KIN_INTRO = r"(?:chị|anh|cô|chú)\s+(?:là|làm|công tác|đang|bên|ở|sinh hoạt)\b"
+#: "chị là chủ tịch Hội Phụ nữ xã", "anh làm ở Sở", "thầy đang soạn bài": the asker by a kinship word (or a
+#: teacher's "thầy"), never "chị Mai là…".
+_KIN_INTRO = r"(?:chị|anh|cô|chú|thầy)\s+(?:là|làm|công tác|đang|bên|ở|sinh hoạt)\b"
 #: The asker's relative for whom they type: "ông nội cháu là đảng viên lâu năm ở xã, ông muốn biết …",
 #: "me em lam o hoi phu nu, me hoi …" (his or her kin is no subject either).
 _KIN_OF_ASKER = (r"(?!(?:bà|ba)\s+con\b)"  # "bà con đang bức xúc …" are the people, no kin
@@ -264,10 +265,10 @@ _PREAMBLE = re.compile(
     + _KIN_INTRO + "|" + _KIN_OF_ASKER + ")"
     r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b|"
     # typed without punctuation: "cô là giáo viên về hưu ở Ngọc Hiển cô muốn hỏi …" ends before "cô muốn hỏi"
-    r"(?=\s(?:tôi|toi|em|e|mình|minh|cô|co|chú|chu|bác|bac|cháu|chau|con|chị|chi|anh)\s+"
+    r"(?=\s(?:tôi|toi|em|e|mình|minh|cô|co|chú|chu|bác|bac|cháu|chau|con|chị|chi|anh|thầy|thay)\s+"
     r"(?:muốn|muon|xin|cần|can)\s+(?:hỏi|hoi)\b)|"
     # …or before "cho em hỏi": "em dang on gdcd cho em hoi …"
-    r"(?=\scho\s+(?:tôi|toi|tui|em|e|mình|minh|cô|co|chú|chu|bác|bac|cháu|chau|con|chị|chi|anh)\s+(?:hỏi|hoi)\b))",
+    r"(?=\scho\s+(?:tôi|toi|tui|em|e|mình|minh|cô|co|chú|chu|bác|bac|cháu|chau|con|chị|chi|anh|thầy|thay)\s+(?:hỏi|hoi)\b))",
     re.IGNORECASE)
 #: An introduction that only says who asks ("Em là sinh viên…", "Tôi làm ở…", "I am preparing a
 #: seminar…", "For my thesis…"), as opposed to one that already speaks of the subject ("Em đọc

@@ -77,6 +77,9 @@ def _decide(responder: Responder, question: str, candidates: tuple[Candidate, ..
     ("phong trào thi đua nào được nhắc đến", {"finding_dan_van_kheo", "vuong_req_emulation", "mai_task_6"}),
     # the people a question names pick the answer
     ("ông Hải giữ chức vụ gì ở tỉnh", {"person_nguyen_tien_hai"}),
+    # …and so does the one a question describes: the report's only woman heads a body
+    ("Bà đứng đầu cơ quan chăm lo chuyện gần dân của Đảng giao cho năm tới những việc chính nào?",
+     {"mai_conclusion_overview", "person_truong_thi_mai"}),
 ])
 def test_real_phrasings_get_the_right_answer(responder: Responder, question: str, expected: set[str]) -> None:
     reply = responder.answer(question)
@@ -152,6 +155,14 @@ def test_a_screen_at_the_end_of_the_year_is_no_last_photo(responder: Responder) 
     """"màn hình cuối năm" holds "hình" and "cuối", but no photo named by its place."""
     reply = responder.answer("Người đứng đầu Tỉnh ủy Cà Mau có ngồi xem cuộc họp qua màn hình hôm cuối năm đó không?")
     assert reply.intent != "mention_photos"
+
+
+@pytest.mark.parametrize("question", [
+    "Người trình bày bản tóm tắt tình hình 5 năm qua là ai?",   # "tình hình": the situation, no photo 5
+    "Mô hình thứ 2 mà báo cáo nêu ở điểm cầu Cà Mau là gì?",
+])
+def test_a_photo_word_inside_another_word_names_no_photo(responder: Responder, question: str) -> None:
+    assert "3 ảnh" not in responder.answer(question).text
 
 
 def test_a_task_past_the_last_says_there_are_seven(responder: Responder) -> None:
@@ -366,6 +377,7 @@ def test_parts_alike_leave_the_overview_in_place(responder: Responder) -> None:
     ("Tổng Bí thư Nguyễn Phú Trọng có gửi thư không", ["Nguyễn Phú Trọng"]),
     ("Tôi làm ở Sở Nội vụ tỉnh, muốn biết ông Vượng yêu cầu gì", []),  # the asker's own office
     ("Em hỏi Tổng Bí thư Nguyễn Phú Trọng có gửi thư không", ["Nguyễn Phú Trọng"]),
+    ("Thầy đang soạn giáo án GDCD lớp 12, cho thầy hỏi ai chủ trì hội nghị", []),  # a teacher's own subject
 ])
 def test_unknown_names_are_names_the_report_lacks(responder: Responder, question: str, names: list[str]) -> None:
     assert responder.matcher._evidence.unknown_names(question) == names
