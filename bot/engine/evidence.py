@@ -368,7 +368,7 @@ _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nh
 #: Places or models singled out, folded: "địa phương nào làm tốt", "có nêu tên tấm gương hay mô hình cụ thể nào",
 #: "which provinces performed best"; the report names no locality, model or example but Cà Mau as a bridge point.
 _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam guong|dien hinh)(?: \w+){0,3} nao"
-                          r"(?: \w+){0,4} (?:lam tot|dien hinh|tieu bieu|xuat sac|duoc khen|(?:duoc )?bieu duong|"
+                          r"(?: \w+){0,4} (?:lam tot|dien hinh|tieu bieu|xuat sac|duoc khen|khen|(?:duoc )?bieu duong|"
                           r"duoc neu guong|noi bat|"
                           # or singled out for blame: "địa phương nào bị đánh giá còn yếu"
                           r"con yeu|yeu kem|lam chua tot|chua tot|bi phe binh|bi nhac nho|bi kiem diem)\b|"
@@ -570,6 +570,8 @@ _ATTENDEE_SAID = re.compile(rf"\b{_ATTENDEES}"
                             r"say|said|propose|proposed|comment|commented|promise|promised|pledge|pledged|"
                             r"present(?:ed)? (?:anything|any|a report|their|its)|"
                             r"raised? (?:any )?(?:specific )?(?:questions|concerns|proposals|issues))\b|"
+                            # what delegates thought of it: "đại biểu Cà Mau … nhận xét hội nghị thế nào"
+                            r"\bdai bieu\b(?: \S+){0,12}? (?:danh gia|nhan xet|cho rang)\b|"
                             rf"\b(?:y kien|quan diem|nhan xet|cam nhan|views?|opinions?|reactions?)(?: phat bieu)? "
                             rf"(?:cua|of) (?:cac |the )?(?:d c |dong chi |dc |dai dien )?(?:thuong truc )?"
                             rf"{_ATTENDEES}\b")

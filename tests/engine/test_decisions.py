@@ -130,6 +130,10 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "dân vận là gì vậy bạn",                                  # a term the report uses and never defines…
     "What does mass mobilization mean?",
     "hội nghị có công bố thay đổi nhân sự gì ở Ban Dân vận không",  # personnel changes: none announced
+    "After that meeting, were the officials who harassed people really punished?",  # what came after it
+    "Đại biểu tỉnh Cà Mau đánh giá buổi họp ra sao?",          # what attendees thought: the report never says
+    "Theo báo cáo, phong trào Dân vận khéo còn những hạn chế gì?",  # shortcomings: it tells results only
+    "Có mô hình Dân vận khéo nào được Trung ương khen không?",  # a model singled out: it names none
     "nhiệm kỳ trước ai làm trưởng ban dân vận",                # who held the post in another term
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
