@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine.context import QUESTION_WORDS
 from bot.engine.known_text import KnownText
+from bot.engine.language import LanguageDetector
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import OutOfScope
 from bot.text.normalize import contains_phrase, is_syllable, marks_fit, other_i_y, raw_words, untelex, words
@@ -61,6 +62,8 @@ COVERAGE_SHORTLIST = 12
 POSTINGS_BUDGET = 4000
 #: Intents on which the common features beyond the budget are checked.
 LATE_CHECKED = 200
+#: Which questions are English, by their words alone (see ``Lexical._correct``).
+_LANGUAGE = LanguageDetector()
 #: Minimum rapidfuzz ratio to accept a spelling correction.
 CORRECTION_CUTOFF = 80.0
 
@@ -251,7 +254,8 @@ class LexicalIndex:
         if len(typed) == len(folded):
             folded = [self._as_spelt(t, f) for t, f in zip(typed, folded, strict=True)]
         tokens = self.kb.rewriter.rewrite(folded, typed)
-        fixed = [self._correct(t) for t in tokens]
+        english = _LANGUAGE.detect(text) == "en"
+        fixed = [self._correct(t, english) for t in tokens]
         if fixed == tokens:
             return tuple(tokens)
         changed = {i for i, (a, b) in enumerate(zip(tokens, fixed, strict=True)) if a != b}
@@ -276,10 +280,12 @@ class LexicalIndex:
             return folded
         return typed
 
-    def _correct(self, token: str) -> str:
+    def _correct(self, token: str, english: bool = False) -> str:
         """Map a word the knowledge base never uses to the closest one it does, if close.
 
-        A word kept as spelt (not ASCII, see ``_as_spelt``) is a real word, not a typo.
+        A word kept as spelt (not ASCII, see ``_as_spelt``) is a real word, not a typo; so is an
+        English word of an ``english`` question that would become another English word ("presenting"
+        is no "preventing", "had" no "hard"): English is typed right, but with words the KB never uses.
         """
         if token in self.vocab or token.isdigit() or len(token) < 3 or not token.isascii():
             return token
@@ -295,6 +301,8 @@ class LexicalIndex:
                 fixed = token  # "xai" (xài, use) is a word of its own, not "ai" (who) mistyped
         if len(self._corrections) < 50_000:
             self._corrections[token] = fixed
+        if english and fixed != token and not is_syllable(token) and not is_syllable(fixed):
+            return token
         return fixed
 
     def out_of_scope(self, text: str) -> OutOfScope | None:

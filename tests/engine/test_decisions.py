@@ -134,6 +134,7 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Đại biểu tỉnh Cà Mau đánh giá buổi họp ra sao?",          # what attendees thought: the report never says
     "Theo báo cáo, phong trào Dân vận khéo còn những hạn chế gì?",  # shortcomings: it tells results only
     "Có mô hình Dân vận khéo nào được Trung ương khen không?",  # a model singled out: it names none
+    "Xử lý ngay vấn đề bức xúc ở cơ sở thì cụ thể làm như thế nào?",  # how a requirement is carried out
     "nhiệm kỳ trước ai làm trưởng ban dân vận",                # who held the post in another term
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
@@ -346,6 +347,15 @@ def test_a_word_with_other_diacritics_is_not_read_as_a_known_one(responder: Resp
     # …nor is a word whose onset the spelling rules forbid before its vowel: "ngịep" is "nghiệp" mistyped.
     assert "nghiep" in responder.matcher.normalize("hỗ trợ doanh ngịep")
     assert responder.answer("ông Vượng có nói gì về doanh ngịep không").intent == "vuong_req_administration"
+
+
+def test_an_english_word_is_not_corrected_into_another(responder: Responder) -> None:
+    """English is typed right, with words the KB never uses: "presenting" is no "preventing", "course" no
+    "discourse"; a Vietnamese name in English is still set right."""
+    assert "preventing" not in responder.matcher.normalize("Did Lĩnh take questions after presenting the report?")
+    assert "vuong" in responder.matcher.normalize("What did Vuongg say?")
+    reply = responder.answer("Did Vượng single out any province for praise or criticism in the course of his speech?")
+    assert reply.fallback
 
 
 def test_an_overview_gives_way_to_the_part_that_was_asked(kb_copy: Path) -> None:
