@@ -77,6 +77,9 @@ def _decide(responder: Responder, question: str, candidates: tuple[Candidate, ..
     ("phong trào thi đua nào được nhắc đến", {"finding_dan_van_kheo", "vuong_req_emulation", "mai_task_6"}),
     # the people a question names pick the answer
     ("ông Hải giữ chức vụ gì ở tỉnh", {"person_nguyen_tien_hai"}),
+    # English words for the report's terms: "administrative work" is its "công tác hành chính"
+    ("Which points on administrative work and receiving citizens came up in the directive speech?",
+     {"vuong_req_administration", "vuong_req_dialogue", "vuong_requirements_2021"}),
     # …and so does the one a question describes: the report's only woman heads a body
     ("Bà đứng đầu cơ quan chăm lo chuyện gần dân của Đảng giao cho năm tới những việc chính nào?",
      {"mai_conclusion_overview", "person_truong_thi_mai"}),
