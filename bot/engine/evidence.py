@@ -354,7 +354,8 @@ _KIND_SPLIT = re.compile(r", ")
 #: "mô hình nào của Cà Mau", "how did Cà Mau rank"); asked of a place the answer never names, none of them is told.
 _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham luan|noi bat|kho khan|"
                            r"mo hinh (?:nao|gi|j)|models?|ket qua (?:gi|j|nao|noi bat)|thanh tich|bieu duong|"
-                           r"tuyen duong|duoc khen|khen thuong|praised|commended|"
+                           r"tuyen duong|duoc khen|khen thuong|nhac nho|phe binh|praised|commended|"
+                           r"criticised|criticized|singled out|"
                            # …or its cadres' discipline: "ở Cà Mau có cán bộ nào bị kỷ luật không"
                            r"ky luat|disciplined|punished)\b")
 #: How many words may stand between a place and its doings ("ở Cà Mau việc vận động đồng bào có đạo còn khó khăn").

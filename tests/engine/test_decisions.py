@@ -138,6 +138,10 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Theo báo cáo, phong trào Dân vận khéo còn những hạn chế gì?",  # shortcomings: it tells results only
     "Có mô hình Dân vận khéo nào được Trung ương khen không?",  # a model singled out: it names none
     "Xử lý ngay vấn đề bức xúc ở cơ sở thì cụ thể làm như thế nào?",  # how a requirement is carried out
+    "Did Mai talk about the personnel decisions of the 13th Congress?",  # personnel: the report announces none
+    "When was the Central Mass Mobilization Commission established?",  # a body's history: not in the report
+    "Trong báo cáo, Cà Mau có bị nhắc nhở gì không?",           # the province singled out: it never is
+    "Ban Dân vận Trung ương với Mặt trận Tổ quốc khác nhau như thế nào?",  # how two bodies differ
     "nhiệm kỳ trước ai làm trưởng ban dân vận",                # who held the post in another term
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
