@@ -510,14 +510,15 @@ _SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat",
                            "lasted"})
 
 #: Words of something done, with which "sau hội nghị" asks what happened after it; typed without
-#: marks ("da", "bi"), only in a message typed without any ("dạ" is no "đã").
+#: marks ("da", "bi"), only in a message typed without any ("dạ" is no "đã"). As ``raw_words`` spells
+#: them: the old tone place ("hòan thành").
 _DONE = re.compile(r"\b(?:đã|(?<!chuẩn )bị|rồi|xong|chưa|ban hành|ra kế hoạch|ra văn bản|ra hướng dẫn|kỷ luật|"
                    r"quán triệt|"
-                   r"lên làm|lên chức|thăng chức|phân công|tăng lên|giảm đi|giảm xuống|did|was|were|has|have|"
-                   r"happened|issued)\b")
+                   r"lên làm|lên chức|thăng chức|phân công|tăng lên|giảm đi|giảm xuống|hòan thành|did|was|were|has|"
+                   r"have|happened|issued|completed)\b")
 _DONE_PLAIN = re.compile(r"\b(?:da|(?<!chuan )bi|roi|xong|chua|ban hanh|ra ke hoach|ra van ban|ra huong dan|ky luat|"
                          r"quan triet|"
-                         r"len lam|len chuc|thang chuc|phan cong|tang len|giam di|giam xuong)\b")
+                         r"len lam|len chuc|thang chuc|phan cong|tang len|giam di|giam xuong|hoan thanh)\b")
 
 #: An hour of the clock asked, folded, and an answer that gives one.
 _CLOCK_ASKED = re.compile(r"\b(?:may gio|what time(?! of| period| span| frame)|what hour|which hour)\b")

@@ -142,6 +142,7 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "When was the Central Mass Mobilization Commission established?",  # a body's history: not in the report
     "Trong báo cáo, Cà Mau có bị nhắc nhở gì không?",           # the province singled out: it never is
     "Ban Dân vận Trung ương với Mặt trận Tổ quốc khác nhau như thế nào?",  # how two bodies differ
+    "Sau này mấy nhiệm vụ năm 2021 có hoàn thành không?",       # whether the tasks were done: after the report
     "nhiệm kỳ trước ai làm trưởng ban dân vận",                # who held the post in another term
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
@@ -306,6 +307,8 @@ def test_where_a_relayed_question_comes_from_is_no_unknown_name(responder: Respo
     ("ok, hiểu rồi", "smalltalk_thanks"),
     ("hahaha", "smalltalk_praise"),
     ("bot tên gì thế", "smalltalk_bot_identity"),
+    ("Is this an official government bot?", "smalltalk_bot_identity"),  # whose the bot is
+    ("đây có phải chatbot chính thức của nhà nước không", "smalltalk_bot_identity"),
     ("Can I ask you in English?", "smalltalk_help"),
 ])
 def test_short_small_talk_is_small_talk(responder: Responder, question: str, expected: str) -> None:
