@@ -143,6 +143,7 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Trong báo cáo, Cà Mau có bị nhắc nhở gì không?",           # the province singled out: it never is
     "Ban Dân vận Trung ương với Mặt trận Tổ quốc khác nhau như thế nào?",  # how two bodies differ
     "Sau này mấy nhiệm vụ năm 2021 có hoàn thành không?",       # whether the tasks were done: after the report
+    "What are the main functions of the Central Mass Mobilization Commission in the Party?",  # its remit: untold
     "nhiệm kỳ trước ai làm trưởng ban dân vận",                # who held the post in another term
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
