@@ -338,6 +338,19 @@ SETS = (
      "93.2% / 95.7%"),
     ("outsider_dv", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
      "when written, then tuned on", "91.7% / 89.2%"),
+    ("outsider_dw", "a retired teacher in Cà Mau, a Hà Nội student without diacritics, a Vietnamese-American "
+     "journalist, a youth-union member in teen-code, a commune official; measured once when written, then tuned on",
+     "97.9% / 88.0%"),
+    ("outsider_dx", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "94.3% / 85.3%"),
+    ("outsider_ea", "a Fatherland Front officer in a Cà Mau ward, a French master's student, a motorbike-taxi driver, "
+     "a history teacher, a village Party cell secretary; measured once when written, then tuned on", "94.6% / 100.0%"),
+    ("outsider_eb", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "100.0% / 85.3%"),
+    ("outsider_dy", "a district Party clerk, a Korean graduate student, a grandmother learning Telegram, a software "
+     "engineer, a young mother in Cà Mau; sealed to the end, measured once on the final code", "93.2% / 95.7%"),
+    ("outsider_dz", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "85.7% / 84.0%"),
     ("outsider_ds", "a civics teacher, a provincial journalist, an overseas student in Australia, a grandmother with "
      "typos, a party-building officer in abbreviations; sealed to the end, measured once on the final code",
      "91.8% / 95.8%"),
