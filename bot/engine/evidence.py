@@ -692,11 +692,12 @@ class Evidence:
         self.people = People(kb, self.named_by_post)
         surnames = "|".join(sorted({words(p.name)[-1] for p in kb.followups.people}))
         #: Who held someone's post before or after them, by their name, folded: "Trước đồng chí Trương Thị Mai thì ai
-        #: làm Trưởng Ban", "Who was head of the Commission before Mai?" (the report names no predecessor, no
-        #: successor; ``_LATER_POST`` has the same asked by a post and an honorific: "Trưởng Ban … trước bà").
+        #: làm Trưởng Ban", "…, ai là người giữ chức …", "Who was head of the Commission before Mai?" (the report
+        #: names no predecessor, no successor; ``_LATER_POST`` has the same asked by a post and an honorific:
+        #: "Trưởng Ban … trước bà").
         self._succession = re.compile(
             rf"\b(?:truoc|sau) (?:(?:dong chi|d c|dc|ong|ba) )?(?:\w+ ){{0,2}}?(?:{surnames})\b(?: \w+){{0,3}}? "
-            rf"(?:thi )?ai (?:lam|giu|nhan|len|la truong|la pho|ngoi)\b|"
+            rf"(?:thi )?ai (?:la nguoi |la ng )?(?:lam|giu|nhan|len|la truong|la pho|ngoi)\b|"
             rf"\bwho (?:was|held|served|became|headed|led|took)\b(?: \w+){{0,12}}? (?:before|after) "
             rf"(?:(?:mr|ms|mrs|madam|comrade) )?(?:\w+ ){{0,2}}?(?:{surnames})\b")
         self._later: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_later)

@@ -144,6 +144,8 @@ def test_real_phrasings_get_the_right_answer(responder: Responder, question: str
     "Ban Dân vận Trung ương với Mặt trận Tổ quốc khác nhau như thế nào?",  # how two bodies differ
     "Sau này mấy nhiệm vụ năm 2021 có hoàn thành không?",       # whether the tasks were done: after the report
     "What are the main functions of the Central Mass Mobilization Commission in the Party?",  # its remit: untold
+    "Ban Dân vận Trung ương thành lập từ năm nào?",             # a body's founding: not in the report
+    "Trước bà Trương Thị Mai, ai là người giữ chức Trưởng Ban Dân vận?",  # a predecessor, the name first
     "nhiệm kỳ trước ai làm trưởng ban dân vận",                # who held the post in another term
 ])
 def test_near_misses_are_refused(responder: Responder, question: str) -> None:
