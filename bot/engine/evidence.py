@@ -509,16 +509,16 @@ _SHORT_UNITS = frozenset({"phut", "gio", "tieng", "minutes", "minute", "hours", 
 _SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat", "noi", "hop", "meeting", "last",
                            "lasted"})
 
-#: Words of something done, with which "sau hội nghị" asks what happened after it; typed without
-#: marks ("da", "bi"), only in a message typed without any ("dạ" is no "đã"). As ``raw_words`` spells
-#: them: the old tone place ("hòan thành").
-_DONE = re.compile(r"\b(?:đã|(?<!chuẩn )bị|rồi|xong|chưa|ban hành|ra kế hoạch|ra văn bản|ra hướng dẫn|kỷ luật|"
-                   r"quán triệt|"
-                   r"lên làm|lên chức|thăng chức|phân công|tăng lên|giảm đi|giảm xuống|hòan thành|did|was|were|has|"
-                   r"have|happened|issued|completed)\b")
-_DONE_PLAIN = re.compile(r"\b(?:da|(?<!chuan )bi|roi|xong|chua|ban hanh|ra ke hoach|ra van ban|ra huong dan|ky luat|"
-                         r"quan triet|"
-                         r"len lam|len chuc|thang chuc|phan cong|tang len|giam di|giam xuong|hoan thanh)\b")
+#: Words of something done, with which "sau hội nghị" asks what happened after it: Vietnamese (as typed, or
+#: folded: "da", "bi" only in a message typed without any marks, "dạ" is no "đã") and English.
+_DONE_WORDS = ("đã", "rồi", "xong", "chưa", "ban hành", "ra kế hoạch", "ra văn bản", "ra hướng dẫn", "kỷ luật",
+               "quán triệt", "lên làm", "lên chức", "thăng chức", "phân công", "tăng lên", "giảm đi", "giảm xuống",
+               "hoàn thành")
+_DONE_ENGLISH = ("did", "was", "were", "has", "have", "happened", "issued", "completed")
+#: …spelt as ``raw_words`` spells a message ("hòan thành", the old tone place), and as ``words`` folds it.
+_DONE = re.compile(r"\b(?:(?<!chuẩn )bị|" + "|".join(" ".join(raw_words(w)) for w in _DONE_WORDS + _DONE_ENGLISH)
+                   + r")\b")
+_DONE_PLAIN = re.compile(r"\b(?:(?<!chuan )bi|" + "|".join(" ".join(words(w)) for w in _DONE_WORDS) + r")\b")
 
 #: An hour of the clock asked, folded, and an answer that gives one.
 _CLOCK_ASKED = re.compile(r"\b(?:may gio|what time(?! of| period| span| frame)|what hour|which hour)\b")

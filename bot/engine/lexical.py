@@ -62,7 +62,7 @@ COVERAGE_SHORTLIST = 12
 POSTINGS_BUDGET = 4000
 #: Intents on which the common features beyond the budget are checked.
 LATE_CHECKED = 200
-#: Which questions are English, by their words alone (see ``Lexical._correct``).
+#: Which questions are English, by their words alone (see ``_english_to_english``).
 _LANGUAGE = LanguageDetector()
 #: Minimum rapidfuzz ratio to accept a spelling correction.
 CORRECTION_CUTOFF = 80.0
@@ -254,8 +254,9 @@ class LexicalIndex:
         if len(typed) == len(folded):
             folded = [self._as_spelt(t, f) for t, f in zip(typed, folded, strict=True)]
         tokens = self.kb.rewriter.rewrite(folded, typed)
-        english = _LANGUAGE.detect(text) == "en"
-        fixed = [self._correct(t, english) for t in tokens]
+        fixed = [self._correct(t) for t in tokens]
+        if fixed != tokens and _LANGUAGE.detect(text) == "en":  # English comes typed right, in words the KB lacks
+            fixed = [t if _english_to_english(t, f) else f for t, f in zip(tokens, fixed, strict=True)]
         if fixed == tokens:
             return tuple(tokens)
         changed = {i for i, (a, b) in enumerate(zip(tokens, fixed, strict=True)) if a != b}
@@ -280,12 +281,10 @@ class LexicalIndex:
             return folded
         return typed
 
-    def _correct(self, token: str, english: bool = False) -> str:
+    def _correct(self, token: str) -> str:
         """Map a word the knowledge base never uses to the closest one it does, if close.
 
-        A word kept as spelt (not ASCII, see ``_as_spelt``) is a real word, not a typo; so is an
-        English word of an ``english`` question that would become another English word ("presenting"
-        is no "preventing", "had" no "hard"): English is typed right, but with words the KB never uses.
+        A word kept as spelt (not ASCII, see ``_as_spelt``) is a real word, not a typo.
         """
         if token in self.vocab or token.isdigit() or len(token) < 3 or not token.isascii():
             return token
@@ -301,8 +300,6 @@ class LexicalIndex:
                 fixed = token  # "xai" (xài, use) is a word of its own, not "ai" (who) mistyped
         if len(self._corrections) < 50_000:
             self._corrections[token] = fixed
-        if english and fixed != token and not is_syllable(token) and not is_syllable(fixed):
-            return token
         return fixed
 
     def out_of_scope(self, text: str) -> OutOfScope | None:
@@ -453,6 +450,12 @@ class LexicalIndex:
             scored.append(Candidate(intent_id, round(100.0 * (lexical[intent_id] + FUZZY_WEIGHT * fuzzy), 2)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return tuple(scored)
+
+
+def _english_to_english(token: str, fixed: str) -> bool:
+    """Whether a correction would make one English word another ("presenting" → "preventing", "had" → "hard"),
+    neither a Vietnamese syllable: in an English question, a word the KB never uses, not a typo."""
+    return fixed != token and not is_syllable(token) and not is_syllable(fixed)
 
 
 def _spelt_or_plain(typed: list[str], spelt: tuple[str, ...]) -> bool:

@@ -257,6 +257,8 @@ _KIN_INTRO = r"(?:chị|anh|cô|chú|thầy)\s+(?:là|làm|công tác|đang|bên
 _KIN_OF_ASKER = (r"(?!(?:bà|ba)\s+con\b)"  # "bà con đang bức xúc …" are the people, no kin
                  r"(?:ông|ong|bà|ba|bố|bo|mẹ|me|má|ma|cha)(?:\s+(?:nội|noi|ngoại|ngoai))?\s+"
                  r"(?:tôi|toi|em|e|cháu|chau|con|mình|minh|tui)\s+(?:là|la|làm|lam|đang|dang)\b")
+#: The asker's word for themself before "muốn hỏi" or after "cho": "cô muốn hỏi", "cho thầy hỏi".
+_ASKER = r"(?:tôi|toi|tui|em|e|mình|minh|cô|co|chú|chu|bác|bac|cháu|chau|con|chị|chi|anh|thầy|thay)"
 #: A first clause in which the asker says who they are or what they are working on: "Tôi làm ở Sở
 #: Nội vụ tỉnh, …", "For my thesis on participatory governance: …", "I am preparing a seminar on
 #: grassroots politics and would like to know …".
@@ -265,10 +267,10 @@ _PREAMBLE = re.compile(
     + _KIN_INTRO + "|" + _KIN_OF_ASKER + ")"
     r"[^,.;:!?]{0,150}?(?:[,.;:]|\band (?:would like|want|wish) to (?:know|ask)\b|\bvà muốn (?:hỏi|biết)\b|"
     # typed without punctuation: "cô là giáo viên về hưu ở Ngọc Hiển cô muốn hỏi …" ends before "cô muốn hỏi"
-    r"(?=\s(?:tôi|toi|em|e|mình|minh|cô|co|chú|chu|bác|bac|cháu|chau|con|chị|chi|anh|thầy|thay)\s+"
+    r"(?=\s" + _ASKER + r"\s+"
     r"(?:muốn|muon|xin|cần|can)\s+(?:hỏi|hoi)\b)|"
     # …or before "cho em hỏi": "em dang on gdcd cho em hoi …"
-    r"(?=\scho\s+(?:tôi|toi|tui|em|e|mình|minh|cô|co|chú|chu|bác|bac|cháu|chau|con|chị|chi|anh|thầy|thay)\s+(?:hỏi|hoi)\b))",
+    r"(?=\scho\s+" + _ASKER + r"\s+(?:hỏi|hoi)\b))",
     re.IGNORECASE)
 #: An introduction that only says who asks ("Em là sinh viên…", "Tôi làm ở…", "I am preparing a
 #: seminar…", "For my thesis…"), as opposed to one that already speaks of the subject ("Em đọc
