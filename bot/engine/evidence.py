@@ -41,6 +41,7 @@ from bot.text.normalize import (
     split_preamble,
     starts_sentence,
     strip_markup,
+    without_quotes,
     words,
 )
 
@@ -143,9 +144,13 @@ _NAME_TAIL = 2
 _REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên|yếu tố|ý nghĩa|lợi ích|because|so that|"
                      r"in order|since|helped|helping|contributed|factor|aim|aimed|meaningful|benefit)\b",
                      re.IGNORECASE)
+#: No one, folded: "không có ai" asks no "ai" (who) in "vì sao không có ai ở tỉnh phát biểu".
+_NO_ONE = re.compile(r"\b(?:khong|ko|k|hok|hong|chang) (?:co )?ai\b")
 #: What the report never explains, folded, however its answers explain what helped: a failing ("vì sao
 #: vẫn còn xảy ra điểm nóng"), or one choice over another ("why Vượng rather than the General Secretary").
 _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|that bai|khuyet diem|still|"
+                          # no one did it: "vì sao không có ai ở Cà Mau phát biểu", "why did no one speak"
+                          r"(?:khong|ko|k|hok|hong|chang) (?:co )?ai|no one|nobody|"
                           r"failed|fail to|failing|persist|persisted|persists|rather than|and not|instead of|"
                           r"(?:chu|ma) (?:khong|ko|k|hong) phai|chu (?:khong|ko|k|hong) (?=\w)|thay vi|"
                           # the choice of a day: "sao lại tổ chức đúng ngày 31/12"
@@ -192,7 +197,9 @@ _WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|ly do|li do|sao lai|sao ma
                   r"what caused|what prompted|what triggered|"
                   r"causes of)\b|"
                   # "sao bà Mai là trưởng ban mà không đọc báo cáo", "sao Cà Mau chỉ cử đại diện UBND"
-                  r"^sao (?:\w+ ){0,10}?(?:ma|lai|chi)\b")
+                  r"^sao (?:\w+ ){0,10}?(?:ma|lai|chi)\b|"
+                  # "sao Cà Mau không có ai phát biểu vậy": why no one did
+                  r"^sao (?:\w+ ){0,6}?(?:khong|ko|k|hok|hong|chang) (?:co )?ai\b")
 #: The bot's own judgement or advice asked, folded: "bạn thấy bài phát biểu … hay nhất ở chỗ nào", "theo bot
 #: xã mình nên làm mô hình nào", "in your opinion, was it effective" (not "theo bạn, ai chủ trì?", a fact).
 #: Spelt as typed, since "theo bản tổng kết" folds as "theo bạn" does; typed plain, only what cannot be the
@@ -383,7 +390,10 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
                           r"(?:provinces?|districts?|localit\w*|communes?|units?)\b|"
                           # "có biểu dương, khen ngợi địa phương hay tập thể nào không"
                           r"\b(?:khen|bieu duong|tuyen duong|cam on)(?: \w+){0,2} (?:dia phuong|tinh(?! uy)|huyen|xa|"
-                          r"don vi|tap the|ca nhan|mo hinh)(?: \w+){0,3} nao\b")
+                          r"don vi|tap the|ca nhan|mo hinh)(?: \w+){0,3} nao\b|"
+                          # …or anyone asked of: "ông Vượng có khen hay cảm ơn ai không" (not "cảm ơn nhé, ai chủ
+                          # trì", nor the movement "khen ai khéo vận động dân")
+                          r"\b(?:co|hay) (?:khen|khen ngoi|bieu duong|tuyen duong|cam on)(?: \w+){0,2} ai\b")
 #: A topic singled out, folded, up to the end of its clause: "bà Mai có nói gì riêng về bà con Công giáo không",
 #: "did he say anything specifically about the Mekong Delta". A topic no word of which the answer holds is
 #: one the report does not single out.
@@ -513,7 +523,7 @@ _SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat",
 #: folded: "da", "bi" only in a message typed without any marks, "dạ" is no "đã") and English.
 _DONE_WORDS = ("đã", "rồi", "xong", "chưa", "ban hành", "ra kế hoạch", "ra văn bản", "ra hướng dẫn", "kỷ luật",
                "quán triệt", "lên làm", "lên chức", "thăng chức", "phân công", "tăng lên", "giảm đi", "giảm xuống",
-               "hoàn thành")
+               "hoàn thành", "làm được", "có kết quả")
 _DONE_ENGLISH = ("did", "was", "were", "has", "have", "happened", "issued", "completed")
 #: …spelt as ``raw_words`` spells a message ("hòan thành", the old tone place), and as ``words`` folds it.
 _DONE = re.compile(r"\b(?:(?<!chuẩn )bị|" + "|".join(" ".join(raw_words(w)) for w in _DONE_WORDS + _DONE_ENGLISH)
@@ -857,7 +867,7 @@ class Evidence:
             return Objection.DURATION
         # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
         besides_why = _WHO_DID.sub(" ", _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(" ", _INCIDENT.sub(
-            " ", " ".join(words)))))).split()
+            " ", _NO_ONE.sub(" ", " ".join(words))))))).split()
         if _WHY.search(" ".join(words)) and not asked - {Objection.SAID} and not _OTHER_ASKING & set(besides_why) \
                 and not (_NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) and not _asks_reason_after(text)) \
                 and (_UNEXPLAINED.search(" ".join(words)) or _INCIDENT.search(" ".join(words))
@@ -933,13 +943,16 @@ class Evidence:
         return bool(_BODY_IN_CHARGE.search(folded)) and not _THE_CONFERENCE.search(folded) \
             and intent.id not in self._tell_who_is_in_charge
 
-    def _asks_unnamed_detail(self, text: str, words: list[str], intent: Intent) -> bool:
+    def _asks_unnamed_detail(self, text: str, folded: list[str], intent: Intent) -> bool:
         """Whether the question asks a kind of detail (``asks_detail``, as spelt) the answer never names, other than
         the asker's own ("for my history channel")."""
         if "%" in text and intent.id not in self._tell_a_share:
             return True  # a share typed as a sign: "nói bn % dân tin tưởng"
         answer = f" {self._answer_words[intent.id]} "
-        return any(f" {' '.join(detail)} " not in answer and not _askers_own(words, end - len(detail), end)
+        if self.checks_claim(folded):  # "bản dịch ghi nv 7 là 'tăng biên chế', đúng ko": the quote is the claim
+            text = without_quotes(text)
+            folded = words(text)
+        return any(f" {' '.join(detail)} " not in answer and not _askers_own(folded, end - len(detail), end)
                    for detail, _, end in find_spelt(self._details, text))
 
     def _singles_out_an_untold_topic(self, text: str, intent: Intent) -> bool:

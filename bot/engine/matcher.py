@@ -473,7 +473,7 @@ class Matcher:
             return self._list_item(item, tokens, candidates)
         speakers = self.kb.matching.speakers_reply
         if speakers is not None and _ANYONE_SPOKE.search(" ".join(words(text))) and not self._people.named(text) \
-                and not self._speeches(text):
+                and not self._speeches(text) and not self._evidence.asks_why(text):  # why not: untold
             return _answer(speakers, tokens, candidates)  # "Did any Cà Mau official speak?": only three did
         claim = self._evidence.checks_claim(words(text))
         counted = self._list_items.miscounted(tokens, text, topics, right_too=claim) \

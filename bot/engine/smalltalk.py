@@ -59,8 +59,10 @@ _WISH = re.compile(r"\b(?:lan sau|lan toi|gium|giup|nen noi|nen tra loi|please|t
 #: Words a few before praise of the answers that make it a wish for them, folded: "mong Bot trả lời ngắn gọn,
 #: rõ ràng giúp tôi", "please answer clearly" ask for answers so, and praise none yet.
 _WISHED = frozenset({"mong", "muon", "xin", "nho", "please", "could", "can", "would"})
-#: "thôi" (enough, so long) of a farewell, folded; inside a clause it means "only".
-_ONLY = "thoi"
+#: Cues' first words that are small talk only where a clause begins, folded: "thôi" (enough, so long)
+#: of a farewell means "only" inside a clause; "ra vậy" (I see) ends a question after its verb: "phong
+#: trào đó ai khởi xướng ra vậy", "ở đâu ra vậy".
+_CLAUSE_FIRST = frozenset({"thoi", "ra"})
 #: How many words before the praise a wish may stand ("mong Bot trả lời …", "mong cháu giúp bác trả lời …").
 _WISHED_GAP = 3
 #: Words after "… hơn" that ask for it ("dễ hiểu hơn chút được ko", "… hơn nữa", "… hơn đi"), folded;
@@ -332,11 +334,9 @@ class SmallTalkCues:
             cues = [c for c in cues if not any(c.end - len(c.words) < b < c.end for b in breaks)]
         if any(c.intent_id == self._parting for c in cues):  # "hoi xua di day toi hay day…" is no "đi đây"
             cues = [c for c in cues if c.intent_id != self._parting or not self._read_otherwise(text, c)]
-            if any(c.intent_id == self._parting and c.words[0] == _ONLY for c in cues):
-                # "mong cháu trả lời dễ hiểu thôi nhé": "thôi" after other words of its clause is "only"
-                starts = _clause_starts(text)
-                cues = [c for c in cues if c.intent_id != self._parting or c.words[0] != _ONLY
-                        or c.end - len(c.words) in starts]
+        if any(c.words[0] in _CLAUSE_FIRST for c in cues):  # "mong cháu trả lời dễ hiểu thôi nhé": "only"
+            starts = _clause_starts(text)
+            cues = [c for c in cues if c.words[0] not in _CLAUSE_FIRST or c.end - len(c.words) in starts]
         cues += self._about_the_bot(text)  # judgements run on over commas: "trả lời ngắn gọn, rõ ràng"
         if not cues:
             return cues

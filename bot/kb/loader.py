@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.kb.schema import Followups, Intent, Matching, Messages, NumberedList, OutOfScope, Topic
 from bot.kb.yamlsource import Located, Problem, describe, read_text, read_yaml
-from bot.text.normalize import Phrase, PhraseRewriter, raw_words, words
+from bot.text.normalize import Phrase, PhraseRewriter, is_syllable, raw_words, words
 
 REPORT_FILE = "bao-cao-hoi-nghi-dan-van-2020.txt"
 DEFAULT_KB_DIR = Path(__file__).resolve().parents[2] / "knowledge"
@@ -291,6 +291,10 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
                         "meaning: keys are compared without case; keep one"))
                     continue
                 phrases.append(_phrase(key, tuple(words(value)), strict=one_letter))
+            for key, value in syn.data.items():  # "Politburo members" as "Politburo member", unless curated
+                plural = _english_plural(str(key)) if isinstance(value, str) and words(value) else None
+                if plural is not None and tuple(raw_words(plural)) not in seen:
+                    phrases.append(_phrase(plural, tuple(words(value)), strict=False))
     stop = _read(folder / "stopwords.yaml", problems, folder)
     if stop is not None and stop.data is not None:
         if not isinstance(stop.data, list):
@@ -302,6 +306,22 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
                     continue
                 phrases.append(_phrase(phrase, (), strict=len(words(phrase)) == 1))
     return PhraseRewriter(phrases)
+
+
+def _english_plural(key: str) -> str | None:
+    """An English key's plural ("Politburo member" → "Politburo members"), or None for a key whose
+    last word is Vietnamese, shorthand or plural already: synonyms are curated in the singular."""
+    *head, last = raw_words(key) or [""]
+    if key.isupper() or len(last) < 4 or not (last.isascii() and last.isalpha()) or last.endswith("s") \
+            or is_syllable(last):
+        return None
+    if last.endswith(("ch", "sh", "x")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return " ".join((*head, plural))
 
 
 def _phrase(text: str, replacement: tuple[str, ...], strict: bool) -> Phrase:

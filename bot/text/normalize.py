@@ -391,6 +391,11 @@ def quoted(text: str) -> list[str]:
     return [*_QUOTED.findall(text), *(m.group(1) for m in _FOCUS.finditer(text))]
 
 
+def without_quotes(text: str) -> str:
+    """``text`` less the terms it quotes: "bản dịch ghi 'tăng biên chế', đúng ko" claims those words, asks none."""
+    return _QUOTED.sub(" ", text)
+
+
 def split_preamble(text: str) -> tuple[str, str]:
     """The asker's introduction (or "") and the rest of the message.
 

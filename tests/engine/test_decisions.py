@@ -2400,10 +2400,21 @@ def test_questions_ending_in_whom_they_ask_or_singling_out_a_place_are_refused(r
     assert responder.answer(message).fallback
 
 
-def test_xay_ra_vay_is_no_i_see(responder: Responder) -> None:
-    """"ra vậy" (I see) after the verb it ends is part of the question: "… diễn ra v ạ"."""
-    assert responder.answer("hội nghị diễn ra v ạ").intent != "smalltalk_thanks"
-    assert responder.answer("à ra vậy").intent == "smalltalk_thanks"
+@pytest.mark.parametrize("message", [
+    "hội nghị diễn ra v ạ",
+    "cái cuộc thi đua làm dân vận cho khéo đó là ai nghĩ ra vậy?",  # any verb, not a listed one
+    "phong trào thi đua ấy do ai khởi xướng ra vậy",
+    "mấy cái nhiệm vụ này ở đâu ra z",
+])
+def test_ra_vay_after_a_verb_is_no_i_see(responder: Responder, message: str) -> None:
+    """"ra vậy" (I see) after the verb it ends is part of the question, not thanks."""
+    assert responder.answer(message).intent != "smalltalk_thanks"
+
+
+@pytest.mark.parametrize("message", ["à ra vậy", "ra vậy", "hiểu rồi, ra vậy", "ồ, ra thế"])
+def test_ra_vay_beginning_its_clause_is_i_see(responder: Responder, message: str) -> None:
+    """"ra vậy" at the start of its clause is an acknowledgement, answered as thanks."""
+    assert responder.answer(message).intent == "smalltalk_thanks"
 
 
 def test_xai_and_lan_dau_typed_plain_ask_nothing(responder: Responder) -> None:
@@ -3121,6 +3132,21 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Xin cho biết ý kiến phát biểu của đại diện UBND tỉnh Cà Mau.",
     # why this one and not another, "the one who" naming no second question
     "Why was Nguyen Hong Linh, rather than Truong Thi Mai, the one who presented the report?",
+    # English plurals of curated singulars: "Politburo members" is "Politburo member"
+    "Which other Politburo members, besides Vuong and Mai, joined the meeting?",
+    # thanks someone gave, asked about: no thanks to the bot, and the report names no one thanked
+    "Bà Mai có cảm ơn tỉnh nào không?",
+    "ông Lĩnh có khen hay cảm ơn ai không vậy",
+    # what came of it in 2021, without a verb of doing it: "có kết quả", "làm được", "hết năm 2021"
+    "Sau hội nghị, năm 2021 Dân vận khéo có kết quả ra sao bạn?",
+    "hết năm 2021 rồi thì các nhiệm vụ của bà Mai có làm được cái nào chưa",
+    # why no one did something: the report says who spoke, never why others did not
+    "sao tỉnh mình không có ai lên phát biểu vậy",
+    # staffing rules, and where a saying or a post comes from: none in the report
+    "Nhiệm vụ thứ bảy có quy định biên chế cán bộ dân vận cấp xã là mấy người không?",
+    "câu dân biết dân bàn xuất xứ từ đâu vậy ad",
+    "What role does the Standing Member of the Secretariat play in Vietnam's political system?",
+    "Where does the term dân vận come from historically?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
@@ -3138,6 +3164,11 @@ def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: s
      "camau_provincial_bodies"),
     # the asker hosts a radio show: no question about who hosted the conference
     ("Tôi là người dẫn chương trình phát thanh, cho hỏi hội nghị diễn ra ngày nào?", "event_date"),
+    # a detail inside the words a claim quotes is the claim's, which the answer corrects
+    ("bản tin tiếng Anh ghi nhiệm vụ 7 là 'tăng biên chế cán bộ dân vận', đúng không?", "mai_task_7"),
+    # "xuất xứ" of a claim, from the conference or not: the report's words answer
+    ("Có người viết lãnh đạo coi dân vận là một yếu tố làm nên thành công của đất nước, câu này có xuất xứ từ "
+     "hội nghị không?", "vuong_speech_overview"),
 ])
 def test_near_misses_neighbours_still_answered(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
