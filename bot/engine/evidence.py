@@ -185,6 +185,8 @@ _CAUSE_WHERE = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,3}? (?:o|tu)
 #: …and "không" at the end asks yes or no ("vì sao …, có phải … không?"); "vì sao không bố trí …" says "not".
 _NOT_AT_END = frozenset({"khong", "ko", "k", "hong", "hok"})
 NOT_AT_END_WORDS = 3
+#: …but before a verb of knowing it is "not": "…, bà không hiểu?" asks no yes or no.
+_NOT_KNOWING = frozenset({"hieu", "biet", "ro"})
 #: …unless that yes-or-no clause offers a reason to check ("vì sao …, có phải do thiếu người không?") or
 #: asks for one itself ("…, báo cáo có phân tích nguyên nhân không?"), folded.
 _GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecause\b")
@@ -273,6 +275,13 @@ def _specific_ones(answer: str) -> re.Pattern[str] | None:
     named = "|".join(map(re.escape, sorted(kinds)))
     return re.compile(rf"\b(?:{_SPECIFIC})(?: \w+){{0,{SPECIFIC_GAP}}}? (?:{named}) (?:nao|gi|j)\b|"
                       rf"\b(?:{named}) (?:nao|gi|j)(?: \w+){{0,3}}? (?:{_SPECIFIC})\b")
+
+
+def _ends_yes_no(words: list[str]) -> bool:
+    """Whether the question's last words hold a "không" that asks yes or no ("… có phải do thiếu người không"),
+    not one before a verb of knowing ("… bà không hiểu")."""
+    tail = words[-NOT_AT_END_WORDS:]
+    return any(w in _NOT_AT_END and not _NOT_KNOWING & set(tail[i + 1:i + 2]) for i, w in enumerate(tail))
 
 
 def _asks_reason_after(text: str) -> bool:
@@ -869,7 +878,7 @@ class Evidence:
         besides_why = _WHO_DID.sub(" ", _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(" ", _INCIDENT.sub(
             " ", _NO_ONE.sub(" ", " ".join(words))))))).split()
         if _WHY.search(" ".join(words)) and not asked - {Objection.SAID} and not _OTHER_ASKING & set(besides_why) \
-                and not (_NOT_AT_END & set(words[-NOT_AT_END_WORDS:]) and not _asks_reason_after(text)) \
+                and not (_ends_yes_no(words) and not _asks_reason_after(text)) \
                 and (_UNEXPLAINED.search(" ".join(words)) or _INCIDENT.search(" ".join(words))
                      or not _REASON.search(_answer_text(intent))):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give

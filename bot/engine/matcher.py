@@ -852,9 +852,10 @@ class Matcher:
         intents = self.kb.intents
         leader = intents[candidates[0].intent_id]
         titled = self._own_asked(text)
-        if titled is not None and (leader.kind == "answer" or self._evidence.refuses_places_only(leader)):
+        if titled is not None and (leader.kind == "answer" or self._evidence.refuses_places_only(leader) or (
+                leader.kind == "refusal" and not self._evidence.refuses_a_kind(leader))):
             # "What official titles does the article give for Trần Quốc Vượng?", "Did Vượng attend from
-            # Hanoi?": his own answer, not his speech
+            # Hanoi?": his own answer, not his speech; "chức vụ đầy đủ của bà Mai" is no full text of a document
             return _promote(next((c for c in candidates if c.intent_id == titled), Candidate(titled, 0.0)), candidates)
         if leader.kind == "refusal":
             own = next((c for c in candidates if any(c.intent_id == p.intent for p in named)), None)

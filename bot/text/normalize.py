@@ -240,7 +240,9 @@ def marks_fit(typed: str, known: str) -> bool:
 
 
 #: A greeting that may open an introduction: "Chào bot, tôi là…", "Hi, I am a researcher…".
-_GREETING = r"(?:(?:xin )?ch[àa]o|hi|hello|hey|good (?:morning|afternoon|evening)|dear)\b"
+#: …or excuses for interrupting: "Excuse me, I'm practising English for my essay. …", "Xin lỗi, em là …".
+_GREETING = r"(?:(?:xin )?ch[àa]o|hi|hello|hey|good (?:morning|afternoon|evening)|dear|excuse me|sorry|pardon|" \
+    r"xin l[ỗo]i)\b"
 #: When the asker will use the answer, said before who they are: "Mai tôi phải phổ biến cho tổ dân phố, …".
 _WHEN_USED = r"(?:(?:(?:ngày|sáng|chiều|tối) )?mai|(?:sáng|chiều|tối) nay|hôm nay|tuần (?:sau|tới)|tomorrow|today)\s+"
 #: A polite opening word: "Dạ em là sinh viên…", "Thưa anh chị, tôi là…".

@@ -3147,6 +3147,12 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "câu dân biết dân bàn xuất xứ từ đâu vậy ad",
     "What role does the Standing Member of the Secretariat play in Vietnam's political system?",
     "Where does the term dân vận come from historically?",
+    # firsts in a post's history, how two terms differ, a saying of Hồ Chí Minh quoted: none in the report
+    "Was Truong Thi Mai the first female head of the Commission?",
+    "How does social supervision differ from social criticism in Party terms?",
+    "Ông Vượng có dẫn lời dạy nào của Bác Hồ không?",
+    # why, ended by "I don't understand" (no yes-or-no "không" at the end)
+    "Sao bà Mai là trưởng ban mà để ông Lĩnh trình bày báo cáo, tôi không hiểu?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
@@ -3169,6 +3175,8 @@ def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: s
     # "xuất xứ" of a claim, from the conference or not: the report's words answer
     ("Có người viết lãnh đạo coi dân vận là một yếu tố làm nên thành công của đất nước, câu này có xuất xứ từ "
      "hội nghị không?", "vuong_speech_overview"),
+    # households in difficulty are the poor, not difficulties met; the countryside is "nông thôn"
+    ("bà Mai có nói gì về làng quê, phố phường văn minh hay hộ khó khăn gì ko", "mai_task_5"),
 ])
 def test_near_misses_neighbours_still_answered(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected

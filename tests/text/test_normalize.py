@@ -132,6 +132,10 @@ def test_marks_fit_allows_fewer_marks_never_other_ones(typed: str, known: str, f
      "Hi, im writing an essay about Vietnam,", True),
     # typed plain and without a comma, before "cho em hoi"
     ("em dang on gdcd cho em hoi hoi nghi dien ra ngay nao", "em dang on gdcd", True),
+    # after an excuse for interrupting, as after a greeting
+    ("Excuse me, I'm learning English with this article. Who read out the summary report?",
+     "Excuse me, I'm learning English with this article.", True),
+    ("Xin lỗi, tôi là cán bộ phường, hội nghị do cơ quan nào tổ chức?", "Xin lỗi, tôi là cán bộ phường,", True),
 ])
 def test_the_askers_introduction_is_told_from_the_question(text: str, head: str, who: bool) -> None:
     assert split_preamble(text)[0] == head
