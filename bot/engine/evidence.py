@@ -300,11 +300,13 @@ def _when_joins(text: str) -> bool:
         m.start() in opening or ((w := before.get(m.end())) is not None and w not in _ASKS_FOR_WHEN) for m in found)
 
 
-#: A conference of another year, folded: "hội nghị tổng kết dân vận cuối năm 2021", "the previous term
-#: review held in 2015", "the 2019 conference". Not the year whose tasks this one set ("hội nghị triển khai
-#: nhiệm vụ năm 2021": words of tasks or plans between the conference and the year).
+#: A conference (or a review) of another year, folded: "hội nghị tổng kết dân vận cuối năm 2021", "hn tổng kết
+#: dân vận năm 2021", "the previous term review held in 2015", "the 2019 conference". Not the year whose tasks
+#: this one set ("hội nghị triển khai nhiệm vụ năm 2021": words of tasks or plans between the conference and
+#: the year).
 _OTHER_EVENT = re.compile(
-    r"\b(?:hoi nghi|cuoc hop|conference|meeting|review)\b(?P<gap>(?: [^\s,.;:!?]+){0,6}?) (?:(?:cuoi|dau|giua) )?"
+    r"\b(?:hoi nghi|cuoc hop|tong ket|conference|meeting|review)\b(?P<gap>(?: [^\s,.;:!?]+){0,6}?) "
+    r"(?:(?:cuoi|dau|giua) )?"
     r"(?:nam|(?:held|organi[sz]ed|convened|took place) in|(?:end|start|beginning) of) (?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<year2>(?:19|20)\d\d) (?:review )?(?:conference|meeting)\b")
 #: A year of the last century: the report's dates are 2020 to 2026, and the term it reviews began in 2016.

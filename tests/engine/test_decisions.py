@@ -3153,6 +3153,12 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "Ông Vượng có dẫn lời dạy nào của Bác Hồ không?",
     # why, ended by "I don't understand" (no yes-or-no "không" at the end)
     "Sao bà Mai là trưởng ban mà để ông Lĩnh trình bày báo cáo, tôi không hiểu?",
+    # a review of another year, shortened ("hn", "tổng kết … năm 2021"); another sitting the same day
+    "hn tong ket dan van nam 2021 thi hop ngay may",
+    "chiều cùng ngày hội nghị có họp tiếp không",
+    # figures cited, and shortcomings in everyday words: the report gives neither
+    "What specific figures did Vuong give about growth?",
+    "báo cáo có nói ở đâu đó cán bộ còn chưa sát dân không",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
