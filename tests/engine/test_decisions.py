@@ -313,6 +313,8 @@ def test_where_a_relayed_question_comes_from_is_no_unknown_name(responder: Respo
     ("Is this an official government bot?", "smalltalk_bot_identity"),  # whose the bot is
     ("đây có phải chatbot chính thức của nhà nước không", "smalltalk_bot_identity"),
     ("Can I ask you in English?", "smalltalk_help"),
+    ("ủa bot bị lỗi à", "smalltalk_complaint"),          # the bot taken for broken
+    ("bot co nho toi khong", "smalltalk_bot_identity"),  # whether it remembers the asker
 ])
 def test_short_small_talk_is_small_talk(responder: Responder, question: str, expected: str) -> None:
     assert responder.answer(question).matched == expected
