@@ -417,9 +417,12 @@ class Matcher:
         """``match`` on the message as a whole."""
         text, aside = without_set_aside(text)  # "Who attended besides Nguyễn Tiến Hải?" is not about him
         tokens = self._question_tokens(text)
-        if not tokens:  # nothing but filler, or only calling the bot ("bot ơi")
+        if not tokens:  # nothing but filler, or only calling the bot ("bot ơi"), or emoji ("🙏😊")
             cues = self._talk.find(text)
-            return self._small_talk(text, tokens, cues, ()) if cues else Match(Verdict.EMPTY, (), ())
+            if cues:
+                return self._small_talk(text, tokens, cues, ())
+            emoji = self._emoji_reply(text)
+            return _answer(emoji, tokens, ()) if emoji is not None else Match(Verdict.EMPTY, (), ())
         if "?" not in text and not (ASKING_WORDS | _WANTS) & set(words(text)) and only_says_who_asks(text) \
                 and not any(w.isdigit() for w in words(text)) and (cues := self._talk.find(text)):
             return self._talk_chosen(text, tokens, cues, ())  # "Chào bot, em bên đoàn thanh niên xã": who greets
@@ -499,6 +502,12 @@ class Matcher:
         if cues:
             return self._small_talk(text, tokens, cues, candidates)
         return self._settle(text, tokens, candidates, aside)
+
+    def _emoji_reply(self, text: str) -> str | None:
+        """The small talk of the first emoji typed that ``emoji_replies`` lists ("🙏" thanks), if any."""
+        replies = self.kb.matching.emoji_replies
+        found = [(at, reply) for emoji, reply in replies.items() if (at := text.find(emoji)) >= 0]
+        return min(found)[1] if found else None
 
     def _name_is_context(self, text: str, tokens: list[str], oos: OutOfScope) -> bool:
         """Whether a name with broader words (``unless``) is no subject of the question: it asks a list

@@ -141,6 +141,11 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
             if reply not in (None, *known_ids):
                 problems.append(Problem(matching_doc.file, matching_doc.line_of((name,)), name,
                                         f"no intent has id '{reply}'"))
+        for emoji, reply in matching.emoji_replies.items():
+            if reply not in known_ids:
+                path = ("emoji_replies", emoji)
+                problems.append(Problem(matching_doc.file, matching_doc.line_of(path), describe(path),
+                                        f"no intent has id '{reply}'"))
     if problems or messages is None or matching is None or followups is None:
         raise KnowledgeError(problems)
     return KnowledgeBase(

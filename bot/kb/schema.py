@@ -165,6 +165,7 @@ class Matching(Strict):
     max_suggestions: int = Field(default=3, ge=0, le=8)
     vague_words: list[str] = Field(default_factory=list)
     bare_replies: list[Text] = Field(default_factory=list)
+    emoji_replies: dict[str, Id] = Field(default_factory=dict)
     address_words: list[Text] = Field(default_factory=list)
     asks_count: list[Text] = Field(default_factory=list)
     asks_time: list[Text] = Field(default_factory=list)

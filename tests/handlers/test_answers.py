@@ -134,10 +134,20 @@ def test_long_question_is_capped_with_a_note(responder: Responder) -> None:
 
 
 def test_empty_and_emoji_only_messages_get_a_nudge(responder: Responder) -> None:
-    for text in ("", "   ", "😀😀", "???", "\u200b"):
+    for text in ("", "   ", "🤔🤔", "???", "\u200b"):
         reply = responder.answer(text)
         assert reply.kind is Kind.EMPTY
         assert "câu hỏi" in reply.text
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("🙏😊", "smalltalk_thanks"), ("👍", "smalltalk_thanks"), ("😀😀", "smalltalk_praise"),
+    ("👎", "smalltalk_complaint"), ("👋", "smalltalk_greeting"),
+])
+def test_emoji_only_messages_with_a_meaning_get_small_talk(responder: Responder, text: str, intent: str) -> None:
+    """A thumbs-up or folded hands alone says thanks: the small talk of the first emoji listed, not a nudge."""
+    reply = responder.answer(text)
+    assert reply.intent == intent and reply.text
 
 
 def test_english_fallback_offers_english_labels(responder: Responder) -> None:

@@ -177,3 +177,12 @@ def test_dangling_reply_to_talk_about_the_bot(kb_copy: Path, field: str, reply: 
     line = _line_of(f, f"{field}:")
     assert any(p.startswith(f"matching.yaml, line {line}") and field in p
                and f"{reply}s" in p for p in problems), problems
+
+
+def test_dangling_emoji_reply_names_the_file_line_and_emoji(kb_copy: Path) -> None:
+    f = kb_copy / "matching.yaml"
+    _edit(f, '"👎": smalltalk_complaint', '"👎": smalltalk_complain')
+    problems = _problems(kb_copy)
+    line = _line_of(f, '"👎": smalltalk_complain')
+    assert any(p.startswith(f"matching.yaml, line {line}") and "👎" in p and "smalltalk_complain'" in p
+               for p in problems), problems
