@@ -423,7 +423,10 @@ TOPIC_WORD_SHARE = 0.2
 #: Since when someone has held a post, folded: "làm bí thư Cà Mau từ năm nào", "giữ chức này từ bao giờ"; the
 #: report gives titles as of its day only. Not a span ("từ năm nào đến năm nào" asks a term's years).
 _TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,8}? tu (?:nam nao|nam may|thang nao|khi nao|"
-                     r"bao gio)\b(?! (?:den|toi) (?:nam|thang|khi|bao|giai))")
+                     r"bao gio)\b(?! (?:den|toi) (?:nam|thang|khi|bao|giai))|"
+                     # "When did Trương Thị Mai become head of the Commission?", "since when has he held it"
+                     r"\bwhen did (?:\w+ ){1,4}?(?:become|take office|take over|start as|get the post)\b|"
+                     r"\bsince when\b")
 #: Posts given after the Party Congress of January 2021, folded: "Sau Đại hội XIII, bà Mai được phân công giữ chức
 #: vụ gì", "what posts did they get after the 13th Congress"; the report gives titles as of its day only.
 _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b(?: \w+){0,12}? "

@@ -3161,6 +3161,10 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # figures cited, and shortcomings in everyday words: the report gives neither
     "What specific figures did Vuong give about growth?",
     "báo cáo có nói ở đâu đó cán bộ còn chưa sát dân không",
+    # since when someone held their post, asked in English: the report gives titles as of its day
+    "When did Vuong become Standing Member of the Secretariat?",
+    # a body's role in the Party: the report names bodies, never their remit
+    "What is the Commission's role within the Party, and what does it do day to day?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
