@@ -347,6 +347,19 @@ SETS = (
      "a history teacher, a village Party cell secretary; measured once when written, then tuned on", "94.6% / 100.0%"),
     ("outsider_eb", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "100.0% / 85.3%"),
+    ("outsider_ec", "a retired veteran in a village Zalo group, a political science student, a newspaper intern, a "
+     "Vietnamese-American PhD candidate, a youth-union member in teen-code; measured once when written, then tuned on",
+     "93.8% / 95.8%"),
+    ("outsider_ed", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "94.3% / 85.3%"),
+    ("outsider_eg", "a radio host, a retired teacher in Huế, a Japanese graduate student, a ward Fatherland Front "
+     "staffer, a university freshman in teen-code; measured once when written, then tuned on", "93.7% / 92.6%"),
+    ("outsider_eh", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "100.0% / 86.7%"),
+    ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
+     "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
+    ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "94.3% / 90.7%"),
     ("outsider_dy", "a district Party clerk, a Korean graduate student, a grandmother learning Telegram, a software "
      "engineer, a young mother in Cà Mau; sealed to the end, measured once on the final code", "93.2% / 95.7%"),
     ("outsider_dz", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
