@@ -145,12 +145,13 @@ _REASON = re.compile(r"\b(?:vì|để|nhằm|bởi|do đó|góp phần|làm nên
                      r"in order|since|helped|helping|contributed|factor|aim|aimed|meaningful|benefit)\b",
                      re.IGNORECASE)
 #: No one, folded: "không có ai" asks no "ai" (who) in "vì sao không có ai ở tỉnh phát biểu".
-_NO_ONE = re.compile(r"\b(?:khong|ko|k|hok|hong|chang) (?:co )?ai\b")
+_NOBODY = r"(?:khong|ko|k|hok|hong|chang|cha) (?:co )?ai"
+_NO_ONE = re.compile(rf"\b{_NOBODY}\b")
 #: What the report never explains, folded, however its answers explain what helped: a failing ("vì sao
 #: vẫn còn xảy ra điểm nóng"), or one choice over another ("why Vượng rather than the General Secretary").
 _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|that bai|khuyet diem|still|"
                           # no one did it: "vì sao không có ai ở Cà Mau phát biểu", "why did no one speak"
-                          r"(?:khong|ko|k|hok|hong|chang) (?:co )?ai|no one|nobody|"
+                          + _NOBODY + r"|no one|nobody|"
                           r"failed|fail to|failing|persist|persisted|persists|rather than|and not|instead of|"
                           r"(?:chu|ma) (?:khong|ko|k|hong) phai|chu (?:khong|ko|k|hong) (?=\w)|thay vi|"
                           # the choice of a day: "sao lại tổ chức đúng ngày 31/12"
@@ -201,7 +202,7 @@ _WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|ly do|li do|sao lai|sao ma
                   # "sao bà Mai là trưởng ban mà không đọc báo cáo", "sao Cà Mau chỉ cử đại diện UBND"
                   r"^sao (?:\w+ ){0,10}?(?:ma|lai|chi)\b|"
                   # "sao Cà Mau không có ai phát biểu vậy": why no one did
-                  r"^sao (?:\w+ ){0,6}?(?:khong|ko|k|hok|hong|chang) (?:co )?ai\b")
+                  r"^sao (?:\w+ ){0,6}?" + _NOBODY + r"\b")
 #: The bot's own judgement or advice asked, folded: "bạn thấy bài phát biểu … hay nhất ở chỗ nào", "theo bot
 #: xã mình nên làm mô hình nào", "in your opinion, was it effective" (not "theo bạn, ai chủ trì?", a fact).
 #: Spelt as typed, since "theo bản tổng kết" folds as "theo bạn" does; typed plain, only what cannot be the
@@ -277,10 +278,10 @@ def _specific_ones(answer: str) -> re.Pattern[str] | None:
                       rf"\b(?:{named}) (?:nao|gi|j)(?: \w+){{0,3}}? (?:{_SPECIFIC})\b")
 
 
-def _ends_yes_no(words: list[str]) -> bool:
+def _ends_yes_no(folded: list[str]) -> bool:
     """Whether the question's last words hold a "không" that asks yes or no ("… có phải do thiếu người không"),
     not one before a verb of knowing ("… bà không hiểu")."""
-    tail = words[-NOT_AT_END_WORDS:]
+    tail = folded[-NOT_AT_END_WORDS:]
     return any(w in _NOT_AT_END and not _NOT_KNOWING & set(tail[i + 1:i + 2]) for i, w in enumerate(tail))
 
 
@@ -305,8 +306,8 @@ def _when_joins(text: str) -> bool:
 #: this one set ("hội nghị triển khai nhiệm vụ năm 2021": words of tasks or plans between the conference and
 #: the year).
 _OTHER_EVENT = re.compile(
-    r"\b(?:hoi nghi|cuoc hop|tong ket|conference|meeting|review)\b(?P<gap>(?: [^\s,.;:!?]+){0,6}?) "
-    r"(?:(?:cuoi|dau|giua) )?"
+    r"\b(?:hoi nghi|cuoc hop|(?<!bao cao )(?<!ban )(?<!bai )tong ket|conference|meeting|review)\b"
+    r"(?P<gap>(?: [^\s,.;:!?]+){0,6}?) (?:(?:cuoi|dau|giua) )?"
     r"(?:nam|(?:held|organi[sz]ed|convened|took place) in|(?:end|start|beginning) of) (?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<year2>(?:19|20)\d\d) (?:review )?(?:conference|meeting)\b")
 #: A year of the last century: the report's dates are 2020 to 2026, and the term it reviews began in 2016.
@@ -402,9 +403,9 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
                           # "có biểu dương, khen ngợi địa phương hay tập thể nào không"
                           r"\b(?:khen|bieu duong|tuyen duong|cam on)(?: \w+){0,2} (?:dia phuong|tinh(?! uy)|huyen|xa|"
                           r"don vi|tap the|ca nhan|mo hinh)(?: \w+){0,3} nao\b|"
-                          # …or anyone asked of: "ông Vượng có khen hay cảm ơn ai không" (not "cảm ơn nhé, ai chủ
-                          # trì", nor the movement "khen ai khéo vận động dân")
-                          r"\b(?:co|hay) (?:khen|khen ngoi|bieu duong|tuyen duong|cam on)(?: \w+){0,2} ai\b")
+                          # …or anyone asked of: "ông Vượng có khen hay cảm ơn ai không" (not the movement "khen
+                          # ai khéo vận động dân"; no thanks alone: "cảm ơn nhé. Ai chủ trì" has no clause break here)
+                          r"\b(?:co|hay) (?:khen|khen ngoi|bieu duong|tuyen duong)(?: \w+){0,2} ai\b")
 #: A topic singled out, folded, up to the end of its clause: "bà Mai có nói gì riêng về bà con Công giáo không",
 #: "did he say anything specifically about the Mekong Delta". A topic no word of which the answer holds is
 #: one the report does not single out.
@@ -537,7 +538,8 @@ _SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat",
 #: folded: "da", "bi" only in a message typed without any marks, "dạ" is no "đã") and English.
 _DONE_WORDS = ("đã", "rồi", "xong", "chưa", "ban hành", "ra kế hoạch", "ra văn bản", "ra hướng dẫn", "kỷ luật",
                "quán triệt", "lên làm", "lên chức", "thăng chức", "phân công", "tăng lên", "giảm đi", "giảm xuống",
-               "hoàn thành", "làm được", "có kết quả")
+               "hoàn thành", "làm được cái nào", "làm được gì chưa", "làm được chưa", "làm được bao nhiêu",
+               "có kết quả ra sao", "có kết quả gì", "có kết quả chưa", "có kết quả thế nào")
 _DONE_ENGLISH = ("did", "was", "were", "has", "have", "happened", "issued", "completed")
 #: …spelt as ``raw_words`` spells a message ("hòan thành", the old tone place), and as ``words`` folds it.
 _DONE = re.compile(r"\b(?:(?<!chuẩn )bị|" + "|".join(" ".join(raw_words(w)) for w in _DONE_WORDS + _DONE_ENGLISH)

@@ -314,10 +314,11 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
 
 
 def _english_plural(key: str) -> str | None:
-    """An English key's plural ("Politburo member" → "Politburo members"), or None for a key whose
-    last word is Vietnamese, shorthand or plural already: synonyms are curated in the singular."""
+    """An English key's plural ("Politburo member" → "Politburo members"), or None when its last word is a
+    Vietnamese syllable, an abbreviation in capitals, a past or -ing form, or plural already: synonyms are
+    curated in the singular. Plurals never typed ("chairmans") are harmless rules that never match."""
     *head, last = raw_words(key) or [""]
-    if key.isupper() or len(last) < 4 or not (last.isascii() and last.isalpha()) or last.endswith("s") \
+    if key.isupper() or len(last) < 4 or not (last.isascii() and last.isalpha()) or last.endswith(("s", "ed", "ing")) \
             or is_syllable(last):
         return None
     if last.endswith(("ch", "sh", "x")):

@@ -3189,6 +3189,19 @@ def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: s
      "hội nghị không?", "vuong_speech_overview"),
     # households in difficulty are the poor, not difficulties met; the countryside is "nông thôn"
     ("bà Mai có nói gì về làng quê, phố phường văn minh hay hộ khó khăn gì ko", "mai_task_5"),
+    # the session's new refusals stay clear of questions that only share their words: thanks, then a who-question
+    # (no clause break in folded words); what to do to get results; the report's own "bản tổng kết"; "figures" as
+    # people; a number the answer gives; "trả lời đầy đủ" typed plain (no "lời dạy"); the conference carrying on
+    ("Bot trả lời hay, cảm ơn nhé. Ai chủ trì hội nghị?", "event_chair"),
+    ("cô cảm ơn nhé, ai là người chủ trì hội nghị", "event_chair"),
+    ("Sau hội nghị, để có kết quả tốt năm 2021 tỉnh cần làm gì?", "mai_conclusion_overview"),
+    ("Sau hội nghị, năm 2021 cần làm gì để làm được Dân vận khéo?", "mai_conclusion_overview"),
+    ("Bản tổng kết nói năm 2021 cần làm gì?", "report_overview"),
+    ("Which figures from the Politburo attended?", "person_tran_quoc_vuong"),
+    ("What figures were present at Cà Mau?", "camau_attendees"),
+    ("Hội nghị kết nối bao nhiêu điểm cầu, con số nào vậy?", "event_bridge_points"),
+    ("cho minh hoi ai chu tri hoi nghi, tra loi day du nhe", "event_chair"),
+    ("Sau phần báo cáo, hội nghị họp tiếp những nội dung gì?", "vuong_speech_overview"),
 ])
 def test_near_misses_neighbours_still_answered(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected

@@ -179,6 +179,15 @@ def test_dangling_reply_to_talk_about_the_bot(kb_copy: Path, field: str, reply: 
                and f"{reply}s" in p for p in problems), problems
 
 
+@pytest.mark.parametrize("key", ['" "', '"ok"', '"👍 "'])
+def test_an_emoji_reply_key_that_is_no_emoji_is_named(kb_copy: Path, key: str) -> None:
+    """A key with words or spaces would be found in messages that are no emoji: the loader says so."""
+    f = kb_copy / "matching.yaml"
+    _edit(f, '"👎": smalltalk_complaint', f'{key}: smalltalk_complaint')
+    problems = _problems(kb_copy)
+    assert any(p.startswith("matching.yaml") and "emoji_replies" in p and "no emoji" in p for p in problems), problems
+
+
 def test_dangling_emoji_reply_names_the_file_line_and_emoji(kb_copy: Path) -> None:
     f = kb_copy / "matching.yaml"
     _edit(f, '"👎": smalltalk_complaint', '"👎": smalltalk_complain')
