@@ -964,12 +964,13 @@ class Evidence:
         the asker's own ("for my history channel")."""
         if "%" in text and intent.id not in self._tell_a_share:
             return True  # a share typed as a sign: "nói bn % dân tin tưởng"
-        answer = f" {self._answer_words[intent.id]} "
-        if self.checks_claim(folded):  # "bản dịch ghi nv 7 là 'tăng biên chế', đúng ko": the quote is the claim
+        found = find_spelt(self._details, text)
+        if found and self.checks_claim(folded):  # "bản dịch ghi nv 7 là 'tăng biên chế', đúng ko": the claim's words
             text = without_quotes(text)
-            folded = words(text)
+            folded, found = words(text), find_spelt(self._details, text)
+        answer = f" {self._answer_words[intent.id]} "
         return any(f" {' '.join(detail)} " not in answer and not _askers_own(folded, end - len(detail), end)
-                   for detail, _, end in find_spelt(self._details, text))
+                   for detail, _, end in found)
 
     def _singles_out_an_untold_topic(self, text: str, intent: Intent) -> bool:
         """Whether the question asks what was said specifically of a topic none of whose own words the answer

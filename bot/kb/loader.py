@@ -280,6 +280,7 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
             problems.append(Problem(syn.file, syn.line_of(()), "", "expected 'what people type: what it means' lines"))
         else:
             seen: dict[tuple[str, ...], str] = {}  # the key's words as typed, lower-cased → the key
+            plurals: list[tuple[str, tuple[str, ...]]] = []  # English keys' plurals, with their meaning
             for key, value in syn.data.items():
                 if not isinstance(value, str) or not words(value) or not words(key):
                     problems.append(Problem(syn.file, syn.line_of((key,)), key,
@@ -296,10 +297,11 @@ def _rewriter(folder: Path, problems: list[Problem]) -> PhraseRewriter:
                         "meaning: keys are compared without case; keep one"))
                     continue
                 phrases.append(_phrase(key, tuple(words(value)), strict=one_letter))
-            for key, value in syn.data.items():  # "Politburo members" as "Politburo member", unless curated
-                plural = _english_plural(str(key)) if isinstance(value, str) and words(value) else None
-                if plural is not None and tuple(raw_words(plural)) not in seen:
-                    phrases.append(_phrase(plural, tuple(words(value)), strict=False))
+                if (plural := _english_plural(str(key))) is not None:
+                    plurals.append((plural, tuple(words(value))))
+            # "Politburo members" read as "Politburo member", unless a curator wrote that plural as a key
+            phrases += [_phrase(plural, meaning, strict=False) for plural, meaning in plurals
+                        if tuple(raw_words(plural)) not in seen]
     stop = _read(folder / "stopwords.yaml", problems, folder)
     if stop is not None and stop.data is not None:
         if not isinstance(stop.data, list):

@@ -167,17 +167,6 @@ class Matching(Strict):
     vague_words: list[str] = Field(default_factory=list)
     bare_replies: list[Text] = Field(default_factory=list)
     emoji_replies: dict[str, Id] = Field(default_factory=dict)
-
-    @field_validator("emoji_replies")
-    @classmethod
-    def _emoji_only(cls, value: dict[str, str]) -> dict[str, str]:
-        """A key must be emoji: one with letters, digits, spaces or punctuation (or none at all) would be
-        found in messages that hold words, or in every message."""
-        for key in value:
-            if not key.strip() or any(ch.isalnum() or ch.isspace() or unicodedata.category(ch).startswith("P")
-                                      for ch in key):
-                raise ValueError(f"'{key}' is no emoji: keys of emoji_replies are emoji only")
-        return value
     address_words: list[Text] = Field(default_factory=list)
     asks_count: list[Text] = Field(default_factory=list)
     asks_time: list[Text] = Field(default_factory=list)
@@ -220,6 +209,17 @@ class Matching(Strict):
     place_words: list[Text] = Field(default_factory=list)
     named_places: list[Text] = Field(default_factory=list)
     post_words: list[Text] = Field(default_factory=list)
+
+    @field_validator("emoji_replies")
+    @classmethod
+    def _emoji_only(cls, value: dict[str, str]) -> dict[str, str]:
+        """A key must be emoji: one with letters, digits, spaces or punctuation (or none at all) would be
+        found in messages that hold words, or in every message."""
+        for key in value:
+            if not key.strip() or any(ch.isalnum() or ch.isspace() or unicodedata.category(ch).startswith("P")
+                                      for ch in key):
+                raise ValueError(f"'{key}' is no emoji: keys of emoji_replies are emoji only")
+        return value
 
 
 class NumberedList(Strict):
