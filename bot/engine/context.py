@@ -34,6 +34,8 @@ TO_WHAT_WAS_TOLD = re.compile(r"\b(?:noi dung|dieu|chuyen|viec|thong tin|tin|y|c
                               r"\bnhu (?:vay|the)\b|\b(?:this|that|it|these|those)\b")
 #: Words that ask, once a description of the conference is set aside (folded).
 ASKING_WORDS = QUESTION_WORDS | {"may", "khong", "ko", "k", "gi", "nhu", "ntn", "hay", "or", "phai", "dung"}
+#: The year's last day as a description's end, folded: "(hội nghị) vào ngày cuối cùng của năm 2020".
+_LAST_DAY = ["cuoi", "cung", "cua", "nam", "2020"]
 #: How many words a description of the conference ("hội nghị … cuối năm 2020") may run to.
 DESCRIPTION_WORDS = 14
 #: Fewer words than this, left beside small talk or a description, make no question of their own.
@@ -74,15 +76,17 @@ def without_description(tokens: list[str]) -> list[str]:
 
     "cuộc họp tổng kết việc vận động quần chúng hồi cuối năm 2020 do cơ quan nào đứng ra tổ chức",
     "hội nghị tổng kết nhiệm kỳ XII được tổ chức theo hình thức nào" ask who organized it and in
-    what form: the words from "hội nghị" to "cuối năm 2020" or "nhiệm kỳ (Đại hội) XII" say which
-    conference, and would pull the question to the answers that repeat them. Only when a
+    what form: the words from "hội nghị" to "cuối năm 2020" ("ngày cuối cùng của năm 2020") or
+    "nhiệm kỳ (Đại hội) XII" say which conference, and would pull the question to the answers that
+    repeat them. Only when a
     question follows, or ends with it, without a number ("… cuối năm 2020 đó triển khai nhiệm vụ
     cho năm 2022?" compares years).
     """
     for i in range(len(tokens) - 1):
         if tokens[i:i + 2] == ["hoi", "nghi"]:
             for j in range(i + 3, min(len(tokens), i + 2 + DESCRIPTION_WORDS)):
-                if tokens[j - 2:j + 1] == ["cuoi", "nam", "2020"] or (tokens[j] == "12" and (
+                if tokens[j - 2:j + 1] == ["cuoi", "nam", "2020"] or tokens[j - 4:j + 1] == _LAST_DAY or (
+                        tokens[j] == "12" and (
                         tokens[j - 2:j] == ["nhiem", "ky"] or tokens[j - 4:j] == ["nhiem", "ky", "dai", "hoi"])):
                     rest = tokens[j + 1:]
                     if len(rest) >= MIN_QUESTION_WORDS and set(rest) & ASKING_WORDS and \

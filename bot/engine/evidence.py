@@ -539,7 +539,8 @@ _SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat",
 _DONE_WORDS = ("đã", "rồi", "xong", "chưa", "ban hành", "ra kế hoạch", "ra văn bản", "ra hướng dẫn", "kỷ luật",
                "quán triệt", "lên làm", "lên chức", "thăng chức", "phân công", "tăng lên", "giảm đi", "giảm xuống",
                "hoàn thành", "làm được cái nào", "làm được gì chưa", "làm được chưa", "làm được bao nhiêu",
-               "có kết quả ra sao", "có kết quả gì", "có kết quả chưa", "có kết quả thế nào")
+               "có kết quả ra sao", "có kết quả gì", "có kết quả chưa", "có kết quả thế nào",
+               "chỉ đạo gì thêm", "chỉ đạo thêm", "chỉ đạo gì riêng", "chỉ đạo riêng")
 _DONE_ENGLISH = ("did", "was", "were", "has", "have", "happened", "issued", "completed")
 #: …spelt as ``raw_words`` spells a message ("hòan thành", the old tone place), and as ``words`` folds it.
 _DONE = re.compile(r"\b(?:(?<!chuẩn )bị|" + "|".join(" ".join(raw_words(w)) for w in _DONE_WORDS + _DONE_ENGLISH)

@@ -3165,6 +3165,10 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     "When did Vuong become Standing Member of the Secretariat?",
     # a body's role in the Party: the report names bodies, never their remit
     "What is the Commission's role within the Party, and what does it do day to day?",
+    # directions of their own from someone who only attended; how a renewal is done; a province singled out
+    "Sau khi họp xong, ông Bí thư Tỉnh ủy Cà Mau có chỉ đạo gì thêm không?",
+    "Mặt trận phải đổi mới cụ thể ra sao",
+    "tỉnh nào có nhiều mô hình dân vận khéo nhất",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
@@ -3202,6 +3206,13 @@ def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: s
     ("Hội nghị kết nối bao nhiêu điểm cầu, con số nào vậy?", "event_bridge_points"),
     ("cho minh hoi ai chu tri hoi nghi, tra loi day du nhe", "event_chair"),
     ("Sau phần báo cáo, hội nghị họp tiếp những nội dung gì?", "vuong_speech_overview"),
+    # the year's last day describes the conference: what is asked is the count
+    ("Cuộc họp trực tuyến vào ngày cuối cùng của năm 2020 kết nối bao nhiêu điểm cầu tỉnh?", "event_bridge_points"),
+    ("Buổi làm việc trực tuyến vào ngày cuối cùng của năm 2020 có mấy điểm cầu tỉnh tham gia?", "event_bridge_points"),
+    # the closing words are the conclusion's; government offices are the state's administrative agencies
+    ("Ai đọc lời tổng kết cuối buổi?", "person_truong_thi_mai"),
+    ("các cơ quan chính quyền được yêu cầu gần dân hơn ra sao", "vuong_req_state_responsibility"),
+    ("Which leaders from Ca Mau province were there?", "camau_attendees"),
 ])
 def test_near_misses_neighbours_still_answered(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected

@@ -153,6 +153,7 @@ def test_everyday_praise_and_complaints(responder: Responder, message: str, expe
     ("nhiều từ khó quá, đọc mệt ghê", "smalltalk_complaint"),
     ("Good. Clear and to the point.", "smalltalk_praise"),
     ("con ơi con còn ở đó hông", "smalltalk_greeting"),
+    ("khuya rồi còn ai trực không", "smalltalk_greeting"),            # anyone still there, late at night
 ])
 def test_small_talk_as_typed_on_a_phone(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
@@ -177,6 +178,7 @@ def test_words_near_small_talk_keep_their_meaning(responder: Responder, message:
     "Ông Vượng còn sống không?",                             # of someone, not the bot
     "Bà Mai đã nghỉ hưu rồi",                                # a statement about someone is no remark
     "Em cần thông tin về lương hưu tháng 7 năm nay",         # a need is a request
+    "ngoài bà Mai còn ai trả lời phỏng vấn không",           # who else gave interviews: no "anyone still there"
 ])
 def test_questions_and_statements_about_others_are_no_small_talk(responder: Responder, message: str) -> None:
     assert responder.answer(message).kind is not Kind.SMALLTALK
