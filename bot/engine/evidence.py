@@ -130,13 +130,18 @@ _HAS_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bngày \d|\b\d{1,2}(?:st|nd|rd|th)?
 #: The cues of ``asks_time`` that ask for a day, folded: "ký ngày nào", "what date".
 _DAY_CUES = frozenset({("ngay", "nao"), ("ngay", "may"), ("hom", "nao"), ("bua", "nao"), ("ngay", "thang", "nao"),
                        ("ngay", "thang", "nam", "nao"), ("what", "date"), ("what", "dates"), ("which", "date"),
-                       ("which", "dates"), ("which", "day"), ("what", "day")})
+                       ("which", "dates"), ("which", "day"), ("what", "day"), ("thang", "may"), ("thang", "nao"),
+                       ("which", "month"), ("what", "month")})
 _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 
 
 #: The most words a known name has ("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư" is split at its comma):
 #: longer parts are not looked up, so a run of 80 capitalized words costs no more than a few short ones.
 _LONGEST_NAME = 8
+#: Words that offer a choice, folded: "bà Mai hay ông Lĩnh".
+_CHOICE = frozenset({"hay", "hoac", "or"})
+#: Words of address that may open a capitalized name in English, folded ("Madame Trương Thị Mai").
+_HONORIFICS = frozenset({"madame", "madam", "mme", "mrs", "mr", "ms", "miss", "dr", "sir", "comrade", "lady"})
 #: How many lowercase words after a run of capitals may still belong to the name ("Ban Dân vận").
 _NAME_TAIL = 2
 #: Words that ask why, folded.
@@ -1233,7 +1238,9 @@ class Evidence:
         asked = self._question_posts(tokens, offers=True)
         if not asked or (DEPUTY in tokens and not any(post[0] == DEPUTY for post in asked)):
             return ()  # "ông phó của bà trưởng ban là ai": a post described by another
-        return () if self.people.named(text) else tuple(asked)
+        named = self.people.named(text)
+        # "Trưởng Ban là ai, bà Mai hay ông Lĩnh?" offers a choice: the post is still asked
+        return () if named and not (len(named) > 1 and _CHOICE & set(tokens)) else tuple(asked)
 
     def _question_posts(self, tokens: list[str], offers: bool = False) -> list[tuple[str, ...]]:
         """The posts a question names, each with whose it is, read across the words that join them:
@@ -1409,6 +1416,8 @@ class Evidence:
         found = []
         for run, at_start, after in runs:
             if at_start:  # "Ngoài Bí thư…": the sentence's first word is capitalized anyway
+                run = run[1:]
+            while run and fold(run[0]) in _HONORIFICS:  # "Madame Trương Thị Mai" is Trương Thị Mai
                 run = run[1:]
             if not run:
                 continue

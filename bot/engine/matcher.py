@@ -42,6 +42,7 @@ from bot.text.normalize import (
     raw_words,
     sentences,
     split_preamble,
+    without_afterword,
     without_set_aside,
     words,
 )
@@ -120,7 +121,9 @@ _DONE = re.compile(r"\b(?:rồi|xong|ghi lại|lưu lại|chép lại|có ích|h
 _DONE_PLAIN = re.compile(r"\b(?:roi|xong|ghi lai|luu lai|chep lai|co ich|huu ich)\b")
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
-                         r"\bwhich (?:official|person|leader)\b", re.IGNORECASE)
+                         r"\bwhich (?:official|person|leader)\b|"
+                         # "… là ai, và bà ấy còn nắm vị trí nào", "ông cấp phó … tên gì"
+                         r"\bai\b.*\b(?:ông|bà) (?:ấy|ta)\b|^\W*(?:ông|bà)\b[^,.;?]*\btên (?:là )?gì\b", re.IGNORECASE)
 #: Something the question asks about as mentioned in a list item, folded: "cuộc bầu cử được nhắc đến trong
 #: nhiệm vụ thứ tư", "… mà nhiệm vụ thứ tư nhắc tới", "the election mentioned in task four". The item is
 #: where it was mentioned, not what is asked.
@@ -415,7 +418,8 @@ class Matcher:
 
     def _match_once(self, text: str) -> Match:
         """``match`` on the message as a whole."""
-        text, aside = without_set_aside(text)  # "Who attended besides Nguyễn Tiến Hải?" is not about him
+        # "Who attended besides Nguyễn Tiến Hải?" is not about him; "…, em đang chạy deadline" asks no deadline
+        text, aside = without_set_aside(without_afterword(text))
         tokens = self._question_tokens(text)
         if not tokens:  # nothing but filler, or only calling the bot ("bot ơi"), or emoji ("🙏😊")
             cues = self._talk.find(text)

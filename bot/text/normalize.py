@@ -325,6 +325,11 @@ _WHO_ASKS_AFTER = re.compile(
     rf"{_ME}\s+(?:có\s+)?(?:nghe|đọc|thấy)\s+(?:loáng thoáng|lỏm|trên đài|qua đài|đài|trên ti ?vi|trên báo|"
     r"trên mạng|trên facebook|trên fb)\b|"
     rf"(?:{_ME}\s+)?cần\s+(?:chốt|gấp|gửi|nộp|viết bài|soạn bài|làm bài|ghi vào|đưa vào|trích)\b|"
+    # someone asked the asker, who forgot: "…, sếp hỏi mà em quên mất", "…, em quên mất rồi"
+    rf"(?:[^\W\d_]+\s+){{0,2}}hỏi\s+(?:mà|nhưng)\s+{_ME}\s+(?:quên|không nhớ|ko nhớ|k nhớ|hổng nhớ)\b|"
+    rf"{_ME}\s+(?:quên mất|quên rồi|hổng nhớ|không nhớ rõ|ko nhớ rõ)\b|"
+    # the asker's own deadline: "…, đg chạy deadline xỉu ngang"
+    rf"(?:{_ME}\s+)?(?:đang\s+|đg\s+)?chạy\s+(?:deadline|dl)\b|"
     r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d\d)?\s+)?(?:là\s+)?(?:lên sóng|phát sóng|lên khuôn|chạy tin|nộp bài)\b)"
     r"[^,.;:!?]{0,100}\W*$"
     r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$"
@@ -407,10 +412,7 @@ def split_preamble(text: str) -> tuple[str, str]:
     question, and a label ("Câu hỏi ôn tập: …") is none either. A clause that asks something, or
     leaves fewer than three words after it, is no introduction.
     """
-    text = _RELAYED_AFTER.sub("?", text)
-    after = (_WHO_ASKS_AFTER_PLAIN if text.isascii() else _WHO_ASKS_AFTER).search(text)
-    if after is not None and not _asks_in(_as_asked(after.group(0)), _ASKING) and len(words(text[:after.start()])) >= 3:
-        text = text[:after.start()]  # "…, e làm bài thi tìm hiểu của đoàn trường" says why, at the end
+    text = without_afterword(_RELAYED_AFTER.sub("?", text))
     for pattern, asking in ((_RELAYED, _ASKING - {"hoi"}), (_RELAYED_BARE, _ASKING - {"hoi"}), (_PREAMBLE, _ASKING),
                             (_LABEL, _ASKING - {"hoi"})):
         found = pattern.match(text)
@@ -424,6 +426,16 @@ def split_preamble(text: str) -> tuple[str, str]:
                     head, rest = head + more.group(0), rest[more.end():]
                 return head, rest
     return "", text
+
+
+def without_afterword(text: str) -> str:
+    """``text`` less a last clause that says why the asker asks: "…, e làm bài thi tìm hiểu của đoàn
+    trường", "…, đg chạy deadline" (no deadline asked of the report), "…, sếp hỏi mà em quên mất"."""
+    after = (_WHO_ASKS_AFTER_PLAIN if text.isascii() else _WHO_ASKS_AFTER).search(text)
+    if after is not None and not _asks_in(_as_asked(after.group(0)), _ASKING - {"hoi"}) \
+            and len(words(text[:after.start()])) >= 3:
+        return text[:after.start()]
+    return text
 
 
 def _as_asked(text: str) -> list[str]:

@@ -154,6 +154,8 @@ def test_everyday_praise_and_complaints(responder: Responder, message: str, expe
     ("Good. Clear and to the point.", "smalltalk_praise"),
     ("con ơi con còn ở đó hông", "smalltalk_greeting"),
     ("khuya rồi còn ai trực không", "smalltalk_greeting"),            # anyone still there, late at night
+    ("bot có mệt không", "smalltalk_bot_identity"),
+    ("cái máy này có biết tin tức gì khác không", "smalltalk_help"),  # "cái máy này" is the bot
 ])
 def test_small_talk_as_typed_on_a_phone(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
@@ -179,6 +181,8 @@ def test_words_near_small_talk_keep_their_meaning(responder: Responder, message:
     "Bà Mai đã nghỉ hưu rồi",                                # a statement about someone is no remark
     "Em cần thông tin về lương hưu tháng 7 năm nay",         # a need is a request
     "ngoài bà Mai còn ai trả lời phỏng vấn không",           # who else gave interviews: no "anyone still there"
+    "có ai chất vấn trong hội nghị không, chắc bị cắt hết rồi",  # cut from the report: no "that's all"
+    "cấp trên có hướng dẫn cách làm dân vận khéo không",     # guidance asked of the report, not of the bot
 ])
 def test_questions_and_statements_about_others_are_no_small_talk(responder: Responder, message: str) -> None:
     assert responder.answer(message).kind is not Kind.SMALLTALK
@@ -255,3 +259,8 @@ def test_a_wish_for_plain_answers_beside_a_greeting_greets(responder: Responder,
 
 def test_thoi_nhe_alone_still_takes_leave(responder: Responder) -> None:
     assert responder.answer("thôi nhé bot").intent == "smalltalk_goodbye"
+
+
+def test_a_question_before_the_askers_aside_is_no_greeting(responder: Responder) -> None:
+    """"…, sếp hỏi mà em quên mất" says why the asker asks: the greeting before the question does not win."""
+    assert responder.answer("chào bot, hn hôm 31/12 do ai kết luận z, sếp hỏi mà e quên mất").kind is not Kind.SMALLTALK
