@@ -552,6 +552,11 @@ _DONE = re.compile(r"\b(?:(?<!chuẩn )bị|" + "|".join(" ".join(raw_words(w)) 
                    + r")\b")
 _DONE_PLAIN = re.compile(r"\b(?:(?<!chuan )bi|" + "|".join(" ".join(words(w)) for w in _DONE_WORDS) + r")\b")
 
+#: What came of a task for 2021, asked in the perfect, folded: "đã ký chưa", "làm được gì rồi", "có đạt được
+#: kết quả", "đã được báo cáo lên … vào lúc nào": the report, of 31/12/2020, cannot know.
+_COME_OF_IT = re.compile(r"\b(?:da (?:\w+ ){1,4}chua|lam duoc (?:gi|nhung gi|bao nhieu)(?: \w+){0,2} roi|co dat duoc|"
+                         r"dat duoc ket qua|thuc te (?:lam|da|dat)|(?:ky|xong|trien khai) chua|ky hoi nao|"
+                         r"da duoc bao cao)\b")
 #: An hour of the clock asked, folded, and an answer that gives one.
 _CLOCK_ASKED = re.compile(r"\b(?:may gio|what time(?! of| period| span| frame)|what hour|which hour)\b")
 _HAS_CLOCK = re.compile(r"\b\d{1,2}(?:h\d{0,2}|:\d\d| giờ)(?!\w)|o'clock|\b[ap]\.?m\b", re.IGNORECASE)
@@ -1120,6 +1125,8 @@ class Evidence:
         folded = words(text)
         typed = " ".join(raw_words(text))
         done = bool(_DONE.search(typed)) or (typed.isascii() and bool(_DONE_PLAIN.search(typed)))
+        if "2021" in folded and _COME_OF_IT.search(" ".join(folded)):
+            return True  # "năm 2021 phong trào … thực tế làm được gì rồi", "… 2021–2026 đã ký chưa"
         # "năm sau hội nghị …", "the year after the meeting" is the year after: the tasks.
         return done and any(folded[end - len(phrase) - 1:end - len(phrase)] not in (["nam"], ["year"])
                             for phrase, _, end in self._after.find(folded))

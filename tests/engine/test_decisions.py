@@ -3172,6 +3172,9 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # a month asked of a task the report dates by its year only; a method the report never spells out
     "Chương trình phối hợp mới được ký vào tháng nào?",
     "cấp trên có hướng dẫn cách làm cụ thể cho xã không",
+    # what came of a task for 2021, asked in the perfect: the report of 31/12/2020 cannot know
+    "Năm 2021 Dân vận khéo thực tế làm được gì rồi?",
+    "Chương trình phối hợp giai đoạn 2021-2026 đã ký chưa?",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
@@ -3225,6 +3228,8 @@ def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: s
     # "ông … tên gì" asks a person, however the body is described
     ("ông phó ở cơ quan trung ương chuyên lo việc gần dân mà đọc bản tóm tắt tên gì vậy", "person_nguyen_hong_linh"),
     ("hội nghị diễn ra tháng mấy", "event_date"),
+    # the tasks given for 2021, in the past tense, are the tasks: no later outcome asked
+    ("năm 2021 đã được giao nhiệm vụ gì", "mai_conclusion_overview"),
 ])
 def test_near_misses_neighbours_still_answered(responder: Responder, message: str, expected: str) -> None:
     assert responder.answer(message).intent == expected
