@@ -356,6 +356,16 @@ SETS = (
      "staffer, a university freshman in teen-code; measured once when written, then tuned on", "93.7% / 92.6%"),
     ("outsider_eh", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "100.0% / 86.7%"),
+    ("outsider_ei", "a fisherman's daughter studying nursing, a Party history researcher, a Korean exchange "
+     "student, a district Youth Union secretary, an exam candidate; measured once when written, then tuned on",
+     "94.6% / 100.0%"),
+    ("outsider_ej", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "94.3% / 85.3%"),
+    ("outsider_em", "a Farmers' Union chairman dictating by voice, a journalism student, a Vietnamese-French retiree, "
+     "a hamlet Women's Union member in Cà Mau, an office worker in teen-code; measured once when written, then tuned "
+     "on", "90.5% / 95.7%"),
+    ("outsider_en", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "97.1% / 84.0%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
