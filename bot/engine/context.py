@@ -78,9 +78,8 @@ def without_description(tokens: list[str]) -> list[str]:
     "hội nghị tổng kết nhiệm kỳ XII được tổ chức theo hình thức nào" ask who organized it and in
     what form: the words from "hội nghị" to "cuối năm 2020" ("ngày cuối cùng của năm 2020") or
     "nhiệm kỳ (Đại hội) XII" say which conference, and would pull the question to the answers that
-    repeat them. Only when a
-    question follows, or ends with it, without a number ("… cuối năm 2020 đó triển khai nhiệm vụ
-    cho năm 2022?" compares years).
+    repeat them. Only when a question follows, or ends with it, without a number ("… cuối năm 2020
+    đó triển khai nhiệm vụ cho năm 2022?" compares years).
     """
     for i in range(len(tokens) - 1):
         if tokens[i:i + 2] == ["hoi", "nghi"]:

@@ -127,7 +127,7 @@ _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b|không nêu năm|does not give the ye
 _HAS_DAY = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bngày \d|\b\d{1,2}(?:st|nd|rd|th)? (?:tháng|december)\b|\bdecember \d|"
                       r"không (?:nêu|ghi|cho biết) (?:rõ )?(?:ngày|thời điểm)|"
                       r"does not (?:give|say|state) (?:the|a|which) (?:date|day)", re.IGNORECASE)
-#: The cues of ``asks_time`` that ask for a day, folded: "ký ngày nào", "what date".
+#: The cues of ``asks_time`` that ask for a day or a month, folded: "ký ngày nào", "what date", "tháng mấy".
 _DAY_CUES = frozenset({("ngay", "nao"), ("ngay", "may"), ("hom", "nao"), ("bua", "nao"), ("ngay", "thang", "nao"),
                        ("ngay", "thang", "nam", "nao"), ("what", "date"), ("what", "dates"), ("which", "date"),
                        ("which", "dates"), ("which", "day"), ("what", "day"), ("thang", "may"), ("thang", "nao"),
@@ -185,7 +185,9 @@ _OFTEN = re.compile(r"\bhay (?=xay\b|co |bi |gap |phat sinh|dien ra|xuat hien)")
 #: "who" that only names the one who did it, folded: "why was Vượng the one who gave the speech".
 _WHO_DID = re.compile(r"\b(?:the one|one|those|the person|the man|the woman|people) who\b")
 #: A reason asked as what it is, folded: "lý do gì", "nguyên nhân khiến … là gì", "có lý do gì đặc biệt".
-_WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b")
+_WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b|"
+                          r"\bwhat (?:were|was|are|is) the (?:main )?(?:causes?|reasons?)\b")
+
 #: A cause asked as where it lies, folded: "nguyên nhân ở đâu vậy" asks no place.
 _CAUSE_WHERE = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,3}? (?:o|tu) dau\b")
 #: …and "không" at the end asks yes or no ("vì sao …, có phải … không?"); "vì sao không bố trí …" says "not".
@@ -405,6 +407,9 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
                           r"\bname(?:d|s)? any (?:provinces?|districts?|localit\w*|models?|communes?)\b|"
                           r"\b(?:praise[ds]?|thank(?:ed|s)?|commend(?:ed|s)?) (?:any |the )?(?:particular |specific )?"
                           r"(?:provinces?|districts?|localit\w*|communes?|units?)\b|"
+                          # "did she comment on the performance of any particular province"
+                          r"\b(?:any|a|one) (?:particular|specific|single|individual) "
+                          r"(?:provinces?|districts?|localit\w*|communes?)\b(?! s\b)|"  # not "a province's view"
                           # "có biểu dương, khen ngợi địa phương hay tập thể nào không"
                           r"\b(?:khen|bieu duong|tuyen duong|cam on)(?: \w+){0,2} (?:dia phuong|tinh(?! uy)|huyen|xa|"
                           r"don vi|tap the|ca nhan|mo hinh)(?: \w+){0,3} nao\b|"
@@ -552,11 +557,15 @@ _DONE = re.compile(r"\b(?:(?<!chuẩn )bị|" + "|".join(" ".join(raw_words(w)) 
                    + r")\b")
 _DONE_PLAIN = re.compile(r"\b(?:(?<!chuan )bi|" + "|".join(" ".join(words(w)) for w in _DONE_WORDS) + r")\b")
 
-#: What came of a task for 2021, asked in the perfect, folded: "đã ký chưa", "làm được gì rồi", "có đạt được
-#: kết quả", "đã được báo cáo lên … vào lúc nào": the report, of 31/12/2020, cannot know.
-_COME_OF_IT = re.compile(r"\b(?:da (?:\w+ ){1,4}chua|lam duoc (?:gi|nhung gi|bao nhieu)(?: \w+){0,2} roi|co dat duoc|"
-                         r"dat duoc ket qua|thuc te (?:lam|da|dat)|(?:ky|xong|trien khai) chua|ky hoi nao|"
-                         r"da duoc bao cao)\b")
+#: What came of a task for 2021, asked in the perfect: "đã ban hành chưa", "làm được gì rồi", "có đạt được kết
+#: quả", "đã được báo cáo lên … vào lúc nào"; the report, of 31/12/2020, cannot know. Not whether the report
+#: mentions something ("đã được nhắc tới chưa"). As ``raw_words`` spells a message, and folded for one typed
+#: without marks, where "ký chưa" may be "kỹ chưa" (read carefully) and is left out.
+_COME_OF_IT_WORDS = (r"đã (?!(?:được )?(?:nhắc|nêu|đề cập|trình bày|nói|ghi|giao|đưa)\b)(?:\w+ ){1,4}chưa|"
+                     r"làm được (?:gì|những gì|bao nhiêu)(?: \w+){0,2} rồi|có đạt được|đạt được kết quả|"
+                     r"thực tế (?:đã )?(?:làm được|đạt)|(?:xong|triển khai) chưa|đã được báo cáo lên")
+_COME_OF_IT = re.compile(rf"\b(?:{_COME_OF_IT_WORDS}|ký chưa|ký hồi nào)\b")
+_COME_OF_IT_PLAIN = re.compile(rf"\b(?:(?<=\w ){fold(_COME_OF_IT_WORDS)})\b")  # a first "da" is "dạ" (yes, sir)
 #: An hour of the clock asked, folded, and an answer that gives one.
 _CLOCK_ASKED = re.compile(r"\b(?:may gio|what time(?! of| period| span| frame)|what hour|which hour)\b")
 _HAS_CLOCK = re.compile(r"\b\d{1,2}(?:h\d{0,2}|:\d\d| giờ)(?!\w)|o'clock|\b[ap]\.?m\b", re.IGNORECASE)
@@ -1124,9 +1133,9 @@ class Evidence:
         """Whether the question asks what was done after the conference ("Sau hội nghị, tỉnh đã ban hành…")."""
         folded = words(text)
         typed = " ".join(raw_words(text))
-        done = bool(_DONE.search(typed)) or (typed.isascii() and bool(_DONE_PLAIN.search(typed)))
-        if "2021" in folded and _COME_OF_IT.search(" ".join(folded)):
+        if "2021" in folded and (_COME_OF_IT.search(typed) or (typed.isascii() and _COME_OF_IT_PLAIN.search(typed))):
             return True  # "năm 2021 phong trào … thực tế làm được gì rồi", "… 2021–2026 đã ký chưa"
+        done = bool(_DONE.search(typed)) or (typed.isascii() and bool(_DONE_PLAIN.search(typed)))
         # "năm sau hội nghị …", "the year after the meeting" is the year after: the tasks.
         return done and any(folded[end - len(phrase) - 1:end - len(phrase)] not in (["nam"], ["year"])
                             for phrase, _, end in self._after.find(folded))

@@ -196,6 +196,8 @@ class LexicalIndex:
         self._feature_ids = {f: n for n, f in enumerate(self._idf)}
         #: Each feature's ``feature_weight``.
         self._feature_weights = np.array([self.feature_weight(f) for f in self._idf], dtype=np.float64)
+        #: …by feature, for the question's own total (a look-up, not a computation, per feature).
+        self._weight_of = dict(zip(self._idf, self._feature_weights.tolist(), strict=True))
         number = {intent_id: n for n, intent_id in enumerate(self._intents)}
         # Text by text (feature ids only, not the feature sets, are kept: less memory at the peak).
         intent_of: list[int] = []
@@ -361,7 +363,8 @@ class LexicalIndex:
 
     def weight(self, feats: frozenset[str] | set[str]) -> float:
         """Total information in a feature set."""
-        return sum(map(self.feature_weight, feats))
+        known = self._weight_of
+        return sum(known[f] if f in known else self.feature_weight(f) for f in feats)
 
     def rank(self, tokens: list[str]) -> tuple[Candidate, ...]:
         """Three passes, each on fewer intents: coverage, best example, fuzzy.

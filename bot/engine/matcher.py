@@ -122,8 +122,11 @@ _DONE_PLAIN = re.compile(r"\b(?:roi|xong|ghi lai|luu lai|chep lai|co ich|huu ich
 #: A question about one person: "who…, and what is his position?", "ông nào", "vị nào".
 _ONE_PERSON = re.compile(r"\bwho\b.*\b(?:his|her)\b|\b(?:ông|bà|vị|người) (?:nào|gì)\b|"
                          r"\bwhich (?:official|person|leader)\b|"
-                         # "… là ai, và bà ấy còn nắm vị trí nào", "ông cấp phó … tên gì"
-                         r"\bai\b.*\b(?:ông|bà) (?:ấy|ta)\b|^\W*(?:ông|bà)\b[^,.;?]*\btên (?:là )?gì\b", re.IGNORECASE)
+                         # "… là ai, và bà ấy còn nắm vị trí nào"
+                         r"\bai\b.*\b(?:ông|bà) (?:ấy|ta)\b", re.IGNORECASE)
+#: …or someone described, not named, whose name is asked: "ông cấp phó ở cơ quan … tên gì" ("ông Lĩnh trình bày
+#: bản báo cáo tên là gì" asks the report's name).
+_ONE_DESCRIBED = re.compile(r"^\W*(?:ông|bà)\b[^,.;?]*\btên (?:là )?gì\b", re.IGNORECASE)
 #: Something the question asks about as mentioned in a list item, folded: "cuộc bầu cử được nhắc đến trong
 #: nhiệm vụ thứ tư", "… mà nhiệm vụ thứ tư nhắc tới", "the election mentioned in task four". The item is
 #: where it was mentioned, not what is asked.
@@ -1185,13 +1188,18 @@ class Matcher:
         Only a person's answer less than ``ITEM_MARGIN`` behind a leader that is no one's (a list of
         the bodies that attended, say).
         """
-        if not candidates or candidates[0].intent_id in self._person_intents or not _ONE_PERSON.search(text) \
-                or self.kb.intents[candidates[0].intent_id].kind != "answer":
+        if not candidates or candidates[0].intent_id in self._person_intents \
+                or not self._asks_one_person(text) or self.kb.intents[candidates[0].intent_id].kind != "answer":
             return candidates
         person = next((c for c in candidates if c.intent_id in self._person_intents), None)
         if person is None or candidates[0].score - person.score >= ITEM_MARGIN:
             return candidates
         return _promote(person, candidates)
+
+    def _asks_one_person(self, text: str) -> bool:
+        """Whether the question asks about one person: "who…, and what was his title?", "ông cấp phó … tên gì"."""
+        return bool(_ONE_PERSON.search(text)) or (
+            bool(_ONE_DESCRIBED.search(text)) and not self._people.named_by_name(text))
 
     def _no_one_asked(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A person's card leading a question that names no one and asks no who, but a place, a date or a count
@@ -1535,7 +1543,7 @@ class Matcher:
         for place in self._evidence.places_named(text, first):
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
                       or self._evidence.names(self.kb.intents[c.intent_id], place)]
-        if first.id in self._person_intents and _ONE_PERSON.search(text):
+        if first.id in self._person_intents and self._asks_one_person(text):
             # "Who represented Cà Mau…, and what is his position?" asks for someone: lists of bodies are no rival
             rivals = [c for c in rivals if self.kb.intents[c.intent_id].kind != "answer"
                       or c.intent_id in self._person_intents]

@@ -325,11 +325,12 @@ _WHO_ASKS_AFTER = re.compile(
     rf"{_ME}\s+(?:có\s+)?(?:nghe|đọc|thấy)\s+(?:loáng thoáng|lỏm|trên đài|qua đài|đài|trên ti ?vi|trên báo|"
     r"trên mạng|trên facebook|trên fb)\b|"
     rf"(?:{_ME}\s+)?cần\s+(?:chốt|gấp|gửi|nộp|viết bài|soạn bài|làm bài|ghi vào|đưa vào|trích)\b|"
-    # someone asked the asker, who forgot: "…, sếp hỏi mà em quên mất", "…, em quên mất rồi"
-    rf"(?:[^\W\d_]+\s+){{0,2}}hỏi\s+(?:mà|nhưng)\s+{_ME}\s+(?:quên|không nhớ|ko nhớ|k nhớ|hổng nhớ)\b|"
-    rf"{_ME}\s+(?:quên mất|quên rồi|hổng nhớ|không nhớ rõ|ko nhớ rõ)\b|"
+    # someone asked the asker, who forgot, at the very end: "…, sếp hỏi mà em quên mất", "…, em quên mất rồi"
+    # (not "…, mình quên mất ngày tổ chức", which asks the day)
+    rf"(?:(?:[^\W\d_]+\s+){{0,2}}hỏi\s+(?:mà|nhưng)\s+{_ME}\s+(?:quên|không nhớ|ko nhớ|k nhớ|hổng nhớ)|"
+    rf"{_ME}\s+(?:quên mất|quên rồi|hổng nhớ|không nhớ rõ|ko nhớ rõ))(?:\s+(?:mất|rồi|tiêu|luôn|òi|r))*(?=\W*$)|"
     # the asker's own deadline: "…, đg chạy deadline xỉu ngang"
-    rf"(?:{_ME}\s+)?(?:đang\s+|đg\s+)?chạy\s+(?:deadline|dl)\b|"
+    rf"(?:{_ME}\s+)?(?:đang\s+|đg\s+)?chạy\s+(?:deadline|dl)\b(?=(?:\s+[^\W\d_]+){{0,3}}\W*$)|"
     r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d\d)?\s+)?(?:là\s+)?(?:lên sóng|phát sóng|lên khuôn|chạy tin|nộp bài)\b)"
     r"[^,.;:!?]{0,100}\W*$"
     r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$"
@@ -369,7 +370,8 @@ _BESIDES = re.compile(
     r"\b(?:besides|apart from|other than|except for|except)\s+(?:the\s+)?[^,?.;]{1,70}?"
     r"(?=\s*,|\s*\?|$|\s+(?:which|who|what|did|were|was|sent|attended|at|in|from|during))"
     r"|(?:^|(?<=[,.;:!?])\s*|(?<=còn )|(?<=vậy )|(?<=thế )|(?<=hỏi )|(?<=hoi )|(?<=biết ))"
-    r"ngoài\s+(?!lề\b|le\b)(?:ra\s+)?[^,?.;]{1,50}?(?=,|\s+thì\b)"  # "hỏi ngoài việc …, còn …", not "ngoài lề"
+    # "hỏi ngoài việc …, còn …", "…, ngoài ông đứng đầu ra còn những ai …", not "ngoài lề"
+    r"ngoài\s+(?!lề\b|le\b)(?:ra\s+)?[^,?.;]{1,50}?(?:\s+ra)?(?=,|\s+thì\b|\s+còn\b)"
     # "ở Cà Mau ngoài bt TU còn có cơ quan nào dự" (not "nước ngoài", "ngoài nước")
     r"|(?<= )(?<!nước )(?<!nuoc )ngoài\s+(?!nước\b|nuoc\b)[^,?.;]{1,50}?(?=\s+còn\b)",
     re.IGNORECASE)
@@ -403,6 +405,7 @@ def without_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
+@functools.lru_cache(maxsize=256)  # one message is split several times over (tokens, names, cues, evidence)
 def split_preamble(text: str) -> tuple[str, str]:
     """The asker's introduction (or "") and the rest of the message.
 
