@@ -366,6 +366,10 @@ SETS = (
      "on", "90.5% / 95.7%"),
     ("outsider_en", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "97.1% / 84.0%"),
+    ("outsider_eo", "a night-shift nurse, a retired ambassador, a debating student, a village loudspeaker announcer "
+     "in Cà Mau, a civil-service exam tutor; measured once when written, then tuned on", "93.1% / 100.0%"),
+    ("outsider_ep", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "91.4% / 85.3%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
