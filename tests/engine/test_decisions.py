@@ -3178,6 +3178,9 @@ def test_plain_words_asked_for_someone_else_are_no_praise(responder: Responder) 
     # a province singled out, in English; the causes asked with "what were"
     "In her conclusion, did Mai comment on any particular province?",
     "What were the causes of the hot spots?",
+    # who came after someone in English; a saying of Hồ Chí Minh quoted ("câu nào của Bác")
+    "Who succeeded Mai as head of the Commission?",
+    "ông Vượng có nhắc câu nào của Bác không",
 ])
 def test_near_misses_get_no_neighbouring_answer(responder: Responder, message: str) -> None:
     reply = responder.answer(message)
