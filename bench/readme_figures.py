@@ -370,6 +370,10 @@ SETS = (
      "in Cà Mau, a civil-service exam tutor; measured once when written, then tuned on", "93.1% / 100.0%"),
     ("outsider_ep", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "91.4% / 85.3%"),
+    ("outsider_ek", "a trade-union officer in Bình Dương, a civics teacher, a German journalist, a monk's assistant "
+     "in Sóc Trăng, a 16-year-old in teen-code; sealed to the end, measured once on the final code", "95.2% / 95.8%"),
+    ("outsider_el", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "88.6% / 78.7%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
