@@ -186,8 +186,7 @@ _OFTEN = re.compile(r"\bhay (?=xay\b|co |bi |gap |phat sinh|dien ra|xuat hien)")
 _WHO_DID = re.compile(r"\b(?:the one|one|those|the person|the man|the woman|people) who\b")
 #: A reason asked as what it is, folded: "lý do gì", "nguyên nhân khiến … là gì", "có lý do gì đặc biệt".
 _WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b|"
-                          r"\bwhat (?:were|was|are|is) the (?:main )?(?:causes?|reasons?)\b")
-
+                          r"\bwhat (?:were|was|are|is) the (?:main )?causes?\b")
 #: A cause asked as where it lies, folded: "nguyên nhân ở đâu vậy" asks no place.
 _CAUSE_WHERE = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,3}? (?:o|tu) dau\b")
 #: …and "không" at the end asks yes or no ("vì sao …, có phải … không?"); "vì sao không bố trí …" says "not".
@@ -408,7 +407,7 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
                           r"\b(?:praise[ds]?|thank(?:ed|s)?|commend(?:ed|s)?) (?:any |the )?(?:particular |specific )?"
                           r"(?:provinces?|districts?|localit\w*|communes?|units?)\b|"
                           # "did she comment on the performance of any particular province"
-                          r"\b(?:any|a|one) (?:particular|specific|single|individual) "
+                          r"\b(?:any|a|one) (?:particular|specific|individual) "
                           r"(?:provinces?|districts?|localit\w*|communes?)\b(?! s\b)|"  # not "a province's view"
                           # "có biểu dương, khen ngợi địa phương hay tập thể nào không"
                           r"\b(?:khen|bieu duong|tuyen duong|cam on)(?: \w+){0,2} (?:dia phuong|tinh(?! uy)|huyen|xa|"

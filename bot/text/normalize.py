@@ -328,9 +328,10 @@ _WHO_ASKS_AFTER = re.compile(
     # someone asked the asker, who forgot, at the very end: "…, sếp hỏi mà em quên mất", "…, em quên mất rồi"
     # (not "…, mình quên mất ngày tổ chức", which asks the day)
     rf"(?:(?:[^\W\d_]+\s+){{0,2}}hỏi\s+(?:mà|nhưng)\s+{_ME}\s+(?:quên|không nhớ|ko nhớ|k nhớ|hổng nhớ)|"
-    rf"{_ME}\s+(?:quên mất|quên rồi|hổng nhớ|không nhớ rõ|ko nhớ rõ))(?:\s+(?:mất|rồi|tiêu|luôn|òi|r))*(?=\W*$)|"
+    rf"{_ME}\s+(?:quên mất|quên rồi|hổng nhớ|không nhớ rõ|ko nhớ rõ))"
+    r"(?:\s+(?:mất|rồi|tiêu|luôn|òi|r|á|a|ạ|nha|nhé|nè|đó|vậy|z))*(?=\W*$)|"
     # the asker's own deadline: "…, đg chạy deadline xỉu ngang"
-    rf"(?:{_ME}\s+)?(?:đang\s+|đg\s+)?chạy\s+(?:deadline|dl)\b(?=(?:\s+[^\W\d_]+){{0,3}}\W*$)|"
+    rf"(?:{_ME}\s+)?(?:đang\s+|đg\s+)?chạy\s+(?:deadline|dl)\b(?=(?:\s+[^\W\d_]+){{0,5}}\W*$)|"
     r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d\d)?\s+)?(?:là\s+)?(?:lên sóng|phát sóng|lên khuôn|chạy tin|nộp bài)\b)"
     r"[^,.;:!?]{0,100}\W*$"
     r"|[,;.?]\s*[^,.;:!?]{1,40}?\b(?:ghi|viết|nói|đưa tin|đăng)\s+(?:vậy|thế|như vậy|như thế)\W*$"
