@@ -135,15 +135,13 @@ def load(folder: Path | str = DEFAULT_KB_DIR) -> KnowledgeBase:
                 problems.append(Problem(followups_doc.file, followups_doc.line_of(path), describe(path),
                                         f"no intent has id '{person.intent}'"))
     if matching is not None and matching_doc is not None and known_ids is not None:
-        for name in ("asks_leave_reply", "capability_reply", "identity_reply", "judgement_reply", "praise_reply",
-                     "speakers_reply", "opinion_reply", "greeting_intent", "parting_reply"):
-            reply = getattr(matching, name)
+        replies: list[tuple[tuple[str, ...], str | None]] = [
+            ((name,), getattr(matching, name))
+            for name in ("asks_leave_reply", "capability_reply", "identity_reply", "judgement_reply", "praise_reply",
+                         "speakers_reply", "opinion_reply", "greeting_intent", "parting_reply")]
+        replies += [(("emoji_replies", emoji), reply) for emoji, reply in matching.emoji_replies.items()]
+        for path, reply in replies:
             if reply not in (None, *known_ids):
-                problems.append(Problem(matching_doc.file, matching_doc.line_of((name,)), name,
-                                        f"no intent has id '{reply}'"))
-        for emoji, reply in matching.emoji_replies.items():
-            if reply not in known_ids:
-                path = ("emoji_replies", emoji)
                 problems.append(Problem(matching_doc.file, matching_doc.line_of(path), describe(path),
                                         f"no intent has id '{reply}'"))
     if problems or messages is None or matching is None or followups is None:
