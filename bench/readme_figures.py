@@ -374,6 +374,11 @@ SETS = (
      "in Sóc Trăng, a 16-year-old in teen-code; sealed to the end, measured once on the final code", "95.2% / 95.8%"),
     ("outsider_el", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
      "the end, measured once on the session's final code", "88.6% / 78.7%"),
+    ("outsider_eq", "a retired veteran in Hà Nội, a civics teacher in Nghệ An, a Korean exchange student, a shrimp "
+     "farmer in Cà Mau, a first-year student in teen-code; measured once when written, then tuned on",
+     "93.8% / 96.0%"),
+    ("outsider_er", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "94.3% / 92.0%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

@@ -183,7 +183,15 @@ _OTHER_ASKING = frozenset({"ai", "gi", "j", "hay", "who", "what", "which", "when
 #: "hay" that means "often", folded: "vì sao điểm nóng hay xảy ra" asks nothing besides why.
 _OFTEN = re.compile(r"\bhay (?=xay\b|co |bi |gap |phat sinh|dien ra|xuat hien)")
 #: "who" that only names the one who did it, folded: "why was Vượng the one who gave the speech".
-_WHO_DID = re.compile(r"\b(?:the one|one|those|the person|the man|the woman|people) who\b")
+_WHO_DID = re.compile(r"\b(?:the one|one|those|the person|the man|the woman|people) who\b|"
+                      # …or stands in a cleft: "why was it Lĩnh, rather than Mai, who presented the report"
+                      r"\b(?:was|is) it\b(?: \w+){1,14}? who\b")
+#: "hay" that only tags the end as a guess, folded: "…, bộ có trường hợp nào bị phát hiện hay sao anh?".
+_TAG_OR = re.compile(r"\bhay (?:sao|sao ta|gi|j)(?: \w+)?$")
+#: A cause guessed and asked to confirm, without a why, folded: "bác đoán là do cán bộ hách dịch nên ông Vượng
+#: mới đòi xử lý nghiêm, có phải vậy không": the report gives no causes to confirm.
+_GUESSED_CAUSE = re.compile(r"\b(?:doan|chac|(?<!hoi )(?<!hn )nghi|co le|hinh nhu|chac chan)(?: la)? "
+                            r"(?:do|vi|tai|boi)\b(?: \w+){1,20}? (?:nen|cho nen|ma|moi)\b")
 #: A reason asked as what it is, folded: "lý do gì", "nguyên nhân khiến … là gì", "có lý do gì đặc biệt".
 _WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b|"
                           r"\bwhat (?:were|was|are|is) the (?:main )?causes?\b")
@@ -901,10 +909,12 @@ class Evidence:
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
-        besides_why = _WHO_DID.sub(" ", _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(" ", _INCIDENT.sub(
-            " ", _NO_ONE.sub(" ", " ".join(words))))))).split()
-        if _WHY.search(" ".join(words)) and not asked - {Objection.SAID} and not _OTHER_ASKING & set(besides_why) \
-                and not (_ends_yes_no(words) and not _asks_reason_after(text)) \
+        besides_why = _TAG_OR.sub(" ", _WHO_DID.sub(" ", _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(
+            " ", _INCIDENT.sub(" ", _NO_ONE.sub(" ", " ".join(words)))))))).split()
+        guessed = bool(_GUESSED_CAUSE.search(" ".join(words))) and _ends_yes_no(words)
+        if (guessed or _WHY.search(" ".join(words))) and not asked - {Objection.SAID} \
+                and not _OTHER_ASKING & set(besides_why) \
+                and not (_ends_yes_no(words) and not guessed and not _asks_reason_after(text)) \
                 and (_UNEXPLAINED.search(" ".join(words)) or _INCIDENT.search(" ".join(words))
                      or not _REASON.search(_answer_text(intent))):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give

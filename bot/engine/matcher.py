@@ -49,12 +49,16 @@ from bot.text.normalize import (
 
 #: What someone's own answer gives (folded): their titles ("chức vụ", "chức danh", "what titles", "his
 #: position"), and where they took part from ("Vượng attended from the Cà Mau bridge point?", "ông ấy
-#: thật ra dự ở đâu").
+#: thật ra dự ở đâu", "ông Vượng có mặt ở Cà Mau không").
 _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|(?:la|giu) chuc gi|titles?|positions?|posts held|"
                        r"(?:what|which) posts|official title|"
                        r"(?:attend(?:ed)?|joined|took part|participated|tham du|du hoi nghi)(?: \S+){0,3} from|"
                        r"(?:du|tham du|ngoi du|ngoi|hop|theo doi)(?: \S+){0,2} (?:o|tai) "
-                       r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao|diem cau (?:\S+ ){1,3}(?:hay|hoac|or)))\b")
+                       r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao|diem cau (?:\S+ ){1,3}(?:hay|hoac|or)))\b|"
+                       # …or whether it was one of the report's places: "ông Vượng có dự ở điểm cầu Cà Mau không"
+                       r"(?:du|tham du|ngoi du|co mat)(?: \S+){0,2} (?:o|tai) (?:diem cau )?(?:tinh |thu do )?"
+                       r"(?:ca mau|ha noi)(?: \S+){0,2}? (?:khong|ko|k|hong|hok|chua|phai khong|dung khong|ha)"
+                       r"(?: (?:a|ak|chau|em|ban|bot|ad|vay|nhi|nha|nhe))?$")
 #: A clause that says who someone is, between commas: "Nguyễn Hồng Lĩnh, người trình bày báo cáo
 #: tóm tắt, giữ chức gì?" names the summary report to say who, not to ask about it.
 _APPOSITIVE = re.compile(r",\s*(?:người|vị|who|the one who|the man who|the woman who)\s[^,?;:.]{1,80}(?=,)",

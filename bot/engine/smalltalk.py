@@ -63,6 +63,10 @@ _WISHED = frozenset({"mong", "muon", "xin", "nho", "please", "could", "can", "wo
 #: of a farewell means "only" inside a clause; "ra vậy" (I see) ends a question after its verb: "phong
 #: trào đó ai khởi xướng ra vậy", "ở đâu ra vậy".
 _CLAUSE_FIRST = frozenset({"thoi", "ra"})
+#: Bare cues asking whether anyone is there ("có ai không", "còn ai ko"), less their last word, folded:
+#: small talk where a clause begins or after words that only greet or address ("alo, có ai ko", "bot ơi
+#: có ai hông"); after a subject they ask who of it: "huyện Năm Căn có ai hông" asks who came from there.
+_PRESENCE = frozenset({("co", "ai"), ("con", "ai")})
 #: How many words before the praise a wish may stand ("mong Bot trả lời …", "mong cháu giúp bác trả lời …").
 _WISHED_GAP = 3
 #: Words after "… hơn" that ask for it ("dễ hiểu hơn chút được ko", "… hơn nữa", "… hơn đi"), folded;
@@ -337,12 +341,27 @@ class SmallTalkCues:
         if any(c.words[0] in _CLAUSE_FIRST for c in cues):  # "mong cháu trả lời dễ hiểu thôi nhé": "only"
             starts = _clause_starts(text)
             cues = [c for c in cues if c.words[0] not in _CLAUSE_FIRST or c.end - len(c.words) in starts]
+        if any(c.words[:-1] in _PRESENCE for c in cues):
+            cues = [c for c in cues if c.words[:-1] not in _PRESENCE or self._opens(text, folded, c, cues)]
         cues += self._about_the_bot(text)  # judgements run on over commas: "trả lời ngắn gọn, rõ ràng"
         if not cues:
             return cues
         spans = [(end - len(phrase), end) for phrase, _, end in self._not_cues.find(words(text))]
         cues = [c for c in cues if not any(start <= c.end - len(c.words) and c.end <= end for start, end in spans)]
         return self._wishes_complain(words(text), cues)
+
+    def _opens(self, text: str, folded: list[str], cue: Cue, cues: list[Cue]) -> bool:
+        """Whether ``cue`` begins its clause, but for other cues' words and words addressing the bot."""
+        start = cue.end - len(cue.words)
+        at = max(s for s in _clause_starts(text) if s <= start)
+        spans = [(c.end - len(c.words), c.end) for c in cues if c is not cue and c.end <= start]
+        while at < start:
+            ends = [end for s, end in spans if s == at]
+            ends += [at + len(a) for a in self._address if tuple(folded[at:at + len(a)]) == a]
+            if not ends or max(ends) > start:
+                return False
+            at = max(ends)
+        return True
 
     def _read_otherwise(self, text: str, cue: Cue) -> bool:
         """Whether a farewell spelt with marks, typed plain, has its clause go on for more than ``_EDGE``

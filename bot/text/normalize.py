@@ -351,6 +351,10 @@ _CONTINUED = re.compile(r"^\s*(?:(?:huyện|xã|phường|quận|tỉnh|ấp|th�
                         r"báo cáo lại|phổ biến lại|phổ biến|truyền đạt|nói lại|kể lại|giải thích lại)|"
                         r"(?:and\s+)?(?:i am\s+|i'm\s+)?(?:studying|researching|working on|writing|preparing|"
                         r"interested in))[^,.;:!?]{0,120}[,.;:]", re.IGNORECASE)
+#: …or any clause that asks nothing, told just before the asker's own "xin (được) hỏi", "cho bác hỏi",
+#: "tôi muốn hỏi": "Tôi là cựu chiến binh, ngày nào cũng đọc báo Nhân Dân, xin được hỏi …".
+_BEFORE_ASKING = re.compile(r"^[^,.;:!?]{1,120}?[,;]\s*(?=(?:xin\s+(?:được\s+)?|cho\s+" + _ASKER + r"\s+|"
+                            + _ASKER + r"\s+(?:muốn|xin)\s+(?:được\s+)?)hỏi\b)", re.IGNORECASE)
 #: A label before the question, of up to ten words: "Câu hỏi ôn tập: …", "xác minh gấp: …", "Another
 #: English message from a listener: …".
 _LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,9}[^\W\d_]+\s*:\s+")
@@ -424,8 +428,8 @@ def split_preamble(text: str) -> tuple[str, str]:
             head, rest = found.group(0), text[found.end():]
             if not _asks_in(_as_asked(head), asking) and len(words(rest)) >= 3:
                 for _ in range(3):  # "Em là đoàn viên ở Cà Mau, đang chuẩn bị bài sinh hoạt, cho em hỏi…"
-                    more = _CONTINUED.match(rest)
-                    if more is None or len(words(rest[more.end():])) < 3:
+                    more = _CONTINUED.match(rest) or _BEFORE_ASKING.match(rest)
+                    if more is None or len(words(rest[more.end():])) < 3 or _asks_in(_as_asked(more.group(0)), asking):
                         break
                     head, rest = head + more.group(0), rest[more.end():]
                 return head, rest
@@ -465,8 +469,10 @@ _NOT_BEFORE = frozenset({"co", "duoc", "dc", "biet", "hieu", "ro", "phai", "the"
 def _asks_in(folded: list[str], asking: frozenset[str]) -> bool:
     """Whether a clause holds a word that asks; "bao" only as "bao nhiêu/giờ/lâu" ("thông báo" asks
     nothing), "hoi" not as "xã hội", "hội nghị" ("Em la sinh vien xa hoi hoc o Can Tho," asks nothing),
-    "may" not as "máy" ("go bang may"), "khong" not as a "not" before a verb ("khong co bo go")."""
-    return any(w in asking and (w != "bao" or folded[i + 1:i + 2] in (["nhieu"], ["gio"], ["lau"], ["nhiu"]))
+    "may" not as "máy" ("go bang may"), "khong" not as a "not" before a verb ("khong co bo go"), and none
+    before "cũng" ("ngày nào cũng đọc báo": every day)."""
+    return any(w in asking and folded[i + 1:i + 2] != ["cung"]
+               and (w != "bao" or folded[i + 1:i + 2] in (["nhieu"], ["gio"], ["lau"], ["nhiu"]))
                and (w != "hoi" or not (set(folded[i - 1:i] if i else ()) & _HOI_BEFORE
                                        or set(folded[i + 1:i + 2]) & _HOI_AFTER))
                and (w != "may" or not (set(folded[i - 1:i] if i else ()) & _MAY_BEFORE

@@ -3731,6 +3731,9 @@ def test_no_holder_named_yields_to_the_one_person_holding_the_post(responder: Re
     # two of the report's places offered for where one person sat
     ("Ông Vượng hôm đó ngồi ở Cà Mau hay ở Hà Nội vậy?", "person_tran_quoc_vuong"),
     ("ong Hai hop o dau, o Ca Mau hay ra Ha Noi", "person_nguyen_tien_hai"),
+    # whether they sat at one of the report's places
+    ("ông Vượng có ngồi dự ở điểm cầu Cà Mau không cháu?", "person_tran_quoc_vuong"),
+    ("bà Mai cũng có mặt tại Cà Mau luôn phải không", "person_truong_thi_mai"),
 ])
 def test_where_one_person_sat_is_their_own_answer(responder: Responder, message: str, intent: str) -> None:
     assert responder.matcher._own_asked(message) == intent
@@ -3912,3 +3915,36 @@ def test_what_dan_van_means_is_a_term_the_report_never_defines(responder: Respon
     """"Dân vận là gì" gets the refusal that says so, not the "Dân vận khéo" movement or a question back."""
     reply = responder.answer("dân vận là gì vậy bạn")
     assert reply.fallback and "công tác dân vận" in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    "Ông Lĩnh dự ở điểm cầu Hà Nội, vậy ai đọc báo cáo?",                    # asks who, not where he sat
+    "Cùng dự ở điểm cầu Cà Mau thì ngoài ông Hải còn những ai nữa?",         # who else, beside him
+])
+def test_a_place_told_beside_another_question_asks_no_ones_seat(responder: Responder, message: str) -> None:
+    assert responder.matcher._own_asked(message) is None
+
+
+@pytest.mark.parametrize("message", [
+    "Why was it Mr Linh, and not the head of the commission, who read the summary report?",  # a cleft's "who"
+    "chắc là do dân phàn nàn nhiều nên bà Mai mới giao nhiệm vụ nắm tình hình, phải không em?",  # a cause guessed
+    "vì sao ông Vượng đòi xử lý cán bộ gây phiền hà, bộ có vụ nào bị lộ hay sao?",           # a guess tagged "hay sao"
+])
+def test_a_reason_asked_in_other_shapes_is_one_the_report_does_not_give(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    ("hội nghị đó có mấy điểm cầu, tui nghe đâu 63 mà không chắc", "event_bridge_points"),  # "nghị đó": no guess
+    ("Ông Vượng yêu cầu xử lý cán bộ gây phiền hà cho dân ra sao?", "vuong_req_corruption"),
+])
+def test_no_cause_is_guessed_without_its_words(responder: Responder, message: str, intent: str) -> None:
+    assert responder.answer(message).intent == intent
+
+
+def test_a_habit_told_before_asking_leave_is_the_askers_context(responder: Responder) -> None:
+    """"sáng nào cũng …" (every morning) asks nothing; the clause before "xin được hỏi" only says who asks,
+    and the army newspaper read there is no subject."""
+    message = ("Tôi là cựu giáo viên, sáng nào cũng đọc báo Quân đội nhân dân, xin được hỏi hội nghị tổng kết công "
+               "tác dân vận được tổ chức vào ngày nào?")
+    assert responder.answer(message).intent == "event_date"

@@ -167,6 +167,11 @@ def test_calling_the_bot_con_leaves_the_question(responder: Responder) -> None:
     assert responder.answer("con ơi chừng nào người già được lãnh thêm tiền hỗ trợ vậy con").fallback
 
 
+@pytest.mark.parametrize("message", ["alo có ai ko", "bot ơi có ai hông", "hello bạn, có ai không"])
+def test_asking_whether_anyone_is_there_after_a_greeting_greets(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "smalltalk_greeting"
+
+
 @pytest.mark.parametrize(("message", "expected"), [
     ("Thanks, còn ông Hải?", "person_nguyen_tien_hai"),   # "còn" is no "con ơi" calling the bot
     ("trả lời không mạch lạc", "smalltalk_complaint"),      # praise denied is a complaint
@@ -183,6 +188,8 @@ def test_words_near_small_talk_keep_their_meaning(responder: Responder, message:
     "ngoài bà Mai còn ai trả lời phỏng vấn không",           # who else gave interviews: no "anyone still there"
     "có ai chất vấn trong hội nghị không, chắc bị cắt hết rồi",  # cut from the report: no "that's all"
     "cấp trên có hướng dẫn cách làm dân vận khéo không",     # guidance asked of the report, not of the bot
+    "thị xã Hà Tiên có ai hông",                              # who came from a place: no "anyone there?"
+    "vậy Ban Tuyên giáo tỉnh còn ai ko",                      # who else of a body
 ])
 def test_questions_and_statements_about_others_are_no_small_talk(responder: Responder, message: str) -> None:
     assert responder.answer(message).kind is not Kind.SMALLTALK
