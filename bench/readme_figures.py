@@ -379,6 +379,11 @@ SETS = (
      "93.8% / 96.0%"),
     ("outsider_er", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "94.3% / 92.0%"),
+    ("outsider_eu", "a hamlet head in Cà Mau relaying neighbours, a Party school lecturer, an American graduate "
+     "student, an office worker on a phone, a high-school girl in teen-code; measured once when written, then tuned "
+     "on", "96.6% / 96.0%"),
+    ("outsider_ev", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "100.0% / 78.7%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

@@ -1470,8 +1470,12 @@ def offered_instead(text: str, name: str) -> bool:
     """Whether ``name`` is offered as one of two choices ("… BDV TW tổ chức, hay VP TW Đảng?", "Ban
     Tuyên giáo hay Ban Dân vận tổ chức?"): the report may hold the other, and the answer then
     corrects the question. Not beside "or": "Catholics or Khmer Theravada Buddhists" offers two
-    things the report never names."""
+    things the report never names. Nor a guess the asker owns up to as mistaken, after a question: "…
+    đặt ở thành phố nào, em tưởng ở Sài Gòn?", "…, I thought it was Saigon"."""
     folded, named = " ".join(words(text)), re.escape(" ".join(words(name)))
+    if re.search(rf"\w \b(?:(?<!thu )tuong|i thought|i assumed)(?: \w+){{0,3}} {named}\b", folded) \
+            and not re.search(r"\b(?:tướng|tượng)\b", text.lower()):  # "thủ tướng …", "đối tượng …" guess nothing
+        return True
     if _YES_NO_END.search(folded):  # "có nói gì về phụ nữ hay Hội phụ nữ không": "hay" lists, offers no choice
         return False
     return bool(re.search(rf"\bhay(?: \w+){{0,2}} {named}\b|\b{named}(?: \w+){{0,1}} hay\b", folded))

@@ -58,7 +58,10 @@ _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|(?:la|giu) chu
                        # …or whether it was one of the report's places: "ông Vượng có dự ở điểm cầu Cà Mau không"
                        r"(?:du|tham du|ngoi du|co mat)(?: \S+){0,2} (?:o|tai) (?:diem cau )?(?:tinh |thu do )?"
                        r"(?:ca mau|ha noi)(?: \S+){0,2}? (?:khong|ko|k|hong|hok|chua|phai khong|dung khong|ha)"
-                       r"(?: (?:a|ak|chau|em|ban|bot|ad|vay|nhi|nha|nhe))?$")
+                       r"(?: (?:a|ak|chau|em|ban|bot|ad|vay|nhi|nha|nhe))?$|"
+                       r"\b(?:was|were)\b(?: \S+){1,5}? (?:physically |actually |personally |really )?"
+                       r"(?:at|in) (?:the )?(?:ca mau|ha noi|hanoi)(?: bridge point| point| venue)?"
+                       r"(?: or (?:somewhere else|elsewhere|not|in \S+(?: \S+)?))?$")
 #: A clause that says who someone is, between commas: "Nguyễn Hồng Lĩnh, người trình bày báo cáo
 #: tóm tắt, giữ chức gì?" names the summary report to say who, not to ask about it.
 _APPOSITIVE = re.compile(r",\s*(?:người|vị|who|the one who|the man who|the woman who)\s[^,?;:.]{1,80}(?=,)",
@@ -172,6 +175,10 @@ _YEAR_SPAN = re.compile(r"\b\d{4}\s*[-–]\s*\d{4}\b")
 _TOLD_TO = re.compile(r"\b(?:dặn|căn dặn|dặn dò|yêu cầu|yeu cau|nhắc nhở|giao việc|urged?|urging|called for|"
                       r"asked (?:\w+ ){0,3}?to|told (?:\w+ ){0,3}?to|instructed)\b", re.IGNORECASE)
 #: Asking for the rest of a list: "có Bt Tỉnh ủy …, còn ai nữa k", "who else was there besides him?".
+#: Others asked for, folded: "lãnh đạo nào khác", "còn ai nữa", "còn những lãnh đạo bộ, ngành nào", "which
+#: other leaders".
+_OTHERS_ASKED = re.compile(r"\b(?:khac|nua|who else|other|others|anyone else|anybody else|"
+                           r"con (?:nhung |cac )?(?:\w+ ){1,7}?nao)\b")
 _WHO_ELSE = re.compile(r"\b(?:ai nua|ai khac|nhung ai nua|con nhung ai|who else|anyone else|anybody else|who other)\b")
 #: Words before a speech named as the source of what is asked: "theo báo cáo tóm tắt", "according to the summary".
 _CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
@@ -653,7 +660,8 @@ class Matcher:
         if beside and (not ranked or ranked[0].intent_id != own) and (
                 self._people.named(beside) or self._evidence.names_a_post(beside)):
             ranked = self._whole_list_first(ranked)
-        if aside and self._evidence.others_holding(f"{aside} {text}"):
+        if aside and (self._evidence.others_holding(f"{aside} {text}")
+                      or self._names_only_those_aside(aside, text, ranked)):
             # "Ngoài ông Lĩnh, các Phó Trưởng Ban khác là ai?": the report names only him
             return Match(Verdict.FALLBACK, tuple(tokens), ranked, objection=Objection.NAME)
         ranked = self._part_asked_first(text, ranked)
@@ -1070,6 +1078,17 @@ class Matcher:
         if item is None or candidates[0].score - item.score >= ITEM_MARGIN:
             return candidates
         return _promote(item, candidates)
+
+    def _names_only_those_aside(self, aside: str, text: str, ranked: tuple[Candidate, ...]) -> bool:
+        """Whether others are asked beside several people named, and the leading answer names none but them:
+        "Ngoài ông Vượng, bà Mai với ông Lĩnh ra, ở Hà Nội còn lãnh đạo nào khác dự?" (the report names no
+        one else); "ngoài bà Mai còn ai phát biểu" is answered, by Vượng and Lĩnh."""
+        set_aside = {person.intent for person in self._people.named_by_name(f"{aside} {text}")}  # a list runs on
+        if len(set_aside) < 2 or not ranked or not _OTHERS_ASKED.search(" ".join(words(text))):
+            return False
+        leader = self.kb.intents[ranked[0].intent_id]
+        spoken_of = {person.intent for person in self.kb.followups.people if self._people.speaks_of(leader, person)}
+        return leader.kind == "answer" and bool(spoken_of) and spoken_of <= set_aside
 
     def _whole_list_first(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """After "besides <someone>, which other…", the overview that lists them all goes before one of its parts.

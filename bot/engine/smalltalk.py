@@ -136,7 +136,9 @@ _CAN = frozenset({"duoc", "dc"})
 _THINGS = frozenset({"nhung", "cac", "chuyen", "viec", "dieu", "cai", "noi", "dung", "thong", "tin", "lam"})
 #: Words that may stand beside a judgement in a sentence that says nothing else, folded: "Sai rồi ạ.", "Tốt lắm."
 _FILLER = frozenset({"roi", "qua", "lam", "that", "ghe", "day", "do", "nhe", "nha", "a", "ak", "vay", "the", "oi",
-                     "hoan", "toan", "luon", "het", "ca", "di", "nhi", "very", "really", "so", "too"})
+                     "hoan", "toan", "luon", "het", "ca", "di", "nhi", "very", "really", "so", "too",
+                     # "Wow, that was really clear", "Ồ, chà": what only exclaims or points at the answer
+                     "wow", "oh", "cha", "ua", "it", "was", "is", "its", "thats", "this"})
 #: Words that make what follows the bot's answers, folded: "your answer", "câu trả lời *đó*".
 _YOUR = frozenset({"your", "the", "that", "this", "those", "these"})
 #: Words that may open a sentence before the answers are named, folded: "Dạ câu trả lời …", "But your answer …".
@@ -461,8 +463,12 @@ class SmallTalkCues:
                 said.setdefault(reply, Cue(tuple(folded[end - len(answer):stop]), reply, stop, about_bot=True))
         if not said:  # a sentence, or the clause that opens the message, of nothing but a judgement, asking
             # nothing: "Không đúng.", "Tốt.", "chung chung quá, sếp đọc là bắt sửa ngay"
-            clause = _CLAUSE_END.split(text, maxsplit=1)[0]
-            alone = [*zip(spans, asking, strict=True), ((0, len(words(clause))), _ends_asking(clause))]
+            clauses_typed = _CLAUSE_END.split(text)  # …after an interjection: "Wow, that was really clear, …"
+            skipped = next((k for k, part in enumerate(clauses_typed) if not set(words(part)) <= _FILLER), 0)
+            clause = clauses_typed[skipped]
+            opening = sum(len(words(part)) for part in clauses_typed[:skipped])
+            alone = [*zip(spans, asking, strict=True),
+                     ((opening, opening + len(words(clause))), _ends_asking(clause))]
             for s, e, reply in judged:
                 if any(a <= s and e <= b and not asks and set(folded[a:s] + folded[e:b]) <= self._bot_names | _FILLER
                        for (a, b), asks in alone):

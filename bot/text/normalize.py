@@ -247,10 +247,12 @@ _GREETING = r"(?:(?:xin )?ch[àa]o|hi|hello|hey|good (?:morning|afternoon|evenin
 _WHEN_USED = r"(?:(?:(?:ngày|sáng|chiều|tối) )?mai|(?:sáng|chiều|tối) nay|hôm nay|tuần (?:sau|tới)|tomorrow|today)\s+"
 #: A polite opening word: "Dạ em là sinh viên…", "Thưa anh chị, tôi là…".
 _POLITE = r"(?:dạ|thưa|vâng)\s+"
+#: Whom the asker calls, before saying who they are: "Chị ơi em làm bài thuyết trình GDCD, …".
+_CALLED = r"(?:anh|chị|chi|cô|chú|bác|bac|bot|ad|admin|bạn|ban)\s+(?:ơi|oi)\b[,!]?\s*"
 #: What may come before an introduction: a greeting ("Dạ em chào anh chị ạ, …") or a polite word, then
 #: when the answer will be used.
 _INTRO_OPENS = (r"^\W*(?:(?:" + _POLITE + r")?(?:(?:em|e|con|cháu|chau|mình|minh|tôi|toi|bác|bac)\s+)?" + _GREETING
-                + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _POLITE + r")?(?:" + _WHEN_USED + r")?")
+                + r"[^,.;:!?]*[,.;:!?]\s*)?(?:" + _POLITE + r")?(?:" + _CALLED + r")?(?:" + _WHEN_USED + r")?")
 #: "chị là chủ tịch Hội Phụ nữ xã", "anh làm ở Sở", "thầy đang soạn bài": the asker by a kinship word (or a
 #: teacher's "thầy"), never "chị Mai là…".
 _KIN_INTRO = r"(?:chị|anh|cô|chú|thầy)\s+(?:là|làm|công tác|đang|bên|ở|sinh hoạt)\b"

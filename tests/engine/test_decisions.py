@@ -3948,3 +3948,41 @@ def test_a_habit_told_before_asking_leave_is_the_askers_context(responder: Respo
     message = ("Tôi là cựu giáo viên, sáng nào cũng đọc báo Quân đội nhân dân, xin được hỏi hội nghị tổng kết công "
                "tác dân vận được tổ chức vào ngày nào?")
     assert responder.answer(message).intent == "event_date"
+
+
+@pytest.mark.parametrize("message", [
+    "hn tong ket cong tac dan van nhiem ky DH XII hop vao ngay nao",     # the name shortened, then the question
+    "Hội nghị tổng kết dân vận nk ĐH XII diễn ra hôm nào vậy",
+])
+def test_the_conferences_name_with_its_term_shortened_is_context(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "event_date"
+
+
+def test_a_wrong_guess_owned_up_to_after_the_question_is_corrected(responder: Responder) -> None:
+    """"em tưởng ở Đà Lạt" offers a guess the answer corrects; the city is no subject the report lacks."""
+    reply = responder.answer("điểm cầu chính của buổi họp trực tuyến đó ở thành phố nào vậy, em tưởng ở Đà Lạt?")
+    assert reply.intent == "event_bridge_points"
+
+
+def test_calling_the_listener_before_saying_who_asks_is_part_of_the_introduction(responder: Responder) -> None:
+    """"Anh ơi em làm bài thuyết trình GDCD, …": the school subject says who asks, and names no topic."""
+    reply = responder.answer("Anh ơi em làm bài thuyết trình GDCD, hội nghị đó họp trực tiếp hay trực tuyến vậy ạ?")
+    assert reply.intent == "event_format"
+
+
+def test_whether_someone_was_at_a_place_or_elsewhere_is_their_own_answer(responder: Responder) -> None:
+    message = "For my paper: was Truong Thi Mai physically at the Ca Mau bridge point, or somewhere else?"
+    assert responder.matcher._own_asked(message) == "person_truong_thi_mai"
+
+
+@pytest.mark.parametrize("message", [
+    "Ngoài ông Vượng, bà Mai và ông Lĩnh ra, còn vị lãnh đạo Trung ương nào khác ngồi ở Hà Nội không?",
+    "Apart from Vuong, Linh and Mai, which other senior leaders were at the Hanoi point?",
+    "ngoài đ/c Vượng, đ/c Lĩnh, đ/c Mai còn những lãnh đạo ban, bộ nào dự ở HN",
+])
+def test_others_asked_beside_everyone_the_answer_names_are_not_named(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+def test_others_asked_beside_some_of_those_the_answer_names_are_answered(responder: Responder) -> None:
+    assert responder.answer("Ngoài ông Vượng và bà Mai, còn ai khác phát biểu không?").intent == "people_speakers"

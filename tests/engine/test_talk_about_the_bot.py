@@ -271,3 +271,8 @@ def test_thoi_nhe_alone_still_takes_leave(responder: Responder) -> None:
 def test_a_question_before_the_askers_aside_is_no_greeting(responder: Responder) -> None:
     """"…, sếp hỏi mà em quên mất" says why the asker asks: the greeting before the question does not win."""
     assert responder.answer("chào bot, hn hôm 31/12 do ai kết luận z, sếp hỏi mà e quên mất").kind is not Kind.SMALLTALK
+
+
+@pytest.mark.parametrize("message", ["Wow, that was really clear!", "Ồ, rõ ràng quá", "oh, this is helpful"])
+def test_praise_after_an_interjection_is_praise(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "smalltalk_praise"
