@@ -185,13 +185,13 @@ _OFTEN = re.compile(r"\bhay (?=xay\b|co |bi |gap |phat sinh|dien ra|xuat hien)")
 #: "who" that only names the one who did it, folded: "why was Vượng the one who gave the speech".
 _WHO_DID = re.compile(r"\b(?:the one|one|those|the person|the man|the woman|people) who\b|"
                       # …or stands in a cleft: "why was it Lĩnh, rather than Mai, who presented the report"
-                      r"\b(?:was|is) it\b(?: \w+){1,14}? who\b")
+                      r"\b(?:was|is) it\b(?: (?!that\b|and\b(?! not\b))\w+){1,14}? who\b")
 #: "hay" that only tags the end as a guess, folded: "…, bộ có trường hợp nào bị phát hiện hay sao anh?".
 _TAG_OR = re.compile(r"\bhay (?:sao|sao ta|gi|j)(?: \w+)?$")
 #: A cause guessed and asked to confirm, without a why, folded: "bác đoán là do cán bộ hách dịch nên ông Vượng
 #: mới đòi xử lý nghiêm, có phải vậy không": the report gives no causes to confirm.
-_GUESSED_CAUSE = re.compile(r"\b(?:doan|chac|(?<!hoi )(?<!hn )nghi|co le|hinh nhu|chac chan)(?: la)? "
-                            r"(?:do|vi|tai|boi)\b(?: \w+){1,20}? (?:nen|cho nen|ma|moi)\b")
+_GUESSED_CAUSE = re.compile(r"\b(?:doan|chac|(?<!hoi )(?<!hn )(?<!kien )nghi|co le|hinh nhu|chac chan)(?: la)? "
+                            r"(?:do|vi|tai|boi)\b(?: \w+){1,20}? (?:nen|cho nen)\b")
 #: A reason asked as what it is, folded: "lý do gì", "nguyên nhân khiến … là gì", "có lý do gì đặc biệt".
 _WHAT_REASON = re.compile(r"\b(?:ly do|li do|nguyen nhan)(?: \w+){0,30}? (?:gi|j)\b|"
                           r"\bwhat (?:were|was|are|is) the (?:main )?causes?\b")
@@ -223,12 +223,12 @@ _WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|ly do|li do|sao lai|sao ma
 #: report ("ban thay", not "theo ban", which may be "theo bản").
 _BOTS_VIEW = re.compile(r"\b(?:(?:bạn|bot|cậu|ad) (?:thấy|nghĩ|đánh giá)|theo (?:bạn|bot|cậu|ý bạn)|"
                         r"what do you think|do you think|in your (?:opinion|view)|your (?:own )?(?:opinion|view|take)|"
-                        r"would you (?:say|recommend|suggest)|nói thật đi|nói thẳng đi|thật lòng mà nói|"
+                        r"would you (?:say|recommend|suggest)|nói thật đi|nói thiệt đi|nói thẳng đi|thật lòng mà nói|"
                         r"honestly|to be honest|be honest|frankly)\b")
-_BOTS_VIEW_PLAIN = re.compile(r"\b(?:(?:ban|bot) (?:thay|nghi)|theo bot|noi that di|noi thang di)\b")
+_BOTS_VIEW_PLAIN = re.compile(r"\b(?:(?:ban|bot) (?:thay|nghi)|theo bot|noi that di|noi thiet di|noi thang di)\b")
 #: …on a judgement or advice, folded.
 _JUDGED = re.compile(r"\b(?:hay nhat|tot nhat|hay hon|tot hon|hay khong|hay ko|nen|thanh cong|hieu qua|dang|y nghia|"
-                     r"quan trong|goi y|"
+                     r"quan trong|goi y|co ich|hop cho co|lam cho co|"
                      r"best|most|better|should|worth|effective|successful|recommend|realistic)\b")
 #: A Party Congress meeting, folded: "When did the 12th Party Congress convene", "Đại hội XII khai mạc"; the
 #: report never says when (not "hội nghị tổng kết nhiệm kỳ Đại hội XII được tổ chức", the conference described).
@@ -476,6 +476,9 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          # who came after: "ai là người thay bà Trương Thị Mai làm Trưởng Ban", "her successor"
                          r"\bthay (?:ong|ba|dong chi) (?:\w+ ){1,3}?lam (?:truong|pho|bi thu|chu tich)\b|"
                          r"\b(?:ke nhiem|nguoi ke nhiem|successor|succeeded (?:her|him))\b|"
+                         # a seat in the next term: "lại được bầu vào Trung ương khóa XIII", "re-elected to the 13th"
+                         r"\b(?:duoc bau|tai dac cu|bau lai|trung cu)\b(?: \w+){0,4}? (?:khoa|nhiem ky) (?:xiii|13)\b|"
+                         r"\b(?:re ?elected|elected) (?:\w+ ){0,4}?(?:13 ?th|thirteenth|xiii)\b|"
                          # a promotion, or what became of someone: "what happened to Mai after this, promoted?"
                          r"\b(?:gets?|got|been|(?:he|she) was) promoted\b|\bpromoted to\b|\bpromotions?\b|"
                          r"\b(?:thang chuc|duoc thang)\b|"
@@ -575,6 +578,9 @@ _COME_OF_IT = re.compile(rf"\b(?:{_COME_OF_IT_WORDS}|ký chưa|ký hồi nào)\b
 _COME_OF_IT_PLAIN = re.compile(rf"\b(?:(?<=\w ){fold(_COME_OF_IT_WORDS)})\b")  # a first "da" is "dạ" (yes, sir)
 #: An hour of the clock asked, folded, and an answer that gives one.
 _CLOCK_ASKED = re.compile(r"\b(?:may gio|what time(?! of| period| span| frame)|what hour|which hour)\b")
+#: An hour stated, as a claim to check: "… lúc gần 11 giờ trưa, có đúng không", "at 9 a.m., right?".
+_CLAIMED_CLOCK = re.compile(r"\b\d{1,2}(?:h\d{0,2}|:\d\d| giờ)(?!\w)|\b\d{1,2} ?(?:o'clock|[ap]\.?m\.?)(?!\w)",
+                            re.IGNORECASE)
 _HAS_CLOCK = re.compile(r"\b\d{1,2}(?:h\d{0,2}|:\d\d| giờ)(?!\w)|o'clock|\b[ap]\.?m\b", re.IGNORECASE)
 #: The article's own publication, folded: "bản tin được đăng lên trang vào ngày nào" asks no day of the conference.
 _PUBLISHED = re.compile(r"\b(?:dang tai|dang len|duoc dang|dang bai|dang ngay|xuat ban|phat hanh|published|posted|"
@@ -618,6 +624,7 @@ _ATTENDEES = (r"(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|dai dien (?:cua )?
               r"state committee|departments)")
 #: What they said (folded): "các sở, ngành ở Cà Mau có góp ý gì", "có địa phương nào phát biểu tham
 #: luận không", "ý kiến của các đ/c BDV huyện ủy": the report gives the words of three speakers only.
+_ATTENDEE_ROLES = re.compile(rf"\b{_ATTENDEES}")
 _ATTENDEE_SAID = re.compile(rf"\b{_ATTENDEES}"
                             r"\b(?: \S+){0,16}? (?:phat bieu|tham luan|co y kien|gop y|kien nghi|de xuat|noi gi|"
                             r"bay to|cam nhan|phan ung|hoi gi|hoi j|react|reacted|respond|responded|"
@@ -904,8 +911,10 @@ class Evidence:
                                          or self._after.find(words) or _PUBLISHED.search(" ".join(words)))) \
                 or (asked & {Objection.TIME, Objection.YEAR} and _CONGRESS_MET.search(" ".join(words))):
             return Objection.TIME  # "When did the 12th Party Congress convene?", "năm nào": the report never says
-        if Objection.TIME in asked and _CLOCK_ASKED.search(" ".join(words)) and intent.id not in self._tell_an_hour:
-            return Objection.TIME  # "phát biểu vào khoảng mấy giờ": a morning is no hour
+        if intent.id not in self._tell_an_hour and (
+                (Objection.TIME in asked and _CLOCK_ASKED.search(" ".join(words)))
+                or (_CLAIMED_CLOCK.search(questions_asked(text)) and self.checks_claim(words))):
+            return Objection.TIME  # "phát biểu vào khoảng mấy giờ", "… lúc 11 giờ, đúng không": a morning is no hour
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
@@ -1198,6 +1207,10 @@ class Evidence:
         held = [own for person in self._named_in[intent.id] for own in self._posts_held[person]]
         return any(not any(_within(post, own) for own in held) for post in asked)
 
+    def lists_attendees(self, intent: Intent) -> bool:
+        """Whether ``intent``'s answer lists people by their role ("đại diện lãnh đạo UBND tỉnh"), not only by name."""
+        return bool(_ATTENDEE_ROLES.search(self._answer_words[intent.id]))
+
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one Evidence per knowledge base; asked for each candidate
     def others_holding(self, text: str) -> bool:
         """Whether the question asks for others holding a post that only the people it names hold
@@ -1473,7 +1486,9 @@ def offered_instead(text: str, name: str) -> bool:
     things the report never names. Nor a guess the asker owns up to as mistaken, after a question: "…
     đặt ở thành phố nào, em tưởng ở Sài Gòn?", "…, I thought it was Saigon"."""
     folded, named = " ".join(words(text)), re.escape(" ".join(words(name)))
-    if re.search(rf"\w \b(?:(?<!thu )tuong|i thought|i assumed)(?: \w+){{0,3}} {named}\b", folded) \
+    guess = (r"[,;?.!]\s*(?:\w+\s+){0,2}(?:(?<!thu )(?<!tu )(?<!doi )tuong|i thought|i assumed)"
+             rf"(?:\s+\w+){{0,3}}\s+{named}\b")
+    if re.search(guess, fold(text).lower()) and len(re.findall(rf"\b{named}\b", folded)) == 1 \
             and not re.search(r"\b(?:tướng|tượng)\b", text.lower()):  # "thủ tướng …", "đối tượng …" guess nothing
         return True
     if _YES_NO_END.search(folded):  # "có nói gì về phụ nữ hay Hội phụ nữ không": "hay" lists, offers no choice

@@ -49,19 +49,23 @@ from bot.text.normalize import (
 
 #: What someone's own answer gives (folded): their titles ("chức vụ", "chức danh", "what titles", "his
 #: position"), and where they took part from ("Vượng attended from the Cà Mau bridge point?", "ông ấy
-#: thật ra dự ở đâu", "ông Vượng có mặt ở Cà Mau không").
+#: thật ra dự ở đâu").
 _ASKS_OWN = re.compile(r"\b(?:chuc vu|chuc danh|cuong vi|giu chuc|(?:la|giu) chuc gi|titles?|positions?|posts held|"
                        r"(?:what|which) posts|official title|"
                        r"(?:attend(?:ed)?|joined|took part|participated|tham du|du hoi nghi)(?: \S+){0,3} from|"
                        r"(?:du|tham du|ngoi du|ngoi|hop|theo doi)(?: \S+){0,2} (?:o|tai) "
-                       r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao|diem cau (?:\S+ ){1,3}(?:hay|hoac|or)))\b|"
-                       # …or whether it was one of the report's places: "ông Vượng có dự ở điểm cầu Cà Mau không"
-                       r"(?:du|tham du|ngoi du|co mat)(?: \S+){0,2} (?:o|tai) (?:diem cau )?(?:tinh |thu do )?"
-                       r"(?:ca mau|ha noi)(?: \S+){0,2}? (?:khong|ko|k|hong|hok|chua|phai khong|dung khong|ha)"
-                       r"(?: (?:a|ak|chau|em|ban|bot|ad|vay|nhi|nha|nhe))?$|"
-                       r"\b(?:was|were)\b(?: \S+){1,5}? (?:physically |actually |personally |really )?"
-                       r"(?:at|in) (?:the )?(?:ca mau|ha noi|hanoi)(?: bridge point| point| venue)?"
-                       r"(?: or (?:somewhere else|elsewhere|not|in \S+(?: \S+)?))?$")
+                       r"(?:dau(?! cau)|diem cau nao|cho nao|noi nao|diem cau (?:\S+ ){1,3}(?:hay|hoac|or)))\b")
+#: …or whether they sat at one of the report's places, asked of them alone (folded): "ông Vượng có dự ở điểm
+#: cầu Cà Mau không", "was Vuong physically at the Ca Mau bridge point, or somewhere else".
+_SAT_AT = re.compile(r"\b(?:du|tham du|ngoi du|co mat)(?: \S+){0,2} (?:o|tai) (?:diem cau )?(?:tinh |thu do )?"
+                     r"(?:ca mau|ha noi)(?: \S+){0,2}? (?:khong|ko|k|hong|hok|chua|phai khong|dung khong|ha)"
+                     r"(?: (?:a|ak|chau|em|ban|bot|ad|vay|nhi|nha|nhe))?$|"
+                     r"\b(?:was|were)\b(?: \S+){1,5}? (?:physically |actually |personally |really )?"
+                     r"(?:at|in) (?:the )?(?:ca mau|ha noi|hanoi)(?: bridge point| point| venue)?"
+                     r"(?: or (?:somewhere else|elsewhere|not|in \S+(?: \S+)?))?$")
+#: Words that bring others into where someone sat, folded: "có ai ngoài ông Hải dự ở Cà Mau không", "ông Hải
+#: với lãnh đạo HĐND tỉnh …", "was Hai the only leader at Ca Mau".
+_WITH_OTHERS = re.compile(r"\b(?:ai|ngoai|voi|only|besides|along|together|other|others|leaders?|officials?)\b")
 #: A clause that says who someone is, between commas: "Nguyễn Hồng Lĩnh, người trình bày báo cáo
 #: tóm tắt, giữ chức gì?" names the summary report to say who, not to ask about it.
 _APPOSITIVE = re.compile(r",\s*(?:người|vị|who|the one who|the man who|the woman who)\s[^,?;:.]{1,80}(?=,)",
@@ -175,6 +179,14 @@ _YEAR_SPAN = re.compile(r"\b\d{4}\s*[-–]\s*\d{4}\b")
 _TOLD_TO = re.compile(r"\b(?:dặn|căn dặn|dặn dò|yêu cầu|yeu cau|nhắc nhở|giao việc|urged?|urging|called for|"
                       r"asked (?:\w+ ){0,3}?to|told (?:\w+ ){0,3}?to|instructed)\b", re.IGNORECASE)
 #: Asking for the rest of a list: "có Bt Tỉnh ủy …, còn ai nữa k", "who else was there besides him?".
+#: The people set aside, as typed, up to where the question goes on: "Ngoài ông Vượng, bà Mai với ông Lĩnh ra
+#: thì …", "Besides Vuong, Mai and Linh, which …".
+_SET_ASIDE_LIST = re.compile(r"\b(?:ngoài|ngoai|besides|apart from|other than|except)\b.{1,120}?"
+                             r"(?=\s+(?:ra|thì|thi|còn|con)\b|,\s*(?:which|who|what|were|was|did|are|is)\b)",
+                             re.IGNORECASE)
+#: A person asked for, folded: "còn ai", "lãnh đạo nào", "which other leaders" (not "nhiệm vụ nào khác").
+_PERSON_ASKED = re.compile(r"\b(?:ai|who|lanh dao|vi|dong chi|nguoi|dai bieu|quan chuc|can bo|leaders?|officials?|"
+                           r"people|persons?|anyone|anybody|delegates?)\b")
 #: Others asked for, folded: "lãnh đạo nào khác", "còn ai nữa", "còn những lãnh đạo bộ, ngành nào", "which
 #: other leaders".
 _OTHERS_ASKED = re.compile(r"\b(?:khac|nua|who else|other|others|anyone else|anybody else|"
@@ -937,12 +949,19 @@ class Matcher:
         between = len(self._evidence.places_asked(text)) >= 2 and bool(_ALTERNATIVES & set(folded))
         # (a speech told before the question is context: "Tôi thấy ảnh ông Vượng đứng phát biểu. … ông giữ chức gì?")
         if not named or self._speeches(_APPOSITIVE.sub("", questions_asked(text))) \
-                or not (between or _ASKS_OWN.search(" ".join(folded))) or self._evidence.asks(text) - {Objection.PLACE}:
+                or not (between or _ASKS_OWN.search(" ".join(folded)) or self._sat_there(text, folded)) \
+                or self._evidence.asks(text) - {Objection.PLACE}:
             return None
         if len(named) == 1:
             return named[0].intent
         return next((o for o in sorted(self._overviews.get(named[0].intent, ()))
                      if all(o in self._overviews.get(p.intent, ()) for p in named)), None)
+
+    def _sat_there(self, text: str, folded: list[str]) -> bool:
+        """Whether the question asks if the one it names sat at Cà Mau or in Hà Nội, and of no one else."""
+        joined = " ".join(folded)
+        return bool(_SAT_AT.search(joined)) and not _WITH_OTHERS.search(joined) \
+            and not re.search(r"\bcùng\b", text.lower()) and not self._evidence.names_a_post(text)  # not "cũng"
 
     def _refusals_yield(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A refusal of counts (dates, places) yields to a close answer when no count is asked.
@@ -1083,12 +1102,15 @@ class Matcher:
         """Whether others are asked beside several people named, and the leading answer names none but them:
         "Ngoài ông Vượng, bà Mai với ông Lĩnh ra, ở Hà Nội còn lãnh đạo nào khác dự?" (the report names no
         one else); "ngoài bà Mai còn ai phát biểu" is answered, by Vượng and Lĩnh."""
-        set_aside = {person.intent for person in self._people.named_by_name(f"{aside} {text}")}  # a list runs on
-        if len(set_aside) < 2 or not ranked or not _OTHERS_ASKED.search(" ".join(words(text))):
+        listed = _SET_ASIDE_LIST.search(f"{aside} {text}")  # the list runs on past its first comma
+        set_aside = {person.intent for person in self._people.named_by_name(listed.group(0))} if listed else set()
+        asked = " ".join(words(text))
+        if len(set_aside) < 2 or not ranked or not _OTHERS_ASKED.search(asked) or not _PERSON_ASKED.search(asked):
             return False
         leader = self.kb.intents[ranked[0].intent_id]
         spoken_of = {person.intent for person in self.kb.followups.people if self._people.speaks_of(leader, person)}
-        return leader.kind == "answer" and bool(spoken_of) and spoken_of <= set_aside
+        return leader.kind == "answer" and bool(spoken_of) and spoken_of <= set_aside \
+            and not self._evidence.lists_attendees(leader)  # "đại diện lãnh đạo UBND tỉnh": others by their role
 
     def _whole_list_first(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """After "besides <someone>, which other…", the overview that lists them all goes before one of its parts.

@@ -67,6 +67,9 @@ _CLAUSE_FIRST = frozenset({"thoi", "ra"})
 #: small talk where a clause begins or after words that only greet or address ("alo, có ai ko", "bot ơi
 #: có ai hông"); after a subject they ask who of it: "huyện Năm Căn có ai hông" asks who came from there.
 _PRESENCE = frozenset({("co", "ai"), ("con", "ai")})
+#: …and polite or time words that may stand before them, folded: "dạ có ai không ạ", "tối rồi có ai không".
+_BEFORE_PRESENCE = frozenset({"da", "thua", "vang", "toi", "khuya", "dem", "roi", "gio", "nay", "luc", "sang",
+                              "trua", "chieu", "ma"})
 #: How many words before the praise a wish may stand ("mong Bot trả lời …", "mong cháu giúp bác trả lời …").
 _WISHED_GAP = 3
 #: Words after "… hơn" that ask for it ("dễ hiểu hơn chút được ko", "… hơn nữa", "… hơn đi"), folded;
@@ -360,6 +363,7 @@ class SmallTalkCues:
         while at < start:
             ends = [end for s, end in spans if s == at]
             ends += [at + len(a) for a in self._address if tuple(folded[at:at + len(a)]) == a]
+            ends += [at + 1] if folded[at] in _BEFORE_PRESENCE else []
             if not ends or max(ends) > start:
                 return False
             at = max(ends)
@@ -463,8 +467,9 @@ class SmallTalkCues:
                 said.setdefault(reply, Cue(tuple(folded[end - len(answer):stop]), reply, stop, about_bot=True))
         if not said:  # a sentence, or the clause that opens the message, of nothing but a judgement, asking
             # nothing: "Không đúng.", "Tốt.", "chung chung quá, sếp đọc là bắt sửa ngay"
-            clauses_typed = _CLAUSE_END.split(text)  # …after an interjection: "Wow, that was really clear, …"
-            skipped = next((k for k, part in enumerate(clauses_typed) if not set(words(part)) <= _FILLER), 0)
+            clauses_typed = _CLAUSE_END.split(text)  # …after an interjection: "Wow, that was really clear!"
+            skipped = next((k for k, part in enumerate(clauses_typed) if not set(words(part)) <= _FILLER), 0) \
+                if not any(asking) else 0  # "Wow, that was clear, but who chaired?" asks on
             clause = clauses_typed[skipped]
             opening = sum(len(words(part)) for part in clauses_typed[:skipped])
             alone = [*zip(spans, asking, strict=True),

@@ -354,8 +354,10 @@ _CONTINUED = re.compile(r"^\s*(?:(?:huyện|xã|phường|quận|tỉnh|ấp|th�
                         r"(?:and\s+)?(?:i am\s+|i'm\s+)?(?:studying|researching|working on|writing|preparing|"
                         r"interested in))[^,.;:!?]{0,120}[,.;:]", re.IGNORECASE)
 #: …or any clause that asks nothing, told just before the asker's own "xin (được) hỏi", "cho bác hỏi",
-#: "tôi muốn hỏi": "Tôi là cựu chiến binh, ngày nào cũng đọc báo Nhân Dân, xin được hỏi …".
-_BEFORE_ASKING = re.compile(r"^[^,.;:!?]{1,120}?[,;]\s*(?=(?:xin\s+(?:được\s+)?|cho\s+" + _ASKER + r"\s+|"
+#: "tôi muốn hỏi": "Tôi là cựu chiến binh, ngày nào cũng đọc báo Nhân Dân, xin được hỏi …"; not one that
+#: names the topic ("…, về Dân vận khéo, cho em hỏi …", "…, đối với đồng bào dân tộc, xin hỏi …").
+_BEFORE_ASKING = re.compile(r"^(?!\s*(?:còn\s+)?(?:về|đối với|riêng|liên quan|với|trong|tại|ở|nói về|phần)\b)"
+                            r"[^,.;:!?]{1,120}?[,;]\s*(?=(?:xin\s+(?:được\s+)?|cho\s+" + _ASKER + r"\s+|"
                             + _ASKER + r"\s+(?:muốn|xin)\s+(?:được\s+)?)hỏi\b)", re.IGNORECASE)
 #: A label before the question, of up to ten words: "Câu hỏi ôn tập: …", "xác minh gấp: …", "Another
 #: English message from a listener: …".

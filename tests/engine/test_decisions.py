@@ -3986,3 +3986,31 @@ def test_others_asked_beside_everyone_the_answer_names_are_not_named(responder: 
 
 def test_others_asked_beside_some_of_those_the_answer_names_are_answered(responder: Responder) -> None:
     assert responder.answer("Ngoài ông Vượng và bà Mai, còn ai khác phát biểu không?").intent == "people_speakers"
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    ("Em là sinh viên, về Dân vận khéo, cho em hỏi báo cáo nói gì?", "finding_dan_van_kheo"),  # a topic, not context
+    ("Tôi là giáo viên, đối với đồng bào dân tộc thiểu số, xin hỏi báo cáo đánh giá thế nào?",
+     "finding_ethnic_religious_overseas"),
+    ("Chắc là do Ban Dân vận Trung ương tổ chức mà phải không bot?", "event_organizer"),  # "do": by whom, no cause
+    ("Why was it that Vuong spoke first, and who spoke after him?", "people_speakers"),  # two questions, no cleft
+    ("Ngoài ông Vượng và bà Mai, ông Lĩnh còn giữ chức vụ nào khác?", "person_nguyen_hong_linh"),  # his own posts
+    ("Ngoài ông Vượng, bà Mai còn yêu cầu gì khác?", "mai_conclusion_overview"),  # other things, not other people
+    ("Ngoài ông Hải và ông Vượng, còn lãnh đạo nào khác dự?", "camau_attendees"),  # the list names others by role
+    ("Có ai ngoài ông Hải dự ở Cà Mau không?", "camau_attendees"),                 # others at his place
+    ("Wow, that was really clear, but who chaired the conference?", "event_chair"),  # praise, then a question
+])
+def test_the_sessions_new_readings_leave_these_alone(responder: Responder, message: str, intent: str) -> None:
+    assert responder.answer(message).intent == intent
+
+
+@pytest.mark.parametrize("message", [
+    "Bà Mai có đưa ra phương án sáp nhập các đoàn thể không?",           # no plan of reorganisation
+    "Did Mai propose any concrete mechanisms for the Front's oversight role?",
+    "ông Vượng có nêu tiêu chí đánh giá cán bộ tiếp dân không, bài có ghi tiêu chí đó không",
+    "Theo tôi nhớ bà Mai kết luận lúc khoảng 10 giờ 30, có đúng vậy không?",  # an hour claimed; none reported
+    "Was Truong Thi Mai re-elected to the 13th Politburo?",                # a seat in a later term
+    "Nói thiệt đi, họp trực tuyến kiểu đó có ích gì không?",              # the bot's own view
+])
+def test_details_claims_and_views_the_report_never_gives_are_refused(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback

@@ -276,3 +276,8 @@ def test_a_question_before_the_askers_aside_is_no_greeting(responder: Responder)
 @pytest.mark.parametrize("message", ["Wow, that was really clear!", "Ồ, rõ ràng quá", "oh, this is helpful"])
 def test_praise_after_an_interjection_is_praise(responder: Responder, message: str) -> None:
     assert responder.answer(message).intent == "smalltalk_praise"
+
+
+@pytest.mark.parametrize("message", ["dạ có ai không ạ", "tối rồi có ai không"])
+def test_polite_or_late_words_before_anyone_there_still_greet(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "smalltalk_greeting"
