@@ -205,6 +205,12 @@ _NOT_KNOWING = frozenset({"hieu", "biet", "ro"})
 #: …unless that yes-or-no clause offers a reason to check ("vì sao …, có phải do thiếu người không?") or
 #: asks for one itself ("…, báo cáo có phân tích nguyên nhân không?"), folded.
 _GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecause\b")
+#: A hidden story, or a weak point, suspected beside why, folded: "có uẩn khúc gì hả", "có chuyện gì đáng lo
+#: không", "báo cáo có nói yếu ở khâu nào không": no other question, and no reason the answer gives either.
+_SUSPECTED = re.compile(r"\b(?:uan khuc|khuat tat|an tinh|chuyen) (?:\w+ ){0,1}?(?:gi|j)\b|"
+                        r"\b(?:yeu|han che|vuong mac|kho khan) (?:o )?(?:khau|cho|diem|mat) (?:nao|gi|j)\b")
+#: …or guesses what was wrong before, southern "bộ … hả", folded: "…, bộ cách cũ hổng được hả?" (not "bộ ngành").
+_GUESSED_OTHER = re.compile(r"bo (?!nganh|may|chinh tri|tu phap|cong an|doi|ngoai giao|truong)\w+")
 #: A clause asking whether the report explains it, folded: "…, bài có giải thích không?".
 _EXPLAINS = r"\b(?:giai thich|ly giai|explain|explains|explained)"
 _EXPLAINED = re.compile(rf"{_EXPLAINS}\b")
@@ -302,7 +308,8 @@ def _ends_yes_no(folded: list[str]) -> bool:
 def _asks_reason_after(text: str) -> bool:
     """Whether the last clause of a why-question, which asks yes or no, still asks for the reason."""
     last = " ".join(words(re.split(r"[,;]", text)[-1]))
-    return bool(_WHY.search(last) or _GUESSED_REASON.search(last) or _INCIDENT.search(last)
+    return bool(_WHY.search(last) or _GUESSED_REASON.search(last) or _INCIDENT.search(last) or _SUSPECTED.search(last)
+                or _GUESSED_OTHER.match(last)
                 or _EXPLAINED.search(last) or _EXPLAINED_WHY.search(" ".join(words(text))))
 
 
@@ -919,7 +926,7 @@ class Evidence:
             return Objection.DURATION
         # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
         besides_why = _TAG_OR.sub(" ", _WHO_DID.sub(" ", _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(
-            " ", _INCIDENT.sub(" ", _NO_ONE.sub(" ", " ".join(words)))))))).split()
+            " ", _INCIDENT.sub(" ", _SUSPECTED.sub(" ", _NO_ONE.sub(" ", " ".join(words))))))))).split()
         guessed = bool(_GUESSED_CAUSE.search(" ".join(words))) and _ends_yes_no(words)
         if (guessed or _WHY.search(" ".join(words))) and not asked - {Objection.SAID} \
                 and not _OTHER_ASKING & set(besides_why) \

@@ -4014,3 +4014,19 @@ def test_the_sessions_new_readings_leave_these_alone(responder: Responder, messa
 ])
 def test_details_claims_and_views_the_report_never_gives_are_refused(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
+
+
+@pytest.mark.parametrize("message", [
+    "Sao bà Mai lại giao nhiệm vụ kiện toàn bộ máy dân vận, có uẩn khúc gì không?",   # a hidden story suspected
+    "Vì sao điểm nóng an ninh vẫn còn xảy ra, báo cáo có nói hạn chế ở khâu nào không?",  # a weak point asked
+    "Tại sao phải đổi mới cách đánh giá cán bộ tiếp dân, bộ cách cũ làm sai hả?",     # a guess in "bộ … hả"
+])
+def test_why_with_a_suspicion_after_it_is_still_a_reason_the_report_does_not_give(responder: Responder,
+                                                                                  message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+def test_why_with_a_suspicion_keeps_the_purpose_the_answer_gives(responder: Responder) -> None:
+    """"để tạo sự tin tưởng cho nhân dân" is the reason the report gives for "nói ít làm nhiều"."""
+    reply = responder.answer("Sao ông Vượng lại dặn phải nói ít làm nhiều, bộ có chuyện gì hả?")
+    assert reply.intent == "vuong_req_noi_it_lam_nhieu"
