@@ -384,6 +384,11 @@ SETS = (
      "on", "96.6% / 96.0%"),
     ("outsider_ev", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "100.0% / 78.7%"),
+    ("outsider_ew", "a commune Fatherland Front officer, a retired civil servant in Huế, an Australian journalist, "
+     "a truck driver without diacritics, a student in teen-code; measured once when written, then tuned on",
+     "94.4% / 100.0%"),
+    ("outsider_ex", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "97.1% / 84.0%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

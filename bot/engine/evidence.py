@@ -234,7 +234,7 @@ _BOTS_VIEW = re.compile(r"\b(?:(?:bạn|bot|cậu|ad) (?:thấy|nghĩ|đánh gi�
 _BOTS_VIEW_PLAIN = re.compile(r"\b(?:(?:ban|bot) (?:thay|nghi)|theo bot|noi that di|noi thiet di|noi thang di)\b")
 #: …on a judgement or advice, folded.
 _JUDGED = re.compile(r"\b(?:hay nhat|tot nhat|hay hon|tot hon|hay khong|hay ko|nen|thanh cong|hieu qua|dang|y nghia|"
-                     r"quan trong|goi y|co ich|hop cho co|lam cho co|"
+                     r"quan trong|goi y|co ich|hop cho co|lam cho co|co tot|tot (?:khong|ko|k|hong|hok)|"
                      r"best|most|better|should|worth|effective|successful|recommend|realistic)\b")
 #: A Party Congress meeting, folded: "When did the 12th Party Congress convene", "Đại hội XII khai mạc"; the
 #: report never says when (not "hội nghị tổng kết nhiệm kỳ Đại hội XII được tổ chức", the conference described).
@@ -436,6 +436,10 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
 _SINGLED_TOPIC = re.compile(r"(?<!danh )\b(?:rieng(?: gi| j)? (?:ve|den|toi|cho)|"
                             r"specific(?:ally)? (?:about|to|on|regarding|for)|"
                             r"in particular (?:about|to|on|for))\b([^,.;:?!()\u2013\u2014]{3,80})")
+#: Words that ask whether something was spoken of, folded: "có nhắc tới", "có đề cập đến", "did he mention"
+#: (not the "nội" of "Hà Nội").
+_SPOKE_OF_IT = (r"(?:(?<!ha )(?:nhac|de cap|noi)(?: gi| j)? (?:toi|den|ve)|mention(?:ed|s)?(?: about)?|"
+                r"(?:refer|referred|refers) to|(?:talk|talked|spoke|speak|say|said) (?:anything )?about)")
 #: Where a singled-out topic's clause turns to where or when it was said ("… in her speech", "… trong năm 2021").
 _TOPIC_ENDS = re.compile(r"\b(?:in (?:her|his|the|their|its)|during|at the|trong (?:phan|bai|phat bieu|ket luan|"
                          r"cac nhiem vu|nhiem vu|nam)|nam 20\d\d|khong|ko|hong|hok|hk|ha(?! noi))\b")
@@ -1029,7 +1033,10 @@ class Evidence:
             spoken_of = f" {' '.join(words(said))} "
             if any(f" {place} " in spoken_of and not self.names(intent, place) for place in self._named_places):
                 return True
-        return False
+        # …or whether a speech spoke of one of the report's places: "ông Lĩnh đọc báo cáo có nhắc tới Cà Mau không"
+        joined = " ".join(words(text))
+        return any(not self.names(intent, place) and re.search(rf"\b{_SPOKE_OF_IT} (?:\w+ ){{0,2}}?{place}\b", joined)
+                   for place in self._named_places)
 
     def _quotes_a_summary(self, text: str, intent: Intent) -> bool:
         """Whether the question asks the exact words of a speech or of the summary report whose gist ``intent`` gives:

@@ -132,6 +132,8 @@ _VERB_GAP = 2
 _JUDGEMENT_GAP = 4
 #: How many words may stand between a capability and "được", and between "được" and "gì".
 _CAPABILITY_GAP = 3
+#: Verbs of understanding, folded: asked of the bot with a yes or no, they ask what it can do.
+_UNDERSTAND = frozenset({"hieu", "understand"})
 #: "gì" asked of a capability, folded: "được gì", "được những việc gì", "hỏi j cũng được".
 _WHAT = frozenset({"gi", "j"})
 _CAN = frozenset({"duoc", "dc"})
@@ -196,6 +198,12 @@ def _asks_capability(folded: list[str], start: int, bot_end: int, verb_end: int,
         what = next((k for k, w in enumerate(ahead) if w in _WHAT), None)
         if what is not None:
             return verb_end + what + 1
+    if may_know and start < bot_end and folded[verb_end - 1] in _UNDERSTAND \
+            and set(folded[bot_end:verb_end - 1]) <= {"co", "can", "do", "nay", "ni"}:  # not "bot ơi dễ hiểu hơn"
+        # whether it understands: "bot có hiểu tiếng Nghệ không", "bạn có hiểu câu hỏi của tôi ko"
+        end = next((k for k, w in enumerate(ahead) if w in _YES_NO_ENDS), None)
+        if end is not None:
+            return verb_end + end + 1
     before = folded[max(0, start - 2):start]
     if before in (["what", "can"], ["what", "could"]) or folded[start - 1:start + 2] == ["what", folded[start], "can"]:
         return verb_end

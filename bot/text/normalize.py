@@ -246,7 +246,7 @@ _GREETING = r"(?:(?:xin )?ch[àa]o|hi|hello|hey|good (?:morning|afternoon|evenin
 #: When the asker will use the answer, said before who they are: "Mai tôi phải phổ biến cho tổ dân phố, …".
 _WHEN_USED = r"(?:(?:(?:ngày|sáng|chiều|tối) )?mai|(?:sáng|chiều|tối) nay|hôm nay|tuần (?:sau|tới)|tomorrow|today)\s+"
 #: A polite opening word: "Dạ em là sinh viên…", "Thưa anh chị, tôi là…".
-_POLITE = r"(?:dạ|thưa|vâng)\s+"
+_POLITE = r"(?:(?:dạ|thưa|vâng)[,!]?\s+)+"
 #: Whom the asker calls, before saying who they are: "Chị ơi em làm bài thuyết trình GDCD, …".
 _CALLED = r"(?:anh|chị|chi|cô|chú|bác|bac|bot|ad|admin|bạn|ban)\s+(?:ơi|oi)\b[,!]?\s*"
 #: What may come before an introduction: a greeting ("Dạ em chào anh chị ạ, …") or a polite word, then

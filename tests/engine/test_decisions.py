@@ -4030,3 +4030,34 @@ def test_why_with_a_suspicion_keeps_the_purpose_the_answer_gives(responder: Resp
     """"để tạo sự tin tưởng cho nhân dân" is the reason the report gives for "nói ít làm nhiều"."""
     reply = responder.answer("Sao ông Vượng lại dặn phải nói ít làm nhiều, bộ có chuyện gì hả?")
     assert reply.intent == "vuong_req_noi_it_lam_nhieu"
+
+
+@pytest.mark.parametrize("message", [
+    "Bà Mai kết luận có nhắc tới Cà Mau không?",           # a place the conclusion never names
+    "Did Vuong's speech mention Hanoi at all?",
+])
+def test_whether_a_speech_spoke_of_a_place_it_never_names_is_refused(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+def test_asking_whether_the_conference_spoke_of_ca_mau_gets_who_attended_there(responder: Responder) -> None:
+    assert responder.answer("hội nghị có nhắc tới Cà Mau không").intent == "camau_attendees"
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    ("Thưa, hội nghị nớ do cơ quan mô tổ chức rứa?", "event_organizer"),       # central speech: mô, nớ, rứa
+    ("vì răng hội nghị ni lại họp trực tuyến?", "refuse_format_reason"),        # răng: sao; ni: này
+    ("ông Vượng dặn chi về chuyện tiếp dân rứa", "vuong_req_dialogue"),         # chi: gì
+])
+def test_central_speech_question_words_are_understood(responder: Responder, message: str, intent: str) -> None:
+    assert responder.answer(message).matched == intent
+
+
+def test_two_polite_words_may_open_an_introduction(responder: Responder) -> None:
+    """"Dạ thưa, tôi là …": the asker's town (Huế) is no subject."""
+    reply = responder.answer("Dạ thưa, tôi là giáo viên về hưu ở Huế, cho tôi hỏi hội nghị do cơ quan nào tổ chức?")
+    assert reply.intent == "event_organizer"
+
+
+def test_whether_something_is_good_asked_of_the_bot_is_its_view(responder: Responder) -> None:
+    assert responder.answer("bạn thấy Ban Dân vận làm có tốt không?").fallback

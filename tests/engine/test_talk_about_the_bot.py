@@ -281,3 +281,9 @@ def test_praise_after_an_interjection_is_praise(responder: Responder, message: s
 @pytest.mark.parametrize("message", ["dạ có ai không ạ", "tối rồi có ai không"])
 def test_polite_or_late_words_before_anyone_there_still_greet(responder: Responder, message: str) -> None:
     assert responder.answer(message).intent == "smalltalk_greeting"
+
+
+@pytest.mark.parametrize("message", ["bot có hiểu tiếng địa phương không", "bạn có hiểu câu hỏi của tôi không",
+                                     "can you understand Vietnamese without accents?"])
+def test_whether_the_bot_understands_is_what_it_can_do(responder: Responder, message: str) -> None:
+    assert responder.answer(message).intent == "smalltalk_help"
