@@ -207,10 +207,10 @@ _NOT_KNOWING = frozenset({"hieu", "biet", "ro"})
 _GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecause\b")
 #: A hidden story, or a weak point, suspected beside why, folded: "có uẩn khúc gì hả", "có chuyện gì đáng lo
 #: không", "báo cáo có nói yếu ở khâu nào không": no other question, and no reason the answer gives either.
-_SUSPECTED = re.compile(r"\b(?:uan khuc|khuat tat|an tinh|chuyen) (?:\w+ ){0,1}?(?:gi|j)\b|"
+_SUSPECTED = re.compile(r"\b(?:uan khuc|khuat tat|an tinh) (?:\w+ )?(?:gi|j)\b|\bco chuyen (?:\w+ )?(?:gi|j)\b|"
                         r"\b(?:yeu|han che|vuong mac|kho khan) (?:o )?(?:khau|cho|diem|mat) (?:nao|gi|j)\b")
 #: …or guesses what was wrong before, southern "bộ … hả", folded: "…, bộ cách cũ hổng được hả?" (not "bộ ngành").
-_GUESSED_OTHER = re.compile(r"bo (?!nganh|may|chinh tri|tu phap|cong an|doi|ngoai giao|truong)\w+")
+_GUESSED_OTHER = re.compile(r"bo (?!nganh\b|may\b|phan\b|chinh tri\b)\w+(?: \w+)*? (?:ha|a|sao|ta|ho)$")
 #: A clause asking whether the report explains it, folded: "…, bài có giải thích không?".
 _EXPLAINS = r"\b(?:giai thich|ly giai|explain|explains|explained)"
 _EXPLAINED = re.compile(rf"{_EXPLAINS}\b")
@@ -234,7 +234,9 @@ _BOTS_VIEW = re.compile(r"\b(?:(?:bạn|bot|cậu|ad) (?:thấy|nghĩ|đánh gi�
 _BOTS_VIEW_PLAIN = re.compile(r"\b(?:(?:ban|bot) (?:thay|nghi)|theo bot|noi that di|noi thiet di|noi thang di)\b")
 #: …on a judgement or advice, folded.
 _JUDGED = re.compile(r"\b(?:hay nhat|tot nhat|hay hon|tot hon|hay khong|hay ko|nen|thanh cong|hieu qua|dang|y nghia|"
-                     r"quan trong|goi y|co ich|hop cho co|lam cho co|co tot|tot (?:khong|ko|k|hong|hok)|"
+                     r"quan trong|goi y|co ich|hop cho co|lam cho co|"
+                     # how well someone works, not what the report judged: "bạn thấy cán bộ … mần có tốt hông"
+                     r"(?:lam|man|hoat dong|lam viec) (?:\w+ ){0,2}?(?:co )?tot (?:khong|ko|k|hong|hok)|"
                      r"best|most|better|should|worth|effective|successful|recommend|realistic)\b")
 #: A Party Congress meeting, folded: "When did the 12th Party Congress convene", "Đại hội XII khai mạc"; the
 #: report never says when (not "hội nghị tổng kết nhiệm kỳ Đại hội XII được tổ chức", the conference described).
@@ -440,6 +442,9 @@ _SINGLED_TOPIC = re.compile(r"(?<!danh )\b(?:rieng(?: gi| j)? (?:ve|den|toi|cho)
 #: (not the "nội" of "Hà Nội").
 _SPOKE_OF_IT = (r"(?:(?<!ha )(?:nhac|de cap|noi)(?: gi| j)? (?:toi|den|ve)|mention(?:ed|s)?(?: about)?|"
                 r"(?:refer|referred|refers) to|(?:talk|talked|spoke|speak|say|said) (?:anything )?about)")
+#: …with up to two words before the place, none of them where or what it was said: "nói về gì ở Hà Nội",
+#: "talk about at the Hanoi venue" speak of something else.
+_BEFORE_PLACE = r"(?:(?!(?:in|at|on|o|tai|gi|j|what|nhung)\b)\w+ ){0,2}?"
 #: Where a singled-out topic's clause turns to where or when it was said ("… in her speech", "… trong năm 2021").
 _TOPIC_ENDS = re.compile(r"\b(?:in (?:her|his|the|their|its)|during|at the|trong (?:phan|bai|phat bieu|ket luan|"
                          r"cac nhiem vu|nhiem vu|nam)|nam 20\d\d|khong|ko|hong|hok|hk|ha(?! noi))\b")
@@ -1035,7 +1040,7 @@ class Evidence:
                 return True
         # …or whether a speech spoke of one of the report's places: "ông Lĩnh đọc báo cáo có nhắc tới Cà Mau không"
         joined = " ".join(words(text))
-        return any(not self.names(intent, place) and re.search(rf"\b{_SPOKE_OF_IT} (?:\w+ ){{0,2}}?{place}\b", joined)
+        return any(not self.names(intent, place) and re.search(rf"\b{_SPOKE_OF_IT} {_BEFORE_PLACE}{place}\b", joined)
                    for place in self._named_places)
 
     def _quotes_a_summary(self, text: str, intent: Intent) -> bool:

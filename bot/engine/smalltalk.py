@@ -132,8 +132,10 @@ _VERB_GAP = 2
 _JUDGEMENT_GAP = 4
 #: How many words may stand between a capability and "được", and between "được" and "gì".
 _CAPABILITY_GAP = 3
-#: Verbs of understanding, folded: asked of the bot with a yes or no, they ask what it can do.
+#: Verbs of understanding, folded: asked of the bot with a yes or no, they ask what it can do…
 _UNDERSTAND = frozenset({"hieu", "understand"})
+#: …unless a question word follows: "bot có hiểu Dân vận khéo là gì không" asks of the report.
+_ASKED_OF_REPORT = frozenset({"ai", "gi", "j", "may", "dau", "nao", "sao", "who", "what", "which", "how", "nhieu"})
 #: "gì" asked of a capability, folded: "được gì", "được những việc gì", "hỏi j cũng được".
 _WHAT = frozenset({"gi", "j"})
 _CAN = frozenset({"duoc", "dc"})
@@ -202,7 +204,7 @@ def _asks_capability(folded: list[str], start: int, bot_end: int, verb_end: int,
             and set(folded[bot_end:verb_end - 1]) <= {"co", "can", "do", "nay", "ni"}:  # not "bot ơi dễ hiểu hơn"
         # whether it understands: "bot có hiểu tiếng Nghệ không", "bạn có hiểu câu hỏi của tôi ko"
         end = next((k for k, w in enumerate(ahead) if w in _YES_NO_ENDS), None)
-        if end is not None:
+        if end is not None and not set(ahead[:end]) & _ASKED_OF_REPORT:  # "bạn có hiểu ai chủ trì không" asks who
             return verb_end + end + 1
     before = folded[max(0, start - 2):start]
     if before in (["what", "can"], ["what", "could"]) or folded[start - 1:start + 2] == ["what", folded[start], "can"]:

@@ -4061,3 +4061,14 @@ def test_two_polite_words_may_open_an_introduction(responder: Responder) -> None
 
 def test_whether_something_is_good_asked_of_the_bot_is_its_view(responder: Responder) -> None:
     assert responder.answer("bạn thấy Ban Dân vận làm có tốt không?").fallback
+
+
+@pytest.mark.parametrize(("message", "intent"), [
+    ("Ông Vượng nói về gì ở Hà Nội?", "vuong_speech_overview"),           # where he spoke, not whether of Hà Nội
+    ("Bà Mai yêu cầu chỉ đạo triển khai nhiệm vụ trọng tâm nào?", "mai_conclusion_overview"),  # "chỉ", no "chi"
+    ("bạn có hiểu ai chủ trì hội nghị không", "event_chair"),              # asks who, of the report
+    ("bạn thấy báo cáo đánh giá công tác dân vận năm 2020 có tốt không", "report_results_summary"),  # the report's view
+    ("Vì sao phải kiện toàn đội ngũ cán bộ chuyên trách, chuyên trách gì?", "mai_task_7"),  # "chuyên", no "chuyện"
+])
+def test_the_second_reviews_readings_are_kept(responder: Responder, message: str, intent: str) -> None:
+    assert responder.answer(message).intent == intent
