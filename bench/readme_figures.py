@@ -389,6 +389,10 @@ SETS = (
      "94.4% / 100.0%"),
     ("outsider_ex", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "97.1% / 84.0%"),
+    ("outsider_es", "a district Party office clerk in Cà Mau, a law lecturer, a British podcaster, a grandmother "
+     "using voice-to-text, a teenage gamer; sealed to the end, measured once on the final code", "96.5% / 96.2%"),
+    ("outsider_et", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "100.0% / 86.7%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

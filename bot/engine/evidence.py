@@ -492,6 +492,12 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          # who came after: "ai là người thay bà Trương Thị Mai làm Trưởng Ban", "her successor"
                          r"\bthay (?:ong|ba|dong chi) (?:\w+ ){1,3}?lam (?:truong|pho|bi thu|chu tich)\b|"
                          r"\b(?:ke nhiem|nguoi ke nhiem|successor|succeeded (?:her|him))\b|"
+                         # who took a post after it, or what post someone held then: "sau ĐH XIII thì ai làm Trưởng
+                         # BDV TW", "làm Trưởng ban thay bà Mai", "what position did he hold after the 13th Congress"
+                         r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b(?: \w+){0,6}? ai (?:lam|giu|la)\b|"
+                         r"\b(?:lam|giu) (?:chuc )?(?:truong ban|pho truong ban|bi thu|chu tich)\b(?: \w+){0,5}? "
+                         r"thay (?:ong|ba|dong chi)\b|"
+                         r"\b(?:hold|held|holds)\b(?: \w+){0,3}? after the 13 ?th\b|"
                          # a seat in the next term: "lại được bầu vào Trung ương khóa XIII", "re-elected to the 13th"
                          r"\b(?:duoc bau|tai dac cu|bau lai|trung cu)\b(?: \w+){0,4}? (?:khoa|nhiem ky) (?:xiii|13)\b|"
                          r"\b(?:re ?elected|elected) (?:\w+ ){0,4}?(?:13 ?th|thirteenth|xiii)\b|"

@@ -4072,3 +4072,16 @@ def test_whether_something_is_good_asked_of_the_bot_is_its_view(responder: Respo
 ])
 def test_the_second_reviews_readings_are_kept(responder: Responder, message: str, intent: str) -> None:
     assert responder.answer(message).intent == intent
+
+
+@pytest.mark.parametrize("message", [
+    "Sau Đại hội XIII thì ai giữ chức Trưởng Ban Dân vận Trung ương vậy?",      # who took the post later
+    "ai làm trưởng ban dân vận trung ương thay bà Mai",
+    "Which post did Truong Thi Mai hold after the 13th Congress?",
+])
+def test_posts_after_the_13th_congress_are_refused(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+def test_what_someone_did_in_anothers_stead_at_the_conference_is_answered(responder: Responder) -> None:
+    assert responder.answer("ông Lĩnh làm gì thay bà Mai tại hội nghị").intent == "person_nguyen_hong_linh"
