@@ -3958,16 +3958,15 @@ def test_the_conferences_name_with_its_term_shortened_is_context(responder: Resp
     assert responder.answer(message).intent == "event_date"
 
 
-def test_a_wrong_guess_owned_up_to_after_the_question_is_corrected(responder: Responder) -> None:
-    """"em tưởng ở Đà Lạt" offers a guess the answer corrects; the city is no subject the report lacks."""
-    reply = responder.answer("điểm cầu chính của buổi họp trực tuyến đó ở thành phố nào vậy, em tưởng ở Đà Lạt?")
-    assert reply.intent == "event_bridge_points"
-
-
-def test_calling_the_listener_before_saying_who_asks_is_part_of_the_introduction(responder: Responder) -> None:
-    """"Anh ơi em làm bài thuyết trình GDCD, …": the school subject says who asks, and names no topic."""
-    reply = responder.answer("Anh ơi em làm bài thuyết trình GDCD, hội nghị đó họp trực tiếp hay trực tuyến vậy ạ?")
-    assert reply.intent == "event_format"
+@pytest.mark.parametrize(("message", "intent"), [
+    # a guess the answer corrects: the city is no subject the report lacks
+    ("điểm cầu chính của buổi họp trực tuyến đó ở thành phố nào vậy, em tưởng ở Đà Lạt?", "event_bridge_points"),
+    # calling the listener, then who asks: the school subject names no topic
+    ("Anh ơi em làm bài thuyết trình GDCD, hội nghị đó họp trực tiếp hay trực tuyến vậy ạ?", "event_format"),
+])
+def test_a_guess_or_a_call_around_the_question_names_no_subject(responder: Responder, message: str,
+                                                                 intent: str) -> None:
+    assert responder.answer(message).intent == intent
 
 
 def test_whether_someone_was_at_a_place_or_elsewhere_is_their_own_answer(responder: Responder) -> None:
