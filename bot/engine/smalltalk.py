@@ -481,9 +481,9 @@ class SmallTalkCues:
             skipped = next((k for k, part in enumerate(clauses_typed) if not set(words(part)) <= _FILLER), 0) \
                 if not any(asking) else 0  # "Wow, that was clear, but who chaired?" asks on
             clause = clauses_typed[skipped]
-            opening = sum(len(words(part)) for part in clauses_typed[:skipped])
+            first = sum(len(words(part)) for part in clauses_typed[:skipped])
             alone = [*zip(spans, asking, strict=True),
-                     ((opening, opening + len(words(clause))), _ends_asking(clause))]
+                     ((first, first + len(words(clause))), _ends_asking(clause))]
             for s, e, reply in judged:
                 if any(a <= s and e <= b and not asks and set(folded[a:s] + folded[e:b]) <= self._bot_names | _FILLER
                        for (a, b), asks in alone):
