@@ -600,10 +600,11 @@ _COME_OF_IT = re.compile(rf"\b(?:{_COME_OF_IT_WORDS}|ký chưa|ký hồi nào)\b
 _COME_OF_IT_PLAIN = re.compile(rf"\b(?:(?<=\w ){fold(_COME_OF_IT_WORDS)})\b")  # a first "da" is "dạ" (yes, sir)
 #: An hour of the clock asked, folded, and an answer that gives one.
 _CLOCK_ASKED = re.compile(r"\b(?:may gio|what time(?! of| period| span| frame)|what hour|which hour)\b")
-#: An hour stated, as a claim to check: "… lúc gần 11 giờ trưa, có đúng không", "at 9 a.m., right?".
-_CLAIMED_CLOCK = re.compile(r"\b\d{1,2}(?:h\d{0,2}|:\d\d| giờ)(?!\w)|\b\d{1,2} ?(?:o'clock|[ap]\.?m\.?)(?!\w)",
-                            re.IGNORECASE)
-_HAS_CLOCK = re.compile(r"\b\d{1,2}(?:h\d{0,2}|:\d\d| giờ)(?!\w)|o'clock|\b[ap]\.?m\b", re.IGNORECASE)
+_HOUR = r"\b\d{1,2}(?:h\d{0,2}|:\d\d| giờ)(?!\w)"
+_HAS_CLOCK = re.compile(_HOUR + r"|o'clock|\b[ap]\.?m\b", re.IGNORECASE)
+#: An hour stated, as a claim to check: "… lúc gần 11 giờ trưa, có đúng không", "at 9 a.m., right?" (not the
+#: "am" of "Am I right").
+_CLAIMED_CLOCK = re.compile(_HOUR + r"|\b\d{1,2} ?(?:o'clock|[ap]\.?m\.?)(?!\w)", re.IGNORECASE)
 #: The article's own publication, folded: "bản tin được đăng lên trang vào ngày nào" asks no day of the conference.
 _PUBLISHED = re.compile(r"\b(?:dang tai|dang len|duoc dang|dang bai|dang ngay|xuat ban|phat hanh|published|posted|"
                         r"publication)\b")
@@ -791,6 +792,9 @@ class Evidence:
         self._after: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_after)
         self._claims: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.checks_claim)
         self._named_places = [" ".join(words(place)) for place in cfg.named_places]
+        #: Whether a speech spoke of each of them, asked: "có nhắc tới Cà Mau", "did he mention Hanoi".
+        self._places_spoken_of = {place: re.compile(rf"\b{_SPOKE_OF_IT} {_BEFORE_PLACE}{place}\b")
+                                  for place in self._named_places}
         #: The report's places and people, folded: a name one letter off is theirs mistyped.
         self._known_names = frozenset([*self._named_places, *(" ".join(words(p.name)) for p in kb.followups.people)])
         #: Each place's own doings asked near its name ("Cà Mau xếp thứ mấy", "mô hình nào của Cà Mau").
@@ -1046,8 +1050,8 @@ class Evidence:
                 return True
         # …or whether a speech spoke of one of the report's places: "ông Lĩnh đọc báo cáo có nhắc tới Cà Mau không"
         joined = " ".join(words(text))
-        return any(not self.names(intent, place) and re.search(rf"\b{_SPOKE_OF_IT} {_BEFORE_PLACE}{place}\b", joined)
-                   for place in self._named_places)
+        return any(not self.names(intent, place) and spoken_of_it.search(joined)
+                   for place, spoken_of_it in self._places_spoken_of.items())
 
     def _quotes_a_summary(self, text: str, intent: Intent) -> bool:
         """Whether the question asks the exact words of a speech or of the summary report whose gist ``intent`` gives:

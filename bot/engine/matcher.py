@@ -66,6 +66,8 @@ _SAT_AT = re.compile(r"\b(?:du|tham du|ngoi du|co mat)(?: \S+){0,2} (?:o|tai) (?
 #: Words that bring others into where someone sat, folded: "có ai ngoài ông Hải dự ở Cà Mau không", "ông Hải
 #: với lãnh đạo HĐND tỉnh …", "was Hai the only leader at Ca Mau".
 _WITH_OTHERS = re.compile(r"\b(?:ai|ngoai|voi|only|besides|along|together|other|others|leaders?|officials?)\b")
+#: …and "cùng" (with) as typed, since it folds as "cũng" (also) does: "Cùng ông Hải, lãnh đạo Ban Dân vận …".
+_TOGETHER = re.compile(r"\bcùng\b", re.IGNORECASE)
 #: A clause that says who someone is, between commas: "Nguyễn Hồng Lĩnh, người trình bày báo cáo
 #: tóm tắt, giữ chức gì?" names the summary report to say who, not to ask about it.
 _APPOSITIVE = re.compile(r",\s*(?:người|vị|who|the one who|the man who|the woman who)\s[^,?;:.]{1,80}(?=,)",
@@ -961,7 +963,7 @@ class Matcher:
         """Whether the question asks if the one it names sat at Cà Mau or in Hà Nội, and of no one else."""
         joined = " ".join(folded)
         return bool(_SAT_AT.search(joined)) and not _WITH_OTHERS.search(joined) \
-            and not re.search(r"\bcùng\b", text.lower()) and not self._evidence.names_a_post(text)  # not "cũng"
+            and not _TOGETHER.search(text) and not self._evidence.names_a_post(text)
 
     def _refusals_yield(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A refusal of counts (dates, places) yields to a close answer when no count is asked.
