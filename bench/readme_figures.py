@@ -393,6 +393,11 @@ SETS = (
      "using voice-to-text, a teenage gamer; sealed to the end, measured once on the final code", "96.5% / 96.2%"),
     ("outsider_et", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
      "the end, measured once on the session's final code", "100.0% / 86.7%"),
+    ("outsider_ey", "a night-shift nurse in Cà Mau, a retired history teacher in Nghệ An, a Vietnamese-American "
+     "graduate student, a shrimp farmer in Năm Căn, a civil servant in Hà Nội; measured once when written, then tuned "
+     "on", "97.9% / 92.0%"),
+    ("outsider_ez", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "100.0% / 82.7%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

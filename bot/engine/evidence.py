@@ -172,10 +172,11 @@ _UNEXPLAINED = re.compile(r"\b(?:van con|con xay ra|van xay ra|yeu kem|bat cap|t
                           r"because of|due to|incident|scandal|vu viec|su co|xay ra)\b)")
 #: An incident or a problem asked as the cause, folded: "có vụ việc j xảy ra", "lúc đó có dấu hiệu gì bất ổn",
 #: "was there a particular problem … that prompted it": the report tells of none, whatever purpose an answer gives.
-_INCIDENT = re.compile(r"\b(?:vu viec|su co|dau hieu|bieu hien|van de|problems?|truc trac) (?:\w+ ){0,2}?"
+_INCIDENT = re.compile(r"\b(?:vu viec|su viec|su co|dau hieu|bieu hien|van de|problems?|truc trac) (?:\w+ ){0,2}?"
                        r"(?:gi|j|nao)\b|"
                        r"\bwhat (?:was|went|is) wrong\b|"
-                       r"\b(?:was|were) there (?:a |an |any )?(?:\w+ )?(?:problems?|incidents?|scandals?|cases?)\b|"
+                       r"\b(?:was|were) there (?:a |an |any )?(?:\w+ )?(?:problems?|incidents?|scandals?|cases?)"
+                       r"(?: (?:or|and) (?:\w+ )?\w+)?\b|"
                        r"\bwhat (?:prompted|triggered)\b")
 #: Words that ask something besides why ("which elections…, and why"), folded.
 #: (a place, a time or a count asked are told by their cues as typed: "đầu năm" is no "đâu")
@@ -205,9 +206,12 @@ _NOT_KNOWING = frozenset({"hieu", "biet", "ro"})
 #: …unless that yes-or-no clause offers a reason to check ("vì sao …, có phải do thiếu người không?") or
 #: asks for one itself ("…, báo cáo có phân tích nguyên nhân không?"), folded.
 _GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecause\b")
-#: A hidden story, or a weak point, suspected beside why, folded: "có uẩn khúc gì hả", "có chuyện gì đáng lo
-#: không", "báo cáo có nói yếu ở khâu nào không": no other question, and no reason the answer gives either.
+#: A hidden story, a worry, or a weak point, suspected beside why, folded: "có uẩn khúc gì hả", "có chuyện gì
+#: đáng lo không", "có lo ngại gì đặc biệt không", "có điều gì đáng ngại chăng", "báo cáo có nói yếu ở khâu nào
+#: không": no other question, and no reason the answer gives either.
 _SUSPECTED = re.compile(r"\b(?:uan khuc|khuat tat|an tinh) (?:\w+ )?(?:gi|j)\b|\bco chuyen (?:\w+ )?(?:gi|j)\b|"
+                        r"\b(?:lo ngai|lo lang|bat on|dien bien) (?:\w+ )?(?:gi|j|nao)\b|"
+                        r"\b(?:gi|j) (?:dang )?(?:lo ngai|ngai|lo|lo lang)\b|"
                         r"\b(?:yeu|han che|vuong mac|kho khan) (?:o )?(?:khau|cho|diem|mat) (?:nao|gi|j)\b")
 #: …or guesses what was wrong before, southern "bộ … hả", folded: "…, bộ cách cũ hổng được hả?" (not "bộ ngành").
 _GUESSED_OTHER = re.compile(r"bo (?!nganh\b|may\b|phan\b|chinh tri\b)\w+(?: \w+)*? (?:ha|a|sao|ta|ho)$")
@@ -217,8 +221,11 @@ _EXPLAINED = re.compile(rf"{_EXPLAINS}\b")
 #: …or whether it explains why, at the start: "Bài có giải thích vì sao …, chứ không … không?".
 _EXPLAINED_WHY = re.compile(rf"{_EXPLAINS} (?:ro )?(?:vi sao|tai sao|ly do|why)\b")
 _WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|ly do|li do|sao lai|sao ma|nguyen nhan|why|reason|reasons|"
-                  r"what caused|what prompted|what triggered|"
+                  r"what caused|what prompted|what triggered|that prompted|which prompted|that triggered|"
                   r"causes of)\b|"
+                  # what lay behind it: "were there incidents or worries behind the push to…"
+                  r"\b(?:(?:or|and) )?(?:incidents?|worries|worry|concerns?|problems?|motives?|story|events?) "
+                  r"(?:\w+ ){0,4}?behind (?:the|this|that|it|her|his|their)\b|"
                   # "sao bà Mai là trưởng ban mà không đọc báo cáo", "sao Cà Mau chỉ cử đại diện UBND"
                   r"^sao (?:\w+ ){0,10}?(?:ma|lai|chi)\b|"
                   # "sao Cà Mau không có ai phát biểu vậy": why no one did
@@ -399,7 +406,10 @@ _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham l
                            r"tuyen duong|duoc khen|khen thuong|nhac nho|phe binh|praised|commended|"
                            r"criticised|criticized|singled out|"
                            # …or its cadres' discipline: "ở Cà Mau có cán bộ nào bị kỷ luật không"
-                           r"ky luat|disciplined|punished)\b")
+                           r"ky luat|disciplined|punished|"
+                           # …or how well it did, its own plan: "dân vận ở Cà Mau làm tốt hay dở", "kế hoạch riêng"
+                           r"tot hay (?:do|xau|kem|chua)|(?:lam|lm) (?:chua )?tot|nhan xet|ke hoach (?:rieng|gi|j|nao)|"
+                           r"(?:ket qua|thanh tich|cong tac) (?:\w+ ){0,5}?cua rieng)\b")
 #: How many words may stand between a place and its doings ("ở Cà Mau việc vận động đồng bào có đạo còn khó khăn").
 DOINGS_GAP = 8
 #: Which one ranks first, folded: "nhiệm vụ nào được đánh giá là quan trọng nhất", "which task was the
@@ -421,6 +431,12 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
                           r"(?:did well|performed|excelled|praised|commended|outstanding|exemplary|did poorly|"
                           r"lagged|lagging|weak|weakest|critici[sz]ed)\b|"
                           r"\bname(?:d|s)? any (?:provinces?|districts?|localit\w*|models?|communes?)\b|"
+                          # …or wrongdoers named: "ổng có nêu tên ai vi phạm hông", "did he name any corrupt officials"
+                          r"\b(?:neu ten|nhac ten|ke ten|chi ten|chi dich danh|dich danh)(?: \w+){0,3} "
+                          r"(?:ai|nguoi nao|can bo nao|vu nao|ca nhan nao)(?: \w+){0,3} "
+                          r"(?:vi pham|sai pham|tham nhung|tieu cuc|bi ky luat|bi xu ly)\b|"
+                          r"\bname(?:d|s)? (?:any |the |specific )?(?:corrupt (?:officials?|cadres?|people)|violators?|"
+                          r"wrongdoers?|culprits?|offenders?)\b|"
                           r"\b(?:praise[ds]?|thank(?:ed|s)?|commend(?:ed|s)?) (?:any |the )?(?:particular |specific )?"
                           r"(?:provinces?|districts?|localit\w*|communes?|units?)\b|"
                           # "did she comment on the performance of any particular province"

@@ -150,6 +150,8 @@ _FILLER = frozenset({"roi", "qua", "lam", "that", "ghe", "day", "do", "nhe", "nh
 _YOUR = frozenset({"your", "the", "that", "this", "those", "these"})
 #: Words that may open a sentence before the answers are named, folded: "Dạ câu trả lời …", "But your answer …".
 _OPENERS = frozenset({"da", "thua", "ma", "con", "nhung", "but", "and", "so", "well"})
+#: The word that closes a talk when a message opens with it, as typed: "Thôi tôi nghỉ đây, chào cháu nghe".
+_CLOSING = frozenset({"thôi", "thoi"})
 #: Verbs that ask for something of the report, folded: "Thanks. List the seven tasks.", "Cảm ơn nhé.
 #: Giải thích thêm về …".
 _REQUESTING = re.compile(r" (?:liet ke|tom tat|tom lai|neu|giai thich|ke|trich|muon xem|cho xem|"
@@ -523,7 +525,8 @@ class SmallTalkCues:
         after_talk = any(cue.end <= start for cue in cues if cue.intent_id != self._greeting)  # "alo, có ai ko" greets
         if any(cue.intent_id == self._greeting and cue.end <= start for cue in cues):
             return self._parting if after_talk else None  # "Hi there! Xin chào" greets twice
-        return self._parting if after_talk or start >= len(words(sentences(text)[0])) else None
+        closes = raw_words(text)[0].lower() in _CLOSING  # "Thôi tôi nghỉ đây, chào cháu nghe" takes leave
+        return self._parting if after_talk or closes or start >= len(words(sentences(text)[0])) else None
 
     @staticmethod
     def asked_first(text: str, cues: list[Cue]) -> list[Cue]:

@@ -4010,6 +4010,10 @@ def test_the_sessions_new_readings_leave_these_alone(responder: Responder, messa
     "Theo tôi nhớ bà Mai kết luận lúc khoảng 10 giờ 30, có đúng vậy không?",  # an hour claimed; none reported
     "Was Truong Thi Mai re-elected to the 13th Politburo?",                # a seat in a later term
     "Nói thiệt đi, họp trực tuyến kiểu đó có ích gì không?",              # the bot's own view
+    "Ông Vượng đòi xử lý nghiêm tham nhũng, vậy ông có chỉ đích danh cán bộ nào sai phạm không?",  # culprits named
+    "Did Vuong name any corrupt officials in his speech?",
+    "Dân vận ở Cà Mau mấy năm qua làm tốt hay dở, bài có nói không?",      # the province's own record
+    "Tỉnh Cà Mau có kế hoạch riêng gì để làm theo kết luận của bà Mai không?",
 ])
 def test_details_claims_and_views_the_report_never_gives_are_refused(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
@@ -4019,6 +4023,9 @@ def test_details_claims_and_views_the_report_never_gives_are_refused(responder: 
     "Sao bà Mai lại giao nhiệm vụ kiện toàn bộ máy dân vận, có uẩn khúc gì không?",   # a hidden story suspected
     "Vì sao điểm nóng an ninh vẫn còn xảy ra, báo cáo có nói hạn chế ở khâu nào không?",  # a weak point asked
     "Tại sao phải đổi mới cách đánh giá cán bộ tiếp dân, bộ cách cũ làm sai hả?",     # a guess in "bộ … hả"
+    "Vì sao bà Mai dặn phải rà soát các văn bản về dân vận, có lo ngại gì không?",    # a worry suspected
+    "Tại sao lại giao củng cố bộ máy làm dân vận, có điều gì đáng ngại chăng?",
+    "Was there a particular worry behind the task of strengthening the dân vận apparatus in 2021?",
 ])
 def test_why_with_a_suspicion_after_it_is_still_a_reason_the_report_does_not_give(responder: Responder,
                                                                                   message: str) -> None:
