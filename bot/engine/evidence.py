@@ -808,6 +808,10 @@ class Evidence:
         self._after: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.asks_after)
         self._claims: PhraseSet[None] = PhraseSet((words(cue), None) for cue in cfg.checks_claim)
         self._named_places = [" ".join(words(place)) for place in cfg.named_places]
+        #: Each place's ways of being written among them: "hanoi" is "ha noi" run together.
+        self._spellings = {place: tuple(other for other in self._named_places
+                                        if other.replace(" ", "") == place.replace(" ", ""))
+                           for place in self._named_places}
         #: Whether a speech spoke of each of them, asked: "có nhắc tới Cà Mau", "did he mention Hanoi".
         self._places_spoken_of = {place: re.compile(rf"\b{_SPOKE_OF_IT} {_BEFORE_PLACE}{place}\b")
                                   for place in self._named_places}
@@ -1220,7 +1224,8 @@ class Evidence:
 
     def names(self, intent: Intent, place: str) -> bool:
         """Whether ``intent``'s answer (either language) names ``place`` (folded words)."""
-        return f" {place} " in f" {self._answer_words[intent.id]} "
+        answer = f" {self._answer_words[intent.id]} "
+        return any(f" {spelt} " in answer for spelt in self._spellings.get(place, (place,)))
 
     @property
     def post_holders(self) -> KeysView[str]:

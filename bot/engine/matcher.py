@@ -203,6 +203,8 @@ _WHERE_HELD = re.compile(r"\b(?:(?:diem|dau) cau (?:trung tam|chinh)|central|hub
 _YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have|had)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
+#: Verbs of saying, folded: a question about someone's words, wherever they sat ("có nhắc…", "what did … say").
+_ASKS_WORDS = re.compile(r"\b(?:(?<!\bha )noi|nhac|de cap|khoe|say|said|says|mention|mentioned|talk|talked)\b")
 #: A close refusal is kept when this much of the question (IDF) only it explains: "vì sao hội nghị bị
 #: hoãn" shares "hoãn" with the refusal of false premises, not with the purpose it ties with.
 REFUSAL_OWN_WEIGHT = 6.0
@@ -665,6 +667,7 @@ class Matcher:
         ranked = self._someone_first(text, self._no_one_asked(text, ranked))
         ranked = self._local_first(text, self._items_first(tokens, ranked))
         ranked = self._their_words_first(text, self._speech_first(text, ranked))
+        ranked = self._where_they_sat_first(text, ranked)
         ranked = self._term_first(text, ranked)
         ranked, speaker = self._speaker_first(text, ranked)
         ranked = self._local_refusal_first(text, ranked)
@@ -1158,6 +1161,28 @@ class Matcher:
         own = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
                     and self.kb.intents[c.intent_id].topic == topic), None) if topic else None
         if own is None or candidates[0].score - own.score >= SPEECH_MARGIN:
+            return candidates
+        return _promote(own, candidates)
+
+    def _where_they_sat_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A speech leading a question that asks where its speaker sat ("ông Vượng phát biểu từ điểm cầu Hà Nội
+        hay ở đâu?", "who was the top leader at the Hanoi hub?") yields to the speaker's own card, which says where,
+        less than ``SPEAKER_MARGIN`` behind; not when it asks what they said there."""
+        leader = self.kb.intents[candidates[0].intent_id] if candidates else None
+        person = self._speech_givers.get(leader.topic) if leader is not None and leader.topic else None
+        if person is None or leader is None or leader.id == person or Objection.SAID in self._evidence.asks(text):
+            return candidates
+        card, folded = self.kb.intents[person], words(text)
+        if _ASKS_WORDS.search(" ".join(folded)):  # "the senior leader sitting in Hanoi said what about…" asks his words
+            return candidates
+        places = self._evidence.places_asked(text)
+        missing = [place for place in places if not self._evidence.names(leader, place)]
+        where = Objection.PLACE in self._evidence.asks(text) and Objection.PLACE in self._evidence.able(card)
+        # …who sat there, or there or elsewhere: "vị lãnh đạo có mặt ở Hà Nội là ai", "ở Hà Nội hay về tỉnh"
+        who_there = bool(missing) and all(self._evidence.names(card, place) for place in missing) and bool(
+            _ASKS_WHO.search(" ".join(folded)) or _ALTERNATIVES & set(folded))
+        own = next((c for c in candidates if c.intent_id == person), None)
+        if own is None or candidates[0].score - own.score >= SPEAKER_MARGIN or not (where or who_there):
             return candidates
         return _promote(own, candidates)
 

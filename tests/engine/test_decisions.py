@@ -1261,6 +1261,19 @@ def test_the_highest_party_post_present_describes_vuong(responder: Responder) ->
         "person_tran_quoc_vuong"
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # where the speaker sat, or who sat there: his own card says it, not his speech
+    ("Thế còn đồng chí Vượng, đồng chí ấy chỉ đạo từ đầu cầu Hà Nội hay từ tỉnh?", "person_tran_quoc_vuong"),
+    ("Đồng chí Thường trực Ban Bí thư dự ở đầu cầu nào vậy, Hà Nội hay về tỉnh?", "person_tran_quoc_vuong"),
+    ("Người lãnh đạo cấp cao nhất dự buổi tổng kết ngồi ở đâu và với vai trò gì?", "person_tran_quoc_vuong"),
+    # …but his words, wherever he sat, are his speech's
+    ("What did the senior leader sitting in Hanoi say about emulation movements?", "vuong_req_emulation"),
+])
+def test_where_a_speaker_sat_is_his_card_and_what_he_said_his_speech(responder: Responder, question: str,
+                                                                     expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
 def test_two_answers_too_close_to_tell_get_the_overview_that_holds_both(responder: Responder) -> None:
     """The provincial leader's answer and the list of who attended at Cà Mau: the list holds both."""
     assert responder.answer("cm co ai du hn ko, bt tinh uy co di hok").intent == "camau_attendees"
