@@ -398,6 +398,11 @@ SETS = (
      "on", "97.9% / 92.0%"),
     ("outsider_ez", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "100.0% / 82.7%"),
+    ("outsider_fc", "a commune police officer in Cà Mau, a PhD candidate in Hà Nội, a Korean journalist, a grandmother "
+     "in Thái Bình without diacritics, a civics teacher in Cần Thơ; measured once when written, then tuned on",
+     "91.7% / 96.0%"),
+    ("outsider_fd", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "94.3% / 92.0%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

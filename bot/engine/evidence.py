@@ -402,8 +402,8 @@ _KIND_SPLIT = re.compile(r", ")
 #: A place's own doings, folded: its rank, results, models, difficulties, a paper it read ("Cà Mau xếp thứ mấy",
 #: "mô hình nào của Cà Mau", "how did Cà Mau rank"); asked of a place the answer never names, none of them is told.
 _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham luan|noi bat|kho khan|"
-                           r"mo hinh (?:nao|gi|j)|models?|ket qua (?:gi|j|nao|noi bat)|thanh tich|bieu duong|"
-                           r"tuyen duong|duoc khen|khen thuong|nhac nho|phe binh|praised|commended|"
+                           r"mo hinh (?:nao|gi|j)|models?|ket qua (?:\w+ ){0,6}?(?:gi|j|nao|noi bat)|thanh tich|"
+                           r"bieu duong|tuyen duong|duoc khen|khen thuong|nhac nho|phe binh|praised|commended|"
                            r"criticised|criticized|singled out|"
                            # …or its cadres' discipline: "ở Cà Mau có cán bộ nào bị kỷ luật không"
                            r"ky luat|disciplined|punished|"
@@ -685,6 +685,16 @@ _SAID_BY_IT = re.compile(rf"\b(?:{_ITSELF}|bao cao|bc|report)(?: nay| do| ay)?(?
 _REACTS = re.compile(r"\b(?:khen|che|gop y|nhan xet|phan hoi|dap lai|tan thanh|dong tinh|phan bien|"
                      r"respond(?:ed|s)? to|endorse[sd]?|react(?:ed|s)? to|comment(?:ed|s)? on|agree[sd]? with|"
                      r"disagree[sd]? with|praise[sd]?|criticis(?:e|ed|es)|echo(?:ed|es)?)\b")
+#: A failing owned up to, folded: "did the report admit any failure on corruption", "báo cáo có thừa nhận yếu kém gì
+#: không": the report lists results only.
+_ADMITTED = re.compile(r"\b(?:admit(?:s|ted)?|acknowledge[sd]?|concede[sd]?) (?:any |some |its |the |to )?(?:\w+ )?"
+                       r"(?:failures?|failings?|shortcomings?|weakness(?:es)?|mistakes?|faults?)\b|"
+                       r"\bthua nhan (?:\w+ ){0,2}?(?:yeu kem|that bai|khuyet diem|sai sot|sai lam|han che|bat cap)\b")
+#: Anyone's objection to a speech, the report or a task, folded: "có ai phản biện hay chê bản báo cáo không", "did
+#: anyone criticise the summary": the report records no one's (its praise of a movement is its own word).
+_ANYONE_REACTED = re.compile(r"\b(?:co ai|ai do|nguoi nao|dai bieu nao|anyone|anybody|any (?:delegates?|participants?|"
+                             r"attendees?))\b(?: \S+){0,3}? (?:che|gop y|phan bien|phan doi|khong dong tinh|"
+                             r"criticis(?:e|ed)|criticiz(?:e|ed)|object(?:ed)? to|question(?:ed)?|disagree[sd]?)\b")
 #: A count the question states, folded: "10 mô hình", "10% biên chế", "hơn một trăm nghìn cán bộ",
 #: "64 điểm cầu"; not a date, an hour, an ordinal or a name's number ("31/12", "18h", "Đại hội 13",
 #: "lớp 11", "nhiệm vụ số 3", "Câu 7:").
@@ -975,6 +985,8 @@ class Evidence:
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
         if _REACTS.search(" ".join(words)) and len({person.intent for person in self.people.named(text)}) >= 2:
             return Objection.SAID  # "bà Mai có khen báo cáo của ông Lĩnh không": no one's word on another's
+        if _ANYONE_REACTED.search(" ".join(words)):
+            return Objection.SAID  # "có ai chê bản báo cáo của ông Lĩnh không": no one's reaction is reported
         if self.asks_the_bots_view(text):
             return Objection.OPINION
         if any(not _SAID_BY_IT.search(m.group(0)) for m in _ATTENDEE_SAID.finditer(" ".join(words))) \
@@ -986,7 +998,8 @@ class Evidence:
                 _another_event(text) and not self.checks_claim(words)):
             return Objection.OTHER_EVENT
         if self._asks_unnamed_detail(text, words, intent) or _RANKED.search(" ".join(fold(text).split())) \
-                or _SINGLED_OUT.search(" ".join(words)) or self._quotes_a_summary(text, intent) \
+                or _SINGLED_OUT.search(" ".join(words)) or _ADMITTED.search(" ".join(words)) \
+                or self._quotes_a_summary(text, intent) \
                 or self._singles_out_an_untold_topic(text, intent) \
                 or _LATER_POST.search(" ".join(words)) or self._explains_a_post(text, words) \
                 or self._doings_of_an_untold_place(text, words, intent) or self._asks_body_in_charge(words, intent) \
@@ -1534,11 +1547,15 @@ def offered_instead(text: str, name: str) -> bool:
     Tuyên giáo hay Ban Dân vận tổ chức?"): the report may hold the other, and the answer then
     corrects the question. Not beside "or": "Catholics or Khmer Theravada Buddhists" offers two
     things the report never names. Nor a guess the asker owns up to as mistaken, after a question: "…
-    đặt ở thành phố nào, em tưởng ở Sài Gòn?", "…, I thought it was Saigon"."""
+    đặt ở thành phố nào, em tưởng ở Sài Gòn?", "…, I thought it was Saigon", or tags to it: "… ở đâu, Sài Gòn hả?"."""
     folded, named = " ".join(words(text)), re.escape(" ".join(words(name)))
     guess = (r"[,;?.!]\s*(?:\w+\s+){0,2}(?:(?<!thu )(?<!tu )(?<!doi )tuong|i thought|i assumed)"
              rf"(?:\s+\w+){{0,3}}\s+{named}\b")
-    if re.search(guess, fold(text).lower()) and len(re.findall(rf"\b{named}\b", folded)) == 1 \
+    # …or a guess tagged to a question of where or who: "Đầu cầu chính đặt ở đâu, Sài Gòn hả?"
+    tagged = (rf"\b(?:dau|ai|nao|where|which|who)\b[^,;?.!]*[,;]\s*(?:(?:o|tai|la|in|at)\s+)?{named}"
+              r"(?:\s+(?:ha|a|hay sao|phai khong|dung khong|chang|chu|hong|ko|khong|right|maybe))?\s*[?.!]*\s*$")
+    if (re.search(guess, fold(text).lower()) or re.search(tagged, fold(text).lower())) \
+            and len(re.findall(rf"\b{named}\b", folded)) == 1 \
             and not re.search(r"\b(?:tướng|tượng)\b", text.lower()):  # "thủ tướng …", "đối tượng …" guess nothing
         return True
     if _YES_NO_END.search(folded):  # "có nói gì về phụ nữ hay Hội phụ nữ không": "hay" lists, offers no choice

@@ -186,9 +186,9 @@ _TOLD_TO = re.compile(r"\b(?:dặn|căn dặn|dặn dò|yêu cầu|yeu cau|nhắ
 _SET_ASIDE_LIST = re.compile(r"\b(?:ngoài|ngoai|besides|apart from|other than|except)\b.{1,120}?"
                              r"(?=\s+(?:ra|thì|thi|còn|con)\b|,\s*(?:which|who|what|were|was|did|are|is)\b)",
                              re.IGNORECASE)
-#: A person asked for, folded: "còn ai", "lãnh đạo nào", "which other leaders" (not "nhiệm vụ nào khác").
+#: A person asked for, folded: "còn ai", "lãnh đạo nào", "tên gì", "which other leaders" (not "nhiệm vụ nào khác").
 _PERSON_ASKED = re.compile(r"\b(?:ai|who|lanh dao|vi|dong chi|nguoi|dai bieu|quan chuc|can bo|leaders?|officials?|"
-                           r"people|persons?|anyone|anybody|delegates?)\b")
+                           r"people|persons?|anyone|anybody|delegates?|ten (?:gi|j)|names?)\b")
 #: Others asked for, folded: "lãnh đạo nào khác", "còn ai nữa", "còn những lãnh đạo bộ, ngành nào", "which
 #: other leaders".
 _OTHERS_ASKED = re.compile(r"\b(?:khac|nua|who else|other|others|anyone else|anybody else|"

@@ -4027,6 +4027,10 @@ def test_the_sessions_new_readings_leave_these_alone(responder: Responder, messa
     "Did Vuong name any corrupt officials in his speech?",
     "Dân vận ở Cà Mau mấy năm qua làm tốt hay dở, bài có nói không?",      # the province's own record
     "Tỉnh Cà Mau có kế hoạch riêng gì để làm theo kết luận của bà Mai không?",
+    "Trong nhiệm kỳ qua, tỉnh Cà Mau đã đạt những kết quả công tác dân vận cụ thể nào?",
+    "Có đại biểu nào phản đối hay chê bài phát biểu của ông Vượng không?",   # no one's objection is reported
+    "Ông Vượng có thừa nhận sai sót gì trong việc xử lý cán bộ tham nhũng không?",  # no failing owned up to
+    "Did Vuong acknowledge any mistakes in handling corruption, or only ask for strict punishment?",
 ])
 def test_details_claims_and_views_the_report_never_gives_are_refused(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
@@ -4049,6 +4053,11 @@ def test_why_with_a_suspicion_keeps_the_purpose_the_answer_gives(responder: Resp
     """"để tạo sự tin tưởng cho nhân dân" is the reason the report gives for "nói ít làm nhiều"."""
     reply = responder.answer("Sao ông Vượng lại dặn phải nói ít làm nhiều, bộ có chuyện gì hả?")
     assert reply.intent == "vuong_req_noi_it_lam_nhieu"
+
+
+def test_a_place_guessed_after_where_is_corrected_not_refused(responder: Responder) -> None:
+    """"…ở đâu, Đà Lạt hả?" guesses; the answer says Hà Nội."""
+    assert responder.answer("Điểm cầu trung tâm của hội nghị đặt ở đâu, Đà Lạt hả?").intent == "event_bridge_points"
 
 
 @pytest.mark.parametrize("message", [
