@@ -403,6 +403,10 @@ SETS = (
      "91.7% / 96.0%"),
     ("outsider_fd", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "94.3% / 92.0%"),
+    ("outsider_fe", "a Fatherland Front chairman in Bến Tre, a student in Đà Nẵng, an Indian PhD student, a retired "
+     "teacher in Hải Phòng, a Cà Mau reporter; measured once when written, then tuned on", "92.4% / 92.0%"),
+    ("outsider_ff", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "97.1% / 86.7%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

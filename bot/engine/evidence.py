@@ -307,6 +307,12 @@ def _specific_ones(answer: str) -> re.Pattern[str] | None:
                       rf"\b(?:{named}) (?:nao|gi|j)(?: \w+){{0,3}}? (?:{_SPECIFIC})\b")
 
 
+def _near(place: str, doings: re.Pattern[str]) -> re.Pattern[str]:
+    """``doings`` within ``DOINGS_GAP`` words of ``place`` (folded, spaced), before or after it, as a group."""
+    return re.compile(rf" {place} (?:\w+ ){{0,{DOINGS_GAP}}}?({doings.pattern})|"
+                      rf"({doings.pattern})(?: \w+){{0,{DOINGS_GAP}}}? {place} ")
+
+
 def _ends_yes_no(folded: list[str]) -> bool:
     """Whether the question's last words hold a "không" that asks yes or no ("… có phải do thiếu người không"),
     not one before a verb of knowing ("… bà không hiểu")."""
@@ -402,14 +408,20 @@ _KIND_SPLIT = re.compile(r", ")
 #: A place's own doings, folded: its rank, results, models, difficulties, a paper it read ("Cà Mau xếp thứ mấy",
 #: "mô hình nào của Cà Mau", "how did Cà Mau rank"); asked of a place the answer never names, none of them is told.
 _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham luan|noi bat|kho khan|"
-                           r"mo hinh (?:nao|gi|j)|models?|ket qua (?:\w+ ){0,6}?(?:gi|j|nao|noi bat)|thanh tich|"
+                           r"mo hinh (?:nao|gi|j)|models?|ket qua (?:gi|j|nao|noi bat)|thanh tich|"
                            r"bieu duong|tuyen duong|duoc khen|khen thuong|nhac nho|phe binh|praised|commended|"
                            r"criticised|criticized|singled out|"
                            # …or its cadres' discipline: "ở Cà Mau có cán bộ nào bị kỷ luật không"
-                           r"ky luat|disciplined|punished|"
-                           # …or how well it did, its own plan: "dân vận ở Cà Mau làm tốt hay dở", "kế hoạch riêng"
-                           r"tot hay (?:do|xau|kem|chua)|(?:lam|lm) (?:chua )?tot|nhan xet|ke hoach (?:rieng|gi|j|nao)|"
+                           r"ky luat|disciplined|punished)\b")
+#: …and its own record or plan, folded: "dân vận ở Cà Mau làm tốt hay dở", "kế hoạch riêng", "kết quả công tác dân vận
+#: cụ thể nào". Not of a place where a speech was given: "Ở Hà Nội, ông Vượng yêu cầu làm tốt những việc gì".
+_PLACE_RECORD = re.compile(r"\b(?:tot hay (?:do|xau|kem|chua)|(?:lam|lm) (?:chua )?tot|nhan xet|"
+                           r"ke hoach (?:rieng|gi|j|nao)|ket qua (?:\w+ ){1,6}?(?:gi|j|nao|noi bat)|"
                            r"(?:ket qua|thanh tich|cong tac) (?:\w+ ){0,5}?cua rieng)\b")
+#: A place named as where something happened, folded: "ở Hà Nội", "tại điểm cầu Hà Nội".
+_AT_PLACE = r"(?:o|tai|tu) (?:diem cau |dau cau )?"
+#: What may happen at a place, folded: the conference, a speech, the report.
+_HAPPENED = re.compile(r"\b(?:hoi nghi|hn|bao cao|bc|phat bieu|ket luan|chi dao|speech|report|conference)\b")
 #: How many words may stand between a place and its doings ("ở Cà Mau việc vận động đồng bào có đạo còn khó khăn").
 DOINGS_GAP = 8
 #: Which one ranks first, folded: "nhiệm vụ nào được đánh giá là quan trọng nhất", "which task was the
@@ -432,10 +444,11 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
                           r"lagged|lagging|weak|weakest|critici[sz]ed)\b|"
                           r"\bname(?:d|s)? any (?:provinces?|districts?|localit\w*|models?|communes?)\b|"
                           # …or wrongdoers named: "ổng có nêu tên ai vi phạm hông", "did he name any corrupt officials"
-                          r"\b(?:neu ten|nhac ten|ke ten|chi ten|chi dich danh|dich danh)(?: \w+){0,3} "
+                          r"\b(?:neu ten|nhac ten|ke ten|chi ten|chi dich danh|dich danh)"
+                          r"(?! (?:\w+ )?(?:loai|kieu|dang|nhom)\b)(?: \w+){0,3} "
                           r"(?:ai|nguoi nao|can bo nao|vu nao|ca nhan nao)(?: \w+){0,3} "
                           r"(?:vi pham|sai pham|tham nhung|tieu cuc|bi ky luat|bi xu ly)\b|"
-                          r"\bname(?:d|s)? (?:any |the |specific )?(?:corrupt (?:officials?|cadres?|people)|violators?|"
+                          r"\bname(?:d|s)? (?:any|the|specific) (?:corrupt (?:officials?|cadres?|people)|violators?|"
                           r"wrongdoers?|culprits?|offenders?)\b|"
                           r"\b(?:praise[ds]?|thank(?:ed|s)?|commend(?:ed|s)?) (?:any |the )?(?:particular |specific )?"
                           r"(?:provinces?|districts?|localit\w*|communes?|units?)\b|"
@@ -693,8 +706,10 @@ _ADMITTED = re.compile(r"\b(?:admit(?:s|ted)?|acknowledge[sd]?|concede[sd]?) (?:
 #: Anyone's objection to a speech, the report or a task, folded: "có ai phản biện hay chê bản báo cáo không", "did
 #: anyone criticise the summary": the report records no one's (its praise of a movement is its own word).
 _ANYONE_REACTED = re.compile(r"\b(?:co ai|ai do|nguoi nao|dai bieu nao|anyone|anybody|any (?:delegates?|participants?|"
-                             r"attendees?))\b(?: \S+){0,3}? (?:che|gop y|phan bien|phan doi|khong dong tinh|"
-                             r"criticis(?:e|ed)|criticiz(?:e|ed)|object(?:ed)? to|question(?:ed)?|disagree[sd]?)\b")
+                             r"attendees?))\b(?: \S+){0,3}? "
+                             r"(?:(?<!co )(?<!han )(?<!the )(?<!kiem )(?<!khong )che(?! do\b)|gop y|phan bien|phan doi|"
+                             r"khong dong tinh|criticis(?:e|ed)|criticiz(?:e|ed)|object(?:ed)? to|question(?:ed)?|"
+                             r"disagree[sd]?)\b")
 #: A count the question states, folded: "10 mô hình", "10% biên chế", "hơn một trăm nghìn cán bộ",
 #: "64 điểm cầu"; not a date, an hour, an ordinal or a name's number ("31/12", "18h", "Đại hội 13",
 #: "lớp 11", "nhiệm vụ số 3", "Câu 7:").
@@ -828,9 +843,10 @@ class Evidence:
         #: The report's places and people, folded: a name one letter off is theirs mistyped.
         self._known_names = frozenset([*self._named_places, *(" ".join(words(p.name)) for p in kb.followups.people)])
         #: Each place's own doings asked near its name ("Cà Mau xếp thứ mấy", "mô hình nào của Cà Mau").
-        self._doings_near = {place: re.compile(
-            rf" {place} (?:\w+ ){{0,{DOINGS_GAP}}}?({_PLACE_DOINGS.pattern})|"
-            rf"({_PLACE_DOINGS.pattern})(?: \w+){{0,{DOINGS_GAP}}}? {place} ") for place in self._named_places}
+        self._doings_near = {place: _near(place, _PLACE_DOINGS) for place in self._named_places}
+        self._record_near = {place: _near(place, _PLACE_RECORD) for place in self._named_places}
+        #: …and each as where something happened: "ở Hà Nội, ông Vượng yêu cầu làm tốt …" asks no record of Hà Nội.
+        self._at_place = {place: re.compile(rf"\b{_AT_PLACE}{place}\b") for place in self._named_places}
         #: The given names people call the report's people by ("đc Lĩnh", "bà Mai").
         self._given_names = {fold(p.name.split()[-1]) for p in kb.followups.people if p.name.split()}
         #: Each answer's folded words, in both languages: does it name the detail asked, the place?
@@ -1028,8 +1044,11 @@ class Evidence:
         the movement's national review, "Cà Mau có được biểu dương không" not who attended there."""
         joined = f" {' '.join(words)} "
         answer = f" {self._answer_words[intent.id]} "
+        venue = bool(self.people.named(text)) or bool(_HAPPENED.search(joined))
         for place in self.places_asked(text):
             doings = self._doings_near[place].search(joined)
+            if doings is None and not (venue and self._at_place[place].search(joined)):
+                doings = self._record_near[place].search(joined)
             # …or names it beside other things: who attended there is not whether it was praised
             if doings and (not self.names(intent, place) or f" {doings.group(1) or doings.group(2)} " not in answer):
                 return True
@@ -1552,7 +1571,8 @@ def offered_instead(text: str, name: str) -> bool:
     guess = (r"[,;?.!]\s*(?:\w+\s+){0,2}(?:(?<!thu )(?<!tu )(?<!doi )tuong|i thought|i assumed)"
              rf"(?:\s+\w+){{0,3}}\s+{named}\b")
     # …or a guess tagged to a question of where or who: "Đầu cầu chính đặt ở đâu, Sài Gòn hả?"
-    tagged = (rf"\b(?:dau|ai|nao|where|which|who)\b[^,;?.!]*[,;]\s*(?:(?:o|tai|la|in|at)\s+)?{named}"
+    tagged = (rf"\b(?:dau|ai|(?:diem cau|dau cau|thanh pho) nao|where|which city|who)\b[^,;?.!]*[,;]\s*"
+              rf"(?:(?:o|tai|la|in|at)\s+)?{named}"
               r"(?:\s+(?:ha|a|hay sao|phai khong|dung khong|chang|chu|hong|ko|khong|right|maybe))?\s*[?.!]*\s*$")
     if (re.search(guess, fold(text).lower()) or re.search(tagged, fold(text).lower())) \
             and len(re.findall(rf"\b{named}\b", folded)) == 1 \

@@ -203,8 +203,10 @@ _WHERE_HELD = re.compile(r"\b(?:(?:diem|dau) cau (?:trung tam|chinh)|central|hub
 _YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have|had)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
-#: Verbs of saying, folded: a question about someone's words, wherever they sat ("có nhắc…", "what did … say").
-_ASKS_WORDS = re.compile(r"\b(?:(?<!\bha )noi|nhac|de cap|khoe|say|said|says|mention|mentioned|talk|talked)\b")
+#: Verbs of saying, folded: a question about someone's words, wherever they sat ("có nhắc…", "what did … say",
+#: "yêu cầu gì về tham nhũng").
+_ASKS_WORDS = re.compile(r"\b(?:(?<!\bha )noi|nhac|de cap|khoe|say|said|says|mention|mentioned|talk|talked)\b|"
+                         r"\b(?:yeu cau|chi dao|nhan manh|dan do|giao) (?:\w+ )?(?:gi|j|nhung gi|dieu gi|ve)\b")
 #: A close refusal is kept when this much of the question (IDF) only it explains: "vì sao hội nghị bị
 #: hoãn" shares "hoãn" with the refusal of false premises, not with the purpose it ties with.
 REFUSAL_OWN_WEIGHT = 6.0
@@ -1179,8 +1181,10 @@ class Matcher:
         missing = [place for place in places if not self._evidence.names(leader, place)]
         where = Objection.PLACE in self._evidence.asks(text) and Objection.PLACE in self._evidence.able(card)
         # …who sat there, or there or elsewhere: "vị lãnh đạo có mặt ở Hà Nội là ai", "ở Hà Nội hay về tỉnh"
+        joined = " ".join(folded)
+        elsewhere = any(re.search(rf"\b{place} (?:\w+ ){{0,3}}?(?:hay|hoac|or)\b", joined) for place in places)
         who_there = bool(missing) and all(self._evidence.names(card, place) for place in missing) and bool(
-            _ASKS_WHO.search(" ".join(folded)) or _ALTERNATIVES & set(folded))
+            _ASKS_WHO.search(joined) or elsewhere)
         own = next((c for c in candidates if c.intent_id == person), None)
         if own is None or candidates[0].score - own.score >= SPEAKER_MARGIN or not (where or who_there):
             return candidates

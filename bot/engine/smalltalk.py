@@ -152,6 +152,10 @@ _YOUR = frozenset({"your", "the", "that", "this", "those", "these"})
 _OPENERS = frozenset({"da", "thua", "ma", "con", "nhung", "but", "and", "so", "well"})
 #: The word that closes a talk when a message opens with it, as typed: "Thôi tôi nghỉ đây, chào cháu nghe".
 _CLOSING = frozenset({"thôi", "thoi"})
+#: …unless the greeting goes on to ask now ("Thôi được rồi, xin chào, mình muốn hỏi …"), folded; asking later
+#: ("mai rảnh tôi hỏi tiếp") still takes leave.
+_ASKS_NOW = frozenset({"hoi", "muon", "can", "tim"})
+_LATER = frozenset({"mai", "sau", "khac", "ranh", "later", "tomorrow"})
 #: Verbs that ask for something of the report, folded: "Thanks. List the seven tasks.", "Cảm ơn nhé.
 #: Giải thích thêm về …".
 _REQUESTING = re.compile(r" (?:liet ke|tom tat|tom lai|neu|giai thich|ke|trich|muon xem|cho xem|"
@@ -525,7 +529,7 @@ class SmallTalkCues:
         after_talk = any(cue.end <= start for cue in cues if cue.intent_id != self._greeting)  # "alo, có ai ko" greets
         if any(cue.intent_id == self._greeting and cue.end <= start for cue in cues):
             return self._parting if after_talk else None  # "Hi there! Xin chào" greets twice
-        closes = raw_words(text)[0].lower() in _CLOSING  # "Thôi tôi nghỉ đây, chào cháu nghe" takes leave
+        closes = raw_words(text)[0].lower() in _CLOSING and _closes_from(words(text)[max(0, start - 1):])
         return self._parting if after_talk or closes or start >= len(words(sentences(text)[0])) else None
 
     @staticmethod
@@ -668,3 +672,9 @@ class SmallTalkCues:
                 else:
                     at += 1
         return rest
+
+
+def _closes_from(folded: list[str]) -> bool:
+    """Whether a greeting after "Thôi" (``folded``: the words from the one before the greeting on) takes leave
+    rather than opens: "chào cháu nghe, mai rảnh tôi hỏi tiếp" leaves, "xin chào lại, mình hỏi tiếp nhé" asks on."""
+    return not _ASKS_NOW & set(folded) or bool(_LATER & set(folded))

@@ -4055,6 +4055,24 @@ def test_why_with_a_suspicion_keeps_the_purpose_the_answer_gives(responder: Resp
     assert reply.intent == "vuong_req_noi_it_lam_nhieu"
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # a place where a speech was given is no place whose own record is asked
+    ("Ở Hà Nội, đồng chí Vượng yêu cầu làm tốt những việc gì?", "vuong_requirements_2021"),
+    ("Tại Hà Nội, bà Mai đưa ra kế hoạch gì cho năm 2021?", "mai_conclusion_overview"),
+    # "cơ chế" folds like "chê" (criticise), and asks no one's objection
+    ("Có ai nói về cơ chế phối hợp trong hệ thống chính trị không?", "finding_democracy"),
+    # a choice between topics asks his words, not where he sat
+    ("Tại Hà Nội, ông Vượng chỉ đạo về tham nhũng hay về dân chủ?", "vuong_req_corruption"),
+    # a kind of cadre named, not a wrongdoer
+    ("Ông Vượng có nêu tên loại cán bộ nào vi phạm không được làm dân vận?", "vuong_req_cadre_selection"),
+    # a province guessed after "which province" is still one the report never names
+    ("Tỉnh nào được nhắc đến trong bài, Bạc Liêu hả?", None),
+])
+def test_the_words_of_one_rule_do_not_stand_for_another(responder: Responder, question: str,
+                                                        expected: str | None) -> None:
+    assert responder.answer(question).intent == expected
+
+
 def test_a_place_guessed_after_where_is_corrected_not_refused(responder: Responder) -> None:
     """"…ở đâu, Đà Lạt hả?" guesses; the answer says Hà Nội."""
     assert responder.answer("Điểm cầu trung tâm của hội nghị đặt ở đâu, Đà Lạt hả?").intent == "event_bridge_points"

@@ -79,6 +79,7 @@ def test_a_sentence_that_only_judges_is_a_judgement(responder: Responder, messag
     ("Tạm vậy đã, tối mình hỏi tiếp.", "smalltalk_goodbye"),
     ("Tôi xin tạm dừng ở đây để đi họp chi bộ. Mai tôi trao đổi tiếp.", "smalltalk_goodbye"),
     ("Thôi chú ra đồng đây, chào con nha, rảnh chú nhắn tiếp.", "smalltalk_goodbye"),  # "thôi" opens a farewell
+    ("Thôi được rồi, xin chào, mình muốn hỏi về hội nghị dân vận", "smalltalk_greeting"),  # …unless it asks on now
     ("hỏi được những gì vậy", "smalltalk_help"),
 ])
 def test_everyday_small_talk_without_the_bots_name(responder: Responder, message: str, expected: str) -> None:
