@@ -210,7 +210,7 @@ _GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecau
 #: đáng lo không", "có lo ngại gì đặc biệt không", "có điều gì đáng ngại chăng", "báo cáo có nói yếu ở khâu nào
 #: không": no other question, and no reason the answer gives either.
 _SUSPECTED = re.compile(r"\b(?:uan khuc|khuat tat|an tinh) (?:\w+ )?(?:gi|j)\b|\bco chuyen (?:\w+ )?(?:gi|j)\b|"
-                        r"\b(?:lo ngai|lo lang|bat on|dien bien) (?:\w+ )?(?:gi|j|nao)\b|"
+                        r"\b(?:lo ngai|lo lang|bat on|dien bien) (?:\w+ ){0,2}?(?:gi|j|nao)\b|"
                         r"\b(?:gi|j) (?:dang )?(?:lo ngai|ngai|lo|lo lang)\b|"
                         r"\b(?:yeu|han che|vuong mac|kho khan) (?:o )?(?:khau|cho|diem|mat) (?:nao|gi|j)\b")
 #: …or guesses what was wrong before, southern "bộ … hả", folded: "…, bộ cách cũ hổng được hả?" (not "bộ ngành").
@@ -227,7 +227,7 @@ _WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|ly do|li do|sao lai|sao ma
                   r"\b(?:(?:or|and) )?(?:incidents?|worries|worry|concerns?|problems?|motives?|story|events?) "
                   r"(?:\w+ ){0,4}?behind (?:the|this|that|it|her|his|their)\b|"
                   # "sao bà Mai là trưởng ban mà không đọc báo cáo", "sao Cà Mau chỉ cử đại diện UBND"
-                  r"^sao (?:\w+ ){0,10}?(?:ma|lai|chi)\b|"
+                  r"^sao (?:\w+ ){0,10}?(?:ma|lai|chi|phai)\b|"
                   # "sao Cà Mau không có ai phát biểu vậy": why no one did
                   r"^sao (?:\w+ ){0,6}?" + _NOBODY + r"\b")
 #: The bot's own judgement or advice asked, folded: "bạn thấy bài phát biểu … hay nhất ở chỗ nào", "theo bot
@@ -1234,10 +1234,11 @@ class Evidence:
         typed = " ".join(raw_words(text))
         if "2021" in folded and (_COME_OF_IT.search(typed) or (typed.isascii() and _COME_OF_IT_PLAIN.search(typed))):
             return True  # "năm 2021 phong trào … thực tế làm được gì rồi", "… 2021–2026 đã ký chưa"
+        found = self._after.find(folded)
         done = bool(_DONE.search(typed)) or (typed.isascii() and bool(_DONE_PLAIN.search(typed)))
         # "năm sau hội nghị …", "the year after the meeting" is the year after: the tasks.
         return done and any(folded[end - len(phrase) - 1:end - len(phrase)] not in (["nam"], ["year"])
-                            for phrase, _, end in self._after.find(folded))
+                            for phrase, _, end in found)
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
     def places_asked(self, text: str) -> tuple[str, ...]:

@@ -239,10 +239,10 @@ def marks_fit(typed: str, known: str) -> bool:
     return True
 
 
-#: A greeting that may open an introduction: "Chào bot, tôi là…", "Hi, I am a researcher…".
+#: A greeting that may open an introduction: "Chào bot, tôi là…", "Kính gửi quý cơ quan, tôi là…", "Hi, I am…".
 #: …or excuses for interrupting: "Excuse me, I'm practising English for my essay. …", "Xin lỗi, em là …".
-_GREETING = r"(?:(?:xin )?ch[àa]o|hi|hello|hey|good (?:morning|afternoon|evening)|dear|excuse me|sorry|pardon|" \
-    r"xin l[ỗo]i)\b"
+_GREETING = r"(?:(?:xin |kính |kinh )?ch[àa]o|kính(?= (?:gửi|thưa|quý)\b)|hi|hello|hey|" \
+    r"good (?:morning|afternoon|evening)|dear|excuse me|sorry|pardon|xin l[ỗo]i)\b"
 #: When the asker will use the answer, said before who they are: "Mai tôi phải phổ biến cho tổ dân phố, …".
 _WHEN_USED = r"(?:(?:(?:ngày|sáng|chiều|tối) )?mai|(?:sáng|chiều|tối) nay|hôm nay|tuần (?:sau|tới)|tomorrow|today)\s+"
 #: A polite opening word: "Dạ em là sinh viên…", "Thưa anh chị, tôi là…".

@@ -4031,6 +4031,8 @@ def test_the_sessions_new_readings_leave_these_alone(responder: Responder, messa
     "Có đại biểu nào phản đối hay chê bài phát biểu của ông Vượng không?",   # no one's objection is reported
     "Ông Vượng có thừa nhận sai sót gì trong việc xử lý cán bộ tham nhũng không?",  # no failing owned up to
     "Did Vuong acknowledge any mistakes in handling corruption, or only ask for strict punishment?",
+    "Bài có nhắc gì tới dân vận ở miền Tây không?",                         # a region the report never names
+    "Hết hội nghị rồi thì mấy cán bộ sai phạm có bị kỷ luật không?",         # after the conference
 ])
 def test_details_claims_and_views_the_report_never_gives_are_refused(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
@@ -4043,6 +4045,8 @@ def test_details_claims_and_views_the_report_never_gives_are_refused(responder: 
     "Vì sao bà Mai dặn phải rà soát các văn bản về dân vận, có lo ngại gì không?",    # a worry suspected
     "Tại sao lại giao củng cố bộ máy làm dân vận, có điều gì đáng ngại chăng?",
     "Was there a particular worry behind the task of strengthening the dân vận apparatus in 2021?",
+    "Vì sao bà Mai lại yêu cầu rà soát văn bản của Đảng về dân vận, có mối lo ngại cụ thể nào không?",
+    "Sao ông Vượng nói phải đổi mới cách đánh giá cán bộ tiếp dân, cách cũ có vấn đề gì hả?",  # "sao … phải"
 ])
 def test_why_with_a_suspicion_after_it_is_still_a_reason_the_report_does_not_give(responder: Responder,
                                                                                   message: str) -> None:
@@ -4071,6 +4075,13 @@ def test_why_with_a_suspicion_keeps_the_purpose_the_answer_gives(responder: Resp
 def test_the_words_of_one_rule_do_not_stand_for_another(responder: Responder, question: str,
                                                         expected: str | None) -> None:
     assert responder.answer(question).intent == expected
+
+
+def test_a_formal_greeting_and_who_asks_name_no_subject(responder: Responder) -> None:
+    """"Kính gửi quý ban, tôi là … ở Long An": the asker's province is no question about Long An."""
+    question = "Kính gửi quý ban, tôi là cán bộ Hội Nông dân ở một xã bên Long An, xin được hỏi hội nghị ấy có " \
+        "bao nhiêu điểm cầu ạ?"
+    assert responder.answer(question).intent == "event_bridge_points"
 
 
 def test_a_place_guessed_after_where_is_corrected_not_refused(responder: Responder) -> None:
