@@ -2070,6 +2070,20 @@ def test_details_around_what_the_report_says_are_not_in_it(responder: Responder,
     assert responder.answer(question).fallback
 
 
+@pytest.mark.parametrize("question", [
+    "Hội nghị có nói gì về chuyện vận động ngư dân đi biển bám biển không?",
+    "Did the report mention fishing communities along the coast?",
+])
+def test_the_sea_and_fishers_are_a_topic_the_report_lacks(responder: Responder, question: str) -> None:
+    match = responder.matcher.match(question)
+    assert match.out_of_scope is not None and match.out_of_scope.id == "sea_and_fishers"
+
+
+def test_border_areas_named_beside_the_islands_are_the_reports(responder: Responder) -> None:
+    assert responder.answer("Dân vận vùng biên giới, biển đảo được đánh giá thế nào?").intent == \
+        "finding_border_diplomacy"
+
+
 def test_a_ministry_is_a_name_the_report_lacks_unless_offered_as_the_other_choice(responder: Responder) -> None:
     match = responder.matcher.match("Bộ Nội vụ được giao nhiệm vụ gì trong năm 2021?")
     assert match.verdict is Verdict.OUT_OF_SCOPE and match.out_of_scope is not None
