@@ -389,6 +389,11 @@ SETS = (
      "94.4% / 100.0%"),
     ("outsider_ex", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "97.1% / 84.0%"),
+    ("outsider_fa", "a Women's Union officer in Cà Mau, a law student in Hà Nội, a Japanese NGO worker, a retired "
+     "police officer in Đà Nẵng, a youth union Zalo admin; sealed to the end, measured once on the final code",
+     "94.5% / 96.0%"),
+    ("outsider_fb", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "94.3% / 80.0%"),
     ("outsider_es", "a district Party office clerk in Cà Mau, a law lecturer, a British podcaster, a grandmother "
      "using voice-to-text, a teenage gamer; sealed to the end, measured once on the final code", "96.5% / 96.2%"),
     ("outsider_et", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

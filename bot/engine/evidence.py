@@ -370,6 +370,8 @@ _AGAIN_PLAIN = re.compile(fold(_AGAIN_ASKED), re.IGNORECASE)
 #: năm 2021 phải làm gì": into the year ahead).
 _TASK_WORDS = frozenset({"nhiem", "vu", "ke", "hoach", "trien", "khai", "cho", "task", "tasks", "plan", "plans",
                          "for", "phuong", "huong", "muc", "tieu", "qua", "sang"})
+#: Words after a year that make it the year of the tasks, folded: "năm 2021 phải làm những việc gì".
+_TO_BE_DONE = re.compile(r" (?:phai|can|se|must|should|will)\b")
 #: The year of the report's conference.
 REPORT_YEAR = "2020"
 
@@ -573,7 +575,8 @@ def _another_event(text: str) -> bool:
         return True  # "hội nghị tổng kết dân vận nhiệm kỳ XI": the term before (not "XI hay XII?")
     for m in _OTHER_EVENT.finditer(folded):
         year = m.group("year") or m.group("year2")
-        if year != REPORT_YEAR and not (m.group("gap") and _TASK_WORDS & set(m.group("gap").split())):
+        if year != REPORT_YEAR and not (m.group("gap") and _TASK_WORDS & set(m.group("gap").split())) \
+                and not _TO_BE_DONE.match(folded, m.end()):  # "… bà dặn năm 2021 phải làm gì": that year's tasks
             return True
     return False
 

@@ -203,6 +203,8 @@ _WHERE_HELD = re.compile(r"\b(?:(?:diem|dau) cau (?:trung tam|chinh)|central|hub
 _YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have|had)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
+#: What someone said, asked, folded: "nói gì", "nói những gì", "what did … say".
+_WHAT_SAID = re.compile(r"\b(?:noi|phat bieu|trinh bay|ket luan) (?:nhung )?(?:gi|j)\b|\bwhat did\b")
 #: Verbs of saying, folded: a question about someone's words, wherever they sat ("có nhắc…", "what did … say",
 #: "yêu cầu gì về tham nhũng").
 _ASKS_WORDS = re.compile(r"\b(?:(?<!\bha )noi|nhac|de cap|khoe|say|said|says|mention|mentioned|talk|talked)\b|"
@@ -922,6 +924,14 @@ class Matcher:
         def about(c: Candidate) -> bool:
             return any(self._people.speaks_of(intents[c.intent_id], p) for p in named)
 
+        if leader.kind == "answer" and Objection.SAID in self._evidence.asks(text) and len(named) == 1 \
+                and named[0].topic and leader.topic != named[0].topic and _WHAT_SAID.search(" ".join(words(text))) \
+                and not _ASKS_WHO.search(" ".join(words(text))):
+            # "What did Mr. Vuong say was one of the key reasons…": his speech, not a finding that names him
+            own = next((c for c in candidates if intents[c.intent_id].topic == named[0].topic
+                        and intents[c.intent_id].kind == "answer"), None)
+            if own is not None and candidates[0].score - own.score < SPEECH_MARGIN:
+                return _promote(own, candidates)
         if about(candidates[0]) or leader.kind != "answer":
             return candidates
         better = next((c for c in candidates if about(c) and intents[c.intent_id].kind == "answer"), None)
@@ -1200,6 +1210,9 @@ class Matcher:
                 self.kb.intents[candidates[0].intent_id].topic not in cfg.looks_ahead_topics or \
                 not self._looks_back.find(folded) or self._looks_ahead.find(folded):
             return candidates
+        if _WHAT_SAID.search(" ".join(folded)) and self.kb.intents[candidates[0].intent_id].topic in {
+                p.topic for p in self._people.named(text)}:
+            return candidates  # "What did Vuong say was the key to the past five years' success": his speech
         back = next((c for c in candidates if self.kb.intents[c.intent_id].kind == "answer"
                      and self.kb.intents[c.intent_id].topic == cfg.looks_back_topic), None)
         if back is None or candidates[0].score - back.score >= cfg.overview_margin:

@@ -4091,6 +4091,17 @@ def test_the_words_of_one_rule_do_not_stand_for_another(responder: Responder, qu
     assert responder.answer(question).intent == expected
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # a year the tasks are for, after "hội nghị", is no other conference
+    ("Vậy còn bà Mai, lúc kết luận hội nghị bà dặn năm 2021 phải làm gì?", "mai_conclusion_overview"),
+    # what someone said of the past five years is their speech, not the term's findings
+    ("What did Mr. Vuong say was one of the key reasons for Vietnam's success over the past five years?",
+     "vuong_speech_overview"),
+])
+def test_what_a_speaker_said_is_their_speech(responder: Responder, question: str, expected: str) -> None:
+    assert responder.answer(question).intent == expected
+
+
 def test_a_formal_greeting_and_who_asks_name_no_subject(responder: Responder) -> None:
     """"Kính gửi quý ban, tôi là … ở Long An": the asker's province is no question about Long An."""
     question = "Kính gửi quý ban, tôi là cán bộ Hội Nông dân ở một xã bên Long An, xin được hỏi hội nghị ấy có " \
