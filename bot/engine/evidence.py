@@ -1237,11 +1237,10 @@ class Evidence:
         typed = " ".join(raw_words(text))
         if "2021" in folded and (_COME_OF_IT.search(typed) or (typed.isascii() and _COME_OF_IT_PLAIN.search(typed))):
             return True  # "năm 2021 phong trào … thực tế làm được gì rồi", "… 2021–2026 đã ký chưa"
-        found = self._after.find(folded)
         done = bool(_DONE.search(typed)) or (typed.isascii() and bool(_DONE_PLAIN.search(typed)))
         # "năm sau hội nghị …", "the year after the meeting" is the year after: the tasks.
         return done and any(folded[end - len(phrase) - 1:end - len(phrase)] not in (["nam"], ["year"])
-                            for phrase, _, end in found)
+                            for phrase, _, end in self._after.find(folded))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019 - asked for each candidate of the same question
     def places_asked(self, text: str) -> tuple[str, ...]:

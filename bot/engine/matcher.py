@@ -893,7 +893,9 @@ class Matcher:
         ("ông Hải giữ những chức vụ nào" is who Hải is, not "no biographies"). However far it leads,
         it yields when the question checks a claim that gives them a post they did not hold, and asks
         no count, date or age: "Is it true that Hải attended as Chairman of the People's Committee?"
-        is corrected by his own titles, not "the report names no chairman".
+        is corrected by his own titles, not "the report names no chairman". Asked what one of them said ("What
+        did Mr. Vuong say was one of the key reasons…"), their speech close behind goes before a finding that names
+        them.
         """
         named = self._people.named(text)
         if not named or not candidates:
@@ -1184,14 +1186,13 @@ class Matcher:
         person = self._speech_givers.get(leader.topic) if leader is not None and leader.topic else None
         if person is None or leader is None or leader.id == person or Objection.SAID in self._evidence.asks(text):
             return candidates
-        card, folded = self.kb.intents[person], words(text)
-        if _ASKS_WORDS.search(" ".join(folded)):  # "the senior leader sitting in Hanoi said what about…" asks his words
+        card, joined = self.kb.intents[person], " ".join(words(text))
+        if _ASKS_WORDS.search(joined):  # "the senior leader sitting in Hanoi said what about…" asks his words
             return candidates
         places = self._evidence.places_asked(text)
         missing = [place for place in places if not self._evidence.names(leader, place)]
         where = Objection.PLACE in self._evidence.asks(text) and Objection.PLACE in self._evidence.able(card)
         # …who sat there, or there or elsewhere: "vị lãnh đạo có mặt ở Hà Nội là ai", "ở Hà Nội hay về tỉnh"
-        joined = " ".join(folded)
         elsewhere = any(re.search(rf"\b{place} (?:\w+ ){{0,3}}?(?:hay|hoac|or)\b", joined) for place in places)
         who_there = bool(missing) and all(self._evidence.names(card, place) for place in missing) and bool(
             _ASKS_WHO.search(joined) or elsewhere)

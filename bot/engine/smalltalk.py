@@ -155,6 +155,7 @@ _CLOSING = frozenset({"thôi", "thoi"})
 #: …unless the greeting goes on to ask now ("Thôi được rồi, xin chào, mình muốn hỏi …"), folded; asking later
 #: ("mai rảnh tôi hỏi tiếp") still takes leave.
 _ASKS_NOW = frozenset({"hoi", "muon", "can", "tim"})
+#: Words of a later time, folded, that make asking on a farewell: "mai rảnh tôi hỏi tiếp".
 _LATER = frozenset({"mai", "sau", "khac", "ranh", "later", "tomorrow"})
 #: Verbs that ask for something of the report, folded: "Thanks. List the seven tasks.", "Cảm ơn nhé.
 #: Giải thích thêm về …".
