@@ -972,7 +972,7 @@ class Evidence:
 
         ``words`` are the question's folded words before synonyms (the cues are matched on them).
         """
-        asked = self.asks(text)
+        asked, joined = self.asks(text), " ".join(words)
         unmet = asked - self._profiles[intent.id]
         first = next((kind for kind in _ASKED if kind in unmet), None)
         if first is not None:
@@ -982,33 +982,33 @@ class Evidence:
         if self._claims_a_count(text, intent):
             return Objection.COUNT  # "Có đúng là biểu dương 10 mô hình?": no number of the answer can tell
         if (Objection.TIME in asked and (self._other_year(text, intent) or self._later.find(words)
-                                         or _NEXT_EVENT.search(" ".join(words))
-                                         or self._after.find(words) or _PUBLISHED.search(" ".join(words)))) \
-                or (asked & {Objection.TIME, Objection.YEAR} and _CONGRESS_MET.search(" ".join(words))):
+                                         or _NEXT_EVENT.search(joined)
+                                         or self._after.find(words) or _PUBLISHED.search(joined))) \
+                or (asked & {Objection.TIME, Objection.YEAR} and _CONGRESS_MET.search(joined)):
             return Objection.TIME  # "When did the 12th Party Congress convene?", "năm nào": the report never says
         if intent.id not in self._tell_an_hour and (
-                (Objection.TIME in asked and _CLOCK_ASKED.search(" ".join(words)))
+                (Objection.TIME in asked and _CLOCK_ASKED.search(joined))
                 or (_CLAIMED_CLOCK.search(questions_asked(text)) and self.checks_claim(words))):
             return Objection.TIME  # "phát biểu vào khoảng mấy giờ", "… lúc 11 giờ, đúng không": a morning is no hour
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
         besides_why = _TAG_OR.sub(" ", _WHO_DID.sub(" ", _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(
-            " ", _INCIDENT.sub(" ", _SUSPECTED.sub(" ", _NO_ONE.sub(" ", " ".join(words))))))))).split()
-        guessed = bool(_GUESSED_CAUSE.search(" ".join(words))) and _ends_yes_no(words)
-        if (guessed or _WHY.search(" ".join(words))) and not asked - {Objection.SAID} \
+            " ", _INCIDENT.sub(" ", _SUSPECTED.sub(" ", _NO_ONE.sub(" ", joined)))))))).split()
+        guessed = bool(_GUESSED_CAUSE.search(joined)) and _ends_yes_no(words)
+        if (guessed or _WHY.search(joined)) and not asked - {Objection.SAID} \
                 and not _OTHER_ASKING & set(besides_why) \
                 and not (_ends_yes_no(words) and not guessed and not _asks_reason_after(text)) \
-                and (_UNEXPLAINED.search(" ".join(words)) or _INCIDENT.search(" ".join(words))
+                and (_UNEXPLAINED.search(joined) or _INCIDENT.search(joined)
                      or not _REASON.search(_answer_text(intent))):
             return Objection.WHY  # "Vì sao hội nghị phải lùi sang năm 2021?": no reason given, none to give
-        if _REACTS.search(" ".join(words)) and len({person.intent for person in self.people.named(text)}) >= 2:
+        if _REACTS.search(joined) and len({person.intent for person in self.people.named(text)}) >= 2:
             return Objection.SAID  # "bà Mai có khen báo cáo của ông Lĩnh không": no one's word on another's
-        if _ANYONE_REACTED.search(" ".join(words)):
+        if _ANYONE_REACTED.search(joined):
             return Objection.SAID  # "có ai chê bản báo cáo của ông Lĩnh không": no one's reaction is reported
         if self.asks_the_bots_view(text):
             return Objection.OPINION
-        if any(not _SAID_BY_IT.search(m.group(0)) for m in _ATTENDEE_SAID.finditer(" ".join(words))) \
+        if any(not _SAID_BY_IT.search(m.group(0)) for m in _ATTENDEE_SAID.finditer(joined)) \
                 or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
         if self.asks_after(text):
@@ -1017,13 +1017,13 @@ class Evidence:
                 _another_event(text) and not self.checks_claim(words)):
             return Objection.OTHER_EVENT
         if self._asks_unnamed_detail(text, words, intent) or _RANKED.search(" ".join(fold(text).split())) \
-                or _SINGLED_OUT.search(" ".join(words)) or _ADMITTED.search(" ".join(words)) \
+                or _SINGLED_OUT.search(joined) or _ADMITTED.search(joined) \
                 or self._quotes_a_summary(text, intent) \
                 or self._singles_out_an_untold_topic(text, intent) \
-                or _LATER_POST.search(" ".join(words)) or self._explains_a_post(text, words) \
+                or _LATER_POST.search(joined) or self._explains_a_post(text, words) \
                 or self._doings_of_an_untold_place(text, words, intent) or self._asks_body_in_charge(words, intent) \
                 or self._asks_specific_ones(words, intent) \
-                or (_TENURE.search(" ".join(words))  # …unless a post claimed is the answer's to correct
+                or (_TENURE.search(joined)  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
         if any(not offered_instead(text, name) for name in self.unknown_names(self._sentences_asked(text))) and \
@@ -1033,7 +1033,7 @@ class Evidence:
             return Objection.ROLE
         if self.others_holding(text) or self._holder_before_or_after(words):
             return Objection.NAME  # "các Phó Trưởng Ban khác, ngoài ông Lĩnh": the report names no other
-        if _ASKS_A_NAME.search(" ".join(words)) and not self._names_someone[intent.id]:
+        if _ASKS_A_NAME.search(joined) and not self._names_someone[intent.id]:
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
 
@@ -1577,7 +1577,8 @@ def offered_instead(text: str, name: str) -> bool:
     tagged = (rf"\b(?:dau|ai|(?:diem cau|dau cau|thanh pho) nao|where|which city|who)\b[^,;?.!]*[,;]\s*"
               rf"(?:(?:o|tai|la|in|at)\s+)?{named}"
               r"(?:\s+(?:ha|a|hay sao|phai khong|dung khong|chang|chu|hong|ko|khong|right|maybe))?\s*[?.!]*\s*$")
-    if (re.search(guess, fold(text).lower()) or re.search(tagged, fold(text).lower())) \
+    lowered = fold(text).lower()
+    if (re.search(guess, lowered) or re.search(tagged, lowered)) \
             and len(re.findall(rf"\b{named}\b", folded)) == 1 \
             and not re.search(r"\b(?:tướng|tượng)\b", text.lower()):  # "thủ tướng …", "đối tượng …" guess nothing
         return True

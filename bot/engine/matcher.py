@@ -926,9 +926,10 @@ class Matcher:
         def about(c: Candidate) -> bool:
             return any(self._people.speaks_of(intents[c.intent_id], p) for p in named)
 
+        joined = " ".join(words(text))
         if leader.kind == "answer" and Objection.SAID in self._evidence.asks(text) and len(named) == 1 \
-                and named[0].topic and leader.topic != named[0].topic and _WHAT_SAID.search(" ".join(words(text))) \
-                and not _ASKS_WHO.search(" ".join(words(text))):
+                and named[0].topic and leader.topic != named[0].topic and _WHAT_SAID.search(joined) \
+                and not _ASKS_WHO.search(joined):
             # "What did Mr. Vuong say was one of the key reasons…": his speech, not a finding that names him
             own = next((c for c in candidates if intents[c.intent_id].topic == named[0].topic
                         and intents[c.intent_id].kind == "answer"), None)
