@@ -207,9 +207,9 @@ _NOT_KNOWING = frozenset({"hieu", "biet", "ro"})
 #: asks for one itself ("…, báo cáo có phân tích nguyên nhân không?"), folded.
 _GUESSED_REASON = re.compile(r"\b(?:phai|la|chang)\s+(?:do|vi|tai|boi)\b|\bbecause\b")
 #: A hidden story, a worry, or a weak point, suspected beside why, folded: "có uẩn khúc gì hả", "có chuyện gì
-#: đáng lo không", "có lo ngại gì đặc biệt không", "có điều gì đáng ngại chăng", "báo cáo có nói yếu ở khâu nào
-#: không": no other question, and no reason the answer gives either.
-_SUSPECTED = re.compile(r"\b(?:uan khuc|khuat tat|an tinh) (?:\w+ )?(?:gi|j)\b|\bco chuyen (?:\w+ )?(?:gi|j)\b|"
+#: đáng lo không" (central speech: "có chuyện chi xảy ra"), "có lo ngại gì đặc biệt không", "có điều gì đáng
+#: ngại chăng", "báo cáo có nói yếu ở khâu nào không": no other question, and no reason the answer gives either.
+_SUSPECTED = re.compile(r"\b(?:uan khuc|khuat tat|an tinh) (?:\w+ )?(?:gi|j)\b|\bco chuyen (?:\w+ )?(?:gi|j|chi)\b|"
                         r"\b(?:lo ngai|lo lang|bat on|dien bien) (?:\w+ ){0,2}?(?:gi|j|nao)\b|"
                         r"\b(?:gi|j) (?:dang )?(?:lo ngai|ngai|lo|lo lang)\b|"
                         r"\b(?:yeu|han che|vuong mac|kho khan) (?:o )?(?:khau|cho|diem|mat) (?:nao|gi|j)\b")
@@ -226,8 +226,9 @@ _WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|ly do|li do|sao lai|sao ma
                   # what lay behind it: "were there incidents or worries behind the push to…"
                   r"\b(?:(?:or|and) )?(?:incidents?|worries|worry|concerns?|problems?|motives?|story|events?) "
                   r"(?:\w+ ){0,4}?behind (?:the|this|that|it|her|his|their)\b|"
-                  # "sao bà Mai là trưởng ban mà không đọc báo cáo", "sao Cà Mau chỉ cử đại diện UBND"
-                  r"^sao (?:\w+ ){0,10}?(?:ma|lai|chi|phai)\b|"
+                  # "sao bà Mai là trưởng ban mà không đọc báo cáo", "sao Cà Mau chỉ cử đại diện UBND", in central
+                  # speech "răng ông Vượng lại nhấn mạnh…"
+                  r"^(?:sao|rang) (?:\w+ ){0,10}?(?:ma|lai|chi|phai)\b|"
                   # "sao Cà Mau không có ai phát biểu vậy": why no one did
                   r"^sao (?:\w+ ){0,6}?" + _NOBODY + r"\b")
 #: The bot's own judgement or advice asked, folded: "bạn thấy bài phát biểu … hay nhất ở chỗ nào", "theo bot
@@ -303,8 +304,10 @@ def _specific_ones(answer: str) -> re.Pattern[str] | None:
     if not kinds:
         return None
     named = "|".join(map(re.escape, sorted(kinds)))
+    # (…or the kind, then "cụ thể gì": "những thành tựu cụ thể chi của đất nước", "chi" being central speech's "gì")
     return re.compile(rf"\b(?:{_SPECIFIC})(?: \w+){{0,{SPECIFIC_GAP}}}? (?:{named}) (?:nao|gi|j)\b|"
-                      rf"\b(?:{named}) (?:nao|gi|j)(?: \w+){{0,3}}? (?:{_SPECIFIC})\b")
+                      rf"\b(?:{named}) (?:nao|gi|j)(?: \w+){{0,3}}? (?:{_SPECIFIC})\b|"
+                      rf"\b(?:nhung|cac|mot so) (?:{named}) cu the (?:nao|gi|j|chi)\b")
 
 
 def _near(place: str, doings: re.Pattern[str]) -> re.Pattern[str]:
@@ -502,6 +505,8 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          # Đại hội XIII"
                          r"\b(?:remain|remained|stay|stayed|continue|continued|kept|retain|retained|appointed|elected|"
                          r"promoted|moved)\b(?: \w+){0,12}? after the 13 ?th (?:national )?(?:party )?congress\b|"
+                         # "What happened to Vuong's position after the 13th Party Congress?"
+                         r"\bhappened to\b(?: \w+){0,6}? (?:posts?|positions?|roles?|careers?|jobs?)\b|"
                          r"\b(?:con giu|van giu|tiep tuc giu|giu chuc|duoc bau|len chuc|chuyen sang|con lam)\b"
                          r"(?: \w+){0,12}? "
                          r"sau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b|"
@@ -611,7 +616,8 @@ _SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat",
 #: Words of something done, with which "sau hội nghị" asks what happened after it: Vietnamese (as typed, or
 #: folded: "da", "bi" only in a message typed without any marks, "dạ" is no "đã") and English.
 _DONE_WORDS = ("đã", "rồi", "xong", "chưa", "ban hành", "ra kế hoạch", "ra văn bản", "ra hướng dẫn", "kỷ luật",
-               "quán triệt", "lên làm", "lên chức", "thăng chức", "phân công", "tăng lên", "giảm đi", "giảm xuống",
+               "quán triệt", "lên làm", "lên chức", "thăng chức", "được bầu", "bầu làm", "phân công", "tăng lên",
+               "giảm đi", "giảm xuống",
                "hoàn thành", "làm được cái nào", "làm được gì chưa", "làm được chưa", "làm được bao nhiêu",
                "có kết quả ra sao", "có kết quả gì", "có kết quả chưa", "có kết quả thế nào",
                "chỉ đạo gì thêm", "chỉ đạo thêm", "chỉ đạo gì riêng", "chỉ đạo riêng")
@@ -677,6 +683,15 @@ _ATTENDEES = (r"(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|dai dien (?:cua )?
               r"ca mau (?:delegates|delegation|officials)|"
               r"peoples?(?: s)? council|peoples?(?: s)? committee|district level|ministry|ministries|"
               r"state committee|departments)")
+#: A quiz's option, as typed: "A. sáp nhập", "b) đổi mới".
+_OPTION = re.compile(r"(?:^|[\s,:;(])[A-Da-d][.)]\s")
+#: Whether the Front was there, folded: "MTTQ tỉnh CM có dự ở điểm cầu ko", "did the provincial Fatherland Front
+#: send anyone" (the report lists who attended at Cà Mau, and the Front is not among them).
+_FRONT_ATTENDED = re.compile(r"\b(?:mat tran|mttq|ubmttq|fatherland front|front)\b(?: \S+){0,6}? "
+                             r"(?:co (?:du|tham du|mat|cu|di)|du hop|tham du|attend(?:ed)?|send|sent|present|"
+                             r"represented)\b")
+#: …named in an answer, folded.
+_FRONT_NAMED = re.compile(r"\b(?:mat tran|fatherland front)\b")
 #: What they said (folded): "các sở, ngành ở Cà Mau có góp ý gì", "có địa phương nào phát biểu tham
 #: luận không", "ý kiến của các đ/c BDV huyện ủy": the report gives the words of three speakers only.
 _ATTENDEE_ROLES = re.compile(rf"\b{_ATTENDEES}")
@@ -1011,6 +1026,8 @@ class Evidence:
         if any(not _SAID_BY_IT.search(m.group(0)) for m in _ATTENDEE_SAID.finditer(joined)) \
                 or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
+        if _FRONT_ATTENDED.search(joined) and not _FRONT_NAMED.search(self._answer_words[intent.id]):
+            return Objection.NAME  # "Mặt trận tỉnh có cử người dự không": the list of who attended names no Front
         if self.asks_after(text):
             return Objection.AFTER
         if self._other_events.find(words) or (  # "… đầu năm 2021 phải không" is a claim to correct
@@ -1084,11 +1101,16 @@ class Evidence:
         if "%" in text and intent.id not in self._tell_a_share:
             return True  # a share typed as a sign: "nói bn % dân tin tưởng"
         found = find_spelt(self._details, text)
+        if found and len(_OPTION.findall(text)) >= 2:  # "A. sáp nhập, B. đổi mới …, C. tinh giản biên chế?": a quiz's
+            return False  # wrong options are no detail asked
         if found and self.checks_claim(folded):  # "bản dịch ghi nv 7 là 'tăng biên chế', đúng ko": the claim's words
             text = without_quotes(text)
             folded, found = words(text), find_spelt(self._details, text)
         answer = f" {self._answer_words[intent.id]} "
+        # (a claim of what it is, "nhiệm vụ 7 là tinh giản biên chế phải không", is the answer's to correct)
+        claimed = self.checks_claim(folded)
         return any(f" {' '.join(detail)} " not in answer and not _askers_own(folded, end - len(detail), end)
+                   and not (claimed and folded[end - len(detail) - 1:end - len(detail)] == ["la"])
                    for detail, _, end in found)
 
     def _singles_out_an_untold_topic(self, text: str, intent: Intent) -> bool:
@@ -1639,4 +1661,20 @@ def _in_the_text(folded: list[str], start: int, end: int) -> bool:
     works = works or (folded[start:end] == ["where"] and bool(_WORKS_EN & set(folded[end:end + WORKER_AFTER])))
     in_text = any(after[:len(words)] == words for words in (*_IN_THE_TEXT_AFTER, *_MENTIONED_AFTER)) \
         or bool(_MENTIONS_LATER & set(folded[end:end + MENTION_AFTER]))  # "where does the report mention …"
-    return somewhere or works or in_text or bool(_MENTIONED & set(folded[max(start - MENTION_BEFORE, 0):start]))
+    return somewhere or works or in_text or bool(_MENTIONED & set(folded[max(start - MENTION_BEFORE, 0):start])) \
+        or _place_told(folded, start, end)
+
+
+#: Words that make a place word ask which place: "hội trường nào", "which hall".
+_WHICH_PLACE = frozenset({"nao", "gi", "j", "dau", "where", "which", "what"})
+#: Words who asks with, folded: "ngồi dự ở hội trường tỉnh là ai" asks who sat there.
+_WHO_ELSE = re.compile(r"\b(?:la ai|ai la|ai (?:ngoi|du|dan dau)|who)\b")
+
+
+def _place_told(folded: list[str], start: int, end: int) -> bool:
+    """Whether a place word that asks nothing by itself ("hội trường", "địa điểm") is told where someone was
+    while the question asks who: "người đứng đầu Tỉnh ủy ngồi dự ở hội trường tỉnh là ai" asks a name, not a hall
+    ("ở hội trường nào" still asks which)."""
+    if _WHICH_PLACE & set(folded[start:end + 1]) or folded[start - 1:start] not in (["o"], ["tai"], ["in"], ["at"]):
+        return False
+    return bool(_WHO_ELSE.search(" ".join(folded)))

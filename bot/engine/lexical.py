@@ -326,18 +326,23 @@ class LexicalIndex:
                         and not breaks.intersection(range(i + 1, i + size)) \
                         and _spelt_or_plain(typed[i:i + size], spelt) \
                         and not any(contains_phrase(folded, words(u)) for u in oos.unless) \
-                        and not self._word_before_reads_it(i, size, typed, folded) \
+                        and not self._neighbour_reads_it(i, size, typed, folded) \
                         and not (typed[i + size - 1] == "ban" and folded[i + size:i + size + 1] and
                                  folded[i + size] in _A_TEXT) \
                         and tuple(folded[max(0, i - 2):i]) not in _RULED_OUT and folded[i - 1:i] != ["not"]:
                     return oos
         return None
 
-    def _word_before_reads_it(self, i: int, size: int, typed: list[str], folded: list[str]) -> bool:
-        """Whether a two-word name typed plain at ``i`` reads with the word before as a pair of the
-        report's words: "danh gia lai" is "đánh giá lại", not Gia Lai."""
-        return size == 2 and i > 0 and typed[i].isascii() and typed[i + 1].isascii() \
-            and f"{folded[i - 1]} {folded[i]}" in self._report_pairs
+    def _neighbour_reads_it(self, i: int, size: int, typed: list[str], folded: list[str]) -> bool:
+        """Whether a two-word name typed plain at ``i`` reads with the word before, or its last word with the
+        word after, as a pair of the report's words: "danh gia lai" is "đánh giá lại", not Gia Lai; "theo chi
+        dao" is "theo chỉ đạo", not "theo chị"."""
+        if size != 2 or not (typed[i].isascii() and typed[i + 1].isascii()):
+            return False
+        pairs = self._report_pairs
+        before = i > 0 and f"{folded[i - 1]} {folded[i]}" in pairs
+        after = i + 2 < len(folded) and typed[i + 2].isascii() and f"{folded[i + 1]} {folded[i + 2]}" in pairs
+        return before or after
 
     def feature_weight(self, f: str) -> float:
         """A feature's information: its IDF, less for word pairs, more for numbers.

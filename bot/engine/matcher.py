@@ -199,6 +199,12 @@ _CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
 #: Where the conference or its central point was, in a claim: "the central bridge point was in …", "held in …".
 _WHERE_HELD = re.compile(r"\b(?:(?:diem|dau) cau (?:trung tam|chinh)|central|hub|held|venue|took place|"
                          r"(?:to chuc|hop|dien ra) (?:o|tai))\b")
+#: The matcher's words for the conference and its work: a message speaking of them asks about them.
+_THE_SUBJECT = ("hoi nghi", "dan van")
+#: Who someone is, asked at the end, folded: "… là ai", "… là ai vậy", "who was the …".
+_WHO_DESCRIBED = re.compile(r"\bla (?:ai|ong nao|ba nao|vi nao)(?: (?:vay|the|a|ha|nhi|z|v|ta))?$|^who (?:was|is)\b")
+#: The central bridge point, folded: "điểm cầu trung tâm", "the central point".
+_CENTRAL_POINT = re.compile(r"\b(?:diem|dau) cau (?:trung tam|chinh)\b|\bcentral (?:bridge )?(?:point|hub)\b")
 #: An English yes/no question: "Was the central bridge point in Ho Chi Minh City?".
 _YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have|had)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
@@ -293,6 +299,9 @@ class Matcher:
         self._subject = {t for phrase in kb.matching.subject_words for t in kb.tokens(phrase)}
         self._bare = {t for phrase in kb.matching.bare_replies for t in self.normalize(phrase)}
         self._person_intents = {p.intent for p in kb.followups.people}
+        #: The province whose delegation the report lists, folded, and the words that speak of a province.
+        self._local_place = " ".join(words(kb.matching.local_place)) if kb.matching.local_place else None
+        self._local_words = [" ".join(words(w)) for w in kb.matching.local_words]
         #: The answers that give a span of years ("giai đoạn 2021 - 2026"): a period asked is theirs to tell.
         self._give_years = frozenset(i.id for i in kb.intents.values() if _YEAR_SPAN.search(i.answer))
         #: What each speaker's words are called ("báo cáo tóm tắt"), folded, with the topic of their answers.
@@ -365,8 +374,24 @@ class Matcher:
         found = self._match_once(text)
         if found.verdict is Verdict.FALLBACK and found.objection is None and found.out_of_scope is None:
             return self._question_alone(text, found) or self._remark(text, found) or self._strong_leader(text, found) \
-                or found
+                or self._greeted(text, found) or found
         return found
+
+    def _greeted(self, text: str, found: Match) -> Match | None:
+        """The greeting, for a message that opens with one and fell back with nothing against any answer:
+        "Kính chào quý vị, tôi mới tập dùng điện thoại, không biết gõ thế này có được không ạ?" is a first
+        hello, better met with what the bot can answer than with "the report does not say". Not when it
+        names someone, a number the report lacks, or the conference or its work: "Chào bạn, cho mình hỏi cái
+        buổi họp ấy còn bàn hướng đi cho năm nào nữa" asks about it, however weakly."""
+        greeting = self.kb.matching.greeting_intent
+        cues = self._talk.find(text)
+        if greeting is None or not any(c.intent_id == greeting and c.end - len(c.words) <= 1 for c in cues):
+            return None
+        joined = f" {' '.join(found.tokens)} "
+        if self._people.named(text) or self._lexical.unknown_number(list(found.tokens)) \
+                or any(f" {subject} " in joined for subject in _THE_SUBJECT):
+            return None
+        return _answer(greeting, list(found.tokens), found.candidates)
 
     def _strong_leader(self, text: str, found: Match) -> Match | None:
         """The leader, when it fell back only for a rival as strong (``_strong``): both above
@@ -658,13 +683,15 @@ class Matcher:
 
         ``aside``: what the question set aside ("besides the Party secretary, which other…").
         """
+        own = self._own_asked(text)
+        if own is not None and all(c.intent_id != own for c in candidates):
+            candidates = _promote(Candidate(own, 0.0), candidates)  # sure however few words it shares
         named = self._people_first(text, candidates)
         ranked = self._refusals_yield(text, named)
         # A leader chosen by the people named is not asked about; one a refusal yielded to still
         # has to be clear of the rest.
         settled = bool(named) and named[0] is not candidates[0]
-        ranked = self._close_refusal_yields(text, tokens, ranked)
-        own = self._own_asked(text)
+        ranked = self._unplaced_local_yields(f"{aside} {text}", self._close_refusal_yields(text, tokens, ranked))
         # (the overview of several people whose titles are asked does not yield to one of them)
         specific = ranked if ranked and ranked[0].intent_id == own else self._specific_first(ranked)
         ranked = self._holder_first(text, self._whole_named_first(tokens, ranked) or specific)
@@ -832,19 +859,23 @@ class Matcher:
                          candidates: tuple[Candidate, ...]) -> Candidate | None:
         """The answer that corrects a claim placing the conference or its central point at a place the
         report never names: "Was the central bridge point in Ho Chi Minh City?", "The article says …
-        held in Ho Chi Minh City, correct?". One of the first three answers, halfway to
-        ``accept_score``, sharing two words in a row with the question, able to say where, and with
-        nothing else against it."""
+        held in Ho Chi Minh City, correct?", or the central point placed there as a premise ("… điểm cầu
+        trung tâm đặt ở TP HCM, vậy …"). Another place of meeting taken as given may be another event's
+        ("đợt trước họp tại Huế thì ai chủ trì"), as may one beside a year the report lacks. One of the
+        first three answers, at least ``weak_score``, sharing two words in a row with the question, able
+        to say where, and with nothing else against it."""
         folded = words(text)
         joined = " ".join(folded)
-        if not (self._evidence.checks_claim(folded) or _YES_NO.match(questions_asked(text))) \
-                or not _WHERE_HELD.search(joined):  # "… overseas Vietnamese living in America?" is the subject
+        claimed = self._evidence.checks_claim(folded) or _YES_NO.match(questions_asked(text)) \
+            or _CENTRAL_POINT.search(joined)
+        # "… overseas Vietnamese living in America?" is the subject, not where it was held
+        if not claimed or not _WHERE_HELD.search(joined) or self._lexical.unknown_number(tokens):
             return None
         named = [" ".join(w) for t in oos.triggers if (w := words(t)) and contains_phrase(folded, w)]
         if not any(re.search(rf"\b(?:o|tai|in|at)(?: the)? {re.escape(name)}\b", joined) for name in named):
             return None
         cfg = self.kb.matching
-        return next((c for c in candidates[:3] if c.score >= (cfg.weak_score + cfg.accept_score) / 2
+        return next((c for c in candidates[:3] if c.score >= cfg.weak_score
                      and self.kb.intents[c.intent_id].kind == "answer"
                      and c.intent_id not in self._person_intents  # where someone sat is not where it was held
                      and Objection.PLACE in self._evidence.able(self.kb.intents[c.intent_id])
@@ -903,6 +934,12 @@ class Matcher:
         intents = self.kb.intents
         leader = intents[candidates[0].intent_id]
         titled = self._own_asked(text)
+        if titled is not None and self._who_described(text, words(text)) \
+                and any(self._people.speaks_of(leader, p) and not (p.speech and leader.topic == p.topic)
+                        for p in named):
+            # "sếp lớn nhất của tỉnh Cà Mau là ai": who led there, which the leader tells, names him (his speech
+            # would not say who he is)
+            titled = None
         if titled is not None and (leader.kind == "answer" or self._evidence.refuses_places_only(leader) or (
                 leader.kind == "refusal" and not self._evidence.refuses_a_kind(leader))):
             # "What official titles does the article give for Trần Quốc Vượng?", "Did Vượng attend from
@@ -967,15 +1004,26 @@ class Matcher:
         folded = words(text)
         # two of the report's places offered: "Hải dự ở Cà Mau hay ra tận Hà Nội", "Vượng at Hanoi or Cà Mau"
         between = len(self._evidence.places_asked(text)) >= 2 and bool(_ALTERNATIVES & set(folded))
+        # another post claimed for the one named: "Isn't Trần Quốc Vượng the State President?" (his answer
+        # corrects), with nothing else against it ("… sau hội nghị thì được bầu làm …, phải không?" is of later)
+        own = self.kb.intents[named[0].intent] if len(named) == 1 else None
+        claimed = own is not None and self._evidence.checks_claim(folded) \
+            and self._evidence.gives_another_post(text, own) and self._evidence.objection(text, folded, own) is None
         # (a speech told before the question is context: "Tôi thấy ảnh ông Vượng đứng phát biểu. … ông giữ chức gì?")
         if not named or self._speeches(_APPOSITIVE.sub("", questions_asked(text))) \
-                or not (between or _ASKS_OWN.search(" ".join(folded)) or self._sat_there(text, folded)) \
+                or not (between or claimed or _ASKS_OWN.search(" ".join(folded)) or self._sat_there(text, folded)
+                        or self._who_described(text, folded)) \
                 or self._evidence.asks(text) - {Objection.PLACE}:
             return None
         if len(named) == 1:
             return named[0].intent
         return next((o for o in sorted(self._overviews.get(named[0].intent, ()))
                      if all(o in self._overviews.get(p.intent, ()) for p in named)), None)
+
+    def _who_described(self, text: str, folded: list[str]) -> bool:
+        """Whether the question asks who the one it describes, not names, is: "Người có chức vụ cao nhất có
+        mặt hôm đó là ai?" is Trần Quốc Vượng, whose own answer says who he is."""
+        return bool(_WHO_DESCRIBED.search(" ".join(folded))) and not self._people.named_by_name(text)
 
     def _sat_there(self, text: str, folded: list[str]) -> bool:
         """Whether the question asks if the one it names sat at Cà Mau or in Hà Nội, and of no one else."""
@@ -1307,6 +1355,24 @@ class Matcher:
         if other is None or candidates[0].score - other.score >= ITEM_MARGIN:
             return candidates
         return _promote(other, candidates)
+
+    def _unplaced_local_yields(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """The answers about the province's delegation (their titles name it) after the others, when the
+        question names no one and neither the province nor a word of one (``local_words``): "Sếp lớn nhất có
+        mặt hôm đó là ai?" asks the conference's highest-ranking attendee, not who led the Cà Mau delegation."""
+        folded = f" {' '.join(words(text))} "
+        if not candidates or self._local_place is None or self._people.named(text) \
+                or any(f" {w} " in folded for w in self._local_words):
+            return candidates
+
+        def local(candidate: Candidate) -> bool:
+            intent = self.kb.intents[candidate.intent_id]
+            return intent.kind == "answer" and f" {self._local_place} " in f" {' '.join(words(intent.title))} "
+
+        others = tuple(c for c in candidates if not local(c))
+        if not local(candidates[0]) or not others:
+            return candidates
+        return (*_promote(others[0], others), *(c for c in candidates if local(c)))
 
     def _local_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """Someone's answer silent on the place asked yields to a person whose answer names it.

@@ -208,6 +208,8 @@ class Matching(Strict):
     asks_place: list[Text] = Field(default_factory=list)
     place_words: list[Text] = Field(default_factory=list)
     named_places: list[Text] = Field(default_factory=list)
+    local_place: Text | None = None
+    local_words: list[Text] = Field(default_factory=list)
     post_words: list[Text] = Field(default_factory=list)
 
     @field_validator("emoji_replies")

@@ -318,6 +318,8 @@ _WHO_ASKS_AFTER = re.compile(
     r"(?:làm bài|làm bt|làm btvn|làm đề|làm slide|làm báo cáo|làm bản tin|thuyết trình|làm tiểu luận|viết|soạn|ôn|"
     r"chuẩn bị|học|sợ|lo|ngại|nối vô|nối vào|đưa vô|đưa vào|trích|"
     r"writing|preparing|working on)\b|"
+    # what the asker must do with the answer: "… I need to write it correctly in my paper"
+    r"i\s+(?:need|have|want|must)\s+to\s+(?:write|put|cite|quote|use|include|get|say|report)\b|"
     rf"để\s+(?:{_ME}\s+)?(?:ghi|viết|điền|trích|đưa|nộp|làm)\b|"
     # where the asker belongs, as the reason for asking: "…, bác ở hội nông dân nên quan tâm", "vì em là đoàn viên"
     rf"(?:(?:vì|tại|do)\s+)?{_ME}\s+(?:ở|là|làm ở|làm|thuộc|công tác ở|sinh hoạt ở)\s+[^,.;:!?]{{1,60}}?\s+"

@@ -4167,3 +4167,76 @@ def test_posts_after_the_13th_congress_are_refused(responder: Responder, message
 
 def test_what_someone_did_in_anothers_stead_at_the_conference_is_answered(responder: Responder) -> None:
     assert responder.answer("ông Lĩnh làm gì thay bà Mai tại hội nghị").intent == "person_nguyen_hong_linh"
+
+
+def test_a_first_hello_that_asks_nothing_of_the_report_is_greeted(responder: Responder) -> None:
+    # a greeting, then who asks and whether they may: a hello, not "the report does not say"
+    reply = responder.answer("Chào em, chị là hội viên phụ nữ ấp, chị nhờ em vài câu được hông?")
+    assert reply.intent == "smalltalk_greeting"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # a hall told as where someone sat, while the question asks who: a name, no venue refused
+    ("người đứng đầu tỉnh ủy ngồi dự ở hội trường tỉnh hôm đó là ai vậy", {"camau_leader", "person_nguyen_tien_hai"}),
+    # "chi dao" typed plain is "chỉ đạo" (its pair in the report), not "theo chị" asking an opinion
+    ("theo chi dao cua ong Vuong, can bo nao khong duoc bo tri lam dan van", {"vuong_req_cadre_selection"}),
+    # a claim placing the conference in the city spelt out, lower-case: corrected, not read as Hồ Chí Minh's thought
+    ("hình như hội nghị họp ở thành phố hồ chí minh đúng không",
+     {"event_bridge_points", "event_format", "event_overview"}),
+    # the asker's own chore after the question is no part of it
+    ("Did the conference meet in person or online? I need to write it correctly in my report.", {"event_format"}),
+    # the conference's highest-ranking attendee, no place named: not the Cà Mau delegation's leader
+    ("Người có chức vụ cao nhất có mặt hôm đó là ai?", {"person_tran_quoc_vuong", "vuong_speech_overview"}),
+    # someone's posts asked, however few words the question shares with their answer
+    ("What positions did Tran Quoc Vuong have, as written in the article?", {"person_tran_quoc_vuong"}),
+    # another post claimed in a negative question: their own answer corrects it
+    ("Isn't Tran Quoc Vuong the State President?", {"person_tran_quoc_vuong"}),
+    # who someone described is: their own answer
+    ("Who was the top leader attending from the Ca Mau provincial side?", {"person_nguyen_tien_hai"}),
+])
+def test_the_thirty_third_sessions_readings(responder: Responder, message: str, expected: set[str]) -> None:
+    assert responder.answer(message).intent in expected
+
+
+@pytest.mark.parametrize(("message", "objection"), [
+    # achievements asked one by one: the speech names none
+    ("Ông Vượng có kể những thành tựu cụ thể gì của đất nước không?", Objection.DETAIL),
+    # why, in central speech ("răng" … "phải"), with a hidden story suspected ("có chuyện chi")
+    ("Răng ông Vượng phải nhắc xử lý cán bộ nhũng nhiễu, có chuyện chi xảy ra không?", Objection.WHY),
+    # a post won after the conference, or after the 13th Congress
+    ("Sau hội nghị này ông Lĩnh được bầu làm Trưởng ban phải không?", Objection.AFTER),
+    ("Sau Đại hội XIII ông Lĩnh đã được giao chức gì?", Objection.AFTER),
+    ("What happened to Nguyen Hong Linh's position after the 13th Party Congress?", Objection.DETAIL),
+    # the Front at the Cà Mau point: the list of who attended there names no Front
+    ("Mặt trận Tổ quốc tỉnh Cà Mau có cử người đi dự không?", Objection.NAME),
+    # mergers and headcounts: the seventh task gives neither
+    ("kiện toàn bộ máy dân vận là sẽ sáp nhập ban nào vậy", Objection.DETAIL),
+])
+def test_what_the_thirty_third_session_refuses(responder: Responder, message: str, objection: Objection) -> None:
+    match = responder.matcher.match(message)
+    assert match.objection is objection
+    assert responder.answer(message).fallback
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # a claim of what the task is: the task's answer corrects it
+    ("nhiệm vụ 7 là tinh giản biên chế ban dân vận phải không", "mai_task_7"),
+    # a quiz's wrong options are no detail asked
+    ("Năm 2021 các đoàn thể được giao gì: A. sáp nhập, B. đổi mới nội dung, phương thức hoạt động, C. giảm biên chế?",
+     "mai_task_6"),
+    # "did … after the 13th Congress" in English asks for a task, not what happened later
+    ("Did Vuong ask for an action programme after the 13th Congress?", "vuong_req_action_programme"),
+    # a Cà Mau attendee set aside still makes the question Cà Mau's
+    ("Ngoài ông Hải và ông Vượng, còn lãnh đạo nào khác dự?", "camau_attendees"),
+])
+def test_the_thirty_third_sessions_rules_leave_these_answered(responder: Responder, message: str,
+                                                              expected: str) -> None:
+    assert responder.answer(message).intent == expected
+
+
+@pytest.mark.parametrize("message", [
+    "hội nghị dân vận năm 2019 họp ở Huế phải không",          # another year's conference: no correction of ours
+    "Đợt trước hội nghị họp tại Huế thì ai chủ trì",             # an earlier meeting taken as given
+])
+def test_another_meetings_place_is_not_corrected_as_ours(responder: Responder, message: str) -> None:
+    assert responder.answer(message).kind is Kind.OUT_OF_SCOPE
