@@ -498,7 +498,7 @@ _TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,8}? tu 
 #: Posts given after the Party Congress of January 2021, folded: "Sau Đại hội XIII, bà Mai được phân công giữ chức
 #: vụ gì", "what posts did they get after the 13th Congress"; the report gives titles as of its day only.
 _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b(?: \w+){0,12}? "
-                         r"(?:phan cong|giu chuc|chuc vu|duoc bau|len chuc|nhan chuc)\b|"
+                         r"(?:phan cong|giu chuc|giao chuc|chuc vu|duoc bau|len chuc|nhan chuc)\b|"
                          r"\bafter the 13 ?th (?:national )?(?:party )?congress\b(?: \w+){0,12}? "
                          r"(?:posts?|positions?|roles?|appointed|elected)\b|"
                          # the post first: "Did Mai remain head … after the 13th Congress?", "còn giữ chức … sau
@@ -506,7 +506,8 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          r"\b(?:remain|remained|stay|stayed|continue|continued|kept|retain|retained|appointed|elected|"
                          r"promoted|moved)\b(?: \w+){0,12}? after the 13 ?th (?:national )?(?:party )?congress\b|"
                          # "What happened to Vuong's position after the 13th Party Congress?"
-                         r"\bhappened to\b(?: \w+){0,6}? (?:posts?|positions?|roles?|careers?|jobs?)\b|"
+                         r"\bhappened to\b(?: \w+){0,6}? (?:posts?|positions?|roles?|careers?|jobs?)\b"
+                         r"(?: \w+){0,6}? (?:after|later|afterwards)\b|"
                          r"\b(?:con giu|van giu|tiep tuc giu|giu chuc|duoc bau|len chuc|chuyen sang|con lam)\b"
                          r"(?: \w+){0,12}? "
                          r"sau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b|"
@@ -616,7 +617,7 @@ _SPOKE_OR_MET = frozenset({"speak", "spoke", "speech", "talk", "talked", "phat",
 #: Words of something done, with which "sau hội nghị" asks what happened after it: Vietnamese (as typed, or
 #: folded: "da", "bi" only in a message typed without any marks, "dạ" is no "đã") and English.
 _DONE_WORDS = ("đã", "rồi", "xong", "chưa", "ban hành", "ra kế hoạch", "ra văn bản", "ra hướng dẫn", "kỷ luật",
-               "quán triệt", "lên làm", "lên chức", "thăng chức", "được bầu", "bầu làm", "phân công", "tăng lên",
+               "quán triệt", "lên làm", "lên chức", "thăng chức", "được bầu", "phân công", "tăng lên",
                "giảm đi", "giảm xuống",
                "hoàn thành", "làm được cái nào", "làm được gì chưa", "làm được chưa", "làm được bao nhiêu",
                "có kết quả ra sao", "có kết quả gì", "có kết quả chưa", "có kết quả thế nào",
@@ -684,12 +685,15 @@ _ATTENDEES = (r"(?:dai dien (?:lanh dao|thuong truc|cac|tinh)|dai dien (?:cua )?
               r"peoples?(?: s)? council|peoples?(?: s)? committee|district level|ministry|ministries|"
               r"state committee|departments)")
 #: A quiz's option, as typed: "A. sáp nhập", "b) đổi mới".
-_OPTION = re.compile(r"(?:^|[\s,:;(])[A-Da-d][.)]\s")
+_OPTION = re.compile(r"(?:^|[\s,:;(])([A-Da-d])[.)]\s")
 #: Whether the Front was there, folded: "MTTQ tỉnh CM có dự ở điểm cầu ko", "did the provincial Fatherland Front
 #: send anyone" (the report lists who attended at Cà Mau, and the Front is not among them).
 _FRONT_ATTENDED = re.compile(r"\b(?:mat tran|mttq|ubmttq|fatherland front|front)\b(?: \S+){0,6}? "
-                             r"(?:co (?:du|tham du|mat|cu|di)|du hop|tham du|attend(?:ed)?|send|sent|present|"
+                             r"(?:co (?:du|tham du|mat|cu|di)|du hop|tham du(?! vao)|attend(?:ed)?|send|sent|present|"
                              r"represented)\b")
+#: …at the conference or the Cà Mau point, folded ("MTTQ có tham dự thực hiện quy chế dân chủ" is of its work).
+_AT_THE_MEETING = re.compile(r"\b(?:ca mau|cm|diem cau|dau cau|hoi nghi|hn|hop|conference|meeting|bridge point|"
+                             r"cu nguoi|cu ai|cu dai dien)\b")
 #: …named in an answer, folded.
 _FRONT_NAMED = re.compile(r"\b(?:mat tran|fatherland front)\b")
 #: What they said (folded): "các sở, ngành ở Cà Mau có góp ý gì", "có địa phương nào phát biểu tham
@@ -1026,7 +1030,8 @@ class Evidence:
         if any(not _SAID_BY_IT.search(m.group(0)) for m in _ATTENDEE_SAID.finditer(joined)) \
                 or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
-        if _FRONT_ATTENDED.search(joined) and not _FRONT_NAMED.search(self._answer_words[intent.id]):
+        if _FRONT_ATTENDED.search(joined) and _AT_THE_MEETING.search(joined) \
+                and not _FRONT_NAMED.search(self._answer_words[intent.id]):
             return Objection.NAME  # "Mặt trận tỉnh có cử người dự không": the list of who attended names no Front
         if self.asks_after(text):
             return Objection.AFTER
@@ -1101,8 +1106,8 @@ class Evidence:
         if "%" in text and intent.id not in self._tell_a_share:
             return True  # a share typed as a sign: "nói bn % dân tin tưởng"
         found = find_spelt(self._details, text)
-        if found and len(_OPTION.findall(text)) >= 2:  # "A. sáp nhập, B. đổi mới …, C. tinh giản biên chế?": a quiz's
-            return False  # wrong options are no detail asked
+        if found and len({option.lower() for option in _OPTION.findall(text)}) >= 2:
+            return False  # "A. sáp nhập, B. đổi mới …, C. tinh giản biên chế?": a quiz's wrong options ask nothing
         if found and self.checks_claim(folded):  # "bản dịch ghi nv 7 là 'tăng biên chế', đúng ko": the claim's words
             text = without_quotes(text)
             folded, found = words(text), find_spelt(self._details, text)
@@ -1668,13 +1673,15 @@ def _in_the_text(folded: list[str], start: int, end: int) -> bool:
 #: Words that make a place word ask which place: "hội trường nào", "which hall".
 _WHICH_PLACE = frozenset({"nao", "gi", "j", "dau", "where", "which", "what"})
 #: Words who asks with, folded: "ngồi dự ở hội trường tỉnh là ai" asks who sat there.
-_WHO_ELSE = re.compile(r"\b(?:la ai|ai la|ai (?:ngoi|du|dan dau)|who)\b")
+_WHO_ELSE = re.compile(r"\b(?:ai|who)\b")
 
 
 def _place_told(folded: list[str], start: int, end: int) -> bool:
     """Whether a place word that asks nothing by itself ("hội trường", "địa điểm") is told where someone was
     while the question asks who: "người đứng đầu Tỉnh ủy ngồi dự ở hội trường tỉnh là ai" asks a name, not a hall
     ("ở hội trường nào" still asks which)."""
-    if _WHICH_PLACE & set(folded[start:end + 1]) or folded[start - 1:start] not in (["o"], ["tai"], ["in"], ["at"]):
+    before = folded[max(start - 2, 0):start]
+    if _WHICH_PLACE & set(folded[start:end + 1]) or not (before[-1:] in (["o"], ["tai"], ["in"], ["at"])
+                                                         or before in (["in", "the"], ["at", "the"])):
         return False
     return bool(_WHO_ELSE.search(" ".join(folded)))

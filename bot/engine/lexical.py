@@ -310,7 +310,8 @@ class LexicalIndex:
         A word typed with diacritics must match the name as spelt; a word typed without
         them matches any spelling ("kien giang" and "Kiên Giang" both name the province,
         "giá lại" does not name Gia Lai), unless a two-word name is typed plain and the word before
-        makes with its first word a pair of the report ("danh gia lai" is "đánh giá lại"). A name
+        makes with its first word a pair of the report ("danh gia lai" is "đánh giá lại"), or, after
+        "theo", the word after with its last ("theo chi dao" is "theo chỉ đạo"). A name
         beside one of its entry's ``unless`` words ("bà con Khmer … dân tộc thiểu số") is context:
         the broader words are what is asked. A name is not read across a clause's break ("vùng giáp
         nước bạn: đánh giá thế nào" asks no "bạn đánh giá").
@@ -334,14 +335,15 @@ class LexicalIndex:
         return None
 
     def _neighbour_reads_it(self, i: int, size: int, typed: list[str], folded: list[str]) -> bool:
-        """Whether a two-word name typed plain at ``i`` reads with the word before, or its last word with the
-        word after, as a pair of the report's words: "danh gia lai" is "đánh giá lại", not Gia Lai; "theo chi
-        dao" is "theo chỉ đạo", not "theo chị"."""
+        """Whether a two-word name typed plain at ``i`` reads with the word before as a pair of the report's
+        words ("danh gia lai" is "đánh giá lại", not Gia Lai), or, after "theo", its last word with the word
+        after ("theo chi dao" is "theo chỉ đạo", not "theo chị"; "o Nhat Ban dan van" still names Japan)."""
         if size != 2 or not (typed[i].isascii() and typed[i + 1].isascii()):
             return False
         pairs = self._report_pairs
         before = i > 0 and f"{folded[i - 1]} {folded[i]}" in pairs
-        after = i + 2 < len(folded) and typed[i + 2].isascii() and f"{folded[i + 1]} {folded[i + 2]}" in pairs
+        after = folded[i] == "theo" and i + 2 < len(folded) and typed[i + 2].isascii() \
+            and f"{folded[i + 1]} {folded[i + 2]}" in pairs
         return before or after
 
     def feature_weight(self, f: str) -> float:

@@ -31,7 +31,7 @@ from bot.engine.lexical import Candidate, LexicalIndex, features
 from bot.engine.ordinals import YEAR_FROM, ItemRef, ListItems
 from bot.engine.smalltalk import CLAUSE_BREAK, LEAVE_WORDS, Cue, SmallTalkCues
 from bot.kb.loader import KnowledgeBase
-from bot.kb.schema import Intent, OutOfScope
+from bot.kb.schema import Intent, OutOfScope, Person
 from bot.text.normalize import (
     PhraseSet,
     contains_phrase,
@@ -184,7 +184,8 @@ _TOLD_TO = re.compile(r"\b(?:dặn|căn dặn|dặn dò|yêu cầu|yeu cau|nhắ
 #: The people set aside, as typed, up to where the question goes on: "Ngoài ông Vượng, bà Mai với ông Lĩnh ra
 #: thì …", "Besides Vuong, Mai and Linh, which …".
 _SET_ASIDE_LIST = re.compile(r"\b(?:ngoài|ngoai|besides|apart from|other than|except)\b.{1,120}?"
-                             r"(?=\s+(?:ra|thì|thi|còn|con)\b|,\s*(?:which|who|what|were|was|did|are|is)\b)",
+                             # ("Thi" capitalised is a name's middle word: "Truong Thi Mai", no "thì")
+                             r"(?=\s+(?:ra|thì|(?-i:thi)|còn|con)\b|,\s*(?:which|who|what|were|was|did|are|is)\b)",
                              re.IGNORECASE)
 #: A person asked for, folded: "còn ai", "lãnh đạo nào", "tên gì", "which other leaders" (not "nhiệm vụ nào khác").
 _PERSON_ASKED = re.compile(r"\b(?:ai|who|lanh dao|vi|dong chi|nguoi|dai bieu|quan chuc|can bo|leaders?|officials?|"
@@ -199,8 +200,8 @@ _CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
 #: Where the conference or its central point was, in a claim: "the central bridge point was in …", "held in …".
 _WHERE_HELD = re.compile(r"\b(?:(?:diem|dau) cau (?:trung tam|chinh)|central|hub|held|venue|took place|"
                          r"(?:to chuc|hop|dien ra) (?:o|tai))\b")
-#: The matcher's words for the conference and its work: a message speaking of them asks about them.
-_THE_SUBJECT = ("hoi nghi", "dan van")
+#: The matcher's words for the conference, its work and its day: a message speaking of them asks about them.
+_THE_SUBJECT = ("hoi nghi", "dan van", "hom do", "buoi do", "ngay do")
 #: Who someone is, asked at the end, folded: "… là ai", "… là ai vậy", "who was the …".
 _WHO_DESCRIBED = re.compile(r"\bla (?:ai|ong nao|ba nao|vi nao)(?: (?:vay|the|a|ha|nhi|z|v|ta))?$|^who (?:was|is)\b")
 #: The central bridge point, folded: "điểm cầu trung tâm", "the central point".
@@ -387,7 +388,7 @@ class Matcher:
         cues = self._talk.find(text)
         if greeting is None or not any(c.intent_id == greeting and c.end - len(c.words) <= 1 for c in cues):
             return None
-        joined = f" {' '.join(found.tokens)} "
+        joined = f" {' '.join(found.tokens)} {' '.join(words(text))} "
         if self._people.named(text) or self._lexical.unknown_number(list(found.tokens)) \
                 or any(f" {subject} " in joined for subject in _THE_SUBJECT):
             return None
@@ -685,7 +686,8 @@ class Matcher:
         """
         own = self._own_asked(text)
         if own is not None and all(c.intent_id != own for c in candidates):
-            candidates = _promote(Candidate(own, 0.0), candidates)  # sure however few words it shares
+            # sure however few words it shares (``_promote`` gives it the leader's score)
+            candidates = _promote(Candidate(own, 0.0), candidates)
         named = self._people_first(text, candidates)
         ranked = self._refusals_yield(text, named)
         # A leader chosen by the people named is not asked about; one a refusal yielded to still
@@ -1004,21 +1006,25 @@ class Matcher:
         folded = words(text)
         # two of the report's places offered: "Hải dự ở Cà Mau hay ra tận Hà Nội", "Vượng at Hanoi or Cà Mau"
         between = len(self._evidence.places_asked(text)) >= 2 and bool(_ALTERNATIVES & set(folded))
-        # another post claimed for the one named: "Isn't Trần Quốc Vượng the State President?" (his answer
-        # corrects), with nothing else against it ("… sau hội nghị thì được bầu làm …, phải không?" is of later)
-        own = self.kb.intents[named[0].intent] if len(named) == 1 else None
-        claimed = own is not None and self._evidence.checks_claim(folded) \
-            and self._evidence.gives_another_post(text, own) and self._evidence.objection(text, folded, own) is None
         # (a speech told before the question is context: "Tôi thấy ảnh ông Vượng đứng phát biểu. … ông giữ chức gì?")
         if not named or self._speeches(_APPOSITIVE.sub("", questions_asked(text))) \
-                or not (between or claimed or _ASKS_OWN.search(" ".join(folded)) or self._sat_there(text, folded)
-                        or self._who_described(text, folded)) \
+                or not (between or _ASKS_OWN.search(" ".join(folded)) or self._sat_there(text, folded)
+                        or self._who_described(text, folded) or self._claims_another_post(text, folded, named)) \
                 or self._evidence.asks(text) - {Objection.PLACE}:
             return None
         if len(named) == 1:
             return named[0].intent
         return next((o for o in sorted(self._overviews.get(named[0].intent, ()))
                      if all(o in self._overviews.get(p.intent, ()) for p in named)), None)
+
+    def _claims_another_post(self, text: str, folded: list[str], named: tuple[Person, ...]) -> bool:
+        """Whether the question claims another post for the one person named, with nothing else against their
+        answer: "Isn't Trần Quốc Vượng the State President?" is corrected by his titles ("… sau hội nghị thì được
+        bầu làm …, phải không?" is of later, which no answer tells)."""
+        if len(named) != 1 or not self._evidence.checks_claim(folded):
+            return False
+        own = self.kb.intents[named[0].intent]
+        return self._evidence.gives_another_post(text, own) and self._evidence.objection(text, folded, own) is None
 
     def _who_described(self, text: str, folded: list[str]) -> bool:
         """Whether the question asks who the one it describes, not names, is: "Người có chức vụ cao nhất có
@@ -1370,8 +1376,8 @@ class Matcher:
             return intent.kind == "answer" and f" {self._local_place} " in f" {' '.join(words(intent.title))} "
 
         others = tuple(c for c in candidates if not local(c))
-        if not local(candidates[0]) or not others:
-            return candidates
+        if not local(candidates[0]) or not others or self.kb.intents[others[0].intent_id].kind != "answer":
+            return candidates  # (never a refusal put first: "ai dẫn đầu …" is no award refused)
         return (*_promote(others[0], others), *(c for c in candidates if local(c)))
 
     def _local_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

@@ -4205,7 +4205,7 @@ def test_the_thirty_third_sessions_readings(responder: Responder, message: str, 
     ("Răng ông Vượng phải nhắc xử lý cán bộ nhũng nhiễu, có chuyện chi xảy ra không?", Objection.WHY),
     # a post won after the conference, or after the 13th Congress
     ("Sau hội nghị này ông Lĩnh được bầu làm Trưởng ban phải không?", Objection.AFTER),
-    ("Sau Đại hội XIII ông Lĩnh đã được giao chức gì?", Objection.AFTER),
+    ("Sau Đại hội XIII ông Lĩnh đã được giao chức gì?", Objection.DETAIL),
     ("What happened to Nguyen Hong Linh's position after the 13th Party Congress?", Objection.DETAIL),
     # the Front at the Cà Mau point: the list of who attended there names no Front
     ("Mặt trận Tổ quốc tỉnh Cà Mau có cử người đi dự không?", Objection.NAME),
@@ -4240,3 +4240,23 @@ def test_the_thirty_third_sessions_rules_leave_these_answered(responder: Respond
 ])
 def test_another_meetings_place_is_not_corrected_as_ours(responder: Responder, message: str) -> None:
     assert responder.answer(message).kind is Kind.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # a plain name's word after reads as the report's only after "theo": Japan is still named
+    ("o Nhat Ban dan van duoc lam the nao", "out_of_scope"),
+    ("hoi nghi co noi ve ngu dan di bien khong", "out_of_scope"),
+    # the delegation named by what it is: still the Cà Mau answers
+    ("ai dẫn đầu đoàn", "camau_leader"),
+    ("Which agencies joined the meeting?", "camau_attendees"),
+    # the 2021 tasks after the 13th Congress are no deed done after the conference
+    ("sau đại hội 13 cần quán triệt nghị quyết gì", "mai_task_2"),
+    # the Front taking part in a task, not sitting at the Cà Mau point
+    ("MTTQ có tham dự vào thực hiện quy chế dân chủ ở cơ sở không", "vuong_req_grassroots_democracy"),
+    # someone's role at the conference, not what became of them
+    ("What happened to Mai's role at the conference?", "person_truong_thi_mai"),
+])
+def test_the_thirty_third_sessions_rules_stay_in_their_lanes(responder: Responder, message: str,
+                                                             expected: str) -> None:
+    reply = responder.answer(message)
+    assert (reply.intent or reply.kind.value) == expected
