@@ -490,8 +490,10 @@ _TOPIC_FILLERS = frozenset({"mang", "linh", "vuc", "vai", "tro", "role", "roles"
 TOPIC_WORD_SHARE = 0.2
 #: Since when someone has held a post, folded: "làm bí thư Cà Mau từ năm nào", "giữ chức này từ bao giờ"; the
 #: report gives titles as of its day only. Not a span ("từ năm nào đến năm nào" asks a term's years).
-_TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi)\b(?: \w+){0,8}? tu (?:nam nao|nam may|thang nao|khi nao|"
-                     r"bao gio)\b(?! (?:den|toi) (?:nam|thang|khi|bao|giai))|"
+_TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi|bo nhiem)\b(?: \w+){0,8}? tu (?:nam nao|nam may|thang nao|"
+                     r"khi nao|bao gio)\b(?! (?:den|toi) (?:nam|thang|khi|bao|giai))|"
+                     # "được bổ nhiệm Phó Trưởng Ban năm nào"
+                     r"\bbo nhiem\b(?: \w+){0,8}? (?:nam nao|nam may|khi nao|bao gio|hoi nao)\b|"
                      # "When did Trương Thị Mai become head of the Commission?", "since when has he held it"
                      r"\bwhen did (?:\w+ ){1,4}?(?:become|take office|take over|start as|get the post)\b|"
                      r"\bsince when\b")

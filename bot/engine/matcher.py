@@ -432,10 +432,10 @@ class Matcher:
         sentence asks, each in turn), read alone, when the whole message fell back.
 
         "Có thính giả hỏi: họp trực tiếp ở Cà Mau phải không? Nhờ xác nhận giúp để tôi trả lời trên
-        sóng.": the request around the question weighs against every answer. Read alone, the
-        question must be answered well (halfway to ``accept_score``) by one of the first three
-        answers of the whole message, and nothing in the whole message may object to it (a
-        premise in the context still counts).
+        sóng.": the request around the question weighs against every answer. Read alone (as a message of
+        its own, with its own rescues), the question must be answered well (halfway to ``accept_score``) by
+        one of the first three answers of the whole message, and nothing in the whole message may object to
+        it (a premise in the context still counts).
         """
         asked = questions_asked(text)
         # "Tôi dạy lớp 9. Buổi họp ấy nối mạng tới bao nhiêu tỉnh?": the first sentence tells
@@ -454,7 +454,7 @@ class Matcher:
         # Every sentence asks ("Who was at the Cà Mau bridge point? Like, who was the highest-ranking person
         # there and which other offices sent representatives?"): the first one answered well on its own,
         # unless another is refused ("What did Cà Mau present? Did Cà Mau report its own results?").
-        alone = [self._match_once(part) for part in parts]
+        alone = [self.match(part) if part != text else self._match_once(part) for part in parts]
         if len(alone) > 1 and any(self._refused(again) for again in alone):
             return None
         return next((again for again in alone if self._answered_alone(text, again, found)), None)

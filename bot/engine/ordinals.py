@@ -21,6 +21,9 @@ from bot.text.normalize import words
 _MARKERS = frozenset({"thu", "so", "number", "no", "nr", "num"})
 #: Words that may stand between a position and the item word before it: "the first *of the* tasks".
 _BETWEEN = frozenset({"of", "the", "cac", "trong", "in", "among"})
+#: Words between an item word and "đầu tiên" or "cuối cùng" that only say where it was put, folded: "nhiệm vụ
+#: được xếp đầu tiên", "việc được nêu cuối cùng".
+_PLACED = frozenset({"duoc", "xep", "neu", "dat", "ghi", "dung", "giao", "ke", "nhac", "o", "vi", "tri", "len"})
 #: Words that name the last item: "nhiệm vụ cuối cùng", "the final task", "the last of the tasks".
 _LAST = frozenset({"cuoi", "last", "final"})
 #: …of which these also name it before the item word: "the last task", "the final of the seven".
@@ -354,8 +357,13 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinals: fro
             return int(after[i + 1])
     # "nhiệm vụ cuối cùng", "the last task", "the last of the seven tasks"
     # ("cuối cùng" before the item word is "finally", or ends another phrase: "đánh giá cuối cùng việc …")
-    if set(tokens[max(0, min(k, start - 3)):start]) & _LAST_BEFORE or set(tokens[end:end + 2]) & _LAST:
+    # …and after words that only place it: "nhiệm vụ được xếp đầu tiên", "việc được nêu cuối cùng"
+    placed = end
+    while placed < len(tokens) and placed - end < _GAP and tokens[placed] in _PLACED:
+        placed += 1
+    if set(tokens[max(0, min(k, start - 3)):start]) & _LAST_BEFORE or set(tokens[end:end + 2]) & _LAST \
+            or set(tokens[placed:placed + 2]) & _LAST:
         return count
-    if tokens[end:end + 2] == ["dau", "tien"]:  # "nhiệm vụ đầu tiên" ("first" is already "1")
+    if tokens[placed:placed + 2] == ["dau", "tien"]:  # "nhiệm vụ đầu tiên" ("first" is already "1")
         return 1
     return None

@@ -4260,3 +4260,24 @@ def test_the_thirty_third_sessions_rules_stay_in_their_lanes(responder: Responde
                                                              expected: str) -> None:
     reply = responder.answer(message)
     assert (reply.intent or reply.kind.value) == expected
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # "đầu tiên" after words that only place the item: the first task
+    ("Trong phần kết luận, việc được xếp đầu tiên là việc gì? Tôi cần chép cho đúng nguyên ý.", "mai_task_1"),
+    # "vs" between two verbs is "và": the report's "dự và chỉ đạo"
+    ("ở đầu cầu HN ai dự vs chỉ đạo z ạ, có phải ông Vượng hok", "person_tran_quoc_vuong"),
+    # a question, then a statement of what interests the asker: the question read alone, rescues and all
+    ("Who represented Ca Mau province at the conference? I'm especially interested in the highest-ranking local "
+     "figure.", "person_nguyen_tien_hai"),
+    # "Thi" capitalised is a name's middle word, not "thì": the three set aside are all the report names
+    ("Besides Tran Quoc Vuong, Truong Thi Mai and Nguyen Hong Linh, which other central leaders were sitting at "
+     "the Hanoi central bridge point?", "fallback"),
+    # "since when" of an appointment: the report gives titles as of the day only
+    ("Đồng chí Nguyễn Hồng Lĩnh được bổ nhiệm Phó Trưởng Ban Dân vận Trung ương từ năm nào?", "fallback"),
+    # the choice "effective, or just a meeting for show" is the bot's view asked
+    ("nguoi ta danh gia hoi nghi nay co hieu qua ko hay chi hop cho co vay", "out_of_scope"),
+])
+def test_the_thirty_third_sessions_later_readings(responder: Responder, message: str, expected: str) -> None:
+    reply = responder.answer(message)
+    assert (reply.intent or reply.kind.value) == expected
