@@ -394,6 +394,10 @@ SETS = (
      "94.5% / 96.0%"),
     ("outsider_fb", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
      "the end, measured once on the session's final code", "94.3% / 80.0%"),
+    ("outsider_fi", "a night-shift nurse in Cần Thơ, a Youth Union secretary, a grandmother in Cà Mau, a British "
+     "journalist, a lecturer in Huế; sealed to the end, measured once on the final code", "95.2% / 88.0%"),
+    ("outsider_fj", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "91.4% / 81.3%"),
     ("outsider_es", "a district Party office clerk in Cà Mau, a law lecturer, a British podcaster, a grandmother "
      "using voice-to-text, a teenage gamer; sealed to the end, measured once on the final code", "96.5% / 96.2%"),
     ("outsider_et", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
@@ -412,6 +416,19 @@ SETS = (
      "teacher in Hải Phòng, a Cà Mau reporter; measured once when written, then tuned on", "92.4% / 92.0%"),
     ("outsider_ff", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "97.1% / 86.7%"),
+    ("outsider_fg", "a retired veteran in Đồng Tháp, a Gen-Z office worker in Sài Gòn, a law student in Hà Nội, a "
+     "Korean researcher, a hamlet head in Cà Mau; measured once when written, then tuned on", "95.2% / 96.0%"),
+    ("outsider_fh", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "91.4% / 88.0%"),
+    ("outsider_fk", "a fisherman's wife in Quảng Ngãi by voice-to-text, a Party cell secretary in Hà Nội, a "
+     "Vietnamese-Australian student, a radio presenter in Cà Mau, an exam candidate; measured once when written, "
+     "then tuned on", "94.4% / 92.6%"),
+    ("outsider_fl", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "97.1% / 92.0%"),
+    ("outsider_fm", "a Women's Union chairwoman in An Giang, a retired colonel in Hà Nội, a freshman in teen-code, a "
+     "French PhD student, a TV news editor in Cà Mau; measured once when written, then tuned on", "95.2% / 92.0%"),
+    ("outsider_fn", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "94.3% / 89.3%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

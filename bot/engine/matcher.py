@@ -300,8 +300,11 @@ class Matcher:
         self._subject = {t for phrase in kb.matching.subject_words for t in kb.tokens(phrase)}
         self._bare = {t for phrase in kb.matching.bare_replies for t in self.normalize(phrase)}
         self._person_intents = {p.intent for p in kb.followups.people}
-        #: The province whose delegation the report lists, folded, and the words that speak of a province.
-        self._local_place = " ".join(words(kb.matching.local_place)) if kb.matching.local_place else None
+        #: The answers about the delegation of the province the report lists (their titles name it), and the
+        #: words that speak of a province.
+        local = f" {' '.join(words(kb.matching.local_place))} " if kb.matching.local_place else None
+        self._local_answers = frozenset(i.id for i in kb.intents.values() if local is not None and i.kind == "answer"
+                                        and local in f" {' '.join(words(i.title))} ")
         self._local_words = [" ".join(words(w)) for w in kb.matching.local_words]
         #: The answers that give a span of years ("giai đoạn 2021 - 2026"): a period asked is theirs to tell.
         self._give_years = frozenset(i.id for i in kb.intents.values() if _YEAR_SPAN.search(i.answer))
@@ -693,7 +696,8 @@ class Matcher:
         # A leader chosen by the people named is not asked about; one a refusal yielded to still
         # has to be clear of the rest.
         settled = bool(named) and named[0] is not candidates[0]
-        ranked = self._unplaced_local_yields(f"{aside} {text}", self._close_refusal_yields(text, tokens, ranked))
+        ranked = self._unplaced_local_yields(f"{aside} {text}" if aside else text,
+                                             self._close_refusal_yields(text, tokens, ranked))
         # (the overview of several people whose titles are asked does not yield to one of them)
         specific = ranked if ranked and ranked[0].intent_id == own else self._specific_first(ranked)
         ranked = self._holder_first(text, self._whole_named_first(tokens, ranked) or specific)
@@ -1366,19 +1370,14 @@ class Matcher:
         """The answers about the province's delegation (their titles name it) after the others, when the
         question names no one and neither the province nor a word of one (``local_words``): "Sếp lớn nhất có
         mặt hôm đó là ai?" asks the conference's highest-ranking attendee, not who led the Cà Mau delegation."""
-        folded = f" {' '.join(words(text))} "
-        if not candidates or self._local_place is None or self._people.named(text) \
-                or any(f" {w} " in folded for w in self._local_words):
+        if not candidates or candidates[0].intent_id not in self._local_answers:
             return candidates
-
-        def local(candidate: Candidate) -> bool:
-            intent = self.kb.intents[candidate.intent_id]
-            return intent.kind == "answer" and f" {self._local_place} " in f" {' '.join(words(intent.title))} "
-
-        others = tuple(c for c in candidates if not local(c))
-        if not local(candidates[0]) or not others or self.kb.intents[others[0].intent_id].kind != "answer":
+        folded = f" {' '.join(words(text))} "
+        others = tuple(c for c in candidates if c.intent_id not in self._local_answers)
+        if not others or self.kb.intents[others[0].intent_id].kind != "answer" \
+                or any(f" {w} " in folded for w in self._local_words) or self._people.named(text):
             return candidates  # (never a refusal put first: "ai dẫn đầu …" is no award refused)
-        return (*_promote(others[0], others), *(c for c in candidates if local(c)))
+        return (*_promote(others[0], others), *(c for c in candidates if c.intent_id in self._local_answers))
 
     def _local_first(self, text: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """Someone's answer silent on the place asked yields to a person whose answer names it.
