@@ -418,10 +418,12 @@ _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham l
                            r"criticised|criticized|singled out|"
                            # …or its cadres' discipline: "ở Cà Mau có cán bộ nào bị kỷ luật không"
                            r"ky luat|disciplined|punished)\b")
-#: …and its own record or plan, folded: "dân vận ở Cà Mau làm tốt hay dở", "kế hoạch riêng", "kết quả công tác dân vận
-#: cụ thể nào". Not of a place where a speech was given: "Ở Hà Nội, ông Vượng yêu cầu làm tốt những việc gì".
+#: …and its own record or plan, folded: "dân vận ở Cà Mau làm tốt hay dở", "kế hoạch riêng", "chương trình hành
+#: động riêng", "kết quả công tác dân vận cụ thể nào". Not of a place where a speech was given: "Ở Hà Nội, ông
+#: Vượng yêu cầu làm tốt những việc gì".
 _PLACE_RECORD = re.compile(r"\b(?:tot hay (?:do|xau|kem|chua)|(?:lam|lm) (?:chua )?tot|nhan xet|"
-                           r"ke hoach (?:rieng|gi|j|nao)|ket qua (?:\w+ ){1,6}?(?:gi|j|nao|noi bat)|"
+                           r"(?:ke hoach|chuong trinh(?: hanh dong)?) (?:rieng|gi|j|nao)|"
+                           r"ket qua (?:\w+ ){1,6}?(?:gi|j|nao|noi bat)|"
                            r"(?:ket qua|thanh tich|cong tac) (?:\w+ ){0,5}?cua rieng)\b")
 #: A place named as where something happened, folded: "ở Hà Nội", "tại điểm cầu Hà Nội".
 _AT_PLACE = r"(?:o|tai|tu) (?:diem cau |dau cau )?"
@@ -640,7 +642,8 @@ _COME_OF_IT_WORDS = (r"đã (?!(?:được )?(?:nhắc|nêu|đề cập|trình b
 _COME_OF_IT = re.compile(rf"\b(?:{_COME_OF_IT_WORDS}|ký chưa|ký hồi nào)\b")
 _COME_OF_IT_PLAIN = re.compile(rf"\b(?:(?<=\w ){fold(_COME_OF_IT_WORDS)})\b")  # a first "da" is "dạ" (yes, sir)
 #: An hour of the clock asked, folded, and an answer that gives one.
-_CLOCK_ASKED = re.compile(r"\b(?:may gio|what time(?! of| period| span| frame)|what hour|which hour)\b")
+_CLOCK_ASKED = re.compile(r"\b(?:may gio|what time(?! of| period| span| frame)|what time of the morning|what hour|"
+                          r"which hour)\b")
 _HOUR = r"\b\d{1,2}(?:h\d{0,2}|:\d\d| giờ)(?!\w)"
 _HAS_CLOCK = re.compile(_HOUR + r"|o'clock|\b[ap]\.?m\b", re.IGNORECASE)
 #: An hour stated, as a claim to check: "… lúc gần 11 giờ trưa, có đúng không", "at 9 a.m., right?" (not the

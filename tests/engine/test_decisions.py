@@ -4281,3 +4281,15 @@ def test_the_thirty_third_sessions_rules_stay_in_their_lanes(responder: Responde
 def test_the_thirty_third_sessions_later_readings(responder: Responder, message: str, expected: str) -> None:
     reply = responder.answer(message)
     assert (reply.intent or reply.kind.value) == expected
+
+
+@pytest.mark.parametrize("message", [
+    # "BDV TU" is the province's board (Tỉnh ủy), whose head the report does not name: not Mai's central board
+    "Trưởng BDV TU Cà Mau hồi đó tên gì vậy?",
+    # the hour within the morning: the report says only "sáng"
+    "At what time of the morning did Truong Thi Mai give her closing speech?",
+    # the province's own action programme: the report tells the national requirement only
+    "Cà Mau có chương trình hành động riêng gì không",
+])
+def test_the_thirty_third_sessions_last_refusals(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
