@@ -4218,22 +4218,6 @@ def test_what_the_thirty_third_session_refuses(responder: Responder, message: st
     assert responder.answer(message).fallback
 
 
-@pytest.mark.parametrize(("message", "expected"), [
-    # a claim of what the task is: the task's answer corrects it
-    ("nhiệm vụ 7 là tinh giản biên chế ban dân vận phải không", "mai_task_7"),
-    # a quiz's wrong options are no detail asked
-    ("Năm 2021 các đoàn thể được giao gì: A. sáp nhập, B. đổi mới nội dung, phương thức hoạt động, C. giảm biên chế?",
-     "mai_task_6"),
-    # "did … after the 13th Congress" in English asks for a task, not what happened later
-    ("Did Vuong ask for an action programme after the 13th Congress?", "vuong_req_action_programme"),
-    # a Cà Mau attendee set aside still makes the question Cà Mau's
-    ("Ngoài ông Hải và ông Vượng, còn lãnh đạo nào khác dự?", "camau_attendees"),
-])
-def test_the_thirty_third_sessions_rules_leave_these_answered(responder: Responder, message: str,
-                                                              expected: str) -> None:
-    assert responder.answer(message).intent == expected
-
-
 @pytest.mark.parametrize("message", [
     "hội nghị dân vận năm 2019 họp ở Huế phải không",          # another year's conference: no correction of ours
     "Đợt trước hội nghị họp tại Huế thì ai chủ trì",             # an earlier meeting taken as given
@@ -4255,14 +4239,15 @@ def test_another_meetings_place_is_not_corrected_as_ours(responder: Responder, m
     ("MTTQ có tham dự vào thực hiện quy chế dân chủ ở cơ sở không", "vuong_req_grassroots_democracy"),
     # someone's role at the conference, not what became of them
     ("What happened to Mai's role at the conference?", "person_truong_thi_mai"),
-])
-def test_the_thirty_third_sessions_rules_stay_in_their_lanes(responder: Responder, message: str,
-                                                             expected: str) -> None:
-    reply = responder.answer(message)
-    assert (reply.intent or reply.kind.value) == expected
-
-
-@pytest.mark.parametrize(("message", "expected"), [
+    # a claim of what the task is: the task's answer corrects it
+    ("nhiệm vụ 7 là tinh giản biên chế ban dân vận phải không", "mai_task_7"),
+    # a quiz's wrong options are no detail asked
+    ("Năm 2021 các đoàn thể được giao gì: A. sáp nhập, B. đổi mới nội dung, phương thức hoạt động, C. giảm biên chế?",
+     "mai_task_6"),
+    # "did … after the 13th Congress" in English asks for a task, not what happened later
+    ("Did Vuong ask for an action programme after the 13th Congress?", "vuong_req_action_programme"),
+    # a Cà Mau attendee set aside still makes the question Cà Mau's
+    ("Ngoài ông Hải và ông Vượng, còn lãnh đạo nào khác dự?", "camau_attendees"),
     # "đầu tiên" after words that only place the item: the first task
     ("Trong phần kết luận, việc được xếp đầu tiên là việc gì? Tôi cần chép cho đúng nguyên ý.", "mai_task_1"),
     # "vs" between two verbs is "và": the report's "dự và chỉ đạo"
@@ -4278,7 +4263,8 @@ def test_the_thirty_third_sessions_rules_stay_in_their_lanes(responder: Responde
     # the choice "effective, or just a meeting for show" is the bot's view asked
     ("nguoi ta danh gia hoi nghi nay co hieu qua ko hay chi hop cho co vay", "out_of_scope"),
 ])
-def test_the_thirty_third_sessions_later_readings(responder: Responder, message: str, expected: str) -> None:
+def test_the_thirty_third_sessions_rules_stay_in_their_lanes(responder: Responder, message: str,
+                                                             expected: str) -> None:
     reply = responder.answer(message)
     assert (reply.intent or reply.kind.value) == expected
 
