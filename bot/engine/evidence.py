@@ -1111,14 +1111,14 @@ class Evidence:
         if "%" in text and intent.id not in self._tell_a_share:
             return True  # a share typed as a sign: "nói bn % dân tin tưởng"
         found = find_spelt(self._details, text)
-        if found and len({option.lower() for option in _OPTION.findall(text)}) >= 2:
+        if not found or len({option.lower() for option in _OPTION.findall(text)}) >= 2:
             return False  # "A. sáp nhập, B. đổi mới …, C. tinh giản biên chế?": a quiz's wrong options ask nothing
-        if found and self.checks_claim(folded):  # "bản dịch ghi nv 7 là 'tăng biên chế', đúng ko": the claim's words
+        claimed = self.checks_claim(folded)
+        if claimed:  # "bản dịch ghi nv 7 là 'tăng biên chế', đúng ko": the claim's words
             text = without_quotes(text)
             folded, found = words(text), find_spelt(self._details, text)
         answer = f" {self._answer_words[intent.id]} "
         # (a claim of what it is, "nhiệm vụ 7 là tinh giản biên chế phải không", is the answer's to correct)
-        claimed = self.checks_claim(folded)
         return any(f" {' '.join(detail)} " not in answer and not _askers_own(folded, end - len(detail), end)
                    and not (claimed and folded[end - len(detail) - 1:end - len(detail)] == ["la"])
                    for detail, _, end in found)
@@ -1678,7 +1678,7 @@ def _in_the_text(folded: list[str], start: int, end: int) -> bool:
 #: Words that make a place word ask which place: "hội trường nào", "which hall".
 _WHICH_PLACE = frozenset({"nao", "gi", "j", "dau", "where", "which", "what"})
 #: Words who asks with, folded: "ngồi dự ở hội trường tỉnh là ai" asks who sat there.
-_WHO_ELSE = re.compile(r"\b(?:ai|who)\b")
+_WHO_WORDS = frozenset({"ai", "who"})
 
 
 def _place_told(folded: list[str], start: int, end: int) -> bool:
@@ -1689,4 +1689,4 @@ def _place_told(folded: list[str], start: int, end: int) -> bool:
     if _WHICH_PLACE & set(folded[start:end + 1]) or not (before[-1:] in (["o"], ["tai"], ["in"], ["at"])
                                                          or before in (["in", "the"], ["at", "the"])):
         return False
-    return bool(_WHO_ELSE.search(" ".join(folded)))
+    return bool(_WHO_WORDS & set(folded))

@@ -361,8 +361,7 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinals: fro
     placed = end
     while placed < len(tokens) and placed - end < _GAP and tokens[placed] in _PLACED:
         placed += 1
-    if set(tokens[max(0, min(k, start - 3)):start]) & _LAST_BEFORE or set(tokens[end:end + 2]) & _LAST \
-            or set(tokens[placed:placed + 2]) & _LAST:
+    if set(tokens[max(0, min(k, start - 3)):start]) & _LAST_BEFORE or set(tokens[placed:placed + 2]) & _LAST:
         return count
     if tokens[placed:placed + 2] == ["dau", "tien"]:  # "nhiệm vụ đầu tiên" ("first" is already "1")
         return 1
