@@ -91,6 +91,9 @@ _GENERIC_COUNTED = frozenset({"viec", "noi", "cho", "dieu", "thu", "cai", "y", "
 #: A later conference or meeting, folded: "the next national review conference", "hội nghị tổng kết lần tới".
 _NEXT_EVENT = re.compile(r"\b(?:next|upcoming) (?:\w+ ){0,3}?(?:conference|meeting|session|review)s?\b|"
                          r"\bhoi nghi (?:\w+ ){0,4}?(?:lan|ky) (?:toi|sau|ke tiep)\b")
+#: A province's own conference, folded: "Cà Mau có tổ chức hội nghị tổng kết dân vận riêng của tỉnh không".
+_OWN_CONFERENCE = re.compile(r"\bhoi nghi (?:\w+ ){0,5}?rieng (?:cua )?(?:tinh|huyen|xa|dia phuong)\b|"
+                             r"\b(?:its|their) own (?:\w+ ){0,2}?(?:conference|review meeting)\b")
 #: A count of the people who attended or watched, folded: "how many people tuned in", "bao nhiêu người theo dõi".
 _AUDIENCE_COUNTED = re.compile(r"\b(?:how many|bao nhieu|bn|may) (?:nguoi|ng|people|persons)\b(?: \w+){0,3}? "
                                r"(?:attend\w*|tuned|watch\w*|join\w*|took part|participat\w*|du|tham du|theo doi|"
@@ -384,7 +387,12 @@ REPORT_YEAR = "2020"
 _POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?(?:gi|j)\b|"
                              r"\bwhat (?:exactly )?(?:does|do) (?:\w+ ){1,12}?(?:do|involve|mean)\b|"
                              r"\bpowers?\b|\bdiffers? (?:\w+ ){0,3}?from\b|\bdifference between\b|\bkhac gi\b|"
-                             r"\bquyen han\b|\btham quyen\b")
+                             r"\bquyen han\b|\btham quyen\b|"
+                             # "… khác với Bí thư Trung ương như thế nào", "chức vụ … có nhiệm vụ gì",
+                             # "what the … actually does"
+                             r"\bkhac (?:voi )?(?:\w+ ){0,6}?(?:nhu the nao|the nao|ntn|ra sao|o diem nao|cho nao)\b|"
+                             r"\b(?:chuc vu|chuc danh) (?:\w+ ){1,8}?co (?:nhiem vu|chuc nang|vai tro) (?:gi|j)\b|"
+                             r"\bwhat (?:a |an |the )(?:\S+ ){1,8}?(?:actually|really|exactly) (?:does|do)\b")
 #: What a body is or does, folded: "Ban Dân vận Trung ương là cơ quan làm gì", "tổ chức đó lo việc gì" (not "là ban
 #: gì, … ai tổ chức", which asks who organized it).
 _BODY_EXPLAINED = re.compile(r"\bla (?:co quan|to chuc|don vi) (?:lam gi|lam j|gi|j)\b|"
@@ -405,6 +413,19 @@ _IN_CHARGE = re.compile(r"\b(?:chu tri|trach nhiem|phu trach|responsib\w*|in cha
 _SPECIFIC = r"cu the(?! hoa)|vi du|chang han|nhu la|for example|for instance|such as|specific|specifically"
 #: How many words may stand between "cụ thể" and the kind it asks of (a quoted kind may be long).
 SPECIFIC_GAP = 25
+#: How a requirement is carried out, specifically, folded: "cụ thể là xử lý sao", "giải quyết cụ thể ra sao" (the
+#: report gives what was asked, never how).
+_HOW_DONE = re.compile(r"\bcu the (?:la )?(?:xu ly|giai quyet|thuc hien|cat giam|danh gia|lam) (?:\w+ ){0,2}?"
+                       r"(?:sao|the nao|ntn|ra sao|ra rang|bang cach nao)\b|"
+                       r"\b(?:xu ly|giai quyet|cat giam) cu the (?:la )?"
+                       r"(?:sao|the nao|ntn|nhu the nao|ra sao|ra rang)\b")
+#: What a congress resolution itself says, folded: "Nghị quyết Đại hội XII nói gì về dân vận", "những điểm mới của
+#: NQ ĐH XIII" (the report tells what five years of carrying it out achieved, not what it says).
+_RESOLUTION = r"(?:nghi quyet|nq)(?: dai hoi| dh)?(?: dang)?(?: toan quoc)?(?: lan thu)? (?:xii|xiii|12|13)"
+_RESOLUTION_TOLD = re.compile(rf"(?<!thuc hien )\b{_RESOLUTION}\b(?: \w+){{0,6}}? (?:noi gi|noi j|noi nhung gi|"
+                              rf"(?:nhung |cac )?noi dung (?:chinh|cot loi|gi|j)|diem moi|quan diem|y chinh)\b|"
+                              rf"\b(?:noi dung (?:chinh|cot loi)|diem moi|quan diem chi dao) (?:\w+ ){{0,3}}?"
+                              rf"(?:cua|trong) {_RESOLUTION}\b")
 #: An answer that lists things one by one; a kind named after "những", "các", "một số"; kinds listed beside it.
 _LISTS = re.compile(r"\(1\)|:\s")
 _NAMES_NONE = re.compile(r"\bkhong (?:neu|ke|ghi)(?: ro)? (?:ten|cu the)\b")
@@ -415,7 +436,10 @@ _KIND_SPLIT = re.compile(r", ")
 _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham luan|noi bat|kho khan|"
                            r"mo hinh (?:nao|gi|j)|models?|ket qua (?:gi|j|nao|noi bat)|thanh tich|"
                            r"bieu duong|tuyen duong|duoc khen|khen thuong|nhac nho|phe binh|praised|commended|"
-                           r"criticised|criticized|singled out|"
+                           r"criticised|criticized|singled out|xep loai|"
+                           # …its own hot spots and models: "ở Cà Mau năm 2020 có điểm nóng nào", "mấy cái mô hình"
+                           r"diem nong|khieu kien|tranh chap|mo hinh (?:\w+ ){1,4}?(?:nao|gi|j)|"
+                           r"(?:may|bao nhieu|bn) (?:cai )?mo hinh|"
                            # …or its cadres' discipline: "ở Cà Mau có cán bộ nào bị kỷ luật không"
                            r"ky luat|disciplined|punished)\b")
 #: …and its own record or plan, folded: "dân vận ở Cà Mau làm tốt hay dở", "kế hoạch riêng", "chương trình hành
@@ -423,6 +447,12 @@ _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham l
 #: Vượng yêu cầu làm tốt những việc gì".
 _PLACE_RECORD = re.compile(r"\b(?:tot hay (?:do|xau|kem|chua)|(?:lam|lm) (?:chua )?tot|nhan xet|"
                            r"(?:ke hoach|chuong trinh(?: hanh dong)?) (?:rieng|gi|j|nao)|"
+                           r"(?:muc tieu|chi tieu) (?:gi|j|nao)|"
+                           # …how it goes about the work: "dân vận với đồng bào ở Cà Mau làm ra răng", "How does Ca
+                           # Mau approach …"
+                           r"(?:lam|lm) (?:ra |nhu )?(?:the nao|ra sao|ra rang|ntn)|approach(?:es)?|handles?|tackles?|"
+                           # …its people's complaints: "ở Cà Mau mấy năm nay dân khiếu nại chuyện đất rừng"
+                           r"dan (?:\w+ )?khieu nai|"
                            r"ket qua (?:\w+ ){1,6}?(?:gi|j|nao|noi bat)|"
                            r"(?:ket qua|thanh tich|cong tac) (?:\w+ ){0,5}?cua rieng)\b")
 #: A place named as where something happened, folded: "ở Hà Nội", "tại điểm cầu Hà Nội".
@@ -577,10 +607,13 @@ _NOT_MUCH = re.compile(r"\b(?:chang|cha|khong|ko|hong)(?: duoc)? bao nhieu\b")
 def _another_event(text: str) -> bool:
     """Whether a question asks about a conference of another year than the report's, or the next one;
     a comma ends it ("Sau hội nghị, năm 2021 cần làm gì?" asks the tasks). A year of the last century
-    is history the report never reaches ("bài báo Dân vận năm 1949 có được nhắc lại không")."""
+    is history the report never reaches ("bài báo Dân vận năm 1949 có được nhắc lại không"), and a province's
+    own conference is not the national one."""
     if _AGAIN.search(text) or (text.isascii() and _AGAIN_PLAIN.search(text)) or _LAST_CENTURY.search(text):
         return True
     folded = " ".join(fold(text).split())
+    if _OWN_CONFERENCE.search(folded):
+        return True
     if _OTHER_TERM.search(folded) and not _REPORT_TERM_OFFERED.search(folded):
         return True  # "hội nghị tổng kết dân vận nhiệm kỳ XI": the term before (not "XI hay XII?")
     for m in _OTHER_EVENT.finditer(folded):
@@ -1049,7 +1082,8 @@ class Evidence:
                 or self._singles_out_an_untold_topic(text, intent) \
                 or _LATER_POST.search(joined) or self._explains_a_post(text, words) \
                 or self._doings_of_an_untold_place(text, words, intent) or self._asks_body_in_charge(words, intent) \
-                or self._asks_specific_ones(words, intent) \
+                or self._asks_specific_ones(words, intent) or _HOW_DONE.search(joined) \
+                or _RESOLUTION_TOLD.search(joined) \
                 or (_TENURE.search(joined)  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL

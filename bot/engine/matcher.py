@@ -210,6 +210,9 @@ _CENTRAL_POINT = re.compile(r"\b(?:diem|dau) cau (?:trung tam|chinh)\b|\bcentral
 _YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have|had)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
+#: …one of them anywhere but the report's places, folded: "ở Hà Nội hay nối máy từ địa phương", "or remotely".
+_ELSEWHERE = re.compile(r"\b(?:hay|hoac|or)\b(?: \S+){0,3}? (?:dia phuong|tinh nha|tu xa|noi khac|cho khac|"
+                        r"diem cau khac|province|provinces|locally|remotely|elsewhere|somewhere else)\b")
 #: What someone said, asked, folded: "nói gì", "nói những gì", "what did … say".
 _WHAT_SAID = re.compile(r"\b(?:noi|phat bieu|trinh bay|ket luan) (?:nhung )?(?:gi|j)\b|\bwhat did\b")
 #: Verbs of saying, folded: a question about someone's words, wherever they sat ("có nhắc…", "what did … say",
@@ -1009,7 +1012,9 @@ class Matcher:
         named = self._people.named(text)
         folded = words(text)
         # two of the report's places offered: "Hải dự ở Cà Mau hay ra tận Hà Nội", "Vượng at Hanoi or Cà Mau"
-        between = len(self._evidence.places_asked(text)) >= 2 and bool(_ALTERNATIVES & set(folded))
+        places = len(self._evidence.places_asked(text))
+        between = (places >= 2 and bool(_ALTERNATIVES & set(folded))) or (
+            places == 1 and bool(_ELSEWHERE.search(" ".join(folded))))
         # (a speech told before the question is context: "Tôi thấy ảnh ông Vượng đứng phát biểu. … ông giữ chức gì?")
         if not named or self._speeches(_APPOSITIVE.sub("", questions_asked(text))) \
                 or not (between or _ASKS_OWN.search(" ".join(folded)) or self._sat_there(text, folded)

@@ -4279,3 +4279,52 @@ def test_the_thirty_third_sessions_rules_stay_in_their_lanes(responder: Responde
 ])
 def test_the_thirty_third_sessions_last_refusals(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
+
+
+@pytest.mark.parametrize("message", [
+    # Hồ Chí Minh's sayings: the report quotes none of them
+    "Bài có nhắc câu 'dễ trăm lần không dân cũng chịu' của Bác không",
+    "Ông Lĩnh có dẫn lời Bác trong báo cáo không?",
+    # the bot's view asked as "theo anh thì …"
+    "Theo anh thì phong trào dân vận khéo có hiệu quả thật không",
+])
+def test_what_the_report_never_quotes_or_judges_is_out_of_scope(responder: Responder, message: str) -> None:
+    assert responder.answer(message).kind is Kind.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("message", [
+    # the province's own hot spots, rank, models and goals: the report tells the nation's
+    "Cà Mau mấy năm nay có điểm nóng nào về đất đai không",
+    "Tỉnh Cà Mau được xếp loại gì về công tác dân vận",
+    "How does Ca Mau tackle mass mobilization in its fishing villages?",
+    # what a post is, told apart from another
+    "Thường trực Ban Bí thư khác với Bí thư Trung ương ở điểm nào",
+    "Can you tell me what the Standing Member of the Secretariat actually does?",
+    # how a requirement is carried out, its procedure, which law
+    "Xử lý ngay những vấn đề bức xúc ở cơ sở thì cụ thể là giải quyết ra sao?",
+    "ông Vượng bảo tiếp dân cho tốt, vậy xã phải làm những bước j, có quy trình ko",
+    # what a congress resolution itself says, not what carrying it out achieved
+    "Nghị quyết Đại hội XII có những nội dung chính gì về dân vận?",
+    # a province's own conference, and papers read by delegates
+    "Cà Mau có tổ chức hội nghị tổng kết dân vận riêng của tỉnh không?",
+    "Tỉnh mình có gửi tham luận lên hội nghị không",
+])
+def test_the_thirty_fourth_sessions_refusals(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # one of the report's places or anywhere else: where the one described sat
+    ("Ông Thường trực Ban Bí thư ngồi ở đầu cầu nào, ở Hà Nội hay nối máy từ địa phương?", "person_tran_quoc_vuong"),
+    ("Did Vuong join from Hanoi or remotely?", "person_tran_quoc_vuong"),
+    # five years of carrying out the resolution is what the report reviews
+    ("Báo cáo đánh giá 5 năm thực hiện Nghị quyết Đại hội XII nói gì về dân vận", "report_results_summary"),
+    # complaints at the central point's speech are the requirement, not Hà Nội's own record
+    ("Chuyện dân khiếu nại thì ông Vượng ở Hà Nội có dặn gì không", "vuong_req_dialogue"),
+    # "cụ thể như thế nào" of what was required asks the requirement, not how it is done
+    ("ông Vượng yêu cầu cụ thể như thế nào về xử lý cán bộ tham nhũng", "vuong_req_corruption"),
+])
+def test_the_thirty_fourth_sessions_rules_stay_in_their_lanes(responder: Responder, message: str,
+                                                              expected: str) -> None:
+    reply = responder.answer(message)
+    assert (reply.intent or reply.kind.value) == expected
