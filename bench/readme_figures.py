@@ -429,6 +429,11 @@ SETS = (
      "French PhD student, a TV news editor in Cà Mau; measured once when written, then tuned on", "95.2% / 92.0%"),
     ("outsider_fn", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "94.3% / 89.3%"),
+    ("outsider_fo", "a retired colonel in Bạc Liêu, a Grade 12 girl in teen-code, a Korean exchange student, a "
+     "radio announcer in Năm Căn, a translator in Đà Nẵng; measured once when written, then tuned on",
+     "97.9% / 96.0%"),
+    ("outsider_fp", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
+     "when written, then tuned on", "88.9% / 93.2%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
