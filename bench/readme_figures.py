@@ -434,6 +434,11 @@ SETS = (
      "97.9% / 96.0%"),
     ("outsider_fp", "near misses: 74 questions the report does not answer, ten kinds, and 36 it does; measured once "
      "when written, then tuned on", "88.9% / 93.2%"),
+    ("outsider_fs", "a Party cell secretary in Long An, a Vietnamese-American student, a night guard in Hải Phòng in "
+     "teen-code, a retired teacher in Nghệ An, a Japanese researcher; measured once when written, then tuned on",
+     "94.5% / 88.0%"),
+    ("outsider_ft", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "88.6% / 97.3%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

@@ -584,6 +584,9 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          # who held it before: "Ai là Trưởng Ban Dân vận Trung ương trước đồng chí Trương Thị Mai?"
                          r"\b(?:truong ban|pho truong ban|bi thu|chu tich|head|secretary|chair)\b(?: \w+){0,6}? "
                          r"(?:truoc|before) (?:ong|ba|dong chi|dc|d c|mr|ms|mrs|comrade|her|him)\b")
+#: Who did something at the conference, folded: "ai đọc báo cáo tóm tắt", "who gave the closing speech".
+_WHO_DID_IT = re.compile(r"\bai (?:la nguoi |la ng )?(?:doc|trinh bay|phat bieu|ket luan|chi dao|chu tri)\b|"
+                         r"\bwho (?:read|presented|gave|delivered|chaired|directed)\b")
 #: Others asked beside someone named, folded: "các Phó Trưởng Ban … khác", "phó trưởng ban nào nữa", "other
 #: deputy heads", "ngoài ông Lĩnh thì còn những phó trưởng ban nào".
 _OTHERS = re.compile(r"\b(?:khac|nua|other|con)\b")
@@ -1090,8 +1093,9 @@ class Evidence:
         if any(not offered_instead(text, name) for name in self.unknown_names(self._sentences_asked(text))) and \
                 not self.offers_an_answer(words):
             return Objection.UNKNOWN_NAME
-        if self.unheld_post(text, intent) or self._unreported_post(text, intent):
-            return Objection.ROLE
+        if (self.unheld_post(text, intent) or self._unreported_post(text, intent)) \
+                and not (_WHO_DID_IT.search(joined) and self.checks_claim(words)):
+            return Objection.ROLE  # …not a post guessed for who did it: "ai đọc báo cáo, nghe nói là bà trưởng ban"
         if self.others_holding(text) or self._holder_before_or_after(words):
             return Objection.NAME  # "các Phó Trưởng Ban khác, ngoài ông Lĩnh": the report names no other
         if _ASKS_A_NAME.search(joined) and not self._names_someone[intent.id]:

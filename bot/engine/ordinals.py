@@ -365,4 +365,6 @@ def _position(tokens: list[str], start: int, end: int, count: int, ordinals: fro
         return count
     if tokens[placed:placed + 2] == ["dau", "tien"]:  # "nhiệm vụ đầu tiên" ("first" is already "1")
         return 1
+    if placed > end and tokens[placed - 1] == "dung" and tokens[placed:placed + 1] == ["dau"]:
+        return 1  # "việc đứng đầu trong danh sách" stands first (a "người đứng đầu" is no item)
     return None

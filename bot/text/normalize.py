@@ -313,6 +313,8 @@ _RELAYED_AFTER = re.compile(
 #: (the script says so).
 #: How an asker calls themself, in a clause about why they ask.
 _ME = r"(?:tôi|tui|tớ|em|e|mình|mik|mk|cháu|con|bác)"
+#: …and the elders who call themselves by their place in the family: "bà thấy dạo này khó quá".
+_ASKER = r"(?:tôi|tui|tớ|em|e|mình|mik|mk|cháu|con|bác|bà|ông|chú|cô|anh|chị)"
 _WHO_ASKS_AFTER = re.compile(
     rf"[,;.?]\s*(?:(?:{_ME}|i['’]m|i am)\s+(?:đang\s+|đg\s+|định\s+|tính\s+|sẽ\s+)?"
     r"(?:làm bài|làm bt|làm btvn|làm đề|làm slide|làm báo cáo|làm bản tin|thuyết trình|làm tiểu luận|viết|soạn|ôn|"
@@ -332,7 +334,10 @@ _WHO_ASKS_AFTER = re.compile(
     # someone asked the asker, who forgot, at the very end: "…, sếp hỏi mà em quên mất", "…, em quên mất rồi"
     # (not "…, mình quên mất ngày tổ chức", which asks the day)
     rf"(?:(?:[^\W\d_]+\s+){{0,2}}hỏi\s+(?:mà|nhưng)\s+{_ME}\s+(?:quên|không nhớ|ko nhớ|k nhớ|hổng nhớ)|"
-    rf"{_ME}\s+(?:quên mất|quên rồi|hổng nhớ|không nhớ rõ|ko nhớ rõ))"
+    rf"{_ME}\s+(?:quên mất|quên rồi|hổng nhớ|không nhớ rõ|ko nhớ rõ)|"
+    # the asker's own plight, at the very end: "…, e hok bt j hết á", "…, bà thấy dạo này khó wá"
+    rf"{_ASKER}\s+(?:không|hok|hông|ko|k|chưa)\s+(?:biết|bt|bít|rành)\s+(?:gì|j|chi)\s+(?:hết|cả|trơn)|"
+    rf"{_ASKER}\s+thấy\s+(?:dạo này|dạo ni|bữa nay|mấy nay|hồi này|dạo gần đây)(?:\s+[^\W\d_]+){{0,4}})"
     r"(?:\s+(?:mất|rồi|tiêu|luôn|òi|r|á|a|ạ|nha|nhé|nè|đó|vậy|z))*(?=\W*$)|"
     # the asker's own deadline: "…, đg chạy deadline xỉu ngang"
     rf"(?:{_ME}\s+)?(?:đang\s+|đg\s+)?chạy\s+(?:deadline|dl)\b(?=(?:\s+[^\W\d_]+){{0,5}}\W*$)|"
@@ -353,6 +358,8 @@ _CONTINUED = re.compile(r"^\s*(?:(?:huyện|xã|phường|quận|tỉnh|ấp|th�
                         r"(?:và\s+|rồi\s+)?(?:đang|sắp|cần|muốn)\s+(?:chuẩn bị|soạn|viết|làm|ôn|học|tìm hiểu|"
                         # whom the asker tells next: "…, cần báo cáo lại cho anh em trong chi bộ: …"
                         r"báo cáo lại|phổ biến lại|phổ biến|truyền đạt|nói lại|kể lại|giải thích lại)|"
+                        # what the asker was, where they live: "…, nguyên đại tá, nghỉ hưu ở Bạc Liêu, …"
+                        r"(?:nguyên|cựu|từng là|từng làm|(?:đã\s+)?nghỉ hưu|(?:đã\s+)?về hưu|hiện sống|sống ở|quê ở)\s|"
                         r"(?:and\s+)?(?:i am\s+|i'm\s+)?(?:studying|researching|working on|writing|preparing|"
                         r"interested in))[^,.;:!?]{0,120}[,.;:]", re.IGNORECASE)
 #: …or any clause that asks nothing, told just before the asker's own "xin (được) hỏi", "cho bác hỏi",
@@ -442,11 +449,15 @@ def split_preamble(text: str) -> tuple[str, str]:
     return "", text
 
 
+#: "Anything at all" after a "not", which asks nothing: "e hok bt j hết", "không biết gì cả".
+_NOTHING_AT_ALL = re.compile(r"\b(?:gì|gi|j|chi)\s+(?:hết|het|cả|ca|trơn|tron)\b", re.IGNORECASE)
+
+
 def without_afterword(text: str) -> str:
     """``text`` less a last clause that says why the asker asks: "…, e làm bài thi tìm hiểu của đoàn
     trường", "…, đg chạy deadline" (no deadline asked of the report), "…, sếp hỏi mà em quên mất"."""
     after = (_WHO_ASKS_AFTER_PLAIN if text.isascii() else _WHO_ASKS_AFTER).search(text)
-    if after is not None and not _asks_in(_as_asked(after.group(0)), _ASKING - {"hoi"}) \
+    if after is not None and not _asks_in(_as_asked(_NOTHING_AT_ALL.sub(" ", after.group(0))), _ASKING - {"hoi"}) \
             and len(words(text[:after.start()])) >= 3:
         return text[:after.start()]
     return text

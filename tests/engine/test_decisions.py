@@ -4328,3 +4328,30 @@ def test_the_thirty_fourth_sessions_rules_stay_in_their_lanes(responder: Respond
                                                               expected: str) -> None:
     reply = responder.answer(message)
     assert (reply.intent or reply.kind.value) == expected
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # the asker's own plight at the end asks nothing ("e hok bt j hết", "bà thấy dạo này khó quá")
+    ("bà e hỏi hội nghị có dặn lo đời sống cho dân hok, bà thấy dạo này khó quá", "vuong_req_living_standards"),
+    # the asker's past post and home town continue the introduction: no unknown name asked
+    ("Tôi là giáo viên, nguyên hiệu trưởng, nghỉ hưu ở Bạc Liêu, muốn biết hội nghị do cơ quan nào tổ chức",
+     "event_organizer"),
+    # a post guessed for who did something is corrected by who did it
+    ("ai đọc báo cáo tóm tắt vậy mn, e nghe ns là bà trưởng ban mà ko chắc", "person_nguyen_hong_linh"),
+    # "đứng đầu" after an item word stands first
+    ("Nhiệm vụ đứng đầu trong danh sách bà Mai giao là gì", "mai_task_1"),
+    # "I see his …" is no thanks
+    ("What is the job of Nguyen Hong Linh? I see his name, but the title means nothing to me.",
+     "person_nguyen_hong_linh"),
+    # what the work has done for people is no question of what the bot can do
+    ("Theo bản tổng kết 5 năm, dân vận đã giúp được gì cho chuyện người dân được làm chủ ở xã phường?",
+     "finding_democracy"),
+])
+def test_the_thirty_fourth_sessions_readings(responder: Responder, message: str, expected: str) -> None:
+    reply = responder.answer(message)
+    assert (reply.intent or reply.kind.value) == expected
+
+
+def test_a_user_who_knows_nothing_still_gets_an_answer(responder: Responder) -> None:
+    """"cho e hỏi … e hok bt j hết á": the frame and the plight are dropped, the question is answered."""
+    assert not responder.answer("cho e hỏi ai là ng dự vs chỉ đạo hội nghị dân vận z, e hok bt j hết á").fallback
