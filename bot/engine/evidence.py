@@ -92,8 +92,10 @@ _GENERIC_COUNTED = frozenset({"viec", "noi", "cho", "dieu", "thu", "cai", "y", "
 _NEXT_EVENT = re.compile(r"\b(?:next|upcoming) (?:\w+ ){0,3}?(?:conference|meeting|session|review)s?\b|"
                          r"\bhoi nghi (?:\w+ ){0,4}?(?:lan|ky) (?:toi|sau|ke tiep)\b")
 #: A province's own conference, folded: "Cà Mau có tổ chức hội nghị tổng kết dân vận riêng của tỉnh không".
-_OWN_CONFERENCE = re.compile(r"\bhoi nghi (?:\w+ ){0,5}?rieng (?:cua )?(?:tinh|huyen|xa|dia phuong)\b|"
-                             r"\b(?:its|their) own (?:\w+ ){0,2}?(?:conference|review meeting)\b")
+_OWN_CONFERENCE = re.compile(r"\b(?:to chuc|hop|co) (?:mot )?hoi nghi (?:\w+ ){0,5}?rieng (?:cua )?"
+                             r"(?:tinh|huyen|xa|dia phuong)\b|"
+                             r"\b(?:hold|held|organi[sz]ed?|have|had) (?:a |an |its |their )?(?:own |separate )"
+                             r"(?:\w+ ){0,2}?(?:conference|meeting|review)\b")
 #: A count of the people who attended or watched, folded: "how many people tuned in", "bao nhiêu người theo dõi".
 _AUDIENCE_COUNTED = re.compile(r"\b(?:how many|bao nhieu|bn|may) (?:nguoi|ng|people|persons)\b(?: \w+){0,3}? "
                                r"(?:attend\w*|tuned|watch\w*|join\w*|took part|participat\w*|du|tham du|theo doi|"
@@ -143,6 +145,8 @@ _WORD_WITH_CASE = re.compile(r"[^\W_]+")
 _LONGEST_NAME = 8
 #: Words that offer a choice, folded: "bà Mai hay ông Lĩnh".
 _CHOICE = frozenset({"hay", "hoac", "or"})
+#: How many words of a choice's other side are compared with an answer ("… hay báo cáo").
+_SIDE = 3
 #: Words of address that may open a capitalized name in English, folded ("Madame Trương Thị Mai").
 _HONORIFICS = frozenset({"madame", "madam", "mme", "mrs", "mr", "ms", "miss", "dr", "sir", "comrade", "lady"})
 #: How many lowercase words after a run of capitals may still belong to the name ("Ban Dân vận").
@@ -391,7 +395,8 @@ _POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?(?:gi|j)\b|"
                              # "… khác với Bí thư Trung ương như thế nào", "chức vụ … có nhiệm vụ gì",
                              # "what the … actually does"
                              r"\bkhac (?:voi )?(?:\w+ ){0,6}?(?:nhu the nao|the nao|ntn|ra sao|o diem nao|cho nao)\b|"
-                             r"\b(?:chuc vu|chuc danh) (?:\w+ ){1,8}?co (?:nhiem vu|chuc nang|vai tro) (?:gi|j)\b|"
+                             r"\b(?:chuc vu|chuc danh) (?:\w+ ){1,8}?co (?:nhiem vu|chuc nang|vai tro) (?:gi|j)\b"
+                             r"(?! (?:tai|trong|o) (?:hoi nghi|hn))|"
                              r"\bwhat (?:a |an |the )(?:\S+ ){1,8}?(?:actually|really|exactly) (?:does|do)\b")
 #: What a body is or does, folded: "Ban Dân vận Trung ương là cơ quan làm gì", "tổ chức đó lo việc gì" (not "là ban
 #: gì, … ai tổ chức", which asks who organized it).
@@ -415,14 +420,15 @@ _SPECIFIC = r"cu the(?! hoa)|vi du|chang han|nhu la|for example|for instance|suc
 SPECIFIC_GAP = 25
 #: How a requirement is carried out, specifically, folded: "cụ thể là xử lý sao", "giải quyết cụ thể ra sao" (the
 #: report gives what was asked, never how).
-_HOW_DONE = re.compile(r"\bcu the (?:la )?(?:xu ly|giai quyet|thuc hien|cat giam|danh gia|lam) (?:\w+ ){0,2}?"
-                       r"(?:sao|the nao|ntn|ra sao|ra rang|bang cach nao)\b|"
+_HOW_DONE = re.compile(r"\bcu the (?:la )?(?:xu ly|giai quyet|thuc hien|cat giam|lam) (?:\w+ ){0,2}?"
+                       r"(?:sao|the nao|ntn|ra sao|ra rang|bang cach nao)\b(?! de\b)|"
                        r"\b(?:xu ly|giai quyet|cat giam) cu the (?:la )?"
                        r"(?:sao|the nao|ntn|nhu the nao|ra sao|ra rang)\b")
 #: What a congress resolution itself says, folded: "Nghị quyết Đại hội XII nói gì về dân vận", "những điểm mới của
 #: NQ ĐH XIII" (the report tells what five years of carrying it out achieved, not what it says).
 _RESOLUTION = r"(?:nghi quyet|nq)(?: dai hoi| dh)?(?: dang)?(?: toan quoc)?(?: lan thu)? (?:xii|xiii|12|13)"
-_RESOLUTION_TOLD = re.compile(rf"(?<!thuc hien )\b{_RESOLUTION}\b(?: \w+){{0,6}}? (?:noi gi|noi j|noi nhung gi|"
+_RESOLUTION_TOLD = re.compile(rf"(?<!thuc hien )\b{_RESOLUTION}\b(?: (?:cua|dang|co|nhung|cac|ve|cong|tac|dan|van))"
+                              rf"{{0,4}} (?:noi gi|noi j|noi nhung gi|"
                               rf"(?:nhung |cac )?noi dung (?:chinh|cot loi|gi|j)|diem moi|quan diem|y chinh)\b|"
                               rf"\b(?:noi dung (?:chinh|cot loi)|diem moi|quan diem chi dao) (?:\w+ ){{0,3}}?"
                               rf"(?:cua|trong) {_RESOLUTION}\b")
@@ -436,25 +442,31 @@ _KIND_SPLIT = re.compile(r", ")
 _PLACE_DOINGS = re.compile(r"\b(?:xep thu|thu may|ranks?|ranked|neu guong|tham luan|noi bat|kho khan|"
                            r"mo hinh (?:nao|gi|j)|models?|ket qua (?:gi|j|nao|noi bat)|thanh tich|"
                            r"bieu duong|tuyen duong|duoc khen|khen thuong|nhac nho|phe binh|praised|commended|"
-                           r"criticised|criticized|singled out|xep loai|"
-                           # …its own hot spots and models: "ở Cà Mau năm 2020 có điểm nóng nào", "mấy cái mô hình"
-                           r"diem nong|khieu kien|tranh chap|mo hinh (?:\w+ ){1,4}?(?:nao|gi|j)|"
+                           r"criticised|criticized|singled out|xep loai|duoc (?:trung uong |tw |hoi nghi )?danh gia|"
+                           # …its own models: "Cà Mau mần được mấy cái mô hình", "mô hình 'Dân vận khéo' nào"
+                           r"mo hinh (?:\w+ ){1,4}?(?:nao|gi|j)|"
                            r"(?:may|bao nhieu|bn) (?:cai )?mo hinh|"
                            # …or its cadres' discipline: "ở Cà Mau có cán bộ nào bị kỷ luật không"
                            r"ky luat|disciplined|punished)\b")
 #: …and its own record or plan, folded: "dân vận ở Cà Mau làm tốt hay dở", "kế hoạch riêng", "chương trình hành
 #: động riêng", "kết quả công tác dân vận cụ thể nào". Not of a place where a speech was given: "Ở Hà Nội, ông
 #: Vượng yêu cầu làm tốt những việc gì".
-_PLACE_RECORD = re.compile(r"\b(?:tot hay (?:do|xau|kem|chua)|(?:lam|lm) (?:chua )?tot|nhan xet|"
+_PLACE_RECORD = re.compile(r"\b(?:tot hay (?:do|xau|kem|chua|con han che)|(?:lam|lm) (?:chua )?tot|nhan xet|"
                            r"(?:ke hoach|chuong trinh(?: hanh dong)?) (?:rieng|gi|j|nao)|"
                            r"(?:muc tieu|chi tieu) (?:gi|j|nao)|"
-                           # …how it goes about the work: "dân vận với đồng bào ở Cà Mau làm ra răng", "How does Ca
-                           # Mau approach …"
-                           r"(?:lam|lm) (?:ra |nhu )?(?:the nao|ra sao|ra rang|ntn)|approach(?:es)?|handles?|tackles?|"
-                           # …its people's complaints: "ở Cà Mau mấy năm nay dân khiếu nại chuyện đất rừng"
-                           r"dan (?:\w+ )?khieu nai|"
                            r"ket qua (?:\w+ ){1,6}?(?:gi|j|nao|noi bat)|"
                            r"(?:ket qua|thanh tich|cong tac) (?:\w+ ){0,5}?cua rieng)\b")
+#: …its own troubles or pilots, no word of saying between (not what a speech there said of the nation's: "Ở Hà Nội,
+#: báo cáo tóm tắt nói gì về điểm nóng"), nor anyone named: "ở Cà Mau năm 2020 có điểm nóng nào", "ở Cà Mau mấy năm
+#: nay dân khiếu nại", "ở Cà Mau có huyện nào được chọn làm điểm".
+_TROUBLES = r"diem nong|khieu kien|tranh chap|dan (?:\w+ )?khieu nai|lam diem|thi diem"
+_SAYING = r"(?:noi|phat bieu|bao cao|bc|danh gia|nghe|nhac)\b"
+#: …and how it goes about the work, unless the question is of taking part: "dân vận với đồng bào ở Cà Mau làm ra
+#: răng", "How does Ca Mau approach …" (not "Cà Mau tham dự hội nghị làm thế nào").
+_PLACE_WAYS = re.compile(r"\b(?:(?:lam|lm) (?:ra |nhu )?(?:the nao|ra sao|ra rang|ntn)|approach(?:es)?|handles?|"
+                         r"tackles?)\b")
+_TAKING_PART = re.compile(r"\b(?:du|tham du|ket noi|noi mang|join\w*|attend\w*|connect\w*|hoi nghi|hn|conference|"
+                          r"meeting)\b")
 #: A place named as where something happened, folded: "ở Hà Nội", "tại điểm cầu Hà Nội".
 _AT_PLACE = r"(?:o|tai|tu) (?:diem cau |dau cau )?"
 #: What may happen at a place, folded: the conference, a speech, the report.
@@ -749,6 +761,12 @@ _ATTENDEE_SAID = re.compile(rf"\b{_ATTENDEES}"
                             r"raised? (?:any )?(?:specific )?(?:questions|concerns|proposals|issues))\b|"
                             # what delegates thought of it: "đại biểu Cà Mau … nhận xét hội nghị thế nào"
                             r"\bdai bieu\b(?: \S+){0,12}? (?:danh gia|nhan xet|cho rang)\b|"
+                            # …and those sitting there, or delegates in English: "anh em dự ở điểm cầu đánh giá bài
+                            # phát biểu thế nào", "How did the delegates … assess the conference"
+                            r"\b(?:anh em|bi thu tinh uy)\b(?: \S+){0,8}? (?:danh gia|nhan xet)(?: \S+){0,4}? "
+                            r"(?:hoi nghi|phat bieu|bai noi|the nao|ra sao|ra rang|ntn)\b|"
+                            r"\b(?:delegates|participants|attendees)\b(?: \S+){0,10}? (?:assess(?:ed)?|rated?|"
+                            r"react(?:ed)?|satisfied|find it|found it|felt|thought)\b|"
                             rf"\b(?:y kien|quan diem|nhan xet|cam nhan|views?|opinions?|reactions?)(?: phat bieu)? "
                             rf"(?:cua|of) (?:cac |the )?(?:d c |dong chi |dc |dai dien )?(?:thuong truc )?"
                             rf"{_ATTENDEES}\b")
@@ -908,6 +926,11 @@ class Evidence:
         #: Each place's own doings asked near its name ("Cà Mau xếp thứ mấy", "mô hình nào của Cà Mau").
         self._doings_near = {place: _near(place, _PLACE_DOINGS) for place in self._named_places}
         self._record_near = {place: _near(place, _PLACE_RECORD) for place in self._named_places}
+        self._ways_near = {place: _near(place, _PLACE_WAYS) for place in self._named_places}
+        self._troubles_of = {place: re.compile(rf" {place} (?:(?!{_SAYING})\w+ ){{0,{DOINGS_GAP}}}?"
+                                               rf"({_TROUBLES})\b|"
+                                               rf"\b({_TROUBLES}) (?:\w+ ){{0,3}}?(?:o|tai|cua) {place} ")
+                             for place in self._named_places}
         #: …and each as where something happened: "ở Hà Nội, ông Vượng yêu cầu làm tốt …" asks no record of Hà Nội.
         self._at_place = {place: re.compile(rf"\b{_AT_PLACE}{place}\b") for place in self._named_places}
         #: The given names people call the report's people by ("đc Lĩnh", "bà Mai").
@@ -1114,9 +1137,12 @@ class Evidence:
         answer = f" {self._answer_words[intent.id]} "
         venue = bool(self.people.named(text)) or bool(_HAPPENED.search(joined))
         for place in self.places_asked(text):
-            doings = self._doings_near[place].search(joined)
+            doings = self._doings_near[place].search(joined) or (
+                None if self.people.named(text) else self._troubles_of[place].search(joined))
             if doings is None and not (venue and self._at_place[place].search(joined)):
                 doings = self._record_near[place].search(joined)
+            if doings is None and not self.people.named(text) and not _TAKING_PART.search(joined):
+                doings = self._ways_near[place].search(joined)
             # …or names it beside other things: who attended there is not whether it was praised
             if doings and (not self.names(intent, place) or f" {doings.group(1) or doings.group(2)} " not in answer):
                 return True
@@ -1156,10 +1182,24 @@ class Evidence:
             text = without_quotes(text)
             folded, found = words(text), find_spelt(self._details, text)
         answer = f" {self._answer_words[intent.id]} "
-        # (a claim of what it is, "nhiệm vụ 7 là tinh giản biên chế phải không", is the answer's to correct)
+        # (a claim of what it is, "nhiệm vụ 7 là tinh giản biên chế phải không", is the answer's to correct; one
+        # offered beside another, "trình bày tham luận hay báo cáo", is a choice the answer makes)
         return any(f" {' '.join(detail)} " not in answer and not _askers_own(folded, end - len(detail), end)
                    and not (claimed and folded[end - len(detail) - 1:end - len(detail)] == ["la"])
+                   and not self._offered_beside(folded, end - len(detail), end, answer)
                    for detail, _, end in found)
+
+    @staticmethod
+    def _offered_beside(folded: list[str], start: int, end: int, answer: str) -> bool:
+        """Whether the words at ``start:end`` are one side of a choice whose other side (up to ``_SIDE`` words) the
+        answer holds: "trình bày tham luận hay báo cáo" (not "Zoom hay phần mềm nào", both untold, nor "tham luận
+        hay báo cáo kinh nghiệm")."""
+        sides = []
+        if folded[end:end + 1] and folded[end] in _CHOICE:
+            sides.append(folded[end + 1:end + 1 + _SIDE])
+        if start >= 2 and folded[start - 1] in _CHOICE:
+            sides.append(folded[max(0, start - 1 - _SIDE):start - 1])
+        return any(side and f" {' '.join(side)} " in answer for side in sides)
 
     def _singles_out_an_untold_topic(self, text: str, intent: Intent) -> bool:
         """Whether the question asks what was said specifically of a topic none of whose own words the answer

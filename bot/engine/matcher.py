@@ -210,9 +210,10 @@ _CENTRAL_POINT = re.compile(r"\b(?:diem|dau) cau (?:trung tam|chinh)\b|\bcentral
 _YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have|had)\b", re.IGNORECASE)
 #: Words that offer alternatives: "31/12 hay 30/12", "2021 to 2025 or 2021 to 2026".
 _ALTERNATIVES = frozenset({"hay", "hoac", "or"})
-#: …one of them anywhere but the report's places, folded: "ở Hà Nội hay nối máy từ địa phương", "or remotely".
-_ELSEWHERE = re.compile(r"\b(?:hay|hoac|or)\b(?: \S+){0,3}? (?:dia phuong|tinh nha|tu xa|noi khac|cho khac|"
-                        r"diem cau khac|province|provinces|locally|remotely|elsewhere|somewhere else)\b")
+#: …or anywhere else, after one of the report's places, folded: "ở Hà Nội hay nối máy từ địa phương", "Hanoi or
+#: remotely" (not "ở Hà Nội yêu cầu bộ, ngành hay địa phương làm gì").
+_ELSEWHERE = (r"(?: \S+){0,2}? (?:hay|hoac|or)\b(?: \S+){0,3}? (?:dia phuong|tinh nha|tu xa|noi khac|cho khac|"
+              r"diem cau khac|province|provinces|locally|remotely|elsewhere|somewhere else)\b")
 #: What someone said, asked, folded: "nói gì", "nói những gì", "what did … say".
 _WHAT_SAID = re.compile(r"\b(?:noi|phat bieu|trinh bay|ket luan) (?:nhung )?(?:gi|j)\b|\bwhat did\b")
 #: Verbs of saying, folded: a question about someone's words, wherever they sat ("có nhắc…", "what did … say",
@@ -309,6 +310,8 @@ class Matcher:
         self._local_answers = frozenset(i.id for i in kb.intents.values() if local is not None and i.kind == "answer"
                                         and local in f" {' '.join(words(i.title))} ")
         self._local_words = [" ".join(words(w)) for w in kb.matching.local_words]
+        places = "|".join(re.escape(" ".join(words(p))) for p in kb.matching.named_places) or "(?!)"
+        self._elsewhere = re.compile(rf"\b(?:{places}){_ELSEWHERE}")
         #: The answers that give a span of years ("giai đoạn 2021 - 2026"): a period asked is theirs to tell.
         self._give_years = frozenset(i.id for i in kb.intents.values() if _YEAR_SPAN.search(i.answer))
         #: What each speaker's words are called ("báo cáo tóm tắt"), folded, with the topic of their answers.
@@ -1014,7 +1017,7 @@ class Matcher:
         # two of the report's places offered: "Hải dự ở Cà Mau hay ra tận Hà Nội", "Vượng at Hanoi or Cà Mau"
         places = len(self._evidence.places_asked(text))
         between = (places >= 2 and bool(_ALTERNATIVES & set(folded))) or (
-            places == 1 and bool(_ELSEWHERE.search(" ".join(folded))))
+            places == 1 and bool(self._elsewhere.search(" ".join(folded))))
         # (a speech told before the question is context: "Tôi thấy ảnh ông Vượng đứng phát biểu. … ông giữ chức gì?")
         if not named or self._speeches(_APPOSITIVE.sub("", questions_asked(text))) \
                 or not (between or _ASKS_OWN.search(" ".join(folded)) or self._sat_there(text, folded)

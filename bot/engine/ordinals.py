@@ -99,6 +99,10 @@ _SECTION = re.compile(r"\b(?:mục|muc|phần|phan|chương|chuong|ý|điều|di
                       r"\d+\.\d+\b", re.IGNORECASE)
 #: Words that only ask what something is, folded: "là gì", "gồm những gì", "là những việc nào vậy".
 _ASKING_WHAT = frozenset({"la", "gi", "j", "gom", "nhung", "co", "nao", "viec", "vay", "a", "ha", "the"})
+#: Words that ask for all of a list's items before its item word: "các nhiệm vụ của bà Mai".
+_ALL_OF = frozenset({"cac", "nhung", "tat", "ca"})
+#: Words of address before a name: "bà Mai", "đồng chí Trương Thị Mai".
+_HONORIFICS = frozenset({"ba", "ong", "dong", "chi", "dc", "ms", "mr", "mrs", "madame"})
 #: A number this large after "nhiệm vụ" is a year ("các nhiệm vụ 2021"), not a place in a list.
 YEAR_FROM = 1000
 
@@ -117,6 +121,9 @@ class ListItems:
         self._counted = {numbered.id: _ItemWords(tuple(kb.tokens(w)) for w in numbered.words
                                                  if len(kb.tokens(w)) > 1 or (w.isascii() and len(w) > 3))
                          for numbered in kb.lists}
+        #: The words that say whose each list is ("của bà Trương Thị Mai"), folded.
+        self._owners = {numbered.id: {t for p in kb.followups.people if p.topic == self._topics.get(numbered.id)
+                                      for t in words(p.name)} | _HONORIFICS for numbered in kb.lists}
 
     def find(self, tokens: list[str], text: str, topics: frozenset[str] = frozenset()) -> ItemRef | None:
         """The first list item the question (``text``, read as ``tokens``) names by position, if any;
@@ -237,8 +244,13 @@ class ListItems:
         return None
 
     def asks_only_for(self, numbered: NumberedList, tokens: list[str]) -> bool:
-        """Whether the question is the list's item word and its year and nothing but asking words."""
-        return any(i == 0 and _asks_only_them(tokens[end:]) for i, end in self._counted[numbered.id].spans(tokens))
+        """Whether the question is the list's item word and its year and nothing but asking words, or the items
+        all, whose they are and nothing but asking words: "các nhiệm vụ của bà Mai là gì"."""
+        owners = self._owners[numbered.id]
+        return any((i == 0 and _asks_only_them(tokens[end:])) or (
+            set(tokens[:i]) <= _ALL_OF and tokens[i - 1:i] and tokens[end:end + 1] == ["cua"]
+            and set(tokens[end + 1:]) - owners <= _ASKING_WHAT and set(tokens[end + 1:]) & owners)
+            for i, end in self._counted[numbered.id].spans(tokens))
 
     def asked_position(self, tokens: list[str]) -> NumberedList | None:
         """The list whose item the question asks for: "… là nhiệm vụ thứ mấy?", "việc số mấy", "ý nào", "which task",

@@ -4285,8 +4285,9 @@ def test_the_thirty_third_sessions_last_refusals(responder: Responder, message: 
     # Hồ Chí Minh's sayings: the report quotes none of them
     "Bài có nhắc câu 'dễ trăm lần không dân cũng chịu' của Bác không",
     "Ông Lĩnh có dẫn lời Bác trong báo cáo không?",
-    # the bot's view asked as "theo anh thì …"
-    "Theo anh thì phong trào dân vận khéo có hiệu quả thật không",
+    # the bot's view asked of a requirement
+    "Bạn thấy yêu cầu nói ít làm nhiều có thực tế không",
+    "What did Ho Chi Minh say about mass mobilization?",
 ])
 def test_what_the_report_never_quotes_or_judges_is_out_of_scope(responder: Responder, message: str) -> None:
     assert responder.answer(message).kind is Kind.OUT_OF_SCOPE
@@ -4355,3 +4356,48 @@ def test_the_thirty_fourth_sessions_readings(responder: Responder, message: str,
 def test_a_user_who_knows_nothing_still_gets_an_answer(responder: Responder) -> None:
     """"cho e hỏi … e hok bt j hết á": the frame and the plight are dropped, the question is answered."""
     assert not responder.answer("cho e hỏi ai là ng dự vs chỉ đạo hội nghị dân vận z, e hok bt j hết á").fallback
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # taking part or connecting, how: not the province's own ways of working
+    ("Cà Mau tham dự hội nghị làm thế nào?", "camau_attendees"),
+    ("In Hanoi, how did Vuong say cadres should approach the people?", "vuong_req_noi_it_lam_nhieu"),
+    # a speech at the place about the nation's hot spots: not the place's own
+    ("Ở Hà Nội, báo cáo tóm tắt nói gì về điểm nóng an ninh trật tự?", "finding_hot_spots"),
+    # a speaker or the report between the resolution and "nói gì": what they said of it
+    ("Về Nghị quyết Đại hội XIII, bà Mai nói gì?", "mai_task_2"),
+    ("Nghị quyết Đại hội XII được báo cáo nhắc đến với nội dung gì?", "mention_congress_12"),
+    # the report's own assessment, and a way asked with its purpose, are told
+    ("Báo cáo cụ thể là đánh giá thế nào về 5 năm qua?", "report_results_summary"),
+    ("Ông Vượng yêu cầu cụ thể là làm thế nào để dân tin?", "vuong_req_noi_it_lam_nhieu"),
+    # a post's role at the conference is its holder's
+    ("Chức danh Phó Trưởng Ban có vai trò gì trong hội nghị?", "person_nguyen_hong_linh"),
+    # "pháp luật gì", "kỷ luật gì" ask no law's name
+    ("Ông Vượng yêu cầu hoàn thiện chính sách, pháp luật gì?", "vuong_req_human_rights"),
+    ("Cán bộ vi phạm kỷ luật gì thì không được làm công tác dân vận?", "vuong_req_cadre_selection"),
+    # a detail offered beside what the answer holds is a choice it makes
+    ("Đồng chí Lĩnh trình bày tham luận hay báo cáo?", "person_nguyen_hong_linh"),
+    # "theo anh thì" of a fact asks the fact
+    ("Theo anh thì ai chủ trì hội nghị?", "event_chair"),
+    # the list asked whole, in order, or by whose it is
+    ("Các nhiệm vụ của bà Mai theo thứ tự là gì?", "mai_conclusion_overview"),
+    ("Các nhiệm vụ của bà Mai là gì?", "mai_conclusion_overview"),
+    # the report's places or anywhere else only right after a place: not "bộ, ngành hay địa phương"
+    ("Ông Vượng ở Hà Nội yêu cầu bộ, ngành hay địa phương làm gì?", "vuong_requirements_2021"),
+    # a room of its own is no conference of its own
+    ("Mỗi tỉnh dự hội nghị ở phòng họp riêng của tỉnh à?", "camau_attendees"),
+])
+def test_the_thirty_fourth_sessions_refusals_stay_in_their_lanes(responder: Responder, message: str,
+                                                                 expected: str) -> None:
+    reply = responder.answer(message)
+    assert (reply.intent or reply.kind.value) == expected
+
+
+@pytest.mark.parametrize("message", [
+    "Did Ca Mau hold a separate provincial conference?",
+    "Ở Cà Mau năm đó có huyện nào được chọn làm điểm về dân chủ ở cơ sở không",
+    "How did the delegates at the Ca Mau point assess the speeches, were they satisfied?",
+    "Tỉnh Cà Mau được Trung ương đánh giá công tác dân vận nhiệm kỳ XII xếp loại gì?",
+])
+def test_the_thirty_fourth_sessions_later_refusals(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
