@@ -25,6 +25,9 @@ POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s
 REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm|phần|khía cạnh)\s+"
                          r"(?:này|đó|ấy|nói trên)\b|"
                          r"\b(?:this|that) (?:topic|area|issue|subject|group|section|part)\b|"
+                         # "I am also curious about … . Were they mentioned …?", "… họ có được nhắc tới không"
+                         r"\b(?:were|are|was|is) (?:they|them|those|these) (?:ever )?(?:mentioned|included|covered|"
+                         r"named|discussed|addressed)\b|\bhọ có được (?:nhắc|nói|đề cập)|"
                          # "What does the report say was achieved there?" (not "is there", "there were")
                          r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b(?!\s+(?:is|are|was|were|any|be)\b)",
                          re.IGNORECASE)

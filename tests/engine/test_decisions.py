@@ -4347,6 +4347,11 @@ def test_the_thirty_fourth_sessions_rules_stay_in_their_lanes(responder: Respond
     # what the work has done for people is no question of what the bot can do
     ("Theo bản tổng kết 5 năm, dân vận đã giúp được gì cho chuyện người dân được làm chủ ở xã phường?",
      "finding_democracy"),
+    # "Were they mentioned?" points back at what the introduction wonders about
+    ("I'm also curious about Vietnamese people living overseas. Were they mentioned in the report?",
+     "finding_ethnic_religious_overseas"),
+    ("Does the article say anything about Vietnamese living overseas? My cousins live in Canada.",
+     "finding_ethnic_religious_overseas"),
 ])
 def test_the_thirty_fourth_sessions_readings(responder: Responder, message: str, expected: str) -> None:
     reply = responder.answer(message)
