@@ -1528,7 +1528,7 @@ class Matcher:
         up overseas." in a message of statements asks nothing); after cues of at
         most two words, when it asks what the knowledge base knows halfway to a strong answer
         ("Xin lỗi làm phiền, bài này ai đứng tên vậy?"); when the small talk only opens or closes
-        a message whose rest reads as a question and is answered ("Xin chào bot! … ĐH mấy vậy ạ",
+        a message whose rest reads as a question and is answered above the noise floor ("Xin chào bot! … ĐH mấy vậy ạ",
         "… phải hok mn Cảm ơn bot nhiều."). Otherwise it must be a question of its
         own, not one stray word ("…help me *with*?") nor less than the small talk around it ("Trả
         lời gì mà dài dòng khó hiểu quá, bot kém"), and be asked outright ("Chào bot, mình ở xã… cho
@@ -1558,7 +1558,9 @@ class Matcher:
         # The words the small talk takes, each once: "… vậy con Cảm ơn bot nhiều" holds "con cảm ơn",
         # "cảm ơn bot nhiều" and "cảm ơn", five words in all, not nine.
         talk = len({i for cue in cues for i in range(cue.end - len(cue.words), cue.end)})
-        if answered and len(rest) >= max(MIN_QUESTION_WORDS, talk) and self._talk.only_frames(text, left, cues) \
+        # (answered above the noise floor: "chào bạn, buồn quá, nói chuyện chút được không" grazes no answer)
+        if answered and score > cfg.weak_score + cfg.weak_margin \
+                and len(rest) >= max(MIN_QUESTION_WORDS, talk) and self._talk.only_frames(text, left, cues) \
                 and (self._talk.is_question(left) or "?" in text) \
                 and not (states and not asking and set(rest) & _RELATIVE):  # "That's wrong. Not what it says."
             return True

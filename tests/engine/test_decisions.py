@@ -4406,3 +4406,9 @@ def test_the_thirty_fourth_sessions_refusals_stay_in_their_lanes(responder: Resp
 ])
 def test_the_thirty_fourth_sessions_later_refusals(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
+
+
+def test_a_hello_beside_a_question_answered_at_the_noise_floor_is_greeted(responder: Responder) -> None:
+    """"chào bạn, buồn quá, nói chuyện chút được không" asks nothing of the report: a greeting, not the election
+    task its few words happen to graze."""
+    assert responder.answer("chào bạn, buồn quá, nói chuyện chút được không").intent == "smalltalk_greeting"
