@@ -398,6 +398,11 @@ SETS = (
      "journalist, a lecturer in Huế; sealed to the end, measured once on the final code", "95.2% / 88.0%"),
     ("outsider_fj", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
      "the end, measured once on the session's final code", "91.4% / 81.3%"),
+    ("outsider_fq", "a fisherman's wife in Sông Đốc, a Front official in Thái Bình, a French journalist, a law "
+     "student in Quy Nhơn, an office worker in teen-code; sealed to the end, measured once on the final code",
+     "96.6% / 95.7%"),
+    ("outsider_fr", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
+     "the end, measured once on the session's final code", "97.1% / 90.7%"),
     ("outsider_es", "a district Party office clerk in Cà Mau, a law lecturer, a British podcaster, a grandmother "
      "using voice-to-text, a teenage gamer; sealed to the end, measured once on the final code", "96.5% / 96.2%"),
     ("outsider_et", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "

@@ -4281,6 +4281,7 @@ def test_the_thirty_third_sessions_last_refusals(responder: Responder, message: 
     assert responder.answer(message).fallback
 
 
+
 @pytest.mark.parametrize("message", [
     # Hồ Chí Minh's sayings: the report quotes none of them
     "Bài có nhắc câu 'dễ trăm lần không dân cũng chịu' của Bác không",
@@ -4309,6 +4310,10 @@ def test_what_the_report_never_quotes_or_judges_is_out_of_scope(responder: Respo
     # a province's own conference, and papers read by delegates
     "Cà Mau có tổ chức hội nghị tổng kết dân vận riêng của tỉnh không?",
     "Tỉnh mình có gửi tham luận lên hội nghị không",
+    "Did Ca Mau hold a separate provincial conference?",
+    "Ở Cà Mau năm đó có huyện nào được chọn làm điểm về dân chủ ở cơ sở không",
+    "How did the delegates at the Ca Mau point assess the speeches, were they satisfied?",
+    "Tỉnh Cà Mau được Trung ương đánh giá công tác dân vận nhiệm kỳ XII xếp loại gì?",
 ])
 def test_the_thirty_fourth_sessions_refusals(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
@@ -4324,14 +4329,6 @@ def test_the_thirty_fourth_sessions_refusals(responder: Responder, message: str)
     ("Chuyện dân khiếu nại thì ông Vượng ở Hà Nội có dặn gì không", "vuong_req_dialogue"),
     # "cụ thể như thế nào" of what was required asks the requirement, not how it is done
     ("ông Vượng yêu cầu cụ thể như thế nào về xử lý cán bộ tham nhũng", "vuong_req_corruption"),
-])
-def test_the_thirty_fourth_sessions_rules_stay_in_their_lanes(responder: Responder, message: str,
-                                                              expected: str) -> None:
-    reply = responder.answer(message)
-    assert (reply.intent or reply.kind.value) == expected
-
-
-@pytest.mark.parametrize(("message", "expected"), [
     # the asker's own plight at the end asks nothing ("e hok bt j hết", "bà thấy dạo này khó quá")
     ("bà e hỏi hội nghị có dặn lo đời sống cho dân hok, bà thấy dạo này khó quá", "vuong_req_living_standards"),
     # the asker's past post and home town continue the introduction: no unknown name asked
@@ -4352,18 +4349,6 @@ def test_the_thirty_fourth_sessions_rules_stay_in_their_lanes(responder: Respond
      "finding_ethnic_religious_overseas"),
     ("Does the article say anything about Vietnamese living overseas? My cousins live in Canada.",
      "finding_ethnic_religious_overseas"),
-])
-def test_the_thirty_fourth_sessions_readings(responder: Responder, message: str, expected: str) -> None:
-    reply = responder.answer(message)
-    assert (reply.intent or reply.kind.value) == expected
-
-
-def test_a_user_who_knows_nothing_still_gets_an_answer(responder: Responder) -> None:
-    """"cho e hỏi … e hok bt j hết á": the frame and the plight are dropped, the question is answered."""
-    assert not responder.answer("cho e hỏi ai là ng dự vs chỉ đạo hội nghị dân vận z, e hok bt j hết á").fallback
-
-
-@pytest.mark.parametrize(("message", "expected"), [
     # taking part or connecting, how: not the province's own ways of working
     ("Cà Mau tham dự hội nghị làm thế nào?", "camau_attendees"),
     ("In Hanoi, how did Vuong say cadres should approach the people?", "vuong_req_noi_it_lam_nhieu"),
@@ -4392,20 +4377,14 @@ def test_a_user_who_knows_nothing_still_gets_an_answer(responder: Responder) -> 
     # a room of its own is no conference of its own
     ("Mỗi tỉnh dự hội nghị ở phòng họp riêng của tỉnh à?", "camau_attendees"),
 ])
-def test_the_thirty_fourth_sessions_refusals_stay_in_their_lanes(responder: Responder, message: str,
-                                                                 expected: str) -> None:
+def test_the_thirty_fourth_sessions_readings(responder: Responder, message: str, expected: str) -> None:
     reply = responder.answer(message)
     assert (reply.intent or reply.kind.value) == expected
 
 
-@pytest.mark.parametrize("message", [
-    "Did Ca Mau hold a separate provincial conference?",
-    "Ở Cà Mau năm đó có huyện nào được chọn làm điểm về dân chủ ở cơ sở không",
-    "How did the delegates at the Ca Mau point assess the speeches, were they satisfied?",
-    "Tỉnh Cà Mau được Trung ương đánh giá công tác dân vận nhiệm kỳ XII xếp loại gì?",
-])
-def test_the_thirty_fourth_sessions_later_refusals(responder: Responder, message: str) -> None:
-    assert responder.answer(message).fallback
+def test_a_user_who_knows_nothing_still_gets_an_answer(responder: Responder) -> None:
+    """"cho e hỏi … e hok bt j hết á": the frame and the plight are dropped, the question is answered."""
+    assert not responder.answer("cho e hỏi ai là ng dự vs chỉ đạo hội nghị dân vận z, e hok bt j hết á").fallback
 
 
 def test_a_hello_beside_a_question_answered_at_the_noise_floor_is_greeted(responder: Responder) -> None:
