@@ -460,11 +460,13 @@ _PLACE_RECORD = re.compile(r"\b(?:tot hay (?:do|xau|kem|chua|con han che)|(?:lam
 #: báo cáo tóm tắt nói gì về điểm nóng"), nor anyone named: "ở Cà Mau năm 2020 có điểm nóng nào", "ở Cà Mau mấy năm
 #: nay dân khiếu nại", "ở Cà Mau có huyện nào được chọn làm điểm".
 _TROUBLES = r"diem nong|khieu kien|tranh chap|dan (?:\w+ )?khieu nai|lam diem|thi diem"
+#: Words of saying, folded, that make the trouble a speech's word on the nation's ("nghe báo cáo nói gì về điểm nóng").
 _SAYING = r"(?:noi|phat bieu|bao cao|bc|danh gia|nghe|nhac)\b"
 #: …and how it goes about the work, unless the question is of taking part: "dân vận với đồng bào ở Cà Mau làm ra
 #: răng", "How does Ca Mau approach …" (not "Cà Mau tham dự hội nghị làm thế nào").
 _PLACE_WAYS = re.compile(r"\b(?:(?:lam|lm) (?:ra |nhu )?(?:the nao|ra sao|ra rang|ntn)|approach(?:es)?|handles?|"
                          r"tackles?)\b")
+#: Taking part or connecting, folded: "Cà Mau tham dự hội nghị làm thế nào", "kết nối với Hà Nội làm sao".
 _TAKING_PART = re.compile(r"\b(?:du|tham du|ket noi|noi mang|join\w*|attend\w*|connect\w*|hoi nghi|hn|conference|"
                           r"meeting)\b")
 #: A place named as where something happened, folded: "ở Hà Nội", "tại điểm cầu Hà Nội".
@@ -1135,13 +1137,14 @@ class Evidence:
         the movement's national review, "Cà Mau có được biểu dương không" not who attended there."""
         joined = f" {' '.join(words)} "
         answer = f" {self._answer_words[intent.id]} "
-        venue = bool(self.people.named(text)) or bool(_HAPPENED.search(joined))
+        named = bool(self.people.named(text))
+        venue = named or bool(_HAPPENED.search(joined))
         for place in self.places_asked(text):
             doings = self._doings_near[place].search(joined) or (
-                None if self.people.named(text) else self._troubles_of[place].search(joined))
+                None if named else self._troubles_of[place].search(joined))
             if doings is None and not (venue and self._at_place[place].search(joined)):
                 doings = self._record_near[place].search(joined)
-            if doings is None and not self.people.named(text) and not _TAKING_PART.search(joined):
+            if doings is None and not named and not _TAKING_PART.search(joined):
                 doings = self._ways_near[place].search(joined)
             # …or names it beside other things: who attended there is not whether it was praised
             if doings and (not self.names(intent, place) or f" {doings.group(1) or doings.group(2)} " not in answer):

@@ -102,7 +102,7 @@ _ASKING_WHAT = frozenset({"la", "gi", "j", "gom", "nhung", "co", "nao", "viec", 
 #: Words that ask for all of a list's items before its item word: "các nhiệm vụ của bà Mai".
 _ALL_OF = frozenset({"cac", "nhung", "tat", "ca"})
 #: Words of address before a name: "bà Mai", "đồng chí Trương Thị Mai".
-_HONORIFICS = frozenset({"ba", "ong", "dong", "chi", "dc", "ms", "mr", "mrs", "madame"})
+_ADDRESS = frozenset({"ba", "ong", "dong", "chi", "dc", "ms", "mr", "mrs", "madame"})
 #: A number this large after "nhiệm vụ" is a year ("các nhiệm vụ 2021"), not a place in a list.
 YEAR_FROM = 1000
 
@@ -123,7 +123,7 @@ class ListItems:
                          for numbered in kb.lists}
         #: The words that say whose each list is ("của bà Trương Thị Mai"), folded.
         self._owners = {numbered.id: {t for p in kb.followups.people if p.topic == self._topics.get(numbered.id)
-                                      for t in words(p.name)} | _HONORIFICS for numbered in kb.lists}
+                                      for t in words(p.name)} | _ADDRESS for numbered in kb.lists}
 
     def find(self, tokens: list[str], text: str, topics: frozenset[str] = frozenset()) -> ItemRef | None:
         """The first list item the question (``text``, read as ``tokens``) names by position, if any;
@@ -248,7 +248,7 @@ class ListItems:
         all, whose they are and nothing but asking words: "các nhiệm vụ của bà Mai là gì"."""
         owners = self._owners[numbered.id]
         return any((i == 0 and _asks_only_them(tokens[end:])) or (
-            set(tokens[:i]) <= _ALL_OF and tokens[i - 1:i] and tokens[end:end + 1] == ["cua"]
+            i > 0 and set(tokens[:i]) <= _ALL_OF and tokens[end:end + 1] == ["cua"]
             and set(tokens[end + 1:]) - owners <= _ASKING_WHAT and set(tokens[end + 1:]) & owners)
             for i, end in self._counted[numbered.id].spans(tokens))
 
