@@ -17,6 +17,9 @@ POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s
                          # the asker's organisation: "hội nghị giao gì cho hội của chị", "our union"
                          r"\b(?:hội|đoàn)\s+(?:của\s+)?(?:tôi|mình|em|chị|chúng tôi|bọn mình|tui|bác)\b|"
                          r"\b(?:my|our)\s+(?:country|province|city|home|union|association)\b|"
+                         # the place of someone the asker named: "tỉnh bạn ấy", "huyện của người quen đó"
+                         r"\b(?:tỉnh|quê|huyện|xã|thành phố)\s+(?:của\s+)?"
+                         r"(?:bạn|người quen|anh|chị|ông|bà|cô|chú|bác|họ)\s+(?:ấy|đó|kia)\b|"
                          r"(?<!hỏi )(?<!bài )\bở đây\b|"
                          r"(?<!ask )\bhere\b",
                          re.IGNORECASE)

@@ -255,9 +255,16 @@ _JUDGED = re.compile(r"\b(?:hay nhat|tot nhat|hay hon|tot hon|hay khong|hay ko|n
                      r"best|most|better|should|worth|effective|successful|recommend|realistic)\b")
 #: A Party Congress meeting, folded: "When did the 12th Party Congress convene", "Đại hội XII khai mạc"; the
 #: report never says when (not "hội nghị tổng kết nhiệm kỳ Đại hội XII được tổ chức", the conference described).
-_CONGRESS_MET = re.compile(r"(?<!nhiem ky )(?<!nk )(?<!term of the )\b(?:dai hoi|dh|(?:\d+ ?th )?(?:party )?congress)\b"
+_CONGRESS_MET = re.compile(r"(?<!nhiem ky )(?<!nhiem ki )(?<!nk )(?<!term of the )"
+                           r"\b(?:dai hoi|dh|(?:\d+ ?th )?(?:party )?congress)\b"
                            r"(?: (?!term\b|nhiem\b)\w+){0,3}? (?:hop|dien ra|khai mac|be mac|convene|convened|met|"
                            r"opened|closed|ended|ket thuc|(?:duoc )?to chuc|held|took place)\b")
+#: What a claim may say someone did, folded, and the words an answer tells it in: "do … tổ chức",
+#: "organized by …".
+_DEEDS = {"to chuc": "to chuc", "chu tri": "chu tri", "dieu hanh": "dieu hanh", "ket luan": "ket luan",
+          "doc bao cao": "doc bao cao", "organized": "to chuc", "organised": "to chuc", "hosted": "to chuc",
+          "chaired": "chu tri"}
+_DEED = "|".join(_DEEDS)
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
 
@@ -561,7 +568,9 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          r"sau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b|"
                          # the post held since: "bà Mai giờ còn làm trưởng BDV TW ko", "còn làm … đến khi nào"
                          r"\b(?:gio|bay gio|bh|sau nay|sau do|hien nay|hien tai|hien gio)\b(?: \w+){0,4}? (?:con|van) "
-                         r"(?:lam|giu|dam nhiem)\b|"
+                         r"(?:lam|lm|giu|dam nhiem)\b|"
+                         # "sau nhiệm kỳ đó ô Vượng có còn lm Thường trực Ban Bí thư k"
+                         r"\bsau nhiem (?:ky|ki) (?:do|nay|ay)\b(?: \w+){0,6}? (?:con|van) (?:lam|lm|giu|dam nhiem)\b|"
                          r"\bcon (?:lam|giu)(?: \w+){0,8}? (?:den|toi) (?:khi nao|bao gio|nam nao|luc nao)\b|"
                          # "có còn giữ chức … nữa không" (not "còn giữ chức gì nữa", the other posts held then)
                          r"\b(?:con|van) (?:giu|lam|dam nhiem)\b(?: (?!gi\b|j\b|nao\b)\w+){0,10}? "
@@ -1115,8 +1124,8 @@ class Evidence:
                 or (_TENURE.search(joined)  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
-        if any(not offered_instead(text, name) for name in self.unknown_names(self._sentences_asked(text))) and \
-                not self.offers_an_answer(words):
+        if any(not offered_instead(text, name) and not self._claims_the_doer(name, words, intent)
+               for name in self.unknown_names(self._sentences_asked(text))) and not self.offers_an_answer(words):
             return Objection.UNKNOWN_NAME
         if (self.unheld_post(text, intent) or self._unreported_post(text, intent)) \
                 and not (_WHO_DID_IT.search(joined) and self.checks_claim(words)):
@@ -1126,6 +1135,21 @@ class Evidence:
         if _ASKS_A_NAME.search(joined) and not self._names_someone[intent.id]:
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
+
+    def _claims_the_doer(self, name: str, folded: list[str], intent: Intent) -> bool:
+        """Whether ``name`` is who a claim says did what the answer says who did: "… do Ban Tuyên giáo Trung
+        ương tổ chức, đúng không?", "Was it organized by the Propaganda Commission?" (the answer names who
+        organized it, and so corrects the claim); not "Ban Tuyên giáo có dự không?"."""
+        if not self.checks_claim(folded):
+            return False
+        joined, named = " ".join(folded), re.escape(" ".join(words(name)))
+        answer = f" {self._answer_words[intent.id]} "
+        # the name may be the first words of a longer one: "Ban Tuyên" of "Ban Tuyên giáo Trung ương"
+        after = re.search(rf"\b{named}((?: \w+){{1,8}})", joined)
+        by = re.search(rf"\b({_DEED}) by (?:the )?{named}\b", joined)
+        deeds = ([_DEEDS[by.group(1)]] if by else []) + [
+            told for deed, told in _DEEDS.items() if after and f" {deed} " in f"{after.group(1)} "]
+        return any(f" {told} " in answer for told in deeds)
 
     def _holder_before_or_after(self, words: list[str]) -> bool:
         """Whether the question asks who held a named person's post before or after them."""
@@ -1631,6 +1655,8 @@ class Evidence:
         which the asker says who they are ("Tôi làm ở Sở Nội vụ tỉnh, …").
         """
         text = split_preamble(clean(split_glued(strip_markup(text))))[1]
+        if _capital_only_opens(text):
+            return []
         runs: list[tuple[list[str], bool, list[str]]] = []  # capitalized words, at a sentence's start, words after
         last_end = tail_end = -1
         for m in _WORD_WITH_CASE.finditer(text):
@@ -1673,6 +1699,18 @@ class Evidence:
         return found
 
 
+def _capital_only_opens(text: str) -> bool:
+    """Whether ``text`` has no capital letter but, at most, one opening a sentence: then it names
+    nothing, and most questions ("Báo cáo nói gì về …?") need not be read word by word."""
+    lower = text.lower()
+    if lower == text:
+        return True
+    if len(lower) != len(text):
+        return False
+    first = next(i for i, (a, b) in enumerate(zip(text, lower, strict=True)) if a != b)
+    return text[first + 1:] == lower[first + 1:] and starts_sentence(text[:first])
+
+
 #: A yes-or-no question's last words, folded: "… có nói gì … không (em, chau, a)".
 _YES_NO_END = re.compile(r"\b(?:khong|ko|k|hong|hok|chua)(?: (?:a|em|chau|con|ban|vay|nhi|ad|bot))*$")
 
@@ -1682,13 +1720,14 @@ def offered_instead(text: str, name: str) -> bool:
     Tuyên giáo hay Ban Dân vận tổ chức?"): the report may hold the other, and the answer then
     corrects the question. Not beside "or": "Catholics or Khmer Theravada Buddhists" offers two
     things the report never names. Nor a guess the asker owns up to as mistaken, after a question: "…
-    đặt ở thành phố nào, em tưởng ở Sài Gòn?", "…, I thought it was Saigon", or tags to it: "… ở đâu, Sài Gòn hả?"."""
+    đặt ở thành phố nào, em tưởng ở Sài Gòn?", "…, I thought it was Saigon", or tags to it: "… ở đâu, Sài Gòn hả?",
+    "… thành phố nào vậy, có phải TP Hồ Chí Minh không?"."""
     folded, named = " ".join(words(text)), re.escape(" ".join(words(name)))
     guess = (r"[,;?.!]\s*(?:\w+\s+){0,2}(?:(?<!thu )(?<!tu )(?<!doi )tuong|i thought|i assumed)"
              rf"(?:\s+\w+){{0,3}}\s+{named}\b")
     # …or a guess tagged to a question of where or who: "Đầu cầu chính đặt ở đâu, Sài Gòn hả?"
     tagged = (rf"\b(?:dau|ai|(?:diem cau|dau cau|thanh pho) nao|where|which city|who)\b[^,;?.!]*[,;]\s*"
-              rf"(?:(?:o|tai|la|in|at)\s+)?{named}"
+              rf"(?:(?:co phai(?: la)?|phai|o|tai|la|in|at|tp|thanh pho|is it|was it)\s+){{0,3}}{named}"
               r"(?:\s+(?:ha|a|hay sao|phai khong|dung khong|chang|chu|hong|ko|khong|right|maybe))?\s*[?.!]*\s*$")
     lowered = fold(text).lower()
     if (re.search(guess, lowered) or re.search(tagged, lowered)) \

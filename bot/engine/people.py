@@ -30,6 +30,8 @@ class People:
     def __init__(self, kb: KnowledgeBase, by_post: Callable[[str], set[str]] | None = None) -> None:
         self._kb = kb
         self._people = [(p, tuple(words(p.name))) for p in kb.followups.people]
+        #: The words that call someone by name ("Mai", "Vượng"), folded.
+        self._called = frozenset(full[-1] for _, full in self._people)
         #: Each person's descriptions, as their parts (split at "…"), with all their words as a set:
         #: most share a word or two with a question, few all of them, and only those are walked in order.
         self._described = [(p, [(parts, frozenset(t for part in parts for t in part))
@@ -70,13 +72,17 @@ class People:
         return tuple(person for person, full in self._people
                      if full[-1] in titled or full[-1] in capitalized or contains_phrase(folded, full))
 
-    @staticmethod
-    def _capitalized(text: str, in_sentence: bool = False) -> set[str]:
-        """The words ``text`` capitalizes, folded ("Mai", not "mai", tomorrow); ``in_sentence``: not
-        where a sentence starts (a capital there proves nothing)."""
+    def _capitalized(self, text: str, in_sentence: bool = False) -> set[str]:
+        """The names ``text`` capitalizes, folded ("Mai", not "mai", tomorrow); ``in_sentence``: not
+        where a sentence starts (a capital there proves nothing). A text with none of the names in
+        it is not read word by word: most questions name no one."""
         plain = clean(strip_markup(text))
-        return {fold(m.group(0)) for m in _WORD.finditer(plain)
-                if m.group(0)[0].isupper() and not (in_sentence and starts_sentence(plain[: m.start()]))}
+        folded = fold(plain)
+        if not any(name in folded for name in self._called):
+            return set()
+        return {name for m in _WORD.finditer(plain)
+                if (name := fold(m.group(0))) in self._called and m.group(0)[0].isupper()
+                and not (in_sentence and starts_sentence(plain[: m.start()]))}
 
     def speaks_of(self, intent: Intent, person: Person) -> bool:
         """Whether ``intent``'s answer is about ``person`` or in their words.

@@ -245,8 +245,10 @@ _GREETING = r"(?:(?:xin |kính |kinh )?ch[àa]o|kính(?= (?:gửi|thưa|quý)\b)
     r"good (?:morning|afternoon|evening)|dear|excuse me|sorry|pardon|xin l[ỗo]i)\b"
 #: When the asker will use the answer, said before who they are: "Mai tôi phải phổ biến cho tổ dân phố, …".
 _WHEN_USED = r"(?:(?:(?:ngày|sáng|chiều|tối) )?mai|(?:sáng|chiều|tối) nay|hôm nay|tuần (?:sau|tới)|tomorrow|today)\s+"
-#: A polite opening word: "Dạ em là sinh viên…", "Thưa anh chị, tôi là…".
-_POLITE = r"(?:(?:dạ|thưa|vâng)[,!]?\s+)+"
+#: A polite opening word: "Dạ em là sinh viên…", "Thưa anh chị, tôi là…", "Thưa con, cô là giáo viên…" (after
+#: "thưa", whom the asker addresses).
+_POLITE = (r"(?:(?:dạ|vâng|thưa(?:\s+(?:anh chị|anh|chị|con|cháu|em|bác|cô|chú|ông|bà|bạn|ad|admin|bot)(?=[,!]))?)"
+           r"[,!]?\s+)+")
 #: Whom the asker calls, before saying who they are: "Chị ơi em làm bài thuyết trình GDCD, …".
 _CALLED = r"(?:anh|chị|chi|cô|chú|bác|bac|bot|ad|admin|bạn|ban)\s+(?:ơi|oi)\b[,!]?\s*"
 #: What may come before an introduction: a greeting ("Dạ em chào anh chị ạ, …") or a polite word, then

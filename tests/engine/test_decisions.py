@@ -4371,3 +4371,33 @@ def test_a_hello_beside_a_question_answered_at_the_noise_floor_is_greeted(respon
     """"chào bạn, buồn quá, nói chuyện chút được không" asks nothing of the report: a greeting, not the election
     task its few words happen to graze."""
     assert responder.answer("chào bạn, buồn quá, nói chuyện chút được không").intent == "smalltalk_greeting"
+
+
+@pytest.mark.parametrize("message", [
+    # a count of the province's bodies, which the report lists but never counts
+    "tỉnh Cà Mau có bn huyện tham dự hn ạ",
+    # the posts held after the conference, typed short ("lm"), or "after that term"
+    "bà Trương Thị Mai sau này còn lm Trưởng Ban không ạ",
+    "sau nhiệm kỳ ấy ông Lĩnh có còn làm Phó Trưởng Ban không",
+    # how two bodies' functions differ: background the report does not give
+    "Mặt trận Tổ quốc và Hội Nông dân khác nhau về chức năng ra sao?",
+])
+def test_this_sessions_near_misses_fall_back(responder: Responder, message: str) -> None:
+    assert responder.answer(message).fallback
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # "Thưa cháu," before who asks: the asker's province is no subject
+    ("Thưa cháu, bác là cựu chiến binh ở Bến Tre, cháu cho bác hỏi hội nghị họp ngày nào?", "event_date"),
+    # "nhiệm kì ĐH 12" names the term, not when the congress met
+    ("em ôn thi, hn tổng kết dân vận nhiệm kì ĐH 12 tổ chức ngày nào v", "event_date"),
+    # a body the report never names, claimed as the organizer: the answer that names the organizer corrects it
+    ("Nghe nói Ban Tuyên giáo lo tổ chức cuộc họp này, đúng không bot?", "event_organizer"),
+    # a guessed city tagged to "where": corrected, not refused
+    ("điểm cầu trung tâm ở đâu vậy, có phải TP Đà Nẵng không", "event_bridge_points"),
+    # the province of someone the asker knows, pointed back at: that province is the subject
+    ("Tôi có người quen ở tỉnh Bến Tre, hội nghị đánh giá dân vận ở tỉnh người quen ấy thế nào?", "out_of_scope"),
+])
+def test_this_sessions_readings_stay_in_their_lanes(responder: Responder, message: str, expected: str) -> None:
+    reply = responder.answer(message)
+    assert (reply.intent or reply.kind.value) == expected
