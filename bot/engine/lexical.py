@@ -18,7 +18,6 @@ then edit distance), so "hoij nghij" still counts as "hoi nghi". What to make of
 from __future__ import annotations
 
 import functools
-import heapq
 import itertools
 import math
 import re
@@ -102,6 +101,14 @@ def features(tokens: list[str]) -> set[str]:
     """
     feats = {sys.intern(t) for t in tokens}
     feats.update(sys.intern(f"{a} {b}") for a, b in itertools.pairwise(tokens))
+    return feats
+
+
+def _question_features(tokens: list[str]) -> set[str]:
+    """``features``, not interned: a question's are dropped after ranking. The same strings added in
+    the same order make the same set, iterated in the same order (which ``rank``'s sums follow)."""
+    feats = set(tokens)
+    feats.update(map(" ".join, itertools.pairwise(tokens)))
     return feats
 
 
@@ -196,8 +203,8 @@ class LexicalIndex:
         self._feature_ids = {f: n for n, f in enumerate(self._idf)}
         #: Each feature's ``feature_weight``.
         self._feature_weights = np.array([self.feature_weight(f) for f in self._idf], dtype=np.float64)
-        #: …by feature, for the question's own total (a look-up, not a computation, per feature).
-        self._weight_of = dict(zip(self._idf, self._feature_weights.tolist(), strict=True))
+        #: …by feature number, for the question's own total (a look-up, not a computation, per feature).
+        self._weights: list[float] = self._feature_weights.tolist()
         number = {intent_id: n for n, intent_id in enumerate(self._intents)}
         # Text by text (feature ids only, not the feature sets, are kept: less memory at the peak).
         intent_of: list[int] = []
@@ -205,7 +212,7 @@ class LexicalIndex:
         factors: list[float] = []
         sizes: list[int] = []
         feature_ids: list[int] = []
-        self._fuzzy_docs: dict[str, list[str]] = defaultdict(list)
+        fuzzy_docs: dict[str, list[str]] = defaultdict(list)
         for text in texts:
             feats = features(text.tokens)
             if not feats:
@@ -216,13 +223,16 @@ class LexicalIndex:
             sizes.append(len(feats))
             feature_ids.extend(self._feature_ids[f] for f in feats)
             if text.is_example:  # sorted words, for token_sort_ratio
-                self._fuzzy_docs[text.intent_id].append(" ".join(sorted(text.tokens)))
+                fuzzy_docs[text.intent_id].append(" ".join(sorted(text.tokens)))
+        #: Intent n's examples, for the fuzzy measure (each once: only the best one's ratio counts).
+        self._fuzzy_docs = tuple(list(dict.fromkeys(fuzzy_docs[intent_id])) for intent_id in self._intents)
         n_intents = len(self._intents)
         by_intent = np.argsort(intent_of, kind="stable")
         number_of = np.empty(len(by_intent), dtype=np.int32)  # a text's number, from its place in ``texts``
         number_of[by_intent] = np.arange(len(by_intent), dtype=np.int32)
-        #: Intent n's texts are numbered ``_doc_start[n]`` to ``_doc_start[n + 1] - 1``.
-        self._doc_start = _offsets(np.bincount(intent_of, minlength=n_intents))
+        #: Intent n's texts are numbered ``_doc_start[n]`` to ``_doc_start[n] + _doc_sizes[n] - 1``.
+        self._doc_sizes = np.bincount(intent_of, minlength=n_intents)
+        self._doc_start = self._doc_sizes.cumsum() - self._doc_sizes
         self._doc_weights = np.array(weights, dtype=np.float64)[by_intent]
         self._doc_factors = np.array(factors, dtype=np.float64)[by_intent]
 
@@ -370,8 +380,8 @@ class LexicalIndex:
 
     def weight(self, feats: frozenset[str] | set[str]) -> float:
         """Total information in a feature set."""
-        known = self._weight_of
-        return sum(known[f] if f in known else self.feature_weight(f) for f in feats)
+        ids, weights = self._feature_ids, self._weights
+        return sum([weights[ids[f]] if f in ids else self.feature_weight(f) for f in feats])
 
     def rank(self, tokens: list[str]) -> tuple[Candidate, ...]:
         """Three passes, each on fewer intents: coverage, best example, fuzzy.
@@ -384,13 +394,17 @@ class LexicalIndex:
 
         Every sum adds its terms one by one, rarest feature first (``bincount`` adds in input
         order), and equal coverage goes to the intent found first, as ``heapq.nlargest`` over a
-        dict filled in that order would have it.
+        dict filled in that order would have it. A question touches a few hundred postings of the
+        real knowledge base, so the time goes to the number of numpy calls more than to their work.
         """
         import numpy as np
 
-        q_feats = features(tokens)
-        q_weight = self.weight(q_feats)
-        known = [self._feature_ids[f] for f in q_feats if f in self._feature_ids]
+        q_feats = _question_features(tokens)
+        ids, weight_of = self._feature_ids, self._weights
+        numbers = [ids.get(f) for f in q_feats]
+        q_weight = sum([self.feature_weight(f) if n is None else weight_of[n]
+                        for f, n in zip(q_feats, numbers, strict=True)])
+        known = [n for n in numbers if n is not None]
         if not known:
             return ()
         n_intents = len(self._intents)
@@ -400,8 +414,9 @@ class LexicalIndex:
         rarest = lengths.argsort(kind="stable")  # ties in the question's order, as sorted() keeps them
         fids, starts, lengths = fids[rarest], starts[rarest], lengths[rarest]
         weights = self._feature_weights[fids]
-        walked = max(1, int(lengths.cumsum().searchsorted(POSTINGS_BUDGET, side="right")))
-        pairs = _spans(starts[:walked], lengths[:walked])
+        ends = lengths.cumsum()
+        walked = max(1, int(ends.searchsorted(POSTINGS_BUDGET, side="right")))
+        pairs = _spans(starts[:walked], lengths[:walked], ends[:walked])
         hits = self._postings[pairs]
         pair_weights = weights[:walked].repeat(lengths[:walked])
         covered = _sums(hits, pair_weights, n_intents)
@@ -411,7 +426,7 @@ class LexicalIndex:
         if walked == len(fids):
             short = found[_leading(covered[found], found_at[found], COVERAGE_SHORTLIST)]
             coverage = covered[short]
-            late_pairs, late_weights = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+            late = None
         else:  # only the leaders so far can still win: check the common features on them
             leaders = found[_leading(covered[found], found_at[found], LATE_CHECKED)]
             coverage = covered[leaders]
@@ -424,40 +439,44 @@ class LexicalIndex:
                 late[k] = np.where(has, at, -1)
             picked = _leading(coverage, np.arange(len(leaders)), COVERAGE_SHORTLIST)
             short, coverage, late = leaders[picked], coverage[picked], late[:, picked]
-            has_pair = late >= 0
-            late_pairs, late_weights = late[has_pair], weights[walked:][has_pair.nonzero()[0]]
 
         # F-beta of precision i/d and recall i/q (i the weight shared, d the text's, q the question's)
         # is (1 + beta²)·i / (beta²·q + d): one division per text. The shortlist's texts are laid
-        # side by side: intent k's from ``place[k]``.
+        # side by side: intent k's from ``place[k]``, text number t at t - ``offset[k]``.
         beta2 = RECALL_BETA ** 2
-        spread = beta2 * q_weight
-        row = np.full(n_intents, -1, dtype=np.int64)
+        row = np.full(n_intents, -1, dtype=np.int64)  # an intent's place in the shortlist, or -1
         row[short] = np.arange(len(short))
-        mine = row[hits] >= 0
-        pairs = np.concatenate((pairs[mine], late_pairs))
-        pair_weights = np.concatenate((pair_weights[mine], late_weights))
-        first_doc = self._doc_start[short]
-        sizes = self._doc_start[short + 1] - first_doc
-        place = sizes.cumsum() - sizes
+        pair_rows = row[hits]
+        mine = (pair_rows >= 0).nonzero()[0]  # positions: quicker to take thrice than a mask
+        pairs, pair_rows, pair_weights = pairs[mine], pair_rows[mine], pair_weights[mine]
+        if late is not None:  # then the pairs checked late, in feature order too
+            late_features, late_rows = (late >= 0).nonzero()
+            pairs = np.concatenate((pairs, late[late_features, late_rows]))
+            pair_rows = np.concatenate((pair_rows, late_rows))
+            pair_weights = np.concatenate((pair_weights, weights[walked:][late_features]))
+        first_doc, sizes = self._doc_start[short], self._doc_sizes[short]
+        size_ends = sizes.cumsum()
+        place = size_ends - sizes
+        offset = first_doc - place
         doc_starts = self._pair_doc_start[pairs]
         counts = self._pair_doc_start[pairs + 1] - doc_starts
-        shift = (place - first_doc)[row[self._postings[pairs]]]  # from a text's number to its place
-        docs = self._pair_docs[_spans(doc_starts, counts)] + shift.repeat(counts)
-        shared = _sums(docs, pair_weights.repeat(counts), int(sizes.sum()))
-        texts = _spans(first_doc, sizes)
-        fit = shared * self._doc_factors[texts] / (spread + self._doc_weights[texts])
+        docs = self._pair_docs[_spans(doc_starts, counts)] - offset[pair_rows].repeat(counts)
+        total = int(size_ends[-1])
+        shared = _sums(docs, pair_weights.repeat(counts), total)
+        texts = np.arange(total) + offset.repeat(sizes)
+        fit = shared * self._doc_factors[texts] / (beta2 * q_weight + self._doc_weights[texts])
         best = np.maximum.reduceat(fit, place) * (1 + beta2)
-        lexical = {self._intents[n]: EXAMPLE_WEIGHT * b + UNION_WEIGHT * c / q_weight
-                   for n, b, c in zip(short.tolist(), best.tolist(), coverage.tolist(), strict=True)}
+        lexical = EXAMPLE_WEIGHT * best + UNION_WEIGHT * coverage / q_weight
+        # The leaders, ties in shortlist order (as ``heapq.nlargest`` keeps them).
+        leading = (-lexical).argsort(kind="stable")[:SHORTLIST]
 
+        # token_sort_ratio against each one's best example, in one C call each (examples are pre-sorted).
         sorted_query = " ".join(sorted(tokens))
         scored = []
-        for intent_id in heapq.nlargest(SHORTLIST, lexical, key=lexical.__getitem__):
-            # token_sort_ratio against the best example, in one C call (examples are pre-sorted).
-            found_doc = process.extractOne(sorted_query, self._fuzzy_docs[intent_id], scorer=fuzz.ratio)
+        for n, lex in zip(short[leading].tolist(), lexical[leading].tolist(), strict=True):
+            found_doc = process.extractOne(sorted_query, self._fuzzy_docs[n], scorer=fuzz.ratio)
             fuzzy = found_doc[1] / 100.0 if found_doc else 0.0
-            scored.append(Candidate(intent_id, round(100.0 * (lexical[intent_id] + FUZZY_WEIGHT * fuzzy), 2)))
+            scored.append(Candidate(self._intents[n], round(100.0 * (lex + FUZZY_WEIGHT * fuzzy), 2)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return tuple(scored)
 
@@ -481,13 +500,15 @@ def _offsets(counts: _Ints) -> _Ints:
     return np.concatenate((np.zeros(1, dtype=np.int64), counts.cumsum(dtype=np.int64)))
 
 
-def _spans(starts: _Ints, counts: _Ints) -> _Ints:
-    """The positions ``starts[k]`` to ``starts[k] + counts[k] - 1``, run after run, in one array."""
+def _spans(starts: _Ints, counts: _Ints, ends: _Ints | None = None) -> _Ints:
+    """The positions ``starts[k]`` to ``starts[k] + counts[k] - 1``, run after run, in one array
+    (``ends``, if given, is ``counts.cumsum()``, already at hand)."""
     import numpy as np
 
-    ends = counts.cumsum()
+    if ends is None:
+        ends = counts.cumsum()
     total = int(ends[-1]) if len(ends) else 0
-    return cast("_Ints", np.arange(total, dtype=np.int64) + (starts - (ends - counts)).repeat(counts))
+    return np.arange(total, dtype=np.int64) + (starts - (ends - counts)).repeat(counts)
 
 
 def _sums(indices: npt.NDArray[np.integer[Any]], weights: _Floats, size: int) -> _Floats:
@@ -505,10 +526,11 @@ def _leading(values: _Floats, found_at: _Ints, n: int) -> _Ints:
     """
     import numpy as np
 
-    keep = np.arange(len(values))
-    if len(values) > 8 * n:  # a partial sort first, keeping every value tied with the n-th
-        keep = (values >= np.partition(values, len(values) - n)[len(values) - n]).nonzero()[0]
-    return keep[np.lexsort((found_at[keep], -values[keep]))][:n]
+    if len(values) <= 8 * n:
+        return np.lexsort((found_at, -values))[:n]
+    # a partial sort first, keeping every value tied with the n-th
+    keep = (values >= np.partition(values, len(values) - n)[len(values) - n]).nonzero()[0]
+    return cast("_Ints", keep[np.lexsort((found_at[keep], -values[keep]))][:n])
 
 
 def _spellings(kb: KnowledgeBase) -> dict[str, set[str]]:
