@@ -104,12 +104,11 @@ def features(tokens: list[str]) -> set[str]:
     return feats
 
 
-def _question_features(tokens: list[str]) -> set[str]:
-    """``features``, not interned: a question's are dropped after ranking. The same strings added in
-    the same order make the same set, iterated in the same order (which ``rank``'s sums follow)."""
-    feats = set(tokens)
-    feats.update(map(" ".join, itertools.pairwise(tokens)))
-    return feats
+def _question_features(tokens: list[str]) -> dict[str, None]:
+    """``features`` in the question's order, words then pairs, and not interned (a question's are dropped after
+    ranking). ``rank``'s sums and ties follow this order, so it must not be a set's: that changes with the
+    process's hash seed, and with it, for a few questions in ten thousand, the float sums and the answer."""
+    return dict.fromkeys([*tokens, *map(" ".join, itertools.pairwise(tokens))])
 
 
 @dataclass(frozen=True)
