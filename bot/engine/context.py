@@ -13,7 +13,8 @@ QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", 
                             "how", "which"})
 #: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country", "ở
 #: đây"; not "em hỏi bài ở đây" or "can I ask here", asking the bot).
-POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà)\b|"
+POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+"
+                         r"(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà|con|cháu|bác|chú|cô(?! tô))\b|"
                          # the asker's organisation: "hội nghị giao gì cho hội của chị", "our union"
                          r"\b(?:hội|đoàn)\s+(?:của\s+)?(?:tôi|mình|em|chị|chúng tôi|bọn mình|tui|bác)\b|"
                          r"\b(?:my|our)\s+(?:country|province|city|home|union|association)\b|"
@@ -21,11 +22,13 @@ POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s
                          r"\b(?:tỉnh|quê|huyện|xã|thành phố)\s+(?:của\s+)?"
                          r"(?:bạn|người quen|anh|chị|ông|bà|cô|chú|bác|họ)\s+(?:ấy|đó|kia)\b|"
                          r"(?<!hỏi )(?<!bài )\bở đây\b|"
+                         # the asker's side, in the South: "Cần Thơ cũng có điểm cầu hả, bên e ai dự"
+                         r"\bbên\s+(?:em|e|mình|tôi|tui|tao|tớ)\s+(?:ai|có|dự|thì|được)\b|"
                          r"(?<!ask )\bhere\b",
                          re.IGNORECASE)
 #: A question that points back to the subject its introduction named: "Em viết tiểu luận về người theo
 #: đạo, hội nghị nhận xét gì về mảng này?".
-REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm|phần|khía cạnh)\s+"
+REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm|khối|phần|khía cạnh)\s+"
                          r"(?:này|đó|ấy|nói trên)\b|"
                          r"\b(?:this|that) (?:topic|area|issue|subject|group|section|part)\b|"
                          # "I am also curious about … . Were they mentioned …?", "… họ có được nhắc tới không"

@@ -84,10 +84,11 @@ _BY_WHAT_IS_COUNTED = frozenset({("neu", "so"), ("ghi", "so")})
 #: Count cues that ask about a number already given, not what it counts ("con số này có khớp không").
 _NUMBER_ITSELF = frozenset({("con", "so"), ("how", "much")})
 #: Words that may stand for anything counted: "bao nhiêu việc", "how many places", "con số".
-_GENERIC_COUNTED = frozenset({"viec", "noi", "cho", "dieu", "thu", "cai", "y", "phan", "muc", "dau", "lan", "thing",
-                              "things", "place", "places", "location", "locations", "point", "points", "item", "items",
-                              "one", "ones", "time", "times", "priority", "priorities", "site", "sites", "nguoi", "ng",
-                              "people", "person", "persons", "speech", "speeches"})
+_GENERIC_COUNTED = frozenset({
+    "viec", "noi", "cho", "dia", "dieu", "thu", "cai", "y", "phan", "muc", "dau", "lan", "nguoi", "ng",
+    "thing", "things", "place", "places", "location", "locations", "locality", "localities", "point", "points",
+    "item", "items", "one", "ones", "time", "times", "priority", "priorities", "site", "sites", "people", "person",
+    "persons", "speech", "speeches"})
 #: A later conference or meeting, folded: "the next national review conference", "hội nghị tổng kết lần tới".
 _NEXT_EVENT = re.compile(r"\b(?:next|upcoming) (?:\w+ ){0,3}?(?:conference|meeting|session|review)s?\b|"
                          r"\bhoi nghi (?:\w+ ){0,4}?(?:lan|ky) (?:toi|sau|ke tiep)\b")
@@ -265,6 +266,12 @@ _DEEDS = {"to chuc": "to chuc", "chu tri": "chu tri", "dieu hanh": "dieu hanh", 
           "doc bao cao": "doc bao cao", "organized": "to chuc", "organised": "to chuc", "hosted": "to chuc",
           "chaired": "chu tri"}
 _DEED = "|".join(_DEEDS)
+#: Words after a noun that ask which, not how many, folded: "bn huyện nào", "bn đơn vị gì".
+_ASKS_WHICH_THING = frozenset({"nao", "gi", "j"})
+#: "bn" called, then a pause: "hỏi bn, …", "bn ơi: …" ("bạn", not "bao nhiêu").
+_BN_CALLED = re.compile(r"\bbn\s*[,!:;]", re.IGNORECASE)
+#: Words that ask what was done rather than who did it, folded.
+_ASKS_WHAT_DONE = frozenset({"gi", "j", "nao", "sao", "what", "how"})
 #: Words that ask who or which, folded.
 _ASKS_WHICH = frozenset({"ai", "nao", "who", "which"})
 
@@ -568,9 +575,13 @@ _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|1
                          r"sau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b|"
                          # the post held since: "bà Mai giờ còn làm trưởng BDV TW ko", "còn làm … đến khi nào"
                          r"\b(?:gio|bay gio|bh|sau nay|sau do|hien nay|hien tai|hien gio)\b(?: \w+){0,4}? (?:con|van) "
-                         r"(?:lam|lm|giu|dam nhiem)\b|"
-                         # "sau nhiệm kỳ đó ô Vượng có còn lm Thường trực Ban Bí thư k"
-                         r"\bsau nhiem (?:ky|ki) (?:do|nay|ay)\b(?: \w+){0,6}? (?:con|van) (?:lam|lm|giu|dam nhiem)\b|"
+                         r"(?:lam|giu|dam nhiem)\b|"
+                         # …typed short, or after that term, before a post: "ô Hải sau này còn lm bí thư", "sau nhiệm kỳ
+                         # đó ô Vượng có còn lm Thường trực Ban Bí thư k" (not "sau nhiệm kỳ đó dân vận vẫn làm gì")
+                         r"\b(?:gio|bay gio|bh|sau nay|sau do|hien nay|hien tai|hien gio|"
+                         r"sau nhiem (?:ky|ki) (?:do|nay|ay))\b"
+                         r"(?: \w+){0,6}? (?:con|van) (?:lam|lm|giu|dam nhiem)(?: \w+){0,2}? "
+                         r"(?:truong|pho|bi thu|thuong truc|uy vien|chuc|chu tich|tbdv|bdv)\b|"
                          r"\bcon (?:lam|giu)(?: \w+){0,8}? (?:den|toi) (?:khi nao|bao gio|nam nao|luc nao)\b|"
                          # "có còn giữ chức … nữa không" (not "còn giữ chức gì nữa", the other posts held then)
                          r"\b(?:con|van) (?:giu|lam|dam nhiem)\b(?: (?!gi\b|j\b|nao\b)\w+){0,10}? "
@@ -825,14 +836,20 @@ _VIEW_GAP = 8
 #: Words that make a thing the asker's own, before it ("my history channel") or after ("kênh của mình"): not asked
 #: of the report.
 _MY = frozenset({"my", "our"})
-_OF_MINE = re.compile(r"(?:cua |ben )(?:minh|em|toi|tui|chung toi|chung em|tao)\b")
+_OF_MINE = re.compile(r"(?:(?!gi\b|j\b|nao\b)\w+ ){0,2}?(?:cua |ben )(?:minh|em|toi|tui|chung toi|chung em|tao)\b")
+
+
+def _bn_is_you(text: str, folded: list[str], end: int) -> bool:
+    """Whether the "bn" of a count cue ending at ``end`` is "bạn" (you), not "bao nhiêu": "hỏi bn, đơn vị nào tổ
+    chức", "bn huyện nào dự" (a count asks no "which")."""
+    return bool(set(folded[end:end + 1]) & _ASKS_WHICH_THING) or bool(_BN_CALLED.search(text))
 
 
 def _askers_own(folded: list[str], start: int, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` name the asker's own thing: "Quick q for my history channel" asks
-    nothing of a channel."""
+    nothing of a channel, "Phần khảo sát thực tiễn của em là …" nothing of a survey."""
     before = folded[max(0, start - 3):start]
-    after = " ".join(folded[end:end + 3])
+    after = " ".join(folded[end:end + 5])
     return bool(_MY & set(before)) or bool(_OF_MINE.match(after))
 
 
@@ -1002,7 +1019,8 @@ class Evidence:
         found = find_spelt(self._cues, text)
         kinds = {kind for cue, kind, end in found
                  if (kind is not Objection.PLACE or not _in_the_text(folded, end - len(cue), end))
-                 and (cue != ("when",) or not _when_joins(text))}
+                 and (cue != ("when",) or not _when_joins(text))
+                 and not (cue[0] == "bn" and _bn_is_you(text, folded, end))}
         if any(kind is Objection.TIME and cue in _DAY_CUES for cue, kind, _ in found):
             kinds.add(Objection.DAY)
         counts = [cue for cue, kind, _ in found if kind is Objection.COUNT]
@@ -1146,6 +1164,8 @@ class Evidence:
         answer = f" {self._answer_words[intent.id]} "
         # the name may be the first words of a longer one: "Ban Tuyên" of "Ban Tuyên giáo Trung ương"
         after = re.search(rf"\b{named}((?: \w+){{1,8}})", joined)
+        if after and set(after.group(1).split()) & _ASKS_WHAT_DONE:
+            after = None  # "Bà Kim Ngân kết luận gì, đúng không?" asks what she said, which the report never gives
         by = re.search(rf"\b({_DEED}) by (?:the )?{named}\b", joined)
         deeds = ([_DEEDS[by.group(1)]] if by else []) + [
             told for deed, told in _DEEDS.items() if after and f" {deed} " in f"{after.group(1)} "]

@@ -247,8 +247,8 @@ _GREETING = r"(?:(?:xin |kính |kinh )?ch[àa]o|kính(?= (?:gửi|thưa|quý)\b)
 _WHEN_USED = r"(?:(?:(?:ngày|sáng|chiều|tối) )?mai|(?:sáng|chiều|tối) nay|hôm nay|tuần (?:sau|tới)|tomorrow|today)\s+"
 #: A polite opening word: "Dạ em là sinh viên…", "Thưa anh chị, tôi là…", "Thưa con, cô là giáo viên…" (after
 #: "thưa", whom the asker addresses).
-_POLITE = (r"(?:(?:dạ|vâng|thưa(?:\s+(?:anh chị|anh|chị|con|cháu|em|bác|cô|chú|ông|bà|bạn|ad|admin|bot)(?=[,!]))?)"
-           r"[,!]?\s+)+")
+_POLITE = (r"(?:(?:dạ|vâng|thưa(?:\s+(?:các\s+)?(?:anh chị|anh|chị|con|cháu|em|bác|cô|chú|ông|bà|bạn|thầy|quý vị|"
+           r"đồng chí|ad|admin|bot)(?:\s+ạ)?(?=[,!]))?)[,!]?\s+)+")
 #: Whom the asker calls, before saying who they are: "Chị ơi em làm bài thuyết trình GDCD, …".
 _CALLED = r"(?:anh|chị|chi|cô|chú|bác|bac|bot|ad|admin|bạn|ban)\s+(?:ơi|oi)\b[,!]?\s*"
 #: What may come before an introduction: a greeting ("Dạ em chào anh chị ạ, …") or a polite word, then
@@ -332,7 +332,7 @@ _WHO_ASKS_AFTER = re.compile(
     # where the asker heard of it: "…, bác nghe loáng thoáng trên đài", "em đọc trên mạng"
     rf"{_ME}\s+(?:có\s+)?(?:nghe|đọc|thấy)\s+(?:loáng thoáng|lỏm|trên đài|qua đài|đài|trên ti ?vi|trên báo|"
     r"trên mạng|trên facebook|trên fb)\b|"
-    rf"(?:{_ME}\s+)?cần\s+(?:chốt|gấp|gửi|nộp|viết bài|soạn bài|làm bài|ghi vào|đưa vào|trích)\b|"
+    rf"(?:{_ME}\s+)?cần\s+(?:chốt|gấp|gửi|nộp|viết bài|soạn bài|làm bài|ghi vào|ghi cho đúng|ghi lại|đưa vào|trích)\b|"
     # someone asked the asker, who forgot, at the very end: "…, sếp hỏi mà em quên mất", "…, em quên mất rồi"
     # (not "…, mình quên mất ngày tổ chức", which asks the day)
     rf"(?:(?:[^\W\d_]+\s+){{0,2}}hỏi\s+(?:mà|nhưng)\s+{_ME}\s+(?:quên|không nhớ|ko nhớ|k nhớ|hổng nhớ)|"

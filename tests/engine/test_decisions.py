@@ -4381,6 +4381,10 @@ def test_a_hello_beside_a_question_answered_at_the_noise_floor_is_greeted(respon
     "sau nhiệm kỳ ấy ông Lĩnh có còn làm Phó Trưởng Ban không",
     # how two bodies' functions differ: background the report does not give
     "Mặt trận Tổ quốc và Hội Nông dân khác nhau về chức năng ra sao?",
+    # a mechanism the requirement names none of
+    "Was any concrete mechanism set up for the Front and the unions to work with local government?",
+    # a body the report never names, asked what it did: no claim of who did it to correct
+    "Bà Kim Ngân kết luận gì, đúng không?",
 ])
 def test_this_sessions_near_misses_fall_back(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
@@ -4395,6 +4399,25 @@ def test_this_sessions_near_misses_fall_back(responder: Responder, message: str)
     ("Nghe nói Ban Tuyên giáo lo tổ chức cuộc họp này, đúng không bot?", "event_organizer"),
     # a guessed city tagged to "where": corrected, not refused
     ("điểm cầu trung tâm ở đâu vậy, có phải TP Đà Nẵng không", "event_bridge_points"),
+    # what the asker will do with the answer, at the end, weighs nothing ("tôi cần ghi cho đúng")
+    ("bà Phó Trưởng Ban... à không, ông Phó Trưởng Ban đọc báo cáo hồi đó ngồi ở đầu cầu nào, tôi cần ghi cho đúng",
+     "person_nguyen_hong_linh"),
+    # "Thưa các đồng chí," and the asker's own thing ("khảo sát … của em"), school subject ("GDCD") weigh nothing
+    ("Thưa các đồng chí, tôi là bí thư chi bộ ở Nghệ An, hội nghị diễn ra ngày nào?", "event_date"),
+    ("Khảo sát thực địa của em ở vùng đồng bào dân tộc, báo cáo đánh giá gì về dân vận với đồng bào dân tộc thiểu số?",
+     "finding_ethnic_religious_overseas"),
+    ("Bài GDCD của em hỏi hội nghị tổng kết dân vận do cơ quan nào tổ chức", "event_organizer"),
+    # localities counted are the bridge points; a coordination programme's time frame is its period
+    ("Hội nghị nối với bao nhiêu địa phương trong cả nước?", "event_bridge_points"),
+    ("What time frame does the coordination program cover?", "mai_task_3"),
+    # "bn" called ("hỏi bn, …") or before "nào" is "bạn", no count; "sau nhiệm kỳ đó … còn làm" of no post
+    ("hỏi bn, đơn vị nào tổ chức hội nghị", "event_organizer"),
+    ("sau nhiệm kỳ đó ban dân vận còn làm những nhiệm vụ gì", "mai_conclusion_overview"),
+    # whether an exam asks it, whether to study it: advice the bot does not give
+    ("Bài này có ra trong đề kiểm tra không, em có nên học kỹ không?", "out_of_scope"),
+    # the asker's side or province, pointed back at: the place named is the subject
+    ("Bến Tre bữa đó cũng có điểm cầu hả, bên mình ai dự vậy?", "out_of_scope"),
+    ("Thưa chú, con là học sinh ở Bến Tre, tỉnh con có tham gia hội nghị không?", "out_of_scope"),
     # the province of someone the asker knows, pointed back at: that province is the subject
     ("Tôi có người quen ở tỉnh Bến Tre, hội nghị đánh giá dân vận ở tỉnh người quen ấy thế nào?", "out_of_scope"),
 ])
