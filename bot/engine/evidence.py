@@ -270,6 +270,8 @@ _DEED = "|".join(_DEEDS)
 _ASKS_WHICH_THING = frozenset({"nao", "gi", "j"})
 #: "bn" called, then a pause: "hỏi bn, …", "bn ơi: …" ("bạn", not "bao nhiêu").
 _BN_CALLED = re.compile(r"\bbn\s*[,!:;]", re.IGNORECASE)
+#: Words after "time" that make it a span of years, not an hour: "what time frame", "what time period".
+_SPANS = frozenset({"frame", "frames", "horizon", "period", "periods", "span"})
 #: Words that ask what was done rather than who did it, folded.
 _ASKS_WHAT_DONE = frozenset({"gi", "j", "nao", "sao", "what", "how"})
 #: Words that ask who or which, folded.
@@ -394,8 +396,9 @@ _AGAIN_PLAIN = re.compile(fold(_AGAIN_ASKED), re.IGNORECASE)
 #: năm 2021 phải làm gì": into the year ahead).
 _TASK_WORDS = frozenset({"nhiem", "vu", "ke", "hoach", "trien", "khai", "cho", "task", "tasks", "plan", "plans",
                          "for", "phuong", "huong", "muc", "tieu", "qua", "sang"})
-#: Words after a year that make it the year of the tasks, folded: "năm 2021 phải làm những việc gì".
-_TO_BE_DONE = re.compile(r" (?:phai|can|se|must|should|will)\b")
+#: Words after a year that make it the year of the tasks, folded: "năm 2021 phải làm những việc gì", "có dặn năm
+#: 2021 làm mấy việc".
+_TO_BE_DONE = re.compile(r" (?:phai|can|se|must|should|will)\b| lam (?:may|nhung|cac|bao nhieu) (?:viec|nhiem vu)\b")
 #: The year of the report's conference.
 REPORT_YEAR = "2020"
 
@@ -409,7 +412,7 @@ _POST_EXPLAINED = re.compile(r"\bla chuc (?:vu )?(?:gi|j)\b|"
                              # "… khác với Bí thư Trung ương như thế nào", "chức vụ … có nhiệm vụ gì",
                              # "what the … actually does"
                              r"\bkhac (?:voi )?(?:\w+ ){0,6}?(?:nhu the nao|the nao|ntn|ra sao|o diem nao|cho nao)\b|"
-                             r"\b(?:chuc vu|chuc danh) (?:\w+ ){1,8}?co (?:nhiem vu|chuc nang|vai tro) (?:gi|j)\b"
+                             r"\b(?:chuc vu|chuc danh) (?:\w+ ){0,8}?co (?:nhiem vu|chuc nang|vai tro) (?:gi|j)\b"
                              r"(?! (?:tai|trong|o) (?:hoi nghi|hn))|"
                              r"\bwhat (?:a |an |the )(?:\S+ ){1,8}?(?:actually|really|exactly) (?:does|do)\b")
 #: What a body is or does, folded: "Ban Dân vận Trung ương là cơ quan làm gì", "tổ chức đó lo việc gì" (not "là ban
@@ -1020,7 +1023,8 @@ class Evidence:
         kinds = {kind for cue, kind, end in found
                  if (kind is not Objection.PLACE or not _in_the_text(folded, end - len(cue), end))
                  and (cue != ("when",) or not _when_joins(text))
-                 and not (cue[0] == "bn" and _bn_is_you(text, folded, end))}
+                 and not (cue[0] == "bn" and _bn_is_you(text, folded, end))
+                 and not (cue[-1] == "time" and set(folded[end:end + 1]) & _SPANS)}  # "what time frame": years
         if any(kind is Objection.TIME and cue in _DAY_CUES for cue, kind, _ in found):
             kinds.add(Objection.DAY)
         counts = [cue for cue, kind, _ in found if kind is Objection.COUNT]
@@ -1142,8 +1146,8 @@ class Evidence:
                 or (_TENURE.search(joined)  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
-        if any(not offered_instead(text, name) and not self._claims_the_doer(name, words, intent)
-               for name in self.unknown_names(self._sentences_asked(text))) and not self.offers_an_answer(words):
+        if any(not offered_instead(text, name) and not self.claims_the_doer(name, words, intent)
+               for name in self.unknown_names(self.sentences_asked(text))) and not self.offers_an_answer(words):
             return Objection.UNKNOWN_NAME
         if (self.unheld_post(text, intent) or self._unreported_post(text, intent)) \
                 and not (_WHO_DID_IT.search(joined) and self.checks_claim(words)):
@@ -1154,7 +1158,7 @@ class Evidence:
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
 
-    def _claims_the_doer(self, name: str, folded: list[str], intent: Intent) -> bool:
+    def claims_the_doer(self, name: str, folded: list[str], intent: Intent) -> bool:
         """Whether ``name`` is who a claim says did what the answer says who did: "… do Ban Tuyên giáo Trung
         ương tổ chức, đúng không?", "Was it organized by the Propaganda Commission?" (the answer names who
         organized it, and so corrects the claim); not "Ban Tuyên giáo có dự không?"."""
@@ -1271,7 +1275,7 @@ class Evidence:
         answer is the report's own wording ("nguyên văn nhiệm vụ thứ hai")."""
         return bool(intent.covers) and intent.topic in self._speech_topics and bool(find_spelt(self._verbatim, text))
 
-    def _sentences_asked(self, text: str) -> str:
+    def sentences_asked(self, text: str) -> str:
         """The sentences whose names and years the question asks about: those that ask, unless they point
         back at the others ("… đề nghị sáp nhập Ban Dân vận với Ban Tuyên giáo. Bài có nội dung này
         không?"). A sentence before them that only tells ("Quê nội bà ở Thái Bình, …") is the asker's
@@ -1564,7 +1568,7 @@ class Evidence:
         nghị diễn ra ngày nào?" tells the years of the essay.
         """
         years = self._years[intent.id]
-        return bool(years) and any(_YEAR.fullmatch(w) and w not in years for w in words(self._sentences_asked(text)))
+        return bool(years) and any(_YEAR.fullmatch(w) and w not in years for w in words(self.sentences_asked(text)))
 
     def _known_run(self, run: list[str]) -> bool:
         """Whether the knowledge base has these capitalized words together, as the matcher reads them.

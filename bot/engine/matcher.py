@@ -175,7 +175,12 @@ _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la ngu
 _SOMEONE_WORDS = SOMEONE | {"dc", "d", "c", "his", "her", "him", "leader", "leaders", "official", "officials", "lanh",
                             "dao", "bac"}
 #: A period asked, folded: "giai đoạn nào", "which period"; and a span of years an answer gives it by.
-_PERIOD_ASKED = re.compile(r"\b(?:giai doan nao|gd nao|thoi ky nao|which period|what period|what years|which years)\b")
+#: At most this many words in the only sentence that asks, when it only checks what the others tell ("Is that right?").
+_CHECK_ONLY_WORDS = 5
+_PERIOD_ASKED = re.compile(r"\b(?:giai doan nao|gd nao|thoi ky nao|giai doan may nam|which period|what period|"
+                           r"what years|which years|time frame|timeframe|time span|"
+                           # "từ năm bn tới năm bn", "từ năm mô đến năm mô"
+                           r"tu nam (?:nao|may|bao nhieu|bn|mo) (?:toi|den) (?:nam )?(?:nao|may|bao nhieu|bn|mo))\b")
 _YEAR_SPAN = re.compile(r"\b\d{4}\s*[-–]\s*\d{4}\b")
 #: What someone told people to do, as typed ("dặn" folds like "dân"): "dặn cán bộ …", "urged officials to …".
 _TOLD_TO = re.compile(r"\b(?:dặn|căn dặn|dặn dò|yêu cầu|yeu cau|nhắc nhở|giao việc|urged?|urging|called for|"
@@ -447,6 +452,8 @@ class Matcher:
         it (a premise in the context still counts).
         """
         asked = questions_asked(text)
+        if asked != text and len(words(asked)) <= _CHECK_ONLY_WORDS and self._evidence.checks_claim(words(asked)):
+            return None  # "One source says it was run from Saigon. Is that right?": read alone, it asks nothing
         # "Tôi dạy lớp 9. Buổi họp ấy nối mạng tới bao nhiêu tỉnh?": the first sentence tells
         told = asked != text and not TO_WHAT_WAS_TOLD.search(" ".join(words(asked)))
         if asked == text:  # "Mình cần giảng cho các em lớp 9 thật dễ hiểu: hội nghị … do ai tổ chức?"
@@ -501,7 +508,7 @@ class Matcher:
             return self._talk_chosen(text, tokens, cues, ())  # "Chào bot, em bên đoàn thanh niên xã": who greets
         # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
         oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
-        if oos is not None and self._lexical.out_of_scope(questions_asked(text)) is None:
+        if oos is not None and self._lexical.out_of_scope(self._evidence.sentences_asked(text)) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         candidates = self._lexical.rank(tokens)
         if oos is not None and ((oos.places and not POINTS_BACK.search(text) and self._named_in_passing(text, oos))
@@ -844,7 +851,8 @@ class Matcher:
         """Whether the out-of-scope name is no subject but a choice or a premise the answer corrects:
         offered beside a place the report names ("ở Hà Nội hay TP HCM"), offered alone as the other
         choice ("ban dân vận tw hay bộ nội vụ", not "kiên giang hay bạc liêu"), or where a claim puts
-        something ("Có phải điểm cầu trung tâm đặt ở TP HCM không?") that the leading answer, close
+        something ("Có phải điểm cầu trung tâm đặt ở TP HCM không?", "a post claims it was organized by the
+        Ministry of Home Affairs") that the leading answer, close
         enough to be accepted, places where the report does. Not "diplomats or international
         organisations … in Hanoi or at the Cà Mau point": the choice of places is not the name's."""
         folded = words(text)
@@ -859,6 +867,9 @@ class Matcher:
                              joined) for name in named):
                 return True
         if len(named) == 1 and offered_instead(text, named[0]):
+            return True
+        if len(named) == 1 and candidates and self._evidence.claims_the_doer(  # "… organized by the Ministry …?"
+                named[0], folded, self.kb.intents[candidates[0].intent_id]):
             return True
         if not candidates or candidates[0].score < self.kb.matching.accept_score \
                 or not self._evidence.checks_claim(folded) \

@@ -4385,6 +4385,9 @@ def test_a_hello_beside_a_question_answered_at_the_noise_floor_is_greeted(respon
     "Was any concrete mechanism set up for the Front and the unions to work with local government?",
     # a body the report never names, asked what it did: no claim of who did it to correct
     "Bà Kim Ngân kết luận gì, đúng không?",
+    # shortcomings named with a word between ("tồn tại cụ thể nào"); what a post is for, asked right after it
+    "Ông Vượng có chỉ ra tồn tại cụ thể nào của cán bộ tiếp dân không",
+    "Thường trực Ban Bí thư là chức vụ có vai trò gì?",
 ])
 def test_this_sessions_near_misses_fall_back(responder: Responder, message: str) -> None:
     assert responder.answer(message).fallback
@@ -4418,6 +4421,12 @@ def test_this_sessions_near_misses_fall_back(responder: Responder, message: str)
     # the asker's side or province, pointed back at: the place named is the subject
     ("Bến Tre bữa đó cũng có điểm cầu hả, bên mình ai dự vậy?", "out_of_scope"),
     ("Thưa chú, con là học sinh ở Bến Tre, tỉnh con có tham gia hội nghị không?", "out_of_scope"),
+    # a year followed by what is to be done ("năm 2021 làm những việc gì") is the tasks' year, "dan" or not
+    ("ba Mai ket luan hoi nghi co dan nam 2021 lam nhung viec gi", "mai_conclusion_overview"),
+    # a span guessed ("mình tưởng 2021-2025") is a claim the answer with the years corrects
+    ("chương trình phối hợp mới là giai đoạn nào, mình tưởng 2021-2025", "mai_task_3"),
+    # "Is that right?" alone asks nothing: the sentence it checks names the place, and the reply speaks of it
+    ("A blog says the meeting was run from Da Nang. Is that right?", "out_of_scope"),
     # the province of someone the asker knows, pointed back at: that province is the subject
     ("Tôi có người quen ở tỉnh Bến Tre, hội nghị đánh giá dân vận ở tỉnh người quen ấy thế nào?", "out_of_scope"),
 ])
