@@ -328,12 +328,15 @@ class LexicalIndex:
         typed, folded = raw_words(text), words(text)
         if len(typed) != len(folded):
             typed = folded
-        breaks = set(itertools.accumulate(len(words(part)) for part in _CLAUSE_BREAK.split(text)))
+        breaks: set[int] | None = None  # read only once a name's words stand in the question
         for i, word in enumerate(folded):
             for spelt, plain, oos in self._triggers_by_word.get(word, ()):
                 size = len(plain)
-                if i + size <= len(folded) and all(folded[i + k] == plain[k] for k in range(size)) \
-                        and not breaks.intersection(range(i + 1, i + size)) \
+                if tuple(folded[i:i + size]) != plain:
+                    continue
+                if breaks is None:
+                    breaks = set(itertools.accumulate(len(words(part)) for part in _CLAUSE_BREAK.split(text)))
+                if not breaks.intersection(range(i + 1, i + size)) \
                         and _spelt_or_plain(typed[i:i + size], spelt) \
                         and not any(contains_phrase(folded, words(u)) for u in oos.unless) \
                         and not self._neighbour_reads_it(i, size, typed, folded) \

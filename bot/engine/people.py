@@ -51,12 +51,14 @@ class People:
         if not by_name:  # "người đứng đầu Đảng bộ tỉnh" is Nguyễn Tiến Hải
             tokens = self._tokens(text)
             present = set(tokens)
-            # a loose description ("phó … dân vận") names nobody beside a name: "Mai là Phó Trưởng Ban …?"
-            capitalized = self._capitalized(text)
-            loose = not any(full[-1] in capitalized for _, full in self._people)
-            by_name = [person for person, described in self._described
-                       if any(needed <= present and (loose or len(d) == 1) and _in_order(tokens, d)
-                              for d, needed in described)]
+            fitting = [(person, [d for d, needed in described if needed <= present])
+                       for person, described in self._described]
+            if any(parts for _, parts in fitting):  # most questions have all the words of no description
+                # a loose description ("phó … dân vận") names nobody beside a name: "Mai là Phó Trưởng Ban …?"
+                capitalized = self._capitalized(text)
+                loose = not any(full[-1] in capitalized for _, full in self._people)
+                by_name = [person for person, parts in fitting
+                           if any((loose or len(d) == 1) and _in_order(tokens, d) for d in parts)]
         if by_name or self._by_post is None or any(full[-1] in folded for _, full in self._people):
             return tuple(by_name)  # "Mai là Phó Trưởng Ban, đúng không?" is about Mai, not the Phó Trưởng Ban
         by_post = self._by_post(text)

@@ -230,13 +230,17 @@ def marks_fit(typed: str, known: str) -> bool:
     Partial marks are common ("Vuợng" for "vượng", typed in a hurry); other marks make another
     word ("hoãn", postponed, is not "hoàn", complete). đ and d count as one letter ("đc", "dc").
     """
+    if typed == known:  # the common case, checked in C
+        return True
     if len(typed) != len(known):
         return False
-    for a, b in zip(typed, known, strict=True):
-        if a != b and a not in "dđ" and not set(unicodedata.normalize("NFD", a)[1:]) <= set(
-                unicodedata.normalize("NFD", b)[1:]):
-            return False
-    return True
+    return all(a == b or a in "dđ" or _marks(a) <= _marks(b) for a, b in zip(typed, known, strict=True))
+
+
+@functools.lru_cache(maxsize=512)
+def _marks(letter: str) -> frozenset[str]:
+    """A letter's diacritics (its combining marks once decomposed): a few hundred letters, each met often."""
+    return frozenset(unicodedata.normalize("NFD", letter)[1:])
 
 
 #: A greeting that may open an introduction: "Chào bot, tôi là…", "Kính gửi quý cơ quan, tôi là…", "Hi, I am…".
@@ -553,9 +557,12 @@ def find_spelt(phrases: PhraseSet[tuple[Payload, tuple[str, ...]]], text: str,
     Still, a plain word that ``one_spelling`` maps to the phrase's word (the one way it is ever
     written) can be no other word: "Chao chau bot, bà mới tập xài điện thoại" greets.
     """
-    only = one_spelling or {}
-    folded, typed = words(text), raw_words(text)
+    folded = words(text)
     found = phrases.find(folded)
+    if not found:  # most texts, most phrase sets: their spelling need not be read
+        return []
+    only = one_spelling or {}
+    typed = raw_words(text)
     if len(typed) != len(folded):
         return [(phrase, payload, end) for phrase, (payload, _), end in found]
     all_plain = all(t.isascii() for t in typed)
@@ -583,9 +590,19 @@ def one_spelling(texts: Iterable[str]) -> dict[str, str]:
 def contains_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:
     """Whether ``phrase`` stands as consecutive words in ``words`` (both already folded)."""
     n = len(phrase)
-    first = phrase[0] if n else None
-    return n > 0 and any(words[i] == first and list(words[i:i + n]) == list(phrase)
-                         for i in range(len(words) - n + 1))
+    if not n:
+        return False
+    first, whole, last = phrase[0], list(phrase), len(words) - n
+    at = -1
+    while True:  # from one place of the first word to the next, found in C
+        try:
+            at = words.index(first, at + 1)
+        except ValueError:
+            return False
+        if at > last:
+            return False
+        if list(words[at:at + n]) == whole:
+            return True
 
 
 #: Where one sentence ends and the next begins (not after "Mr.", "Dr.": "Mr. Vượng's speech").
@@ -706,6 +723,10 @@ class PhraseRewriter:
         out: list[str] = []
         i, n = 0, len(tokens)
         while i < n:
+            if tokens[i] not in self._by_first:  # most words begin no phrase
+                out.append(tokens[i])
+                i += 1
+                continue
             for phrase in self._candidates(tokens, i):
                 size = len(phrase.folded)
                 if only is not None and not any(k in only for k in range(i, i + size)):
