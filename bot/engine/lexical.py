@@ -288,7 +288,7 @@ class LexicalIndex:
         spellings = self._spellings.get(folded)
         if spellings is None:  # a syllable the KB never uses, typed with its marks: a real word, no typo
             return folded if folded in self.vocab or not is_syllable(folded) else typed
-        if not spellings or any(marks_fit(typed, k) for k in spellings):
+        if not spellings or typed in spellings or any(marks_fit(typed, k) for k in spellings):
             return folded
         return typed
 

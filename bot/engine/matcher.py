@@ -1341,6 +1341,7 @@ class Matcher:
                 return self.kb.matching.speakers_reply or self._speech_givers[topic]
         return None
 
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; asked by four steps a question
     def _speeches(self, text: str, cited: bool = True) -> frozenset[str]:
         """The topics of the speeches the question names, as the matcher reads it ("khép lại hội nghị" too).
 

@@ -8,6 +8,7 @@ have turned "thứ tư", "fourth", "4th" into "4".
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -133,11 +134,13 @@ class ListItems:
         ordinals = ordinal_places(text)
         if ordinals and (nth := self._nth_one(tokens, lists)) is not None:
             return nth
+        named = [(numbered, spans) for numbered, item_words in lists if (spans := list(item_words.spans(tokens)))]
+        if not named:  # most questions name no list's item word
+            return None
         before_last = bool(_BEFORE_LAST.search(" ".join(words(text))))
         measured = frozenset(m.group(1) for m in _MEASURED.finditer(text))
         listed = bool(_LISTED.search(text))
-        for numbered, item_words in lists:
-            spans = list(item_words.spans(tokens))
+        for numbered, spans in named:
             for i, end in spans:
                 if tuple(tokens[i - 1:i + 1]) in _INSIDE_A_WORD:  # "có đồng ý với nhiệm vụ thứ 7": no "ý" of a list
                     continue
@@ -154,7 +157,7 @@ class ListItems:
         return None
 
     def _named_owners(self, numbered: NumberedList, tokens: list[str], span: tuple[int, int], topics: frozenset[str],
-                      lists: list[tuple[NumberedList, _ItemWords]]) -> NumberedList:
+                      lists: _Lists) -> NumberedList:
         """The list of the person named, when the place came by another's one-syllable word and theirs
         follows: in "việc đầu tiên ông Vượng yêu cầu", "việc" counts Mai's tasks, but "yêu cầu" of the one
         named makes it his ("nhiệm vụ thứ 3 ông Vượng có nói không" stays Mai's)."""
@@ -164,15 +167,16 @@ class ListItems:
                      and any(j >= span[1] and tuple(tokens[j - 1:j + 1]) not in _INSIDE_A_WORD
                              for j, _ in item_words.spans(tokens))), numbered)
 
-    def _usable(self, topics: frozenset[str]) -> list[tuple[NumberedList, _ItemWords]]:
+    @functools.lru_cache(maxsize=16)  # noqa: B019 - one ListItems per knowledge base; few sets of topics, each asked often
+    def _usable(self, topics: frozenset[str]) -> _Lists:
         """The lists a question naming people of ``topics`` may mean, theirs first; a ``named_only``
         list only when its person is named."""
-        return sorted(((numbered, item_words) for numbered, item_words in self._lists
+        return tuple(sorted(((numbered, item_words) for numbered, item_words in self._lists
                        if not numbered.named_only or self._topics.get(numbered.id) in topics),
-                      key=lambda pair: self._topics.get(pair[0].id) not in topics)
+                      key=lambda pair: self._topics.get(pair[0].id) not in topics))
 
     @staticmethod
-    def _nth_one(tokens: list[str], lists: list[tuple[NumberedList, _ItemWords]]) -> ItemRef | None:
+    def _nth_one(tokens: list[str], lists: _Lists) -> ItemRef | None:
         """"… seven key tasks. What does the fifth one ask?", "the second one of the seven priority
         tasks": the list named, before or after "the N-th one" (not the count of the list)."""
         for numbered, item_words in lists:
@@ -209,7 +213,7 @@ class ListItems:
                 return found
         return None
 
-    def _miscounting(self, lists: list[tuple[NumberedList, _ItemWords]], tokens: list[str], i: int,
+    def _miscounting(self, lists: _Lists, tokens: list[str], i: int,
                      right_too: bool) -> NumberedList | None:
         """The list whose item word starts at ``tokens[i]`` when the number before it is not its count."""
         counting = [numbered for numbered, _ in lists if self._counted[numbered.id].starts(tokens, i)]
@@ -282,6 +286,8 @@ class _ItemWords:
 
     def spans(self, tokens: list[str]) -> Iterator[tuple[int, int]]:
         """Where item words stand in ``tokens``, as (start, end), from left to right."""
+        if self._by_first.keys().isdisjoint(tokens):  # most questions: one pass in C
+            return
         for i, token in enumerate(tokens):
             for phrase in self._by_first.get(token, ()):
                 if tuple(tokens[i:i + len(phrase)]) == phrase:
@@ -291,6 +297,10 @@ class _ItemWords:
         """Whether an item word starts at ``tokens[i]`` (and, given ``end``, ends there)."""
         return any(tuple(tokens[i:i + len(p)]) == p and end in (None, i + len(p))
                    for p in self._by_first.get(tokens[i] if i < len(tokens) else "", ()))
+
+
+#: The lists a question may mean, with their item words, in the order to try them.
+_Lists = tuple[tuple[NumberedList, _ItemWords], ...]
 
 
 def _next_to(tokens: list[str], first: tuple[int, int], second: tuple[int, int]) -> int:
