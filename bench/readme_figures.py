@@ -444,6 +444,21 @@ SETS = (
      "94.5% / 88.0%"),
     ("outsider_ft", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "88.6% / 97.3%"),
+    ("outsider_fu", "a retired schoolteacher in Vĩnh Long, a youth union secretary in teen-code, a Japanese graduate "
+     "student, a radio journalist in Cà Mau, a construction worker in Năm Căn; measured once when written, then tuned "
+     "on", "93.8% / 100.0%"),
+    ("outsider_fv", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "94.3% / 86.7%"),
+    ("outsider_fy", "a commune chairman in Cái Nước, a master's student in Hồ Chí Minh City, a German NGO consultant, "
+     "a sixteen-year-old in teen-code, a monk's assistant in Trần Đề; measured once when written, then tuned on",
+     "94.4% / 100.0%"),
+    ("outsider_fz", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "100.0% / 90.7%"),
+    ("outsider_ga", "a hamlet head in Đầm Dơi in southern dialect, a law lecturer in Hà Nội, a Filipino journalist, a "
+     "ninth-grader in teen-code, a shrimp farmer's son in Phú Tân; measured once when written, then tuned on",
+     "96.5% / 100.0%"),
+    ("outsider_gb", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
+     "when written, then tuned on", "100.0% / 88.0%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
