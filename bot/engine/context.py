@@ -23,7 +23,8 @@ POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s
                          r"(?:bạn|người quen|anh|chị|ông|bà|cô|chú|bác|họ)\s+(?:ấy|đó|kia)\b|"
                          r"(?<!hỏi )(?<!bài )\bở đây\b|"
                          # the asker's side, in the South: "Cần Thơ cũng có điểm cầu hả, bên e ai dự"
-                         r"\bbên\s+(?:em|e|mình|tôi|tui|tao|tớ)\s+(?:ai|có|dự|thì|được)\b|"
+                         r"\bbên\s+(?:em|e|mình|tôi|tui|tao|tớ)\s+(?:ai\b|có (?:ai|dự|được|điểm cầu)\b|dự\b|thì sao\b|"
+                         r"được (?:dự|nêu|nhắc|mời)\b)|"
                          r"(?<!ask )\bhere\b",
                          re.IGNORECASE)
 #: A question that points back to the subject its introduction named: "Em viết tiểu luận về người theo
@@ -41,6 +42,10 @@ REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuy�
 #: "Bản tin có ghi giờ cụ thể như vậy không?", "is that in the report?".
 TO_WHAT_WAS_TOLD = re.compile(r"\b(?:noi dung|dieu|chuyen|viec|thong tin|tin|y|cau) (?:nay|do|ay)\b|"
                               r"\bnhu (?:vay|the)\b|\b(?:this|that|it|these|those)\b")
+#: …by a word for what was told, not a bare "it" or "that" ("Is it true the conference had 63 bridge points?" says
+#: all it asks): "Câu này có trong bản tin không?", "Bản tin có ghi như vậy không?".
+TO_WHAT_WAS_SAID = re.compile(r"\b(?:noi dung|dieu|chuyen|viec|thong tin|tin|y|cau) (?:nay|do|ay)\b|"
+                              r"\bnhu (?:vay|the)\b")
 #: Words that ask, once a description of the conference is set aside (folded).
 ASKING_WORDS = QUESTION_WORDS | {"may", "khong", "ko", "k", "gi", "nhu", "ntn", "hay", "or", "phai", "dung"}
 #: The year's last day as a description's end, folded: "(hội nghị) vào ngày cuối cùng của năm 2020".

@@ -839,7 +839,8 @@ _VIEW_GAP = 8
 #: Words that make a thing the asker's own, before it ("my history channel") or after ("kênh của mình"): not asked
 #: of the report.
 _MY = frozenset({"my", "our"})
-_OF_MINE = re.compile(r"(?:(?!gi\b|j\b|nao\b)\w+ ){0,2}?(?:cua |ben )(?:minh|em|toi|tui|chung toi|chung em|tao)\b")
+_OF_MINE = re.compile(r"(?:(?!gi\b|j\b|nao\b|cua\b|ben\b|trong\b|o\b|tai\b)\w+ ){0,2}?"
+                      r"(?:cua |ben )(?:minh|em|toi|tui|chung toi|chung em|tao)\b")
 
 
 def _bn_is_you(text: str, folded: list[str], end: int) -> bool:

@@ -22,6 +22,7 @@ from bot.engine.context import (
     POINTS_BACK,
     QUESTION_WORDS,
     REFERS_BACK,
+    TO_WHAT_WAS_SAID,
     TO_WHAT_WAS_TOLD,
     without_agent,
     without_description,
@@ -441,6 +442,10 @@ class Matcher:
             reply = talk.intent_id
         return _answer(reply, list(found.tokens), found.candidates)
 
+    def _checks_only(self, asked: str, text: str) -> bool:
+        """Whether the sentences that ask (``asked``, of ``text``) only check what the others tell: "Is that right?"."""
+        return asked != text and len(words(asked)) <= _CHECK_ONLY_WORDS and self._evidence.checks_claim(words(asked))
+
     def _question_alone(self, text: str, found: Match) -> Match | None:
         """The answer to the sentences that ask (what follows the asker's introduction, or, when every
         sentence asks, each in turn), read alone, when the whole message fell back.
@@ -452,7 +457,7 @@ class Matcher:
         it (a premise in the context still counts).
         """
         asked = questions_asked(text)
-        if asked != text and len(words(asked)) <= _CHECK_ONLY_WORDS and self._evidence.checks_claim(words(asked)):
+        if self._checks_only(asked, text):
             return None  # "One source says it was run from Saigon. Is that right?": read alone, it asks nothing
         # "Tôi dạy lớp 9. Buổi họp ấy nối mạng tới bao nhiêu tỉnh?": the first sentence tells
         told = asked != text and not TO_WHAT_WAS_TOLD.search(" ".join(words(asked)))
@@ -508,7 +513,10 @@ class Matcher:
             return self._talk_chosen(text, tokens, cues, ())  # "Chào bot, em bên đoàn thanh niên xã": who greets
         # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
         oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
-        if oos is not None and self._lexical.out_of_scope(self._evidence.sentences_asked(text)) is None:
+        asked = questions_asked(text)  # …or the sentences it checks: "A post says … Saigon. Is that right?"
+        checked = self._checks_only(asked, text) or TO_WHAT_WAS_SAID.search(" ".join(words(asked)))
+        if oos is not None and self._lexical.out_of_scope(
+                self._evidence.sentences_asked(text) if checked else asked) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         candidates = self._lexical.rank(tokens)
         if oos is not None and ((oos.places and not POINTS_BACK.search(text) and self._named_in_passing(text, oos))
@@ -516,7 +524,8 @@ class Matcher:
             oos = None
         if oos is not None and self._answer_corrects(text, oos, candidates):
             oos = None
-        elif oos is not None and (corrector := self._place_corrected(text, oos, tokens, candidates)) is not None:
+        elif oos is not None and (corrector := self._place_corrected(text, oos, tokens, candidates)
+                                  or self._doer_corrected(text, oos, candidates)) is not None:
             return _answer(corrector.intent_id, tokens, candidates)  # "Was the central point in Ho Chi Minh City?"
         if set(tokens) <= self._bare and self.kb.matching.capability_reply is not None:  # "không", "yes"
             return _answer(self.kb.matching.capability_reply, tokens, candidates)
@@ -851,8 +860,7 @@ class Matcher:
         """Whether the out-of-scope name is no subject but a choice or a premise the answer corrects:
         offered beside a place the report names ("ở Hà Nội hay TP HCM"), offered alone as the other
         choice ("ban dân vận tw hay bộ nội vụ", not "kiên giang hay bạc liêu"), or where a claim puts
-        something ("Có phải điểm cầu trung tâm đặt ở TP HCM không?", "a post claims it was organized by the
-        Ministry of Home Affairs") that the leading answer, close
+        something ("Có phải điểm cầu trung tâm đặt ở TP HCM không?") that the leading answer, close
         enough to be accepted, places where the report does. Not "diplomats or international
         organisations … in Hanoi or at the Cà Mau point": the choice of places is not the name's."""
         folded = words(text)
@@ -867,9 +875,6 @@ class Matcher:
                              joined) for name in named):
                 return True
         if len(named) == 1 and offered_instead(text, named[0]):
-            return True
-        if len(named) == 1 and candidates and self._evidence.claims_the_doer(  # "… organized by the Ministry …?"
-                named[0], folded, self.kb.intents[candidates[0].intent_id]):
             return True
         if not candidates or candidates[0].score < self.kb.matching.accept_score \
                 or not self._evidence.checks_claim(folded) \
@@ -905,6 +910,19 @@ class Matcher:
                      and self._lexical.shares_a_pair(tokens, c.intent_id)
                      and self._evidence.objection(text, folded, self.kb.intents[c.intent_id]) in (
                          None, Objection.UNKNOWN_NAME)), None)
+
+    def _doer_corrected(self, text: str, oos: OutOfScope, candidates: tuple[Candidate, ...]) -> Candidate | None:
+        """The leading answer, when it says who did what a claim gives to a body the report never names ("a post
+        claims it was organized by the Ministry of Home Affairs"), at least ``weak_score`` and clear of the next."""
+        folded = words(text)
+        named = [" ".join(w) for t in oos.triggers if (w := words(t)) and contains_phrase(folded, w)]
+        if len(named) != 1 or not candidates:
+            return None
+        leader, cfg = candidates[0], self.kb.matching
+        clear = len(candidates) < 2 or leader.score - candidates[1].score >= cfg.weak_margin_upper
+        intent = self.kb.intents[leader.intent_id]
+        fits = intent.kind == "answer" and leader.score >= cfg.weak_score and clear
+        return leader if fits and self._evidence.claims_the_doer(named[0], folded, intent) else None
 
     def names_someone(self, text: str) -> bool:
         """Whether ``text`` names one of the knowledge base's people ("what did Vuong say in his…")."""

@@ -4427,6 +4427,13 @@ def test_this_sessions_near_misses_fall_back(responder: Responder, message: str)
     ("chương trình phối hợp mới là giai đoạn nào, mình tưởng 2021-2025", "mai_task_3"),
     # "Is that right?" alone asks nothing: the sentence it checks names the place, and the reply speaks of it
     ("A blog says the meeting was run from Da Nang. Is that right?", "out_of_scope"),
+    # …but not the asker's side said in passing, nor a province before a whole question that checks a claim
+    ("Mình ở Đà Nẵng, bên mình thì hay đọc báo, hội nghị tổ chức ngày nào vậy?", "event_date"),
+    ("I live in Thailand. Is it true the conference had 63 bridge points?", "event_bridge_points"),
+    # the asker's own place after "của tôi" is no thing of the asker's: its weaknesses are still refused
+    ("Những điểm yếu trong huyện của tôi là gì theo báo cáo", "refusal"),
+    # a ministry guessed as the organizer: the answer that names the organizer corrects it
+    ("Tôi tưởng hội nghị do Bộ Nội vụ tổ chức", "event_organizer"),
     # the province of someone the asker knows, pointed back at: that province is the subject
     ("Tôi có người quen ở tỉnh Bến Tre, hội nghị đánh giá dân vận ở tỉnh người quen ấy thế nào?", "out_of_scope"),
 ])
