@@ -346,6 +346,13 @@ def _ends_yes_no(folded: list[str]) -> bool:
     return any(w in _NOT_AT_END and not _NOT_KNOWING & set(tail[i + 1:i + 2]) for i, w in enumerate(tail))
 
 
+def _besides_why(joined: str) -> list[str]:
+    """The words of a why-question (folded, joined) that may ask something else: "what caused", "lý do gì",
+    "nguyên nhân là gì" ask why, not what. Read only of a question that asks why."""
+    return _TAG_OR.sub(" ", _WHO_DID.sub(" ", _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(
+        " ", _INCIDENT.sub(" ", _SUSPECTED.sub(" ", _NO_ONE.sub(" ", joined)))))))).split()
+
+
 def _asks_reason_after(text: str) -> bool:
     """Whether the last clause of a why-question, which asks yes or no, still asks for the reason."""
     last = " ".join(words(re.split(r"[,;]", text)[-1]))
@@ -644,19 +651,36 @@ _COUNTED_THING = re.compile(r"(?<![\d/.])\b(\d+) (\w+)(?: (\w+))?")
 _NOT_MUCH = re.compile(r"\b(?:chang|cha|khong|ko|hong)(?: duoc)? bao nhieu\b")
 
 
+#: What ``_OWN_CONFERENCE`` cannot match without ("riêng", "own", "separate"), and ``_OTHER_TERM`` ("nhiệm kỳ", "term",
+#: "so với", "compared", "than"): searched for in C before either pattern is.
+_OWN_WORDS = ("rieng", "own ", "separate ")
+_TERM_WORDS = ("nhiem ky", "term", "so voi", "compared", "than ")
+
+
+@functools.lru_cache(maxsize=64)
+def _spaced_fold(text: str) -> str:
+    """``text`` folded, its spaces collapsed to one: read by several checks of each candidate of one question."""
+    return " ".join(fold(text).split())
+
+
 def _another_event(text: str) -> bool:
     """Whether a question asks about a conference of another year than the report's, or the next one;
     a comma ends it ("Sau hội nghị, năm 2021 cần làm gì?" asks the tasks). A year of the last century
     is history the report never reaches ("bài báo Dân vận năm 1949 có được nhắc lại không"), and a province's
     own conference is not the national one."""
-    if _AGAIN.search(text) or (text.isascii() and _AGAIN_PLAIN.search(text)) or _LAST_CENTURY.search(text):
+    # (each pattern is searched only where a word it cannot match without stands: most questions have none)
+    lowered = text.lower()
+    if (("nữa" in lowered or "next" in lowered) and _AGAIN.search(text)) \
+            or ("nua" in lowered and text.isascii() and _AGAIN_PLAIN.search(text)) \
+            or ("19" in text and _LAST_CENTURY.search(text)):
         return True
-    folded = " ".join(fold(text).split())
-    if _OWN_CONFERENCE.search(folded):
+    folded = _spaced_fold(text)
+    if any(word in folded for word in _OWN_WORDS) and _OWN_CONFERENCE.search(folded):
         return True
-    if _OTHER_TERM.search(folded) and not _REPORT_TERM_OFFERED.search(folded):
+    if any(word in folded for word in _TERM_WORDS) and _OTHER_TERM.search(folded) \
+            and not _REPORT_TERM_OFFERED.search(folded):
         return True  # "hội nghị tổng kết dân vận nhiệm kỳ XI": the term before (not "XI hay XII?")
-    for m in _OTHER_EVENT.finditer(folded):
+    for m in _OTHER_EVENT.finditer(folded) if "19" in folded or "20" in folded else ():
         year = m.group("year") or m.group("year2")
         if year != REPORT_YEAR and not (m.group("gap") and _TASK_WORDS & set(m.group("gap").split())) \
                 and not _TO_BE_DONE.match(folded, m.end()):  # "… bà dặn năm 2021 phải làm gì": that year's tasks
@@ -1030,7 +1054,7 @@ class Evidence:
             kinds.add(Objection.DAY)
         counts = [cue for cue, kind, _ in found if kind is Objection.COUNT]
         if counts and set(counts) == {("bao", "nhieu")} and \
-                len(_NOT_MUCH.findall(" ".join(fold(text).split()))) >= len(counts):
+                len(_NOT_MUCH.findall(_spaced_fold(text))) >= len(counts):
             kinds.discard(Objection.COUNT)  # "hứa nhiều mà làm chẳng bao nhiêu" asks no count
         named = self._counted(text) if counts and set(counts) <= _BY_WHAT_IS_COUNTED else []
         if named and all(heads & _GENERIC_COUNTED for _, heads in named):
@@ -1091,9 +1115,8 @@ class Evidence:
         """
         asked, joined = self.asks(text), " ".join(words)
         unmet = asked - self._profiles[intent.id]
-        first = next((kind for kind in _ASKED if kind in unmet), None)
-        if first is not None:
-            return first
+        if unmet:
+            return next(kind for kind in _ASKED if kind in unmet)
         if Objection.COUNT in asked and not self._counts_it(text, intent):
             return Objection.COUNT
         if self._claims_a_count(text, intent):
@@ -1105,16 +1128,13 @@ class Evidence:
             return Objection.TIME  # "When did the 12th Party Congress convene?", "năm nào": the report never says
         if intent.id not in self._tell_an_hour and (
                 (Objection.TIME in asked and _CLOCK_ASKED.search(joined))
-                or (_CLAIMED_CLOCK.search(questions_asked(text)) and self.checks_claim(words))):
+                or (self.checks_claim(words) and _CLAIMED_CLOCK.search(questions_asked(text)))):
             return Objection.TIME  # "phát biểu vào khoảng mấy giờ", "… lúc 11 giờ, đúng không": a morning is no hour
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
-        # "what caused", "lý do gì", "nguyên nhân là gì" ask why, not what
-        besides_why = _TAG_OR.sub(" ", _WHO_DID.sub(" ", _OFTEN.sub(" ", _WHY.sub(" ", _WHAT_REASON.sub(
-            " ", _INCIDENT.sub(" ", _SUSPECTED.sub(" ", _NO_ONE.sub(" ", joined)))))))).split()
-        guessed = bool(_GUESSED_CAUSE.search(joined)) and _ends_yes_no(words)
+        guessed = _ends_yes_no(words) and bool(_GUESSED_CAUSE.search(joined))
         if (guessed or _WHY.search(joined)) and not asked - {Objection.SAID} \
-                and not _OTHER_ASKING & set(besides_why) \
+                and not _OTHER_ASKING & set(_besides_why(joined)) \
                 and not (_ends_yes_no(words) and not guessed and not _asks_reason_after(text)) \
                 and (_UNEXPLAINED.search(joined) or _INCIDENT.search(joined)
                      or not _REASON.search(_answer_text(intent))):
@@ -1136,7 +1156,7 @@ class Evidence:
         if self._other_events.find(words) or (  # "… đầu năm 2021 phải không" is a claim to correct
                 _another_event(text) and not self.checks_claim(words)):
             return Objection.OTHER_EVENT
-        if self._asks_unnamed_detail(text, words, intent) or _RANKED.search(" ".join(fold(text).split())) \
+        if self._asks_unnamed_detail(text, words, intent) or _RANKED.search(_spaced_fold(text)) \
                 or _SINGLED_OUT.search(joined) or _ADMITTED.search(joined) \
                 or self._quotes_a_summary(text, intent) \
                 or self._singles_out_an_untold_topic(text, intent) \
@@ -1155,7 +1175,7 @@ class Evidence:
             return Objection.ROLE  # …not a post guessed for who did it: "ai đọc báo cáo, nghe nói là bà trưởng ban"
         if self.others_holding(text) or self._holder_before_or_after(words):
             return Objection.NAME  # "các Phó Trưởng Ban khác, ngoài ông Lĩnh": the report names no other
-        if _ASKS_A_NAME.search(joined) and not self._names_someone[intent.id]:
+        if not self._names_someone[intent.id] and _ASKS_A_NAME.search(joined):
             return Objection.NAME  # "người của BDV huyện ủy đi dự tên gì, là chú nào": the list names no one
         return None
 
@@ -1267,7 +1287,7 @@ class Evidence:
                 return True
         # …or whether a speech spoke of one of the report's places: "ông Lĩnh đọc báo cáo có nhắc tới Cà Mau không"
         joined = " ".join(words(text))
-        return any(not self.names(intent, place) and spoken_of_it.search(joined)
+        return any(place in joined and not self.names(intent, place) and spoken_of_it.search(joined)
                    for place, spoken_of_it in self._places_spoken_of.items())
 
     def _quotes_a_summary(self, text: str, intent: Intent) -> bool:
