@@ -403,6 +403,12 @@ SETS = (
      "96.6% / 95.7%"),
     ("outsider_fr", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
      "the end, measured once on the session's final code", "97.1% / 90.7%"),
+    ("outsider_fw", "a party-cell secretary in Trần Văn Thời, a sociology student, a Korean researcher, a "
+     "grandmother in Đầm Dơi, a fact-checking editor; sealed to the end, measured once on the final code",
+     "96.6% / 96.0%"),
+    ("outsider_fx", "a district police officer in Phú Tân, a primary-school teacher, an American historian, a "
+     "delivery rider in teen-code, a veteran in Ngọc Hiển; sealed to the end, measured once on the final code",
+     "97.2% / 96.3%"),
     ("outsider_es", "a district Party office clerk in Cà Mau, a law lecturer, a British podcaster, a grandmother "
      "using voice-to-text, a teenage gamer; sealed to the end, measured once on the final code", "96.5% / 96.2%"),
     ("outsider_et", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
