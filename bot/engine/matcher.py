@@ -287,6 +287,9 @@ class Matcher:
         #: The semantic second opinion, asked when the words are unsure (attached after a snapshot is read).
         self.opinion = opinion
         self._lexical = lexical = LexicalIndex(kb)
+        #: Each out-of-scope entry's triggers as folded words, read when a question names one.
+        self._trigger_words = {oos.id: tuple(w for t in oos.triggers if (w := tuple(words(t))))
+                               for oos in kb.out_of_scope}
         self._evidence = Evidence(kb, lexical.vocab, lexical.known_text)
         self._list_items = ListItems(kb)
         #: For each intent, the overviews that sum it up.
@@ -370,6 +373,12 @@ class Matcher:
         who_only = bool(head) and only_says_who_asks(head) and not self._people.named(head) and \
             self._list_items.find(self.normalize(head), head) is None
         return head, rest, who_only
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Matcher per knowledge base; read by three steps a question
+    def _triggers_named(self, text: str, oos_id: str) -> tuple[tuple[str, ...], ...]:
+        """The triggers of the out-of-scope entry ``oos_id`` that ``text`` names, as folded words."""
+        folded = words(text)
+        return tuple(w for w in self._trigger_words[oos_id] if contains_phrase(folded, w))
 
     def _asked(self, text: str) -> str:
         """The message less an introduction that only says who asks, but for the terms it quotes.
@@ -622,8 +631,8 @@ class Matcher:
         others = [c for c in clauses if c not in named]
         # the name's own words, less those of any organisation ("hội cựu chiến binh" … "cho cựu chiến binh")
         # as a phrase: "nông thôn" holds no "nông dân"
-        own = [kept for t in oos.triggers if contains_phrase(folded, words(t))
-               if (kept := [w for w in words(t) if w not in _GROUP_WORDS])]
+        own = [kept for named_words in self._triggers_named(text, oos.id)
+               if (kept := [w for w in named_words if w not in _GROUP_WORDS])]
         # a name in a list ("nhân dân Lào, Campuchia?") is no clause of its own
         return bool(named) and all(len(words(c)) >= _CLAUSE_WORDS and not ASKING_WORDS & set(words(c))
                                    for c in named) and any(
@@ -865,8 +874,7 @@ class Matcher:
         organisations … in Hanoi or at the Cà Mau point": the choice of places is not the name's."""
         folded = words(text)
         joined = " ".join(folded)
-        named = [" ".join(phrase) for phrase in (tuple(words(t)) for t in oos.triggers)
-                 if phrase and contains_phrase(folded, phrase)]
+        named = [" ".join(phrase) for phrase in self._triggers_named(text, oos.id)]
         places = self._evidence.places_asked(text)
         if oos.places and places and _ALTERNATIVES & set(folded):
             known = "|".join(map(re.escape, places))
@@ -899,7 +907,7 @@ class Matcher:
         # "… overseas Vietnamese living in America?" is the subject, not where it was held
         if not claimed or not _WHERE_HELD.search(joined) or self._lexical.unknown_number(tokens):
             return None
-        named = [" ".join(w) for t in oos.triggers if (w := words(t)) and contains_phrase(folded, w)]
+        named = [" ".join(w) for w in self._triggers_named(text, oos.id)]
         if not any(re.search(rf"\b(?:o|tai|in|at)(?: the)? {re.escape(name)}\b", joined) for name in named):
             return None
         cfg = self.kb.matching
@@ -915,7 +923,7 @@ class Matcher:
         """The leading answer, when it says who did what a claim gives to a body the report never names ("a post
         claims it was organized by the Ministry of Home Affairs"), at least ``weak_score`` and clear of the next."""
         folded = words(text)
-        named = [" ".join(w) for t in oos.triggers if (w := words(t)) and contains_phrase(folded, w)]
+        named = [" ".join(w) for w in self._triggers_named(text, oos.id)]
         if len(named) != 1 or not candidates:
             return None
         leader, cfg = candidates[0], self.kb.matching
