@@ -456,6 +456,8 @@ _RESOLUTION_TOLD = re.compile(rf"(?<!thuc hien )\b{_RESOLUTION}\b(?: (?:cua|dang
                               rf"(?:nhung |cac )?noi dung (?:chinh|cot loi|gi|j)|diem moi|quan diem|y chinh)\b|"
                               rf"\b(?:noi dung (?:chinh|cot loi)|diem moi|quan diem chi dao) (?:\w+ ){{0,3}}?"
                               rf"(?:cua|trong) {_RESOLUTION}\b")
+#: What ``_RESOLUTION_TOLD`` cannot match without (``_RESOLUTION`` in each of its alternatives).
+_RESOLUTION_WORDS = ("nghi quyet", "nq")
 #: An answer that lists things one by one; a kind named after "những", "các", "một số"; kinds listed beside it.
 _LISTS = re.compile(r"\(1\)|:\s")
 _NAMES_NONE = re.compile(r"\bkhong (?:neu|ke|ghi)(?: ro)? (?:ten|cu the)\b")
@@ -505,6 +507,8 @@ DOINGS_GAP = 8
 _RANKED = re.compile(r"(?<!the )\b(?:nao|which)\b[^.?!]{0,60}?\b(?:quan trong nhat|cap bach nhat|uu tien nhat|"
                      r"noi bat nhat|thanh cong nhat|hieu qua nhat|most (?:important|urgent|successful|effective)|"
                      r"top priority)\b")
+#: What ``_RANKED`` cannot match without (each of its superlatives ends in "nhat" or holds "most " or "top priority").
+_RANKED_WORDS = ("nhat", "most ", "top priority")
 #: Places or models singled out, folded: "địa phương nào làm tốt", "có nêu tên tấm gương hay mô hình cụ thể nào",
 #: "which provinces performed best"; the report names no locality, model or example but Cà Mau as a bridge point.
 _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam guong|dien hinh)(?: \w+){0,3} nao"
@@ -542,6 +546,8 @@ _SINGLED_OUT = re.compile(r"\b(?:dia phuong|tinh|huyen|xa|noi|don vi|mo hinh|tam
 _SINGLED_TOPIC = re.compile(r"(?<!danh )\b(?:rieng(?: gi| j)? (?:ve|den|toi|cho)|"
                             r"specific(?:ally)? (?:about|to|on|regarding|for)|"
                             r"in particular (?:about|to|on|for))\b([^,.;:?!()\u2013\u2014]{3,80})")
+#: What ``_SINGLED_TOPIC`` cannot match without.
+_SINGLED_TOPIC_WORDS = ("rieng", "specific", "particular")
 #: Words that ask whether something was spoken of, folded: "có nhắc tới", "có đề cập đến", "did he mention"
 #: (not the "nội" of "Hà Nội").
 _SPOKE_OF_IT = (r"(?:(?<!ha )(?:nhac|de cap|noi)(?: gi| j)? (?:toi|den|ve)|mention(?:ed|s)?(?: about)?|"
@@ -567,6 +573,8 @@ _TENURE = re.compile(r"\b(?:lam|giu|dam nhiem|nhan|len|ngoi|bo nhiem)\b(?: \w+){
                      # "When did Trương Thị Mai become head of the Commission?", "since when has he held it"
                      r"\bwhen did (?:\w+ ){1,4}?(?:become|take office|take over|start as|get the post)\b|"
                      r"\bsince when\b")
+#: What ``_TENURE`` cannot match without ("từ năm/tháng/khi/bao …", "bổ nhiệm", "when did", "since when").
+_TENURE_WORDS = ("tu nam", "tu thang", "tu khi", "tu bao", "bo nhiem", "when did", "since when")
 #: Posts given after the Party Congress of January 2021, folded: "Sau Đại hội XIII, bà Mai được phân công giữ chức
 #: vụ gì", "what posts did they get after the 13th Congress"; the report gives titles as of its day only.
 _LATER_POST = re.compile(r"\bsau (?:dai hoi|dh)(?: dang)?(?: lan thu)? (?:xiii|13)\b(?: \w+){0,12}? "
@@ -661,6 +669,12 @@ _TERM_WORDS = ("nhiem ky", "term", "so voi", "compared", "than ")
 def _spaced_fold(text: str) -> str:
     """``text`` folded, its spaces collapsed to one: read by several checks of each candidate of one question."""
     return " ".join(fold(text).split())
+
+
+def _asks_ranked(text: str) -> bool:
+    """Whether a question asks which one ranks first (``_RANKED``), searched only where a superlative stands."""
+    folded = _spaced_fold(text)
+    return any(word in folded for word in _RANKED_WORDS) and bool(_RANKED.search(folded))
 
 
 def _another_event(text: str) -> bool:
@@ -793,6 +807,8 @@ _OPTION = re.compile(r"(?:^|[\s,:;(])([A-Da-d])[.)]\s")
 _FRONT_ATTENDED = re.compile(r"\b(?:mat tran|mttq|ubmttq|fatherland front|front)\b(?: \S+){0,6}? "
                              r"(?:co (?:du|tham du|mat|cu|di)|du hop|tham du(?! vao)|attend(?:ed)?|send|sent|present|"
                              r"represented)\b")
+#: What ``_FRONT_ATTENDED`` cannot match without ("ubmttq" holds "mttq", "fatherland front" holds "front").
+_FRONT_WORDS = ("mat tran", "mttq", "front")
 #: …at the conference or the Cà Mau point, folded ("MTTQ có tham dự thực hiện quy chế dân chủ" is of its work).
 _AT_THE_MEETING = re.compile(r"\b(?:ca mau|cm|diem cau|dau cau|hoi nghi|hn|hop|conference|meeting|bridge point|"
                              r"cu nguoi|cu ai|cu dai dien)\b")
@@ -833,6 +849,8 @@ _REACTS = re.compile(r"\b(?:khen|che|gop y|nhan xet|phan hoi|dap lai|tan thanh|d
 _ADMITTED = re.compile(r"\b(?:admit(?:s|ted)?|acknowledge[sd]?|concede[sd]?) (?:any |some |its |the |to )?(?:\w+ )?"
                        r"(?:failures?|failings?|shortcomings?|weakness(?:es)?|mistakes?|faults?)\b|"
                        r"\bthua nhan (?:\w+ ){0,2}?(?:yeu kem|that bai|khuyet diem|sai sot|sai lam|han che|bat cap)\b")
+#: What ``_ADMITTED`` cannot match without.
+_ADMITTED_WORDS = ("admit", "acknowledge", "concede", "thua nhan")
 #: Anyone's objection to a speech, the report or a task, folded: "có ai phản biện hay chê bản báo cáo không", "did
 #: anyone criticise the summary": the report records no one's (its praise of a movement is its own word).
 _ANYONE_REACTED = re.compile(r"\b(?:co ai|ai do|nguoi nao|dai bieu nao|anyone|anybody|any (?:delegates?|participants?|"
@@ -1148,7 +1166,8 @@ class Evidence:
         if any(not _SAID_BY_IT.search(m.group(0)) for m in _ATTENDEE_SAID.finditer(joined)) \
                 or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
-        if _FRONT_ATTENDED.search(joined) and _AT_THE_MEETING.search(joined) \
+        if any(word in joined for word in _FRONT_WORDS) and _FRONT_ATTENDED.search(joined) \
+                and _AT_THE_MEETING.search(joined) \
                 and not _FRONT_NAMED.search(self._answer_words[intent.id]):
             return Objection.NAME  # "Mặt trận tỉnh có cử người dự không": the list of who attended names no Front
         if self.asks_after(text):
@@ -1156,15 +1175,18 @@ class Evidence:
         if self._other_events.find(words) or (  # "… đầu năm 2021 phải không" is a claim to correct
                 _another_event(text) and not self.checks_claim(words)):
             return Objection.OTHER_EVENT
-        if self._asks_unnamed_detail(text, words, intent) or _RANKED.search(_spaced_fold(text)) \
-                or _SINGLED_OUT.search(joined) or _ADMITTED.search(joined) \
+        if self._asks_unnamed_detail(text, words, intent) \
+                or _asks_ranked(text) \
+                or _SINGLED_OUT.search(joined) \
+                or (any(word in joined for word in _ADMITTED_WORDS) and _ADMITTED.search(joined)) \
                 or self._quotes_a_summary(text, intent) \
                 or self._singles_out_an_untold_topic(text, intent) \
                 or _LATER_POST.search(joined) or self._explains_a_post(text, words) \
                 or self._doings_of_an_untold_place(text, words, intent) or self._asks_body_in_charge(words, intent) \
                 or self._asks_specific_ones(words, intent) or _HOW_DONE.search(joined) \
-                or _RESOLUTION_TOLD.search(joined) \
-                or (_TENURE.search(joined)  # …unless a post claimed is the answer's to correct
+                or (any(word in joined for word in _RESOLUTION_WORDS) and _RESOLUTION_TOLD.search(joined)) \
+                or (any(word in joined for word in _TENURE_WORDS)
+                    and _TENURE.search(joined)  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
         if any(not offered_instead(text, name) and not self.claims_the_doer(name, words, intent)
@@ -1276,7 +1298,8 @@ class Evidence:
     def _singles_out_an_untold_topic(self, text: str, intent: Intent) -> bool:
         """Whether the question asks what was said specifically of a topic none of whose own words the answer
         holds: "có nói gì riêng về đội ngũ giáo viên" is not answered by tasks that never name teachers."""
-        for match in _SINGLED_TOPIC.finditer(fold(text)):
+        folded = fold(text)
+        for match in _SINGLED_TOPIC.finditer(folded) if any(word in folded for word in _SINGLED_TOPIC_WORDS) else ():
             said = _TOPIC_ENDS.split(match.group(1))[0]
             topic = set(self._tokens(said)) - self._common_tokens - _TOPIC_FILLERS
             if topic and not topic & self._answer_tokens[intent.id]:
@@ -1647,6 +1670,10 @@ class Evidence:
 
     def checks_claim(self, words: list[str]) -> bool:
         """Whether the question (folded ``words``) checks a claim: "… đúng không", "is that accurate"."""
+        return self._claims_in(tuple(words))
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - asked several times for each candidate of the same question
+    def _claims_in(self, words: tuple[str, ...]) -> bool:
         return bool(self._claims.find(words))
 
     def claims_a_day(self, text: str) -> bool:
