@@ -1715,7 +1715,8 @@ class Evidence:
         the answer corrects, not the subject."""
         return bool(_ASKS_WHICH & set(words)) and self.checks_claim(words)
 
-    def unknown_names(self, text: str) -> list[str]:
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Evidence per knowledge base; asked for each candidate
+    def unknown_names(self, text: str) -> tuple[str, ...]:
         """Names the knowledge base has never seen: "Bạc Liêu", "Nguyễn Phú Trọng", "COVID".
 
         A question about them is about something else, however well its other words match. A
@@ -1728,7 +1729,7 @@ class Evidence:
         """
         text = split_preamble(clean(split_glued(strip_markup(text))))[1]
         if _capital_only_opens(text):
-            return []
+            return ()
         runs: list[tuple[list[str], bool, list[str]]] = []  # capitalized words, at a sentence's start, words after
         last_end = tail_end = -1
         for m in _WORD_WITH_CASE.finditer(text):
@@ -1768,7 +1769,7 @@ class Evidence:
             # "Ban Dân vận", "Mặt trận Tổ quốc": a name's later words are not capitalized
             if unknown and not any(self._known_run(run + after[:k]) for k in range(1, len(after) + 1)):
                 found.append(" ".join(run))
-        return found
+        return tuple(found)
 
 
 def _capital_only_opens(text: str) -> bool:
