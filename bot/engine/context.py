@@ -38,14 +38,13 @@ REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuy�
                          # "What does the report say was achieved there?" (not "is there", "there were")
                          r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b(?!\s+(?:is|are|was|were|any|be)\b)",
                          re.IGNORECASE)
-#: A question pointing back at what the sentences before it tell, folded: "Bài có nội dung này không?",
-#: "Bản tin có ghi giờ cụ thể như vậy không?", "is that in the report?".
-TO_WHAT_WAS_TOLD = re.compile(r"\b(?:noi dung|dieu|chuyen|viec|thong tin|tin|y|cau) (?:nay|do|ay)\b|"
-                              r"\bnhu (?:vay|the)\b|\b(?:this|that|it|these|those)\b")
-#: …by a word for what was told, not a bare "it" or "that" ("Is it true the conference had 63 bridge points?" says
-#: all it asks): "Câu này có trong bản tin không?", "Bản tin có ghi như vậy không?".
+#: A question pointing back at what the sentences before it tell by a word for it, folded: "Bài có nội dung này
+#: không?", "Bản tin có ghi giờ cụ thể như vậy không?" (not a bare "it": "Is it true the conference had 63 bridge
+#: points?" says all it asks).
 TO_WHAT_WAS_SAID = re.compile(r"\b(?:noi dung|dieu|chuyen|viec|thong tin|tin|y|cau) (?:nay|do|ay)\b|"
                               r"\bnhu (?:vay|the)\b")
+#: …or by a bare pronoun, in English: "is that in the report?".
+TO_WHAT_WAS_TOLD = re.compile(TO_WHAT_WAS_SAID.pattern + r"|\b(?:this|that|it|these|those)\b")
 #: Words that ask, once a description of the conference is set aside (folded).
 ASKING_WORDS = QUESTION_WORDS | {"may", "khong", "ko", "k", "gi", "nhu", "ntn", "hay", "or", "phai", "dung"}
 #: The year's last day as a description's end, folded: "(hội nghị) vào ngày cuối cùng của năm 2020".

@@ -262,9 +262,8 @@ _CONGRESS_MET = re.compile(r"(?<!nhiem ky )(?<!nhiem ki )(?<!nk )(?<!term of the
                            r"opened|closed|ended|ket thuc|(?:duoc )?to chuc|held|took place)\b")
 #: What a claim may say someone did, folded, and the words an answer tells it in: "do … tổ chức",
 #: "organized by …".
-_DEEDS = {"to chuc": "to chuc", "chu tri": "chu tri", "dieu hanh": "dieu hanh", "ket luan": "ket luan",
-          "doc bao cao": "doc bao cao", "organized": "to chuc", "organised": "to chuc", "hosted": "to chuc",
-          "chaired": "chu tri"}
+_TOLD_AS = {"organized": "to chuc", "organised": "to chuc", "hosted": "to chuc", "chaired": "chu tri"}
+_DEEDS = ("to chuc", "chu tri", "dieu hanh", "ket luan", "doc bao cao", *_TOLD_AS)
 _DEED = "|".join(_DEEDS)
 #: Words after a noun that ask which, not how many, folded: "bn huyện nào", "bn đơn vị gì".
 _ASKS_WHICH_THING = frozenset({"nao", "gi", "j"})
@@ -671,10 +670,15 @@ def _spaced_fold(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def _searched(pattern: re.Pattern[str], needed: tuple[str, ...], text: str) -> re.Match[str] | None:
+    """``pattern`` searched in ``text`` only where one of the strings it cannot match without stands (``needed``):
+    most questions have none, and a substring test runs in C."""
+    return pattern.search(text) if any(word in text for word in needed) else None
+
+
 def _asks_ranked(text: str) -> bool:
-    """Whether a question asks which one ranks first (``_RANKED``), searched only where a superlative stands."""
-    folded = _spaced_fold(text)
-    return any(word in folded for word in _RANKED_WORDS) and bool(_RANKED.search(folded))
+    """Whether a question asks which one ranks first (``_RANKED``)."""
+    return bool(_searched(_RANKED, _RANKED_WORDS, _spaced_fold(text)))
 
 
 def _another_event(text: str) -> bool:
@@ -689,10 +693,9 @@ def _another_event(text: str) -> bool:
             or ("19" in text and _LAST_CENTURY.search(text)):
         return True
     folded = _spaced_fold(text)
-    if any(word in folded for word in _OWN_WORDS) and _OWN_CONFERENCE.search(folded):
+    if _searched(_OWN_CONFERENCE, _OWN_WORDS, folded):
         return True
-    if any(word in folded for word in _TERM_WORDS) and _OTHER_TERM.search(folded) \
-            and not _REPORT_TERM_OFFERED.search(folded):
+    if _searched(_OTHER_TERM, _TERM_WORDS, folded) and not _REPORT_TERM_OFFERED.search(folded):
         return True  # "hội nghị tổng kết dân vận nhiệm kỳ XI": the term before (not "XI hay XII?")
     for m in _OTHER_EVENT.finditer(folded) if "19" in folded or "20" in folded else ():
         year = m.group("year") or m.group("year2")
@@ -1166,8 +1169,7 @@ class Evidence:
         if any(not _SAID_BY_IT.search(m.group(0)) for m in _ATTENDEE_SAID.finditer(joined)) \
                 or self._views_of_attendee(text):
             return Objection.SAID  # "các sở, ngành ở Cà Mau có góp ý gì": the report gives no one's words but three
-        if any(word in joined for word in _FRONT_WORDS) and _FRONT_ATTENDED.search(joined) \
-                and _AT_THE_MEETING.search(joined) \
+        if _searched(_FRONT_ATTENDED, _FRONT_WORDS, joined) and _AT_THE_MEETING.search(joined) \
                 and not _FRONT_NAMED.search(self._answer_words[intent.id]):
             return Objection.NAME  # "Mặt trận tỉnh có cử người dự không": the list of who attended names no Front
         if self.asks_after(text):
@@ -1178,15 +1180,14 @@ class Evidence:
         if self._asks_unnamed_detail(text, words, intent) \
                 or _asks_ranked(text) \
                 or _SINGLED_OUT.search(joined) \
-                or (any(word in joined for word in _ADMITTED_WORDS) and _ADMITTED.search(joined)) \
+                or _searched(_ADMITTED, _ADMITTED_WORDS, joined) \
                 or self._quotes_a_summary(text, intent) \
                 or self._singles_out_an_untold_topic(text, intent) \
                 or _LATER_POST.search(joined) or self._explains_a_post(text, words) \
                 or self._doings_of_an_untold_place(text, words, intent) or self._asks_body_in_charge(words, intent) \
                 or self._asks_specific_ones(words, intent) or _HOW_DONE.search(joined) \
-                or (any(word in joined for word in _RESOLUTION_WORDS) and _RESOLUTION_TOLD.search(joined)) \
-                or (any(word in joined for word in _TENURE_WORDS)
-                    and _TENURE.search(joined)  # …unless a post claimed is the answer's to correct
+                or _searched(_RESOLUTION_TOLD, _RESOLUTION_WORDS, joined) \
+                or (_searched(_TENURE, _TENURE_WORDS, joined)  # …unless a post claimed is the answer's to correct
                     and not (self.checks_claim(words) and self.gives_another_post(text, intent))):
             return Objection.DETAIL
         if any(not offered_instead(text, name) and not self.claims_the_doer(name, words, intent)
@@ -1214,9 +1215,9 @@ class Evidence:
         if after and set(after.group(1).split()) & _ASKS_WHAT_DONE:
             after = None  # "Bà Kim Ngân kết luận gì, đúng không?" asks what she said, which the report never gives
         by = re.search(rf"\b({_DEED}) by (?:the )?{named}\b", joined)
-        deeds = ([_DEEDS[by.group(1)]] if by else []) + [
-            told for deed, told in _DEEDS.items() if after and f" {deed} " in f"{after.group(1)} "]
-        return any(f" {told} " in answer for told in deeds)
+        claimed = f"{after.group(1)} " if after else ""
+        deeds = ([by.group(1)] if by else []) + [deed for deed in _DEEDS if f" {deed} " in claimed]
+        return any(f" {_TOLD_AS.get(deed, deed)} " in answer for deed in deeds)
 
     def _holder_before_or_after(self, words: list[str]) -> bool:
         """Whether the question asks who held a named person's post before or after them."""

@@ -175,9 +175,9 @@ _ASKS_WHO = re.compile(r"\b(?:ai|who|whom|nguoi nao|vi nao|ong nao|ba nao|la ngu
 #: Words that speak of someone, folded: the evidence's, with "đ/c", pronouns and titles ("where did he sit").
 _SOMEONE_WORDS = SOMEONE | {"dc", "d", "c", "his", "her", "him", "leader", "leaders", "official", "officials", "lanh",
                             "dao", "bac"}
-#: A period asked, folded: "giai đoạn nào", "which period"; and a span of years an answer gives it by.
 #: At most this many words in the only sentence that asks, when it only checks what the others tell ("Is that right?").
 _CHECK_ONLY_WORDS = 5
+#: A period asked, folded: "giai đoạn nào", "which period"; and a span of years an answer gives it by.
 _PERIOD_ASKED = re.compile(r"\b(?:giai doan nao|gd nao|thoi ky nao|giai doan may nam|which period|what period|"
                            r"what years|which years|time frame|timeframe|time span|"
                            # "từ năm bn tới năm bn", "từ năm mô đến năm mô"
