@@ -12,8 +12,9 @@ import re
 QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", "what", "when", "where", "why",
                             "how", "which"})
 #: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country", "ở
-#: đây"; not "em hỏi bài ở đây" or "can I ask here", asking the bot).
-POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+"
+#: đây"; not "em hỏi bài ở đây" or "can I ask here", asking the bot). Lower case: searched in the question
+#: lower-cased (``points_back``), which is quicker than a search that ignores case.
+_POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+"
                          r"(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà|con|cháu|bác|chú|cô(?! tô))\b|"
                          # the asker's organisation: "hội nghị giao gì cho hội của chị", "our union"
                          r"\b(?:hội|đoàn)\s+(?:của\s+)?(?:tôi|mình|em|chị|chúng tôi|bọn mình|tui|bác)\b|"
@@ -25,8 +26,7 @@ POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s
                          # the asker's side, in the South: "Cần Thơ cũng có điểm cầu hả, bên e ai dự"
                          r"\bbên\s+(?:em|e|mình|tôi|tui|tao|tớ)\s+(?:ai\b|có (?:ai|dự|được|điểm cầu)\b|dự\b|thì sao\b|"
                          r"được (?:dự|nêu|nhắc|mời)\b)|"
-                         r"(?<!ask )\bhere\b",
-                         re.IGNORECASE)
+                         r"(?<!ask )\bhere\b")
 #: A question that points back to the subject its introduction named: "Em viết tiểu luận về người theo
 #: đạo, hội nghị nhận xét gì về mảng này?".
 REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm|khối|phần|khía cạnh)\s+"
@@ -53,6 +53,11 @@ _LAST_DAY = ["cuoi", "cung", "cua", "nam", "2020"]
 DESCRIPTION_WORDS = 14
 #: Fewer words than this, left beside small talk or a description, make no question of their own.
 MIN_QUESTION_WORDS = 3
+
+
+def points_back(text: str) -> bool:
+    """Whether a question points back to the asker's introduction (``_POINTS_BACK``)."""
+    return bool(_POINTS_BACK.search(text.lower()))
 
 
 #: What a question may say was done by someone it names, folded: "(hội nghị) do Ban Dân vận Trung ương tổ chức".

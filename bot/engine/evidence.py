@@ -670,6 +670,12 @@ def _spaced_fold(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+@functools.lru_cache(maxsize=64)
+def _asks_why_in(folded: str) -> bool:
+    """Whether folded words ask why (``_WHY``): read by ``asks_why`` and again by each candidate's objection."""
+    return bool(_WHY.search(folded))
+
+
 def _searched(pattern: re.Pattern[str], needed: tuple[str, ...], text: str) -> re.Match[str] | None:
     """``pattern`` searched in ``text`` only where one of the strings it cannot match without stands (``needed``):
     most questions have none, and a substring test runs in C."""
@@ -1096,7 +1102,7 @@ class Evidence:
     @staticmethod
     def asks_why(text: str) -> bool:
         """Whether ``text`` has words that ask why ("vì sao", "what caused")."""
-        return bool(_WHY.search(" ".join(words(text))))
+        return _asks_why_in(" ".join(words(text)))
 
     def refuses_a_kind(self, refusal: Intent) -> bool:
         """Whether ``refusal`` refuses a kind of fact (counts, dates, places, ages, reasons)."""
@@ -1154,7 +1160,7 @@ class Evidence:
         if Objection.DURATION in asked and not self._holds_units(words, intent):
             return Objection.DURATION
         guessed = _ends_yes_no(words) and bool(_GUESSED_CAUSE.search(joined))
-        if (guessed or _WHY.search(joined)) and not asked - {Objection.SAID} \
+        if (guessed or _asks_why_in(joined)) and not asked - {Objection.SAID} \
                 and not _OTHER_ASKING & set(_besides_why(joined)) \
                 and not (_ends_yes_no(words) and not guessed and not _asks_reason_after(text)) \
                 and (_UNEXPLAINED.search(joined) or _INCIDENT.search(joined)

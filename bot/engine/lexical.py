@@ -25,7 +25,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from rapidfuzz import fuzz, process
 
@@ -86,9 +86,9 @@ _A_TEXT = frozenset({"tong", "bao", "danh", "tin", "goc", "tom", "ket", "thao", 
 _CLAUSE_BREAK = re.compile(r"[,;:!?]")
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """An intent and its 0–100 score for one question."""
+class Candidate(NamedTuple):
+    """An intent and its 0–100 score for one question (a named tuple: ``rank`` makes eight of them a
+    question, and a tuple is made several times quicker than a frozen dataclass)."""
 
     intent_id: str
     score: float
@@ -403,7 +403,7 @@ class LexicalIndex:
 
         q_feats = _question_features(tokens)
         ids, weight_of = self._feature_ids, self._weights
-        numbers = [ids.get(f) for f in q_feats]
+        numbers = list(map(ids.get, q_feats))
         q_weight = sum([self.feature_weight(f) if n is None else weight_of[n]
                         for f, n in zip(q_feats, numbers, strict=True)])
         known = [n for n in numbers if n is not None]

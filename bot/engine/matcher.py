@@ -19,11 +19,11 @@ from enum import Enum
 from bot.engine.context import (
     ASKING_WORDS,
     MIN_QUESTION_WORDS,
-    POINTS_BACK,
     QUESTION_WORDS,
     REFERS_BACK,
     TO_WHAT_WAS_SAID,
     TO_WHAT_WAS_TOLD,
+    points_back,
     without_agent,
     without_description,
 )
@@ -521,14 +521,15 @@ class Matcher:
                 and not any(w.isdigit() for w in words(text)) and (cues := self._talk.find(text)):
             return self._talk_chosen(text, tokens, cues, ())  # "Chào bot, em bên đoàn thanh niên xã": who greets
         # "Tôi là cán bộ Kiên Giang, điểm cầu tỉnh tôi có ai dự?" asks about the asker's province.
-        oos = self._lexical.out_of_scope(text if POINTS_BACK.search(text) else self._asked(text))
+        back = points_back(text)
+        oos = self._lexical.out_of_scope(text if back else self._asked(text))
         asked = questions_asked(text)  # …or the sentences it checks: "A post says … Saigon. Is that right?"
         checked = self._checks_only(asked, text) or TO_WHAT_WAS_SAID.search(" ".join(words(asked)))
         if oos is not None and self._lexical.out_of_scope(
                 self._evidence.sentences_asked(text) if checked else asked) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         candidates = self._lexical.rank(tokens)
-        if oos is not None and ((oos.places and not POINTS_BACK.search(text) and self._named_in_passing(text, oos))
+        if oos is not None and ((oos.places and not back and self._named_in_passing(text, oos))
                                 or (oos.unless and self._name_is_context(text, tokens, oos))):
             oos = None
         if oos is not None and self._answer_corrects(text, oos, candidates):

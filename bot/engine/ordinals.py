@@ -56,9 +56,11 @@ _OWNER_GAP = 6
 #: ("the 4th task"); in Vietnamese it counts ("bảy nhiệm vụ" are seven tasks, the 7th is "thứ bảy").
 _ENGLISH_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
                               r"ninth|tenth)\b", re.IGNORECASE)
+#: Any digit: what "4th" cannot be typed without.
+_DIGIT = re.compile(r"\d")
 #: A count spelt out in Vietnamese before the words after it ("tám nhiệm vụ"), with its diacritics, since
 #: folded "sau", "nam", "ba" are also "after", "year" and "Mrs"; not a place ("thứ tám").
-_SPELT_COUNT = re.compile(r"(?<!thứ )(?<!số )\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(\w+(?:\s+\w+){0,3})",
+_SPELT_COUNT = re.compile(r"\b(?<!thứ )(?<!số )(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(\w+(?:\s+\w+){0,3})",
                           re.IGNORECASE)
 _SPELT_NUMBERS = {w: n for n, w in enumerate(("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"), start=2)}
 _ORDINAL_WORDS = {w: n for n, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
@@ -67,7 +69,17 @@ _ORDINAL_WORDS = {w: n for n, w in enumerate(("first", "second", "third", "fourt
 
 def ordinal_places(text: str) -> frozenset[int]:
     """The places the question's English ordinals name: "the 4th task" → {4}, "the first task" → {1}."""
-    return frozenset(_ORDINAL_WORDS.get(o.lower()) or int(o[:-2]) for o in _ENGLISH_ORDINAL.findall(text))
+    return frozenset(_ORDINAL_WORDS.get(o.lower()) or int(o[:-2]) for o in _english_ordinals(text))
+
+
+def _english_ordinals(text: str) -> list[str]:
+    """The English ordinals as typed ("4th", "Fourth"), looked for only where a digit or an ordinal word stands:
+    most questions (in Vietnamese) have neither, and those tests run in C."""
+    lowered = text.lower()
+    if not (_DIGIT.search(text) or any(word in lowered for word in _ORDINAL_WORDS)):
+        return []
+    found: list[str] = _ENGLISH_ORDINAL.findall(text)
+    return found
 
 
 @dataclass(frozen=True)
@@ -196,7 +208,7 @@ class ListItems:
         count that fits a list the question may mean is no miscount ("seven priority tasks"), unless
         ``right_too`` (a claim to confirm: "Mai gave seven priority tasks and not five, right?").
         """
-        if _ENGLISH_ORDINAL.search(text):
+        if _english_ordinals(text):
             return None
         lists = self._usable(topics)
         for i in range(1, len(tokens)):

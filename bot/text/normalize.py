@@ -400,12 +400,17 @@ _BESIDES = re.compile(
     # "ở Cà Mau ngoài bt TU còn có cơ quan nào dự" (not "nước ngoài", "ngoài nước")
     r"|(?<= )(?<!nước )(?<!nuoc )ngoài\s+(?!nước\b|nuoc\b)[^,?.;]{1,50}?(?=\s+còn\b)",
     re.IGNORECASE)
+#: What ``_BESIDES`` cannot match without, lower-cased: most questions have none, and a substring test runs in C.
+_BESIDES_WORDS = ("besides", "apart from", "other than", "except", "ngoài")
 #: Fewer words than this left once the set-aside part is out: keep the message whole.
 MIN_LEFT_WORDS = 4
 
 
 def without_set_aside(text: str) -> tuple[str, str]:
     """``text`` less what it sets aside ("besides X", "ngoài X,"): X is what is not asked about; and X."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _BESIDES_WORDS):
+        return text, ""
     left = _BESIDES.sub(" ", text)
     if left == text or len(words(left)) < MIN_LEFT_WORDS:
         return text, ""
@@ -606,7 +611,8 @@ def contains_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:
 
 
 #: Where one sentence ends and the next begins (not after "Mr.", "Dr.": "Mr. Vượng's speech").
-_SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?…])\s+")
+#: (The end mark is looked for first: at most places there is none, and the titles need not be read.)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)\s+")
 
 
 def sentences(text: str) -> list[str]:
