@@ -13,20 +13,21 @@ QUESTION_WORDS = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "who", 
                             "how", "which"})
 #: A question that points back to the asker's introduction ("điểm cầu tỉnh tôi", "in my country", "ở
 #: đây"; not "em hỏi bài ở đây" or "can I ask here", asking the bot). Lower case: searched in the question
-#: lower-cased (``points_back``), which is quicker than a search that ignores case.
-_POINTS_BACK = re.compile(r"\b(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+"
-                         r"(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà|con|cháu|bác|chú|cô(?! tô))\b|"
-                         # the asker's organisation: "hội nghị giao gì cho hội của chị", "our union"
-                         r"\b(?:hội|đoàn)\s+(?:của\s+)?(?:tôi|mình|em|chị|chúng tôi|bọn mình|tui|bác)\b|"
-                         r"\b(?:my|our)\s+(?:country|province|city|home|union|association)\b|"
-                         # the place of someone the asker named: "tỉnh bạn ấy", "huyện của người quen đó"
-                         r"\b(?:tỉnh|quê|huyện|xã|thành phố)\s+(?:của\s+)?"
-                         r"(?:bạn|người quen|anh|chị|ông|bà|cô|chú|bác|họ)\s+(?:ấy|đó|kia)\b|"
-                         r"(?<!hỏi )(?<!bài )\bở đây\b|"
-                         # the asker's side, in the South: "Cần Thơ cũng có điểm cầu hả, bên e ai dự"
-                         r"\bbên\s+(?:em|e|mình|tôi|tui|tao|tớ)\s+(?:ai\b|có (?:ai|dự|được|điểm cầu)\b|dự\b|thì sao\b|"
-                         r"được (?:dự|nêu|nhắc|mời)\b)|"
-                         r"(?<!ask )\bhere\b")
+#: lower-cased (``points_back``), which is quicker than a search that ignores case; one word boundary before all
+#: alternatives, so that the words before "ở đây", "here" are read only at the start of a word.
+_POINTS_BACK = re.compile(r"\b(?:(?:tỉnh|quê|nước|xứ|huyện|thành phố)\s+"
+                          r"(?:tôi|mình|em|chúng tôi|bọn mình|chúng ta|nhà|con|cháu|bác|chú|cô(?! tô))\b|"
+                          # the asker's organisation: "hội nghị giao gì cho hội của chị", "our union"
+                          r"(?:hội|đoàn)\s+(?:của\s+)?(?:tôi|mình|em|chị|chúng tôi|bọn mình|tui|bác)\b|"
+                          r"(?:my|our)\s+(?:country|province|city|home|union|association)\b|"
+                          # the place of someone the asker named: "tỉnh bạn ấy", "huyện của người quen đó"
+                          r"(?:tỉnh|quê|huyện|xã|thành phố)\s+(?:của\s+)?"
+                          r"(?:bạn|người quen|anh|chị|ông|bà|cô|chú|bác|họ)\s+(?:ấy|đó|kia)\b|"
+                          r"(?<!hỏi )(?<!bài )ở đây\b|"
+                          # the asker's side, in the South: "Cần Thơ cũng có điểm cầu hả, bên e ai dự"
+                          r"bên\s+(?:em|e|mình|tôi|tui|tao|tớ)\s+(?:ai\b|có (?:ai|dự|được|điểm cầu)\b|dự\b|thì sao\b|"
+                          r"được (?:dự|nêu|nhắc|mời)\b)|"
+                          r"(?<!ask )here\b)")
 #: A question that points back to the subject its introduction named: "Em viết tiểu luận về người theo
 #: đạo, hội nghị nhận xét gì về mảng này?".
 REFERS_BACK = re.compile(r"\b(?:mảng|vấn đề|chủ đề|lĩnh vực|chuyện|đối tượng|nhóm|khối|phần|khía cạnh)\s+"

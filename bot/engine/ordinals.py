@@ -295,10 +295,13 @@ class _ItemWords:
         for phrase in phrases:
             if phrase:  # a list word that is all filler ("tell me") names no item
                 self._by_first.setdefault(phrase[0], []).append(phrase)
+        #: The one-word item words and the first two words of the others: tested in C first (most questions have none).
+        self._singles = frozenset(p[0] for group in self._by_first.values() for p in group if len(p) == 1)
+        self._pairs = frozenset(p[:2] for group in self._by_first.values() for p in group if len(p) > 1)
 
     def spans(self, tokens: list[str]) -> Iterator[tuple[int, int]]:
         """Where item words stand in ``tokens``, as (start, end), from left to right."""
-        if self._by_first.keys().isdisjoint(tokens):  # most questions: one pass in C
+        if self._singles.isdisjoint(tokens) and self._pairs.isdisjoint(itertools.pairwise(tokens)):
             return
         for i, token in enumerate(tokens):
             for phrase in self._by_first.get(token, ()):

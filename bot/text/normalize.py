@@ -532,11 +532,15 @@ class PhraseSet(Generic[Payload]):
                     single.append((tuple(phrase), payload))
                 else:
                     longer.setdefault(phrase[1], []).append((tuple(phrase), payload))
+        #: The one-word phrases, and the first two words of the longer ones: a text with none of either has no
+        #: phrase, which two tests in C tell (most questions, most sets) before any word is read in Python.
+        self._singles = frozenset(first for first, (single, _) in self._by_first.items() if single)
+        self._pairs = frozenset((first, second) for first, (_, longer) in self._by_first.items() for second in longer)
 
     def find(self, words: Sequence[str]) -> list[tuple[tuple[str, ...], Payload, int]]:
         """Every phrase standing in ``words``: (phrase, payload, index just after it), from left to
         right, and at one place the one-word phrase first."""
-        if self._by_first.keys().isdisjoint(words):  # most questions, most sets: one pass in C
+        if self._singles.isdisjoint(words) and self._pairs.isdisjoint(itertools.pairwise(words)):
             return []
         found = []
         last = len(words) - 1
