@@ -33,6 +33,7 @@ from bot.text.normalize import (
     clean,
     find_spelt,
     fold,
+    has_digit,
     is_syllable,
     only_says_who_asks,
     questions_asked,
@@ -1692,7 +1693,7 @@ class Evidence:
         """Whether the question checks a claim stating a value of a kind ``intent``'s answer tells, so
         that the answer confirms or corrects it: a day, a span of years, or a count of the same thing
         ("… kết nối 36 điểm cầu. Con số này có chính xác không?" is told by the 63 bridge points)."""
-        if not any(c.isdigit() for c in text):  # every value is written with digits
+        if not has_digit(text):  # every value is written with digits
             return False
         asked = " ".join(fold(text).lower().split())
         kinds, things = self._values_told(intent)

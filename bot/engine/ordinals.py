@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from bot.kb.loader import KnowledgeBase
 from bot.kb.schema import NumberedList
-from bot.text.normalize import words
+from bot.text.normalize import has_digit, words
 
 #: Words that may stand between an item word and its number: "nhiệm vụ thứ 4", "task number 4".
 _MARKERS = frozenset({"thu", "so", "number", "no", "nr", "num"})
@@ -56,8 +56,6 @@ _OWNER_GAP = 6
 #: ("the 4th task"); in Vietnamese it counts ("bảy nhiệm vụ" are seven tasks, the 7th is "thứ bảy").
 _ENGLISH_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
                               r"ninth|tenth)\b", re.IGNORECASE)
-#: Any digit: what "4th" cannot be typed without.
-_DIGIT = re.compile(r"\d")
 #: A count spelt out in Vietnamese before the words after it ("tám nhiệm vụ"), with its diacritics, since
 #: folded "sau", "nam", "ba" are also "after", "year" and "Mrs"; not a place ("thứ tám").
 _SPELT_COUNT = re.compile(r"\b(?<!thứ )(?<!số )(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(\w+(?:\s+\w+){0,3})",
@@ -76,7 +74,7 @@ def _english_ordinals(text: str) -> list[str]:
     """The English ordinals as typed ("4th", "Fourth"), looked for only where a digit or an ordinal word stands:
     most questions (in Vietnamese) have neither, and those tests run in C."""
     lowered = text.lower()
-    if not (_DIGIT.search(text) or any(word in lowered for word in _ORDINAL_WORDS)):
+    if not (has_digit(text) or any(word in lowered for word in _ORDINAL_WORDS)):
         return []
     found: list[str] = _ENGLISH_ORDINAL.findall(text)
     return found

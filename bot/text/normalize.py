@@ -28,6 +28,7 @@ MAX_MARKS = 4
 _CLIP_SCAN = 4
 # Letters and digits apart: "ĐH13" is "ĐH 13", "nv4" is "nv 4", as people mean them.
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_DIGIT = re.compile(r"\d")
 #: How many texts keep their split words: the texts of the last few questions, which are split again and again.
 WORDS_CACHED = 256
 #: Longer texts are split anew each time, so that the cache never holds a huge message.
@@ -164,6 +165,11 @@ def _split_word(m: re.Match[str]) -> str:
             out.append(" ")
         out.append(ch)
     return "".join(out)
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` has a digit: one search in C, not a loop over its characters in Python."""
+    return _DIGIT.search(text) is not None
 
 
 def words(text: str) -> list[str]:
