@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from bot.text.normalize import clean, fold
+from bot.text.normalize import clean, fold, raw_words, words
 
 Language = Literal["vi", "en"]
 
@@ -67,8 +67,10 @@ class LanguageDetector:
         little: then ``prefer`` (the chat's language so far) decides, if given.
         """
         en = vi = 0
-        for raw in _RAW_WORD.findall(clean(text).lower()):
-            token = fold(raw)
+        typed, folded = raw_words(text), words(text)  # split once for the matcher too (both are kept per text)
+        if len(folded) != len(typed):  # stray marks split a word differently: fold each word as typed
+            folded = [fold(raw) for raw in typed]
+        for raw, token in zip(typed, folded, strict=True):
             if token in self._neutral:
                 continue
             if raw != token or token in _VIETNAMESE:
