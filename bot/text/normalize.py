@@ -307,10 +307,13 @@ _ASKING = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "may", "khong"
 
 #: A question relayed from someone else: "Thưa quý thính giả, có một bác ở Năm Căn gọi điện hỏi
 #: là …", "chị Lan ở Thới Bình nhắn rằng …", or the asker's own "…, nên tôi muốn hỏi cho chắc: …".
-#: Who relays it, and from where, is no subject.
-_RELAYED = re.compile(r"^[^?]{0,200}?\b(?:hỏi|nhắn|nhắn tin|thắc mắc)"
+#: Who relays it, and from where, is no subject; nor is whose question it is, before a colon: "Đài nhận được câu
+#: hỏi của một thính giả ở Thới Bình: …", "A question from a reader in Hue: …".
+_RELAYED = re.compile(r"^[^?]{0,200}?\b(?:(?:hỏi|nhắn|nhắn tin|thắc mắc)"
                       r"(?:\s+(?:là|rằng)\s+|(?:\s+(?:cho chắc|chút|một chút|thêm|nhanh|giúp|với|lại|luôn|ạ|nhé|"
-                      r"anh|chị|bạn|bot|ad|em|cháu|con)){0,3}\s*:\s*)", re.IGNORECASE)
+                      r"anh|chị|bạn|bot|ad|em|cháu|con)){0,3}\s*:\s*)|"
+                      r"(?:câu hỏi|thắc mắc|tin nhắn|question|message)\s+(?:của|từ|from)\s+[^?:]{1,80}?:\s*)",
+                      re.IGNORECASE)
 #: …or relayed without a colon: "…, có người theo dõi hỏi hội nghị … có … không, nhờ bạn xác nhận giúp."
 _RELAYED_BARE = re.compile(r"^[^?]{0,200}?\b(?:có|một)\s+(?:người|bạn|bác|cô|chú|anh|chị|thính giả|độc giả|"
                            r"khán giả|đảng viên|hội viên|cán bộ)\b[^,.;:?]{0,60}?\s(?:hỏi|thắc mắc)\s+(?!là\b|rằng\b)",

@@ -4411,6 +4411,16 @@ def test_the_recent_sessions_near_misses_fall_back(responder: Responder, message
     ("Tôi tưởng hội nghị do Bộ Nội vụ tổ chức", "event_organizer"),
     # the province of someone the asker knows, pointed back at: that province is the subject
     ("Tôi có người quen ở tỉnh Bến Tre, hội nghị đánh giá dân vận ở tỉnh người quen ấy thế nào?", "out_of_scope"),
+    # whose question a host relays, and from where, before a colon, is no subject
+    ("Ban biên tập nhận được câu hỏi của một bạn đọc ở Vĩnh Long: cơ quan nào tổ chức hội nghị dân vận?",
+     "event_organizer"),
+    ("Chương trình nhận được thắc mắc của một cô giáo ở Sóc Trăng: hội nghị diễn ra vào ngày nào?", "event_date"),
+    # the asker's own eyes or memory are no complaint about the answers
+    ("mắt kém quá, đọc không rõ, bà Mai dặn gì về Mặt trận vậy cháu", "mai_task_6"),
+    ("bác già rồi trí nhớ kém quá, hình như ông Vượng có dặn lo đời sống vật chất tinh thần cho dân, cháu xem lại giúp "
+     "bác", "vuong_req_living_standards"),
+    # "a human-rights angle" asks whether the bot is no human
+    ("From a human-rights angle, did Vuong mention citizens' rights at all?", "vuong_req_human_rights"),
 ])
 def test_the_recent_sessions_readings_stay_in_their_lanes(responder: Responder, message: str,
                                                         expected: str) -> None:
