@@ -345,8 +345,8 @@ _WHO_ASKS_AFTER = re.compile(
     # where the asker heard of it: "…, bác nghe loáng thoáng trên đài", "em đọc trên mạng"
     rf"{_ME}\s+(?:có\s+)?(?:nghe|đọc|thấy)\s+(?:loáng thoáng|lỏm|trên đài|qua đài|đài|trên ti ?vi|trên báo|"
     r"trên mạng|trên facebook|trên fb)\b|"
-    rf"(?:{_ME}\s+)?cần\s+(?:chốt|gấp|gửi|nộp|viết bài|soạn bài|làm bài|ghi vào|ghi cho đúng|ghi lại|ghi nguồn|"
-    r"đưa vào|trích)\b|"
+    rf"(?:{_ME}\s+)?cần\s+(?:chốt|gấp|gửi|nộp|viết bài|soạn bài|làm bài|ghi vào|ghi vô|ghi cho đúng|ghi lại|ghi nguồn|"
+    r"đưa vào|đưa vô|trích)\b|"
     # someone asked the asker, who forgot, at the very end: "…, sếp hỏi mà em quên mất", "…, em quên mất rồi"
     # (not "…, mình quên mất ngày tổ chức", which asks the day)
     rf"(?:(?:[^\W\d_]+\s+){{0,2}}hỏi\s+(?:mà|nhưng)\s+{_ME}\s+(?:quên|không nhớ|ko nhớ|k nhớ|hổng nhớ)|"

@@ -4419,7 +4419,9 @@ def test_the_recent_sessions_near_misses_fall_back(responder: Responder, message
     ("mắt kém quá, đọc không rõ, bà Mai dặn gì về Mặt trận vậy cháu", "mai_task_6"),
     ("bác già rồi trí nhớ kém quá, hình như ông Vượng có dặn lo đời sống vật chất tinh thần cho dân, cháu xem lại giúp "
      "bác", "vuong_req_living_standards"),
-    # "a human-rights angle" asks whether the bot is no human
+    # what the asker needs the answer for, in southern words ("ghi vô bài"), is no part of the question
+    ("ông Vượng hồi đó chức j z, e cần ghi vô bài thu hoạch chi đoàn mà quên mất tiêu", "person_tran_quoc_vuong"),
+    # "a human-rights angle" does not ask whether the bot is human
     ("From a human-rights angle, did Vuong mention citizens' rights at all?", "vuong_req_human_rights"),
 ])
 def test_the_recent_sessions_readings_stay_in_their_lanes(responder: Responder, message: str,
