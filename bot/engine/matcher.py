@@ -203,9 +203,10 @@ _OTHERS_ASKED = re.compile(r"\b(?:khac|nua|who else|other|others|anyone else|any
 _WHO_ELSE = re.compile(r"\b(?:ai nua|ai khac|nhung ai nua|con nhung ai|who else|anyone else|anybody else|who other)\b")
 #: Words before a speech named as the source of what is asked: "theo báo cáo tóm tắt", "according to the summary".
 _CITES = re.compile(r"\b(?:theo|according to(?: the)?)$")
-#: Where the conference or its central point was, in a claim: "the central bridge point was in …", "held in …".
+#: Where the conference or its central point was, in a claim: "the central bridge point was in …", "held in …", "họp
+#: tập trung ở …".
 _WHERE_HELD = re.compile(r"\b(?:(?:diem|dau) cau (?:trung tam|chinh)|central|hub|held|venue|took place|"
-                         r"(?:to chuc|hop|dien ra) (?:o|tai))\b")
+                         r"(?:to chuc|hop|dien ra)(?: tap trung| truc tiep| chung)? (?:o|tai))\b")
 #: The matcher's words for the conference, its work and its day: a message speaking of them asks about them.
 _THE_SUBJECT = ("hoi nghi", "dan van", "hom do", "buoi do", "ngay do")
 #: Who someone is, asked at the end, folded: "… là ai", "… là ai vậy", "who was the …".
@@ -321,6 +322,9 @@ class Matcher:
         self._local_words = [" ".join(words(w)) for w in kb.matching.local_words]
         places = "|".join(re.escape(" ".join(words(p))) for p in kb.matching.named_places) or "(?!)"
         self._elsewhere = re.compile(rf"\b(?:{places}){_ELSEWHERE}")
+        #: The answers that name a place of the report ("Hà Nội", "Cà Mau"): only they can say where it was instead.
+        self._place_naming = frozenset(i.id for i in kb.intents.values() if any(
+            self._evidence.names(i, " ".join(words(p))) for p in kb.matching.named_places))
         #: The answers that give a span of years ("giai đoạn 2021 - 2026"): a period asked is theirs to tell.
         self._give_years = frozenset(i.id for i in kb.intents.values() if _YEAR_SPAN.search(i.answer))
         #: What each speaker's words are called ("báo cáo tóm tắt"), folded, with the topic of their answers.
@@ -453,7 +457,11 @@ class Matcher:
 
     def _checks_only(self, asked: str, text: str) -> bool:
         """Whether the sentences that ask (``asked``, of ``text``) only check what the others tell: "Is that right?"."""
-        return asked != text and len(words(asked)) <= _CHECK_ONLY_WORDS and self._evidence.checks_claim(words(asked))
+        return asked != text and self._only_checks(asked)
+
+    def _only_checks(self, part: str) -> bool:
+        """Whether ``part`` of a message does nothing but check a claim ("có đúng thế không", "True or false?")."""
+        return len(words(part)) <= _CHECK_ONLY_WORDS and self._evidence.checks_claim(words(part))
 
     def _question_alone(self, text: str, found: Match) -> Match | None:
         """The answer to the sentences that ask (what follows the asker's introduction, or, when every
@@ -524,9 +532,10 @@ class Matcher:
         back = points_back(text)
         oos = self._lexical.out_of_scope(text if back else self._asked(text))
         asked = questions_asked(text)  # …or the sentences it checks: "A post says … Saigon. Is that right?"
-        checked = self._checks_only(asked, text) or TO_WHAT_WAS_SAID.search(" ".join(words(asked)))
+        only_checks = self._checks_only(asked, text)  # "… Ho Chi Minh City. True or false?" checks all before it
+        checked = only_checks or TO_WHAT_WAS_SAID.search(" ".join(words(asked)))
         if oos is not None and self._lexical.out_of_scope(
-                self._evidence.sentences_asked(text) if checked else asked) is None:
+                text if only_checks else self._evidence.sentences_asked(text) if checked else asked) is None:
             oos = None  # "In the Philippines mass organisations … . Is there anything …?": context, not subject
         candidates = self._lexical.rank(tokens)
         if oos is not None and ((oos.places and not back and self._named_in_passing(text, oos))
@@ -637,7 +646,7 @@ class Matcher:
         # a name in a list ("nhân dân Lào, Campuchia?") is no clause of its own
         return bool(named) and all(len(words(c)) >= _CLAUSE_WORDS and not ASKING_WORDS & set(words(c))
                                    for c in named) and any(
-            ASKING_WORDS & set(words(c)) and not _points_back_to_them(c)
+            ASKING_WORDS & set(words(c)) and not _points_back_to_them(c) and not self._only_checks(c)
             and not any(contains_phrase(words(c), kept) for kept in own) for c in others)
 
     def _cues_beside_introduction(self, text: str) -> list[Cue]:
@@ -912,13 +921,20 @@ class Matcher:
         if not any(re.search(rf"\b(?:o|tai|in|at)(?: the)? {re.escape(name)}\b", joined) for name in named):
             return None
         cfg = self.kb.matching
-        return next((c for c in candidates[:3] if c.score >= cfg.weak_score
-                     and self.kb.intents[c.intent_id].kind == "answer"
-                     and c.intent_id not in self._person_intents  # where someone sat is not where it was held
-                     and Objection.PLACE in self._evidence.able(self.kb.intents[c.intent_id])
-                     and self._lexical.shares_a_pair(tokens, c.intent_id)
-                     and self._evidence.objection(text, folded, self.kb.intents[c.intent_id]) in (
-                         None, Objection.UNKNOWN_NAME)), None)
+
+        def corrector(ranked: tuple[Candidate, ...]) -> Candidate | None:
+            return next((c for c in ranked[:3] if c.score >= cfg.weak_score
+                         and self.kb.intents[c.intent_id].kind == "answer"
+                         and c.intent_id not in self._person_intents  # where someone sat is not where it was held
+                         and Objection.PLACE in self._evidence.able(self.kb.intents[c.intent_id])
+                         and c.intent_id in self._place_naming
+                         and self._lexical.shares_a_pair(tokens, c.intent_id)
+                         and self._evidence.objection(text, folded, self.kb.intents[c.intent_id]) in (
+                             None, Objection.UNKNOWN_NAME)), None)
+
+        # …else ranked without the place's own words: "Hồ Chí Minh" of the city weighs for "tư tưởng Hồ Chí Minh"
+        place_words = {w for name in named for w in name.split()}
+        return corrector(candidates) or corrector(self._lexical.rank([t for t in tokens if t not in place_words]))
 
     def _doer_corrected(self, text: str, oos: OutOfScope, candidates: tuple[Candidate, ...]) -> Candidate | None:
         """The leading answer, when it says who did what a claim gives to a body the report never names ("a post

@@ -4419,6 +4419,13 @@ def test_the_recent_sessions_near_misses_fall_back(responder: Responder, message
     ("mắt kém quá, đọc không rõ, bà Mai dặn gì về Mặt trận vậy cháu", "mai_task_6"),
     ("bác già rồi trí nhớ kém quá, hình như ông Vượng có dặn lo đời sống vật chất tinh thần cho dân, cháu xem lại giúp "
      "bác", "vuong_req_living_standards"),
+    # a claim that the conference met in Ho Chi Minh City: the words of the city's name weigh for "tư tưởng Hồ Chí
+    # Minh", so the answer that corrects it is looked for without them, and must name a place of the report; a
+    # "True or false?" after the claim checks it; "họp tập trung tại …" says where it met
+    ("An article says the central bridge point was in Ho Chi Minh City. True or false?", "out_of_scope"),
+    ("hội nghị dân vận cuối năm 2020 được tổ chức ở thành phố Hồ Chí Minh, có đúng thế không?",
+     "event_bridge_points"),
+    ("nghe nói hồi đó mọi người về họp tập trung tại TP Hồ Chí Minh, đúng không?", "event_format"),
     # what the asker needs the answer for, in southern words ("ghi vô bài"), is no part of the question
     ("ông Vượng hồi đó chức j z, e cần ghi vô bài thu hoạch chi đoàn mà quên mất tiêu", "person_tran_quoc_vuong"),
     # "a human-rights angle" does not ask whether the bot is human
