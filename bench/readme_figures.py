@@ -465,6 +465,12 @@ SETS = (
      "96.5% / 100.0%"),
     ("outsider_gb", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; measured once "
      "when written, then tuned on", "100.0% / 88.0%"),
+    ("outsider_gc", "a provincial cadre preparing a briefing, a student writing an essay, an older person on a phone "
+     "without diacritics, a foreign researcher, a fact-checking journalist; measured once when written, then tuned on",
+     "97.9% / 100.0%"),
+    ("outsider_gd", "a radio host in the Mekong Delta relaying listeners, a civics teacher, a Youth Union member in "
+     "teen-code, an NGO staffer in English, a retired veteran in the North; measured once when written, then tuned on",
+     "88.4% / 100.0%"),
     ("outsider_ee", "a commune Women's Union officer, a law student, a British journalist, a civil servant, a gamer "
      "kid in teen-code; sealed to the end, measured once on the final code", "95.9% / 100.0%"),
     ("outsider_ef", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
