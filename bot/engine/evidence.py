@@ -677,6 +677,12 @@ def _asks_why_in(folded: str) -> bool:
     return bool(_WHY.search(folded))
 
 
+def _congress_met(text: str) -> bool:
+    """Whether the question, past the asker's introduction, asks when a congress met (``_CONGRESS_MET``): "gọi vô đài
+    hỏi: …" introduces a question, though "đài hỏi" folds to "đại hội"."""
+    return bool(_CONGRESS_MET.search(" ".join(words(split_preamble(text)[1]))))
+
+
 def _searched(pattern: re.Pattern[str], needed: tuple[str, ...], text: str) -> re.Match[str] | None:
     """``pattern`` searched in ``text`` only where one of the strings it cannot match without stands (``needed``):
     most questions have none, and a substring test runs in C."""
@@ -1152,7 +1158,7 @@ class Evidence:
         if (Objection.TIME in asked and (self._other_year(text, intent) or self._later.find(words)
                                          or _NEXT_EVENT.search(joined)
                                          or self._after.find(words) or _PUBLISHED.search(joined))) \
-                or (asked & {Objection.TIME, Objection.YEAR} and _CONGRESS_MET.search(joined)):
+                or (asked & {Objection.TIME, Objection.YEAR} and _congress_met(text)):
             return Objection.TIME  # "When did the 12th Party Congress convene?", "năm nào": the report never says
         if intent.id not in self._tell_an_hour and (
                 (Objection.TIME in asked and _CLOCK_ASKED.search(joined))

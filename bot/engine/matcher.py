@@ -629,7 +629,8 @@ class Matcher:
     def _named_in_passing(self, text: str, oos: OutOfScope) -> bool:
         """Whether the out-of-scope name stands only in clauses that ask nothing, beside one that asks
         without pointing back to it: "tỉnh có đông bà con Khmer, bí thư tỉnh ủy là ai" asks who the
-        secretary is; "…, hội nghị có nói gì về họ không" asks about them."""
+        secretary is; "…, hội nghị có nói gì về họ không" asks about them, and "… họp ở thành phố Hồ Chí Minh, có
+        đúng thế không" checks the claim right before it of where the conference met."""
         start = self._talk.question_start(text)
         folded = words(text)
         if start is not None and start > 0 and not ASKING_WORDS & set(folded[:start]) \
@@ -638,16 +639,18 @@ class Matcher:
             return True  # "chi hoi phu nu xa minh muon biet hoi nghi ngay nao": the asker's own, before the question
         clauses = [c for c in CLAUSE_BREAK.split(text) if c.strip()]
         named = [c for c in clauses if self._lexical.out_of_scope(c) is oos]
-        others = [c for c in clauses if c not in named]
         # the name's own words, less those of any organisation ("hội cựu chiến binh" … "cho cựu chiến binh")
         # as a phrase: "nông thôn" holds no "nông dân"
         own = [kept for named_words in self._triggers_named(text, oos.id)
                if (kept := [w for w in named_words if w not in _GROUP_WORDS])]
         # a name in a list ("nhân dân Lào, Campuchia?") is no clause of its own
+        checks_where = {k for k, c in enumerate(clauses) if k and clauses[k - 1] in named and self._only_checks(c)
+                        and _WHERE_HELD.search(" ".join(words(clauses[k - 1])))}
         return bool(named) and all(len(words(c)) >= _CLAUSE_WORDS and not ASKING_WORDS & set(words(c))
                                    for c in named) and any(
-            ASKING_WORDS & set(words(c)) and not _points_back_to_them(c) and not self._only_checks(c)
-            and not any(contains_phrase(words(c), kept) for kept in own) for c in others)
+            ASKING_WORDS & set(words(c)) and not _points_back_to_them(c) and k not in checks_where
+            and not any(contains_phrase(words(c), kept) for kept in own)
+            for k, c in enumerate(clauses) if c not in named)
 
     def _cues_beside_introduction(self, text: str) -> list[Cue]:
         """The small-talk cues, less praise or complaints inside the asker's introduction to a
@@ -932,9 +935,12 @@ class Matcher:
                          and self._evidence.objection(text, folded, self.kb.intents[c.intent_id]) in (
                              None, Objection.UNKNOWN_NAME)), None)
 
-        # …else ranked without the place's own words: "Hồ Chí Minh" of the city weighs for "tư tưởng Hồ Chí Minh"
-        place_words = {w for name in named for w in name.split()}
-        return corrector(candidates) or corrector(self._lexical.rank([t for t in tokens if t not in place_words]))
+        # …else ranked without the place's name where it stands: "Hồ Chí Minh" of the city weighs for "tư tưởng Hồ Chí
+        # Minh" ("Long An" takes no "an" of "an ninh")
+        rest = " ".join(tokens)
+        for name in named:
+            rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest)
+        return corrector(candidates) or corrector(self._lexical.rank(rest.split()))
 
     def _doer_corrected(self, text: str, oos: OutOfScope, candidates: tuple[Candidate, ...]) -> Candidate | None:
         """The leading answer, when it says who did what a claim gives to a body the report never names ("a post

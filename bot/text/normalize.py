@@ -312,7 +312,9 @@ _ASKING = frozenset({"ai", "gi", "j", "nao", "dau", "sao", "bao", "may", "khong"
 _RELAYED = re.compile(r"^[^?]{0,200}?\b(?:(?:hỏi|nhắn|nhắn tin|thắc mắc)"
                       r"(?:\s+(?:là|rằng)\s+|(?:\s+(?:cho chắc|chút|một chút|thêm|nhanh|giúp|với|lại|luôn|ạ|nhé|"
                       r"anh|chị|bạn|bot|ad|em|cháu|con)){0,3}\s*:\s*)|"
-                      r"(?:câu hỏi|thắc mắc|tin nhắn|question|message)\s+(?:của|từ|from)\s+[^?:]{1,80}?:\s*)",
+                      r"(?:câu hỏi|thắc mắc|tin nhắn|question|message)\s+(?:của|từ|from)\s+"
+                      # (who asks only: "câu hỏi của thầy về quyền con người: …" keeps its topic)
+                      r"(?:(?!\s(?:về|liên quan|quanh|xung quanh|about|on|regarding|concerning)\b)[^?:]){1,80}?:\s*)",
                       re.IGNORECASE)
 #: …or relayed without a colon: "…, có người theo dõi hỏi hội nghị … có … không, nhờ bạn xác nhận giúp."
 _RELAYED_BARE = re.compile(r"^[^?]{0,200}?\b(?:có|một)\s+(?:người|bạn|bác|cô|chú|anh|chị|thính giả|độc giả|"

@@ -4415,10 +4415,17 @@ def test_the_recent_sessions_near_misses_fall_back(responder: Responder, message
     ("Ban biên tập nhận được câu hỏi của một bạn đọc ở Vĩnh Long: cơ quan nào tổ chức hội nghị dân vận?",
      "event_organizer"),
     ("Chương trình nhận được thắc mắc của một cô giáo ở Sóc Trăng: hội nghị diễn ra vào ngày nào?", "event_date"),
-    # the asker's own eyes or memory are no complaint about the answers
-    ("mắt kém quá, đọc không rõ, bà Mai dặn gì về Mặt trận vậy cháu", "mai_task_6"),
+    # …but a question about a topic keeps the topic: "câu hỏi của em về quyền con người: …"
+    ("Câu hỏi của em về quyền con người: ông Vượng nói gì?", "vuong_req_human_rights"),
+    # the asker's own eyes or memory are no complaint about the answers; the bot's still are
+    ("Thưa cháu, bác đọc tin mà mắt kém quá, bác nhớ hình như ông Vượng có nói về lo cho dân cái ăn cái mặc",
+     "vuong_req_living_standards"),
     ("bác già rồi trí nhớ kém quá, hình như ông Vượng có dặn lo đời sống vật chất tinh thần cho dân, cháu xem lại giúp "
      "bác", "vuong_req_living_standards"),
+    ("bot trí nhớ kém quá", "smalltalk_complaint"),
+    ("Am I talking to a human right now or a bot?", "smalltalk_bot_identity"),
+    # the asker's province before a claim that a last "Đúng không?" checks is still said in passing
+    ("Tôi quê Nghệ An, ông Vượng yêu cầu xử lý cán bộ tham nhũng. Đúng không vậy?", "vuong_req_corruption"),
     # a claim that the conference met in Ho Chi Minh City: the words of the city's name weigh for "tư tưởng Hồ Chí
     # Minh", so the answer that corrects it is looked for without them, and must name a place of the report; a
     # "True or false?" after the claim checks it; "họp tập trung tại …" says where it met
@@ -4426,6 +4433,8 @@ def test_the_recent_sessions_near_misses_fall_back(responder: Responder, message
     ("hội nghị dân vận cuối năm 2020 được tổ chức ở thành phố Hồ Chí Minh, có đúng thế không?",
      "event_bridge_points"),
     ("nghe nói hồi đó mọi người về họp tập trung tại TP Hồ Chí Minh, đúng không?", "event_format"),
+    # a relayed question's frame asks no congress's date, though "đài hỏi" folds to "đại hội"
+    ("Có chị ở Cái Nước gọi vô đài hỏi: hội nghị dân vận năm đó họp ngày nào?", "event_date"),
     # what the asker needs the answer for, in southern words ("ghi vô bài"), is no part of the question
     ("ông Vượng hồi đó chức j z, e cần ghi vô bài thu hoạch chi đoàn mà quên mất tiêu", "person_tran_quoc_vuong"),
     # "a human-rights angle" does not ask whether the bot is human
