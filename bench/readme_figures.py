@@ -409,6 +409,12 @@ SETS = (
     ("outsider_fx", "a district police officer in Phú Tân, a primary-school teacher, an American historian, a "
      "delivery rider in teen-code, a veteran in Ngọc Hiển; sealed to the end, measured once on the final code",
      "97.2% / 96.3%"),
+    ("outsider_ge", "a commune mass-mobilization officer in Cà Mau, a political-science student in Hà Nội, a "
+     "farmer's wife in the Mekong Delta without diacritics, a foreign journalist, a fact-checker; sealed to the end, "
+     "measured once on the final code", "93.2% / 100.0%"),
+    ("outsider_gf", "a district Party secretary's assistant, a civics-quiz student, a grandfather in central Vietnam, "
+     "an overseas reader in English, a radio editor checking a script; sealed to the end, measured once on the final "
+     "code", "91.8% / 95.8%"),
     ("outsider_es", "a district Party office clerk in Cà Mau, a law lecturer, a British podcaster, a grandmother "
      "using voice-to-text, a teenage gamer; sealed to the end, measured once on the final code", "96.5% / 96.2%"),
     ("outsider_et", "near misses: 75 questions the report does not answer, ten kinds, and 35 it does; sealed to "
