@@ -28,6 +28,7 @@ MAX_MARKS = 4
 _CLIP_SCAN = 4
 # Letters and digits apart: "ĐH13" is "ĐH 13", "nv4" is "nv 4", as people mean them.
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+#: Any digit (``has_digit``).
 _DIGIT = re.compile(r"\d")
 #: How many texts keep their split words: the texts of the last few questions, which are split again and again.
 WORDS_CACHED = 256
