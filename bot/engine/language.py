@@ -9,15 +9,12 @@ language.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Literal
 
-from bot.text.normalize import clean, fold, raw_words, words
+from bot.text.normalize import fold, raw_words, words
 
 Language = Literal["vi", "en"]
-
-_RAW_WORD = re.compile(r"\w+")
 
 # Words that are not also common Vietnamese syllables once diacritics are gone
 # ("to", "do", "can", "it", "an", "so" are left out for that reason).
@@ -54,8 +51,9 @@ class LanguageDetector:
     """Votes on a question's language, ignoring the Vietnamese names English answers use."""
 
     def __init__(self, english_texts: Iterable[str] = (), vietnamese_texts: Iterable[str] = ()) -> None:
-        english = {tok for text in english_texts for tok in _RAW_WORD.findall(clean(text).lower())}
-        vietnamese = {tok for text in vietnamese_texts for tok in _RAW_WORD.findall(clean(text).lower())}
+        # (split as ``detect`` splits a question)
+        english = {tok for text in english_texts for tok in raw_words(text)}
+        vietnamese = {tok for text in vietnamese_texts for tok in raw_words(text)}
         # Words of the English answers that carry diacritics, or that the Vietnamese answers use
         # too, are the names and terms English keeps in Vietnamese ("Ban Dân vận Trung ương").
         self._neutral = frozenset(fold(tok) for tok in english if not tok.isascii() or tok in vietnamese)
